@@ -1,0 +1,75 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "cli/CliCommon.h"
+
+#include <cstdio>
+#include <unistd.h>
+
+namespace awb::cli {
+
+bool parseArgs(QCommandLineParser &parser, const QString &command, const QStringList &args, int &exitCode)
+{
+    parser.addHelpOption();
+    QStringList full = args;
+    full.prepend(QStringLiteral("awb ") + command);
+    if (!parser.parse(full)) {
+        std::fprintf(stderr, "awb %s: %s\n", qPrintable(command), qPrintable(parser.errorText()));
+        exitCode = kExitUsage;
+        return false;
+    }
+    if (parser.isSet(QStringLiteral("help"))) {
+        std::fputs(qPrintable(parser.helpText()), stdout);
+        exitCode = kExitOk;
+        return false;
+    }
+    return true;
+}
+
+int printError(const Error &error)
+{
+    std::fprintf(stderr, "awb: %s\n", error.message.c_str());
+    if (!error.detail.empty()) {
+        std::fprintf(stderr, "  (%s)\n", error.detail.c_str());
+    }
+    return error.code == Error::Code::InvalidInput ? kExitUsage : kExitFailure;
+}
+
+void printOut(const std::string &text)
+{
+    std::fwrite(text.data(), 1, text.size(), stdout);
+    std::fflush(stdout);
+}
+
+TerminalProgress::TerminalProgress() : m_enabled(isatty(STDERR_FILENO) != 0) {}
+
+TerminalProgress::~TerminalProgress()
+{
+    if (m_enabled) {
+        std::fputs("\r\033[K", stderr);
+    }
+}
+
+void TerminalProgress::setValue(std::int64_t done)
+{
+    CancelableProgress::setValue(done);
+    if (!m_enabled) {
+        return;
+    }
+    const auto now = std::chrono::steady_clock::now();
+    if (now - m_last < std::chrono::milliseconds(200)) {
+        return;
+    }
+    m_last = now;
+    const std::int64_t all = total();
+    if (all > 0) {
+        std::fprintf(stderr, "\r\033[K%s %3d%%", m_stage.c_str(), static_cast<int>(100.0 * done / all));
+    } else {
+        std::fprintf(stderr, "\r\033[K%s", m_stage.c_str());
+    }
+}
+
+void TerminalProgress::setStage(const std::string &stage)
+{
+    m_stage = stage;
+}
+
+} // namespace awb::cli

@@ -1,0 +1,42 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Shared helpers of the awb sub-commands: parsing, printing errors, a terminal progress sink.
+#pragma once
+
+#include "common/Error.h"
+#include "jobs/Progress.h"
+
+#include <QCommandLineParser>
+#include <QString>
+
+#include <chrono>
+
+namespace awb::cli {
+
+inline constexpr int kExitOk = 0;
+inline constexpr int kExitFailure = 1;
+inline constexpr int kExitUsage = 2;
+
+/// Parses args (without the command name) for a sub-command. On error or --help prints to stderr /
+/// stdout and returns false with exitCode set.
+bool parseArgs(QCommandLineParser &parser, const QString &command, const QStringList &args, int &exitCode);
+
+/// Prints "awb: <message>" (and the detail) to stderr and returns the exit code for the error.
+int printError(const Error &error);
+void printOut(const std::string &text);
+
+/// Progress on stderr, at most a few updates per second, only when stderr is a terminal.
+class TerminalProgress : public CancelableProgress
+{
+public:
+    TerminalProgress();
+    ~TerminalProgress() override;
+    void setValue(std::int64_t done) override;
+    void setStage(const std::string &stage) override;
+
+private:
+    bool m_enabled;
+    std::string m_stage;
+    std::chrono::steady_clock::time_point m_last;
+};
+
+} // namespace awb::cli

@@ -1,0 +1,14 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// One function per `awb` sub-command. Each takes the arguments after the command name and returns the
+// process exit code (0 ok, 1 failure, 2 usage error).
+#pragma once
+
+#include <QStringList>
+
+namespace awb::cli {
+
+int runImport(const QStringList &args);
+int runInfo(const QStringList &args);
+int runGenerate(const QStringList &args);
+
+} // namespace awb::cli

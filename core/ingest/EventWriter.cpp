@@ -1,0 +1,238 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "ingest/EventWriter.h"
+
+#include "store/Database.h"
+#include "store/Statement.h"
+
+#include <algorithm>
+
+namespace awb::ingest {
+
+namespace {
+constexpr int kUserId = 0;
+constexpr int kAnonymousId = 1;
+// Entries per identity cache before it is dropped (each entry ~100 bytes).
+constexpr std::size_t kMaxCachedIdentities = 2'000'000;
+// Profiles with pending first/last seen updates before they are flushed.
+constexpr std::size_t kMaxPendingSeen = 500'000;
+} // namespace
+
+struct EventWriter::Statements
+{
+    explicit Statements(store::Database &db)
+        : insertEvent(db.prepare("INSERT OR IGNORE INTO events (dedup_key, type, name_id, ts, profile_id, user_id, "
+                                 "anonymous_id, message_id, properties, context, run_id) "
+                                 "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")),
+          insertProduct(db.prepare("INSERT INTO event_products (event_id, position, product_id, price, quantity, "
+                                   "properties) VALUES (?, ?, ?, ?, ?, ?)")),
+          findIdentity(db.prepare("SELECT profile_id FROM identities WHERE kind = ? AND value = ?")),
+          insertIdentity(db.prepare("INSERT INTO identities (kind, value, profile_id) VALUES (?, ?, ?)")),
+          insertProfile(db.prepare("INSERT INTO profiles (traits) VALUES ('{}')")),
+          insertLink(db.prepare("INSERT OR IGNORE INTO identity_links (anonymous_id, user_id, first_ts) "
+                                "VALUES (?, ?, ?)")),
+          findName(db.prepare("SELECT id FROM event_names WHERE name = ?")),
+          insertName(db.prepare("INSERT INTO event_names (name) VALUES (?)")),
+          updateTraits(db.prepare("UPDATE profiles SET traits = json_patch(traits, ?), "
+                                  "email = coalesce(?, email) WHERE id = ?")),
+          updateSeen(db.prepare("UPDATE profiles SET first_seen = min(coalesce(first_seen, ?1), ?1), "
+                                "last_seen = max(coalesce(last_seen, ?2), ?2) WHERE id = ?3"))
+    {
+    }
+    store::Statement insertEvent, insertProduct, findIdentity, insertIdentity, insertProfile, insertLink, findName,
+        insertName, updateTraits, updateSeen;
+};
+
+EventWriter::EventWriter(store::Database &db, std::int64_t runId)
+    : m_db(db), m_runId(runId), m_st(std::make_unique<Statements>(db))
+{
+}
+
+EventWriter::~EventWriter() = default;
+
+std::int64_t EventWriter::find(std::int64_t profileId)
+{
+    auto it = m_mergedInto.find(profileId);
+    while (it != m_mergedInto.end()) {
+        profileId = it->second;
+        it = m_mergedInto.find(profileId);
+    }
+    return profileId;
+}
+
+std::int64_t EventWriter::lookupIdentity(int kind, const std::string &value)
+{
+    auto &cache = m_identityCache[kind];
+    if (const auto it = cache.find(value); it != cache.end()) {
+        return find(it->second);
+    }
+    auto &st = m_st->findIdentity;
+    st.bind(1, kind).bind(2, value);
+    const std::int64_t id = st.step() ? st.int64(0) : 0;
+    st.reset();
+    if (id != 0) {
+        if (cache.size() >= kMaxCachedIdentities) {
+            cache.clear();
+        }
+        cache.emplace(value, id);
+    }
+    return id;
+}
+
+void EventWriter::addIdentity(int kind, const std::string &value, std::int64_t profileId)
+{
+    auto &st = m_st->insertIdentity;
+    st.bind(1, kind).bind(2, value).bind(3, profileId).run();
+    auto &cache = m_identityCache[kind];
+    if (cache.size() >= kMaxCachedIdentities) {
+        cache.clear();
+    }
+    cache[value] = profileId;
+}
+
+std::int64_t EventWriter::createProfile()
+{
+    m_st->insertProfile.run();
+    ++m_profilesCreated;
+    return m_db.lastInsertRowId();
+}
+
+// Folds the younger profile into the older one: identities, events, traits and seen range move; the
+// younger row is deleted and the merge recorded. Returns the surviving id.
+std::int64_t EventWriter::mergeProfiles(std::int64_t a, std::int64_t b)
+{
+    const std::int64_t into = std::min(a, b);
+    const std::int64_t from = std::max(a, b);
+    auto moveRows = [&](const char *sql) { m_db.prepare(sql).bind(1, into).bind(2, from).run(); };
+    moveRows("UPDATE identities SET profile_id = ?1 WHERE profile_id = ?2");
+    moveRows("UPDATE events SET profile_id = ?1 WHERE profile_id = ?2");
+    moveRows("UPDATE profiles SET traits = json_patch(profiles.traits, o.traits), "
+             "email = coalesce(profiles.email, o.email), "
+             "first_seen = coalesce(min(profiles.first_seen, o.first_seen), profiles.first_seen, o.first_seen), "
+             "last_seen = coalesce(max(profiles.last_seen, o.last_seen), profiles.last_seen, o.last_seen) "
+             "FROM (SELECT traits, email, first_seen, last_seen FROM profiles WHERE id = ?2) AS o "
+             "WHERE profiles.id = ?1");
+    m_db.prepare("INSERT INTO profile_merges (from_id, into_id, run_id) VALUES (?, ?, ?)")
+        .bind(1, from)
+        .bind(2, into)
+        .bind(3, m_runId)
+        .run();
+    m_db.prepare("DELETE FROM profiles WHERE id = ?").bind(1, from).run();
+    m_mergedInto[from] = into;
+    if (const auto it = m_seen.find(from); it != m_seen.end()) {
+        const SeenRange moved = it->second;
+        m_seen.erase(it);
+        auto [target, inserted] = m_seen.try_emplace(into, moved);
+        if (!inserted) {
+            target->second.first = std::min(target->second.first, moved.first);
+            target->second.last = std::max(target->second.last, moved.last);
+        }
+    }
+    ++m_profilesMerged;
+    return into;
+}
+
+std::int64_t EventWriter::resolveProfile(const EventRecord &event)
+{
+    const bool hasUser = !event.userId.empty();
+    const bool hasAnon = !event.anonymousId.empty();
+    std::int64_t byUser = hasUser ? lookupIdentity(kUserId, event.userId) : 0;
+    std::int64_t byAnon = hasAnon ? lookupIdentity(kAnonymousId, event.anonymousId) : 0;
+    if (hasUser && hasAnon) {
+        m_st->insertLink.bind(1, event.anonymousId).bind(2, event.userId).bind(3, event.timestampMs).run();
+    }
+    std::int64_t profile = byUser ? byUser : byAnon;
+    if (byUser && byAnon && byUser != byAnon) {
+        profile = mergeProfiles(byUser, byAnon);
+    }
+    if (profile == 0) {
+        profile = createProfile();
+    }
+    if (hasUser && !byUser) {
+        addIdentity(kUserId, event.userId, profile);
+    }
+    if (hasAnon && !byAnon) {
+        addIdentity(kAnonymousId, event.anonymousId, profile);
+    }
+    return profile;
+}
+
+std::int64_t EventWriter::eventNameId(const std::string &name)
+{
+    if (const auto it = m_nameIds.find(name); it != m_nameIds.end()) {
+        return it->second;
+    }
+    auto &find = m_st->findName;
+    find.bind(1, name);
+    std::int64_t id = find.step() ? find.int64(0) : 0;
+    find.reset();
+    if (id == 0) {
+        m_st->insertName.bind(1, name).run();
+        id = m_db.lastInsertRowId();
+    }
+    m_nameIds.emplace(name, id);
+    return id;
+}
+
+void EventWriter::applyTraits(std::int64_t profileId, const EventRecord &event)
+{
+    if (event.traitsJson.empty() && event.email.empty()) {
+        return;
+    }
+    auto &st = m_st->updateTraits;
+    st.bind(1, event.traitsJson.empty() ? std::string_view("{}") : std::string_view(event.traitsJson));
+    st.bindTextOrNull(2, event.email);
+    st.bind(3, profileId).run();
+}
+
+EventWriter::Outcome EventWriter::write(const EventRecord &event)
+{
+    const std::int64_t profile = resolveProfile(event);
+    auto &ins = m_st->insertEvent;
+    ins.bind(1, static_cast<std::int64_t>(dedupKey(event)))
+        .bind(2, static_cast<int>(event.type))
+        .bind(3, eventNameId(event.name))
+        .bind(4, event.timestampMs)
+        .bind(5, profile)
+        .bindTextOrNull(6, event.userId)
+        .bindTextOrNull(7, event.anonymousId)
+        .bindTextOrNull(8, event.messageId)
+        .bind(9, event.propertiesJson.empty() ? std::string_view("{}") : std::string_view(event.propertiesJson))
+        .bindTextOrNull(10, event.contextJson)
+        .bind(11, m_runId);
+    ins.run();
+    if (m_db.changes() == 0) {
+        return Outcome::Duplicate;
+    }
+    const std::int64_t eventId = m_db.lastInsertRowId();
+    auto &prod = m_st->insertProduct;
+    for (std::size_t i = 0; i < event.products.size(); ++i) {
+        const ProductRecord &p = event.products[i];
+        prod.bind(1, eventId)
+            .bind(2, static_cast<std::int64_t>(i))
+            .bind(3, p.productId)
+            .bind(4, p.price)
+            .bind(5, p.quantity)
+            .bind(6, p.propertiesJson.empty() ? std::string_view("{}") : std::string_view(p.propertiesJson))
+            .run();
+    }
+    applyTraits(profile, event);
+    auto [it, inserted] = m_seen.try_emplace(profile, SeenRange{event.timestampMs, event.timestampMs});
+    if (!inserted) {
+        it->second.first = std::min(it->second.first, event.timestampMs);
+        it->second.last = std::max(it->second.last, event.timestampMs);
+    } else if (m_seen.size() >= kMaxPendingSeen) {
+        finish();
+    }
+    return Outcome::Inserted;
+}
+
+void EventWriter::finish()
+{
+    auto &st = m_st->updateSeen;
+    for (const auto &[profile, range] : m_seen) {
+        st.bind(1, range.first).bind(2, range.last).bind(3, find(profile)).run();
+    }
+    m_seen.clear();
+}
+
+} // namespace awb::ingest

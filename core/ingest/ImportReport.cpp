@@ -1,0 +1,28 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "ingest/ImportReport.h"
+
+namespace awb::ingest {
+
+std::string ImportReport::summary() const
+{
+    std::string s;
+    s += "rows read:   " + std::to_string(rowsRead) + "\n";
+    s += "imported:    " + std::to_string(imported) + "\n";
+    s += "duplicates:  " + std::to_string(duplicates) + " (already in the workspace, skipped)\n";
+    s += "rejected:    " + std::to_string(rejected) + "\n";
+    s += "profiles:    " + std::to_string(profilesCreated) + " created, " + std::to_string(profilesMerged) +
+         " merged\n";
+    if (!rejections.empty()) {
+        s += "rejected rows";
+        if (static_cast<std::int64_t>(rejections.size()) < rejected) {
+            s += " (first " + std::to_string(rejections.size()) + ")";
+        }
+        s += ":\n";
+        for (const RejectedRow &r : rejections) {
+            s += "  " + r.source + ":" + std::to_string(r.line) + ": " + r.reason + "\n";
+        }
+    }
+    return s;
+}
+
+} // namespace awb::ingest

@@ -1,0 +1,168 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "services/ImportService.h"
+
+#include "ingest/EventWriter.h"
+#include "ingest/Importers.h"
+#include "ingest/InputFile.h"
+#include "jobs/Progress.h"
+#include "store/Database.h"
+#include "store/StoreError.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QString>
+
+#include <chrono>
+#include <cstdio>
+#include <memory>
+
+namespace awb::services {
+
+namespace {
+
+std::int64_t nowMs()
+{
+    using namespace std::chrono;
+    return duration_cast<milliseconds>(system_clock::now().time_since_epoch()).count();
+}
+
+std::string lower(std::string s)
+{
+    for (char &c : s) {
+        c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    }
+    return s;
+}
+
+bool endsWith(const std::string &s, const std::string &suffix)
+{
+    return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
+}
+
+std::string sourcesJson(const std::vector<std::string> &files)
+{
+    QJsonArray array;
+    for (const std::string &f : files) {
+        array.append(QString::fromStdString(f));
+    }
+    return QJsonDocument(array).toJson(QJsonDocument::Compact).toStdString();
+}
+
+void saveRun(store::Database &db, const ingest::ImportReport &report)
+{
+    db.prepare("UPDATE import_runs SET finished_at = ?, status = 'completed', rows_read = ?, imported = ?, "
+               "duplicates = ?, rejected = ? WHERE id = ?")
+        .bind(1, nowMs())
+        .bind(2, report.rowsRead)
+        .bind(3, report.imported)
+        .bind(4, report.duplicates)
+        .bind(5, report.rejected)
+        .bind(6, report.runId)
+        .run();
+    auto st = db.prepare("INSERT INTO import_rejections (run_id, source, line, reason) VALUES (?, ?, ?, ?)");
+    for (const ingest::RejectedRow &r : report.rejections) {
+        st.bind(1, report.runId).bind(2, r.source).bind(3, r.line).bind(4, r.reason).run();
+    }
+}
+
+} // namespace
+
+ImportService::ImportService(std::string workspacePath) : m_path(std::move(workspacePath)) {}
+
+ImportFormat ImportService::detectFormat(const std::string &path)
+{
+    std::string name = lower(path);
+    for (const char *ext : {".gz", ".xz"}) {
+        if (endsWith(name, ext)) {
+            name.resize(name.size() - 3);
+        }
+    }
+    for (const char *ext : {".jsonl", ".ndjson", ".json"}) {
+        if (endsWith(name, ext)) {
+            return ImportFormat::JsonLines;
+        }
+    }
+    if (endsWith(name, ".csv") || endsWith(name, ".tsv") || endsWith(name, ".txt")) {
+        return ImportFormat::Csv;
+    }
+    // Unknown extension: look at the first non-blank byte of the (decompressed) content.
+    auto file = ingest::InputFile::open(path);
+    if (file) {
+        char buf[256];
+        try {
+            const std::size_t n = (*file)->read(buf, sizeof buf);
+            for (std::size_t i = 0; i < n; ++i) {
+                if (!std::isspace(static_cast<unsigned char>(buf[i]))) {
+                    return buf[i] == '{' ? ImportFormat::JsonLines : ImportFormat::Csv;
+                }
+            }
+        } catch (const std::exception &) {
+        }
+    }
+    return ImportFormat::Csv;
+}
+
+Result<ingest::ImportReport> ImportService::run(const ImportSpec &spec, ProgressSink &progress)
+{
+    if (spec.files.empty()) {
+        return fail(Error::Code::InvalidInput, "No files to import.");
+    }
+    std::vector<std::unique_ptr<ingest::InputFile>> inputs;
+    std::int64_t total = 0;
+    for (const std::string &path : spec.files) {
+        auto file = ingest::InputFile::open(path);
+        if (!file) {
+            return fail(file.error());
+        }
+        total += (*file)->size();
+        inputs.push_back(std::move(file).value());
+    }
+    auto opened = store::Database::open(m_path, store::Database::OpenMode::CreateIfMissing);
+    if (!opened) {
+        return fail(opened.error());
+    }
+    store::Database &db = **opened;
+    progress.setRange(total);
+
+    ingest::ImportReport report;
+    try {
+        store::Transaction tx(db);
+        db.prepare("INSERT INTO import_runs (started_at, status, sources) VALUES (?, 'running', ?)")
+            .bind(1, nowMs())
+            .bind(2, sourcesJson(spec.files))
+            .run();
+        report.runId = db.lastInsertRowId();
+        ingest::EventWriter writer(db, report.runId);
+        ingest::ImportContext ctx{writer, report, progress, 0};
+        for (auto &input : inputs) {
+            report.files.push_back(input->path());
+            progress.setStage("Importing " + input->name());
+            const ImportFormat format =
+                spec.format == ImportFormat::Auto ? detectFormat(input->path()) : spec.format;
+            const Result<void> done = format == ImportFormat::JsonLines
+                                          ? ingest::importJsonLines(*input, ctx)
+                                          : ingest::importCsv(*input, spec.mapping, ctx);
+            if (!done) {
+                if (done.error().isCancelled()) {
+                    return fail(Error::cancelled());
+                }
+                report.reject(input->name(), 0, done.error().message);
+            }
+            ctx.progressBase += input->size();
+            progress.setValue(ctx.progressBase);
+        }
+        progress.setStage("Finishing");
+        writer.finish();
+        report.profilesCreated = writer.profilesCreated();
+        report.profilesMerged = writer.profilesMerged();
+        saveRun(db, report);
+        tx.commit();
+    } catch (const store::StoreError &e) {
+        return fail(Error::Code::Database, "The import failed and nothing was stored: " + std::string(e.what()));
+    } catch (const std::exception &e) {
+        return fail(Error::Code::Io, "The import failed and nothing was stored: " + std::string(e.what()));
+    }
+    return report;
+}
+
+} // namespace awb::services

@@ -1,0 +1,155 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "store/Migrations.h"
+
+#include "store/Database.h"
+
+#include <string>
+#include <vector>
+
+namespace awb::store {
+
+namespace {
+
+struct Step
+{
+    int toVersion;
+    const char *sql;
+};
+
+// Version 1: profiles and identities, events and their products, import runs.
+// Times are milliseconds since the Unix epoch, UTC. JSON columns hold objects as text.
+constexpr const char *kSchemaV1 = R"sql(
+CREATE TABLE profiles (
+    id          INTEGER PRIMARY KEY,
+    email       TEXT,
+    traits      TEXT NOT NULL DEFAULT '{}',
+    first_seen  INTEGER,
+    last_seen   INTEGER
+);
+CREATE INDEX profiles_email ON profiles(email) WHERE email IS NOT NULL;
+
+-- kind: 0 = user id, 1 = anonymous id. Each external id belongs to exactly one profile.
+CREATE TABLE identities (
+    kind        INTEGER NOT NULL CHECK (kind IN (0, 1)),
+    value       TEXT NOT NULL,
+    profile_id  INTEGER NOT NULL REFERENCES profiles(id),
+    PRIMARY KEY (kind, value)
+) WITHOUT ROWID;
+CREATE INDEX identities_profile ON identities(profile_id);
+
+-- Every (anonymous id, user id) pair seen together, whether it caused a merge or not.
+CREATE TABLE identity_links (
+    anonymous_id TEXT NOT NULL,
+    user_id      TEXT NOT NULL,
+    first_ts     INTEGER,
+    PRIMARY KEY (anonymous_id, user_id)
+) WITHOUT ROWID;
+
+-- Profiles folded into another one (union-find): from_id no longer exists.
+CREATE TABLE profile_merges (
+    from_id     INTEGER NOT NULL,
+    into_id     INTEGER NOT NULL REFERENCES profiles(id),
+    run_id      INTEGER REFERENCES import_runs(id)
+);
+CREATE INDEX profile_merges_into ON profile_merges(into_id);
+
+CREATE TABLE import_runs (
+    id           INTEGER PRIMARY KEY,
+    started_at   INTEGER NOT NULL,
+    finished_at  INTEGER,
+    status       TEXT NOT NULL,
+    sources      TEXT NOT NULL DEFAULT '[]',
+    rows_read    INTEGER NOT NULL DEFAULT 0,
+    imported     INTEGER NOT NULL DEFAULT 0,
+    duplicates   INTEGER NOT NULL DEFAULT 0,
+    rejected     INTEGER NOT NULL DEFAULT 0,
+    message      TEXT
+);
+
+-- The first rejected rows of each run, with where they came from and why.
+CREATE TABLE import_rejections (
+    run_id      INTEGER NOT NULL REFERENCES import_runs(id) ON DELETE CASCADE,
+    source      TEXT NOT NULL,
+    line        INTEGER NOT NULL,
+    reason      TEXT NOT NULL
+);
+CREATE INDEX import_rejections_run ON import_rejections(run_id);
+
+CREATE TABLE event_names (
+    id          INTEGER PRIMARY KEY,
+    name        TEXT NOT NULL UNIQUE
+);
+
+-- type: 0 = track, 1 = identify, 2 = page, 3 = screen.
+-- dedup_key: 64-bit hash of the messageId, or of the event's content when it has none.
+CREATE TABLE events (
+    id           INTEGER PRIMARY KEY,
+    dedup_key    INTEGER NOT NULL,
+    type         INTEGER NOT NULL,
+    name_id      INTEGER NOT NULL REFERENCES event_names(id),
+    ts           INTEGER NOT NULL,
+    profile_id   INTEGER NOT NULL REFERENCES profiles(id),
+    user_id      TEXT,
+    anonymous_id TEXT,
+    message_id   TEXT,
+    properties   TEXT NOT NULL DEFAULT '{}',
+    context      TEXT,
+    run_id       INTEGER REFERENCES import_runs(id)
+);
+CREATE UNIQUE INDEX events_dedup ON events(dedup_key);
+CREATE INDEX events_profile_ts ON events(profile_id, ts);
+CREATE INDEX events_name_ts ON events(name_id, ts);
+CREATE INDEX events_ts ON events(ts);
+
+-- One row per element of products[] or per single-product event.
+CREATE TABLE event_products (
+    event_id    INTEGER NOT NULL REFERENCES events(id) ON DELETE CASCADE,
+    position    INTEGER NOT NULL,
+    product_id  TEXT NOT NULL,
+    price       REAL,
+    quantity    REAL,
+    properties  TEXT NOT NULL DEFAULT '{}',
+    PRIMARY KEY (event_id, position)
+) WITHOUT ROWID;
+CREATE INDEX event_products_product ON event_products(product_id);
+
+-- Ground truth planted by the sample generator (empty for real data).
+CREATE TABLE sample_truth (
+    user_id     TEXT NOT NULL,
+    target      TEXT NOT NULL,
+    probability REAL NOT NULL,
+    PRIMARY KEY (user_id, target)
+) WITHOUT ROWID;
+)sql";
+
+const std::vector<Step> &steps()
+{
+    static const std::vector<Step> list = {
+        {1, kSchemaV1},
+    };
+    return list;
+}
+
+} // namespace
+
+int currentSchemaVersion()
+{
+    return steps().back().toVersion;
+}
+
+void migrate(Database &db)
+{
+    const int from = db.schemaVersion();
+    for (const Step &step : steps()) {
+        if (step.toVersion <= from) {
+            continue;
+        }
+        Transaction tx(db);
+        db.exec(step.sql);
+        db.exec("PRAGMA application_id = " + std::to_string(kApplicationId));
+        db.exec("PRAGMA user_version = " + std::to_string(step.toVersion));
+        tx.commit();
+    }
+}
+
+} // namespace awb::store
