@@ -13,7 +13,7 @@ packages=(
     libsimdjson-dev
     zlib1g-dev liblzma-dev libxxhash-dev
     fonts-dejavu-core
-    xz-utils
+    xz-utils time
 )
 
 missing=()

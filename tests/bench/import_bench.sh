@@ -1,0 +1,58 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
+# Import benchmark (not a test): generates N events as Segment JSON lines, imports them with `awb import`,
+# prints events/s and peak memory, then loads the same event rows as CSV with `sqlite3 .import` into an
+# equivalent events table (same columns and indexes, same pragmas) and prints the ratio of the two times.
+#
+# usage: tests/bench/import_bench.sh [EVENTS] [BUILD_DIR]     (defaults: 1000000, build-release)
+set -euo pipefail
+root=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
+events="${1:-1000000}"
+build="${2:-$root/build-release}"
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+
+cmake -S "$root" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=Release -DBUILD_TESTING=OFF >/dev/null
+cmake --build "$build" --target awb >/dev/null
+awb="$build/app/awb"
+
+echo "generating about $events events as JSON lines..."
+"$awb" generate --jsonl "$work/events.jsonl" --events "$events" --seed 7 >/dev/null
+lines=$(wc -l <"$work/events.jsonl")
+size=$(du -m "$work/events.jsonl" | cut -f1)
+echo "  $lines lines, $size MiB"
+
+# Whole-process wall time and peak RSS of one command, from GNU time.
+measure() { /usr/bin/time -f "%e %M" -o "$work/time.txt" "$@" >"$work/out.txt"; cat "$work/time.txt"; }
+
+sync
+read -r awb_s awb_kb < <(measure "$awb" import "$work/ws.awb" "$work/events.jsonl")
+imported=$(grep '^imported:' "$work/out.txt" | awk '{print $2}')
+
+# The same event rows, as CSV, into an equivalent table with the same indexes and pragmas.
+sqlite3 -csv "$work/ws.awb" "SELECT id, dedup_key, type, name_id, ts, profile_id, user_id, anonymous_id, message_id,
+    properties, context, run_id FROM events" >"$work/events.csv"
+cat >"$work/load.sql" <<SQL
+PRAGMA journal_mode = WAL;
+PRAGMA synchronous = NORMAL;
+PRAGMA cache_size = -65536;
+CREATE TABLE events (id INTEGER PRIMARY KEY, dedup_key INTEGER NOT NULL, type INTEGER NOT NULL,
+    name_id INTEGER NOT NULL, ts INTEGER NOT NULL, profile_id INTEGER NOT NULL, user_id TEXT, anonymous_id TEXT,
+    message_id TEXT, properties TEXT NOT NULL DEFAULT '{}', context TEXT, run_id INTEGER);
+CREATE UNIQUE INDEX events_dedup ON events(dedup_key);
+CREATE INDEX events_profile_ts ON events(profile_id, ts);
+CREATE INDEX events_name_ts ON events(name_id, ts);
+CREATE INDEX events_ts ON events(ts);
+.import --csv $work/events.csv events
+SQL
+sync
+read -r sql_s sql_kb < <(measure sqlite3 "$work/ref.db" ".read $work/load.sql")
+ref_rows=$(sqlite3 "$work/ref.db" "SELECT count(*) FROM events")
+
+awk -v n="$imported" -v a="$awb_s" -v akb="$awb_kb" -v s="$sql_s" -v skb="$sql_kb" -v r="$ref_rows" 'BEGIN {
+    printf "\n%-44s %10s %12s %10s\n", "step", "seconds", "events/s", "peak MiB";
+    printf "%-44s %10.2f %12.0f %10.1f\n", "awb import (JSON lines -> workspace)", a, n / a, akb / 1024;
+    printf "%-44s %10.2f %12.0f %10.1f\n", "sqlite3 .import (same rows as CSV)", s, r / s, skb / 1024;
+    printf "\nevents imported: %d (reference rows %d)\nratio awb / sqlite3: %.2f (target <= 1.5); events/s target >= 500000\n",
+        n, r, a / s;
+}'
