@@ -122,10 +122,62 @@ CREATE TABLE sample_truth (
 ) WITHOUT ROWID;
 )sql";
 
+// Version 2: the recommendation catalog (definition and the tables derived from it by a build).
+constexpr const char *kSchemaV2 = R"sql(
+CREATE TABLE catalog_events (
+    position         INTEGER NOT NULL,
+    event_name       TEXT PRIMARY KEY,
+    product_property TEXT NOT NULL,
+    weight           REAL NOT NULL CHECK (weight > 0)
+);
+CREATE TABLE catalog_columns (
+    position    INTEGER NOT NULL,
+    name        TEXT PRIMARY KEY,
+    property    TEXT NOT NULL,
+    split       TEXT NOT NULL DEFAULT ''
+);
+-- Derived by a build; rebuilt from the store, never edited by hand.
+CREATE TABLE catalog_items (
+    item        INTEGER PRIMARY KEY,   -- dense 0-based index, the column of the interaction matrix
+    product_id  TEXT NOT NULL UNIQUE,
+    last_ts     INTEGER NOT NULL
+);
+CREATE TABLE catalog_item_values (
+    column_name TEXT NOT NULL,
+    value       TEXT NOT NULL,
+    item        INTEGER NOT NULL REFERENCES catalog_items(item) ON DELETE CASCADE,
+    PRIMARY KEY (column_name, value, item)
+) WITHOUT ROWID;
+CREATE INDEX catalog_item_values_item ON catalog_item_values(item);
+CREATE TABLE catalog_values (
+    column_name  TEXT NOT NULL,
+    value        TEXT NOT NULL,
+    products     INTEGER NOT NULL,
+    interactions INTEGER NOT NULL,
+    PRIMARY KEY (column_name, value)
+) WITHOUT ROWID;
+-- One row per product of an interaction event: the weighted, time-stamped user x item matrix.
+CREATE TABLE catalog_interactions (
+    profile_id  INTEGER NOT NULL,
+    item        INTEGER NOT NULL,
+    ts          INTEGER NOT NULL,
+    weight      REAL NOT NULL
+);
+CREATE TABLE catalog_builds (
+    id           INTEGER PRIMARY KEY,
+    built_at     INTEGER NOT NULL,
+    items        INTEGER NOT NULL,
+    interactions INTEGER NOT NULL,
+    profiles     INTEGER NOT NULL,
+    skipped      INTEGER NOT NULL
+);
+)sql";
+
 const std::vector<Step> &steps()
 {
     static const std::vector<Step> list = {
         {1, kSchemaV1},
+        {2, kSchemaV2},
     };
     return list;
 }

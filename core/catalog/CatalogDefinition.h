@@ -1,0 +1,48 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// What a recommendation catalog is made of: interaction events, where each holds its product id, their
+// weights, and the model columns (name, brand, category ...) mapped to product properties.
+#pragma once
+
+#include "common/Result.h"
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace awb::catalog {
+
+inline constexpr std::size_t kMaxEvents = 10;
+
+struct CatalogEvent
+{
+    std::string name;                        ///< event name as stored ("Order Completed")
+    std::string productProperty = "product_id"; ///< property holding the product id; "products[].x" = x of each element
+    double weight = 1.0;                     ///< interaction weight (> 0)
+};
+
+struct CatalogColumn
+{
+    std::string name;      ///< column name shown to users ("Brand")
+    std::string property;  ///< product property it reads ("brand"; dotted paths reach nested objects)
+    std::string split;     ///< separator for multi-valued strings ("|"), empty = single value; JSON lists
+                           ///< are always multi-valued
+};
+
+struct CatalogDefinition
+{
+    std::vector<CatalogEvent> events;
+    std::vector<CatalogColumn> columns;
+
+    /// Checks the definition: 1..10 events with distinct names and positive weights, product property set,
+    /// distinct non-empty column names and properties. The message names the bad part.
+    Result<void> validate() const;
+};
+
+/// The product property with the "products[]." prefix removed: both single-product events and elements
+/// of products[] are stored as product rows whose properties hold the key.
+std::string productKey(const std::string &property);
+
+/// Default weight for an event name: purchases > cart adds > views > anything else.
+double defaultWeight(const std::string &eventName);
+
+} // namespace awb::catalog

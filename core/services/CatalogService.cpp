@@ -1,0 +1,66 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "services/CatalogService.h"
+
+#include "catalog/CatalogBuilder.h"
+#include "store/Database.h"
+#include "store/StoreError.h"
+
+namespace awb::services {
+
+namespace {
+// Opens the workspace and runs fn(db), turning store exceptions into errors.
+template <typename T, typename Fn>
+Result<T> withDatabase(const std::string &path, Fn fn)
+{
+    auto db = store::Database::open(path, store::Database::OpenMode::OpenExisting);
+    if (!db) {
+        return fail(db.error());
+    }
+    try {
+        return fn(**db);
+    } catch (const store::StoreError &e) {
+        return fail(Error::Code::Database, "Catalog: " + std::string(e.what()));
+    }
+}
+} // namespace
+
+CatalogService::CatalogService(std::string workspacePath) : m_path(std::move(workspacePath)) {}
+
+Result<void> CatalogService::save(const catalog::CatalogDefinition &definition)
+{
+    if (auto valid = definition.validate(); !valid) {
+        return valid;
+    }
+    return withDatabase<void>(m_path, [&](store::Database &db) -> Result<void> {
+        store::Transaction tx(db);
+        catalog::CatalogRepository(db).saveDefinition(definition);
+        tx.commit();
+        return {};
+    });
+}
+
+Result<std::optional<catalog::CatalogDefinition>> CatalogService::definition()
+{
+    return withDatabase<std::optional<catalog::CatalogDefinition>>(
+        m_path, [](store::Database &db) { return catalog::CatalogRepository(db).loadDefinition(); });
+}
+
+Result<catalog::CatalogBuildInfo> CatalogService::build(ProgressSink &progress)
+{
+    return withDatabase<catalog::CatalogBuildInfo>(
+        m_path, [&](store::Database &db) { return catalog::buildCatalog(db, progress); });
+}
+
+Result<std::optional<catalog::CatalogBuildInfo>> CatalogService::lastBuild()
+{
+    return withDatabase<std::optional<catalog::CatalogBuildInfo>>(
+        m_path, [](store::Database &db) { return catalog::CatalogRepository(db).lastBuild(); });
+}
+
+Result<std::vector<catalog::ValueCount>> CatalogService::values(const std::string &column, std::size_t limit)
+{
+    return withDatabase<std::vector<catalog::ValueCount>>(
+        m_path, [&](store::Database &db) { return catalog::CatalogRepository(db).values(column, limit); });
+}
+
+} // namespace awb::services
