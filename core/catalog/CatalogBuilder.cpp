@@ -73,7 +73,7 @@ std::map<std::int64_t, EventRule> eventRules(store::Database &db, const CatalogD
 store::Statement rowsQuery(store::Database &db, const std::map<std::int64_t, EventRule> &rules, bool count)
 {
     const std::string select =
-        count ? "SELECT count(*)" : "SELECT e.profile_id, e.ts, e.name_id, ep.product_id, ep.properties";
+        count ? "SELECT count(*)" : "SELECT e.profile_id, e.ts, e.name_id, ep.product_id, ep.properties, coalesce(ep.price * ep.quantity, 0)";
     auto st = db.prepare(select + " FROM events e JOIN event_products ep ON ep.event_id = e.id WHERE e.name_id IN (" +
                          placeholders(rules.size()) + ")");
     int i = 1;
@@ -87,7 +87,7 @@ Result<void> readRows(store::Database &db, const CatalogDefinition &def,
                       const std::map<std::int64_t, EventRule> &rules, Pass &pass, ProgressSink &progress)
 {
     auto rows = rowsQuery(db, rules, false);
-    auto insert = db.prepare("INSERT INTO catalog_interactions (profile_id, item, ts, weight) VALUES (?, ?, ?, ?)");
+    auto insert = db.prepare("INSERT INTO catalog_interactions (profile_id, item, ts, weight, value) VALUES (?, ?, ?, ?, ?)");
     PropertyReader reader;
     std::vector<std::string> ids;
     std::vector<std::string> values;
@@ -134,7 +134,12 @@ Result<void> readRows(store::Database &db, const CatalogDefinition &def,
         }
         const std::int64_t profile = rows.int64(0);
         pass.profiles.insert(profile);
-        insert.bind(1, profile).bind(2, static_cast<std::int64_t>(it->second)).bind(3, ts).bind(4, rule.weight).run();
+        insert.bind(1, profile)
+            .bind(2, static_cast<std::int64_t>(it->second))
+            .bind(3, ts)
+            .bind(4, rule.weight)
+            .bind(5, rows.real(5))
+            .run();
         ++pass.interactions;
     }
     return {};

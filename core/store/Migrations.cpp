@@ -19,8 +19,10 @@ struct Step
 // Version 1: profiles and identities, events and their products, import runs.
 // Times are milliseconds since the Unix epoch, UTC. JSON columns hold objects as text.
 constexpr const char *kSchemaV1 = R"sql(
+-- AUTOINCREMENT: a merged-away profile's id is never reused, so ids stay stable (EventWriter's in-memory
+-- merge map and saved references to profiles rely on that).
 CREATE TABLE profiles (
-    id          INTEGER PRIMARY KEY,
+    id          INTEGER PRIMARY KEY AUTOINCREMENT,
     email       TEXT,
     traits      TEXT NOT NULL DEFAULT '{}',
     first_seen  INTEGER,
@@ -161,7 +163,8 @@ CREATE TABLE catalog_interactions (
     profile_id  INTEGER NOT NULL,
     item        INTEGER NOT NULL,
     ts          INTEGER NOT NULL,
-    weight      REAL NOT NULL
+    weight      REAL NOT NULL,
+    value       REAL NOT NULL DEFAULT 0   -- price * quantity when both are known, else 0
 );
 CREATE TABLE catalog_builds (
     id           INTEGER PRIMARY KEY,

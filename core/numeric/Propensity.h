@@ -1,0 +1,111 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Propensity to engage with a target item set within a horizon: features, temporal backtest, calibrated
+// logistic combiner and its baselines. Plain C++ and Eigen, no Qt.
+//
+// Procedure for "now" T and horizon H:
+//   backtest: features at C0 = T - 2H, labels in [C0, T - H)  -> fit;  features at C1 = T - H, labels in
+//             [C1, T) -> the reported quality (nothing at or after C1 is seen by that fit);
+//   scoring:  features at C1, labels in [C1, T) -> fit; features at T -> calibrated probabilities.
+// Features at a cutoff C use only interactions before C: CF affinity (iALS trained on interactions before C),
+// time-decayed own history with the target, recency, frequency and money. Baselines are the same
+// logistic fit on one feature (activity = frequency, own history, CF), so every metric compares like with like.
+#pragma once
+
+#include "numeric/Ials.h"
+#include "numeric/Metrics.h"
+
+#include <cstdint>
+#include <functional>
+#include <string>
+#include <vector>
+
+namespace awb::numeric {
+
+/// Interactions of the catalog, ordered by time. Profiles and items are dense 0-based indices.
+struct InteractionLog
+{
+    std::int32_t profileCount = 0;
+    std::int32_t itemCount = 0;
+    std::vector<std::int64_t> firstSeen; ///< per profile: first event time (ms), INT64_MAX if unknown
+    std::vector<std::int32_t> profile;   ///< per interaction
+    std::vector<std::int32_t> item;
+    std::vector<std::int64_t> ts;        ///< ms, non-decreasing
+    std::vector<float> weight;
+    std::vector<float> value;            ///< money (price * quantity), 0 when unknown
+};
+
+struct PropensityParams
+{
+    std::int64_t nowMs = 0;                          ///< T
+    std::int64_t horizonMs = 30LL * 86400 * 1000;    ///< H
+    double decayDays = 30.0;                         ///< half-life-like scale of the own-history decay
+    double l2 = 1.0;
+    int minPositives = 20;                           ///< below this the model falls back (see Quality)
+    IalsParams ials = [] {
+        IalsParams p;
+        p.factors = 32;
+        p.iterations = 6;
+        p.alpha = 2.0f;
+        p.alpha0 = 0.05f;
+        p.lambda = 0.02f;
+        return p;
+    }();
+};
+
+enum class FeatureIndex
+{
+    Cf = 0,
+    Own,
+    Recency,
+    Frequency,
+    Money,
+    Count,
+};
+
+struct Quality
+{
+    std::string name;           ///< "model", "activity only", "own history only", "CF only"
+    std::size_t rows = 0;
+    std::size_t positives = 0;
+    double auc = 0.5;
+    double averagePrecision = 0;
+    std::vector<TopK> topK;     ///< at 1, 5, 10, 20, 50 %
+    double brier = 0;
+    double logLoss = 0;
+    double ece = 0;
+    std::vector<CalibrationBin> calibration;
+    std::vector<double> gain;   ///< 101 points, audience 0..100 %
+    std::string label;          ///< Poor / Fair / Good / Excellent / Insufficient data
+
+    const TopK &at(double fraction) const;
+};
+
+/// Poor / Fair / Good / Excellent from AUC and lift at 5 % (thresholds in the implementation's comment);
+/// "Insufficient data" below minPositives positives.
+std::string qualityLabel(double auc, double liftAt5, std::size_t positives, int minPositives);
+
+/// Metrics of probabilities against labels.
+Quality evaluate(const std::string &name, const std::vector<double> &probabilities, const std::vector<int> &labels,
+                 int minPositives);
+
+struct PropensityResult
+{
+    std::vector<std::int32_t> population; ///< profiles scored at T (first seen before T)
+    std::vector<double> probability;      ///< calibrated P(engage with target in [T, T+H)), aligned
+    std::vector<Quality> backtest;        ///< model first, then the baselines, on [T - H, T)
+    std::vector<double> weights;          ///< the scoring fit's weights on standardised features
+    bool fallback = false;                ///< too few positives: scores are the best baseline's
+    std::string note;                     ///< why it fell back, or empty
+};
+
+/// Trains and scores. targetItems: sorted item indices. onStage reports "training CF" etc. and returns false
+/// to cancel (the result is then empty with note "cancelled").
+PropensityResult scorePropensity(const InteractionLog &log, const std::vector<std::int32_t> &targetItems,
+                                 const PropensityParams &params,
+                                 const std::function<bool(const std::string &)> &onStage = {});
+
+/// 1 for profiles with an interaction with a target item in [from, to), else 0, for the given profiles.
+std::vector<int> engagementLabels(const InteractionLog &log, const std::vector<std::int32_t> &targetItems,
+                                  const std::vector<std::int32_t> &profiles, std::int64_t from, std::int64_t to);
+
+} // namespace awb::numeric

@@ -1,0 +1,163 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "numeric/Propensity.h"
+#include "numeric/Random.h"
+
+#include <QTest>
+
+#include <algorithm>
+#include <numeric>
+
+using namespace awb::numeric;
+
+namespace {
+
+constexpr std::int64_t kDay = 86400000;
+
+// Users with a taste for one of four item groups (10 items each) and an activity level; each day a user
+// interacts with probability activity, picking an item of their group 70% of the time.
+InteractionLog plantedLog(int users, int days, std::uint64_t seed, double activityScale = 1.0)
+{
+    Random rng(seed);
+    struct Event
+    {
+        std::int64_t ts;
+        std::int32_t profile, item;
+    };
+    std::vector<Event> events;
+    InteractionLog log;
+    log.profileCount = users;
+    log.itemCount = 40;
+    log.firstSeen.assign(static_cast<std::size_t>(users), INT64_MAX);
+    for (int u = 0; u < users; ++u) {
+        const int group = static_cast<int>(rng.below(4));
+        const double activity = std::min(0.5, activityScale * rng.exponential(0.05));
+        const int start = static_cast<int>(rng.below(static_cast<std::uint64_t>(days / 2)));
+        log.firstSeen[static_cast<std::size_t>(u)] = start * kDay;
+        for (int d = start; d < days; ++d) {
+            if (rng.chance(activity)) {
+                const int g = rng.chance(0.7) ? group : static_cast<int>(rng.below(4));
+                events.push_back({d * kDay + static_cast<std::int64_t>(rng.below(kDay)), u,
+                                  static_cast<std::int32_t>(g * 10 + static_cast<int>(rng.below(10)))});
+            }
+        }
+    }
+    std::sort(events.begin(), events.end(), [](const Event &a, const Event &b) { return a.ts < b.ts; });
+    for (const Event &e : events) {
+        log.profile.push_back(e.profile);
+        log.item.push_back(e.item);
+        log.ts.push_back(e.ts);
+        log.weight.push_back(1.0f);
+        log.value.push_back(10.0f);
+    }
+    return log;
+}
+
+std::vector<std::int32_t> groupItems(int group)
+{
+    std::vector<std::int32_t> items(10);
+    std::iota(items.begin(), items.end(), group * 10);
+    return items;
+}
+
+PropensityParams params(std::int64_t now)
+{
+    PropensityParams p;
+    p.nowMs = now;
+    p.horizonMs = 30 * kDay;
+    p.ials.factors = 8;
+    p.ials.iterations = 4;
+    return p;
+}
+
+} // namespace
+
+class TestPropensity : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void scoresAreCalibratedProbabilitiesThatRankTheFuture()
+    {
+        const InteractionLog log = plantedLog(3000, 300, 1);
+        const std::int64_t now = 240 * kDay;
+        const PropensityResult r = scorePropensity(log, groupItems(0), params(now));
+        QVERIFY(!r.fallback);
+        QCOMPARE(r.probability.size(), r.population.size());
+        QVERIFY(!r.population.empty());
+        for (const double p : r.probability) {
+            QVERIFY(p >= 0.0 && p <= 1.0);
+        }
+        // Judge on what really happened after "now" (the log holds 60 more days).
+        const std::vector<int> future = engagementLabels(log, groupItems(0), r.population, now, now + 30 * kDay);
+        const Quality q = evaluate("model", r.probability, future, 20);
+        QVERIFY2(q.auc > 0.75, qPrintable(QString::number(q.auc)));
+        QVERIFY2(q.ece < 0.05, qPrintable(QString::number(q.ece)));
+        const double expected = std::accumulate(r.probability.begin(), r.probability.end(), 0.0);
+        const double actual = static_cast<double>(q.positives);
+        QVERIFY2(std::abs(expected - actual) < 0.15 * actual, qPrintable(QStringLiteral("%1 vs %2").arg(expected).arg(actual)));
+    }
+
+    void backtestReportsModelAndBaselines()
+    {
+        const InteractionLog log = plantedLog(3000, 300, 2);
+        const PropensityResult r = scorePropensity(log, groupItems(1), params(240 * kDay));
+        QCOMPARE(r.backtest.size(), std::size_t(4));
+        QCOMPARE(r.backtest[0].name, std::string("model"));
+        double bestBaseline = 0;
+        for (std::size_t b = 1; b < r.backtest.size(); ++b) {
+            bestBaseline = std::max(bestBaseline, r.backtest[b].auc);
+            QCOMPARE(r.backtest[b].topK.size(), std::size_t(5));
+        }
+        // The combiner is never much worse than its best input, and usually better.
+        QVERIFY2(r.backtest[0].auc >= bestBaseline - 0.01,
+                 qPrintable(QStringLiteral("model %1, best baseline %2").arg(r.backtest[0].auc).arg(bestBaseline)));
+        QCOMPARE(r.backtest[0].gain.size(), std::size_t(101));
+        QVERIFY(r.backtest[0].label != "Insufficient data");
+    }
+
+    void fewPositivesFallBackClearly()
+    {
+        const InteractionLog log = plantedLog(60, 120, 3, 0.2);
+        const PropensityResult r = scorePropensity(log, {3}, params(100 * kDay));
+        QVERIFY(r.fallback);
+        QVERIFY(r.note.find("are needed") != std::string::npos);
+        QCOMPARE(r.backtest[0].label, std::string("Insufficient data"));
+        for (const double p : r.probability) {
+            QVERIFY(std::isfinite(p));
+        }
+    }
+
+    void cancellingStopsEarly()
+    {
+        const InteractionLog log = plantedLog(200, 120, 4);
+        const PropensityResult r =
+            scorePropensity(log, groupItems(0), params(100 * kDay), [](const std::string &) { return false; });
+        QCOMPARE(r.note, std::string("cancelled"));
+        QVERIFY(r.probability.empty());
+    }
+
+    void qualityLabelThresholds_data()
+    {
+        QTest::addColumn<double>("auc");
+        QTest::addColumn<double>("lift");
+        QTest::addColumn<int>("positives");
+        QTest::addColumn<QString>("label");
+        QTest::newRow("excellent") << 0.85 << 5.0 << 100 << QStringLiteral("Excellent");
+        QTest::newRow("good, lift too low for excellent") << 0.85 << 3.0 << 100 << QStringLiteral("Good");
+        QTest::newRow("fair") << 0.65 << 1.5 << 100 << QStringLiteral("Fair");
+        QTest::newRow("poor") << 0.55 << 1.1 << 100 << QStringLiteral("Poor");
+        QTest::newRow("insufficient") << 0.95 << 9.0 << 5 << QStringLiteral("Insufficient data");
+    }
+
+    void qualityLabelThresholds()
+    {
+        QFETCH(double, auc);
+        QFETCH(double, lift);
+        QFETCH(int, positives);
+        QFETCH(QString, label);
+        QCOMPARE(QString::fromStdString(qualityLabel(auc, lift, static_cast<std::size_t>(positives), 20)), label);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestPropensity)
+#include "tst_Propensity.moc"
