@@ -10,5 +10,8 @@ namespace awb::cli {
 int runImport(const QStringList &args);
 int runInfo(const QStringList &args);
 int runGenerate(const QStringList &args);
+int runCatalog(const QStringList &args);
+int runScore(const QStringList &args);
+int runEvaluate(const QStringList &args);
 
 } // namespace awb::cli

@@ -11,9 +11,12 @@ namespace {
 constexpr const char *kUsage = "usage: awb <command> [options]\n"
                                "\n"
                                "commands:\n"
+                               "  catalog    define, build and show the recommendation catalog\n"
+                               "  evaluate   measure propensity scores against what happened after a date\n"
                                "  generate   write a generated sample store (workspace or JSON lines)\n"
                                "  import     import event files into a workspace and print the report\n"
                                "  info       print the counts of a workspace (--json for JSON)\n"
+                               "  score      score every profile's propensity to engage with a target\n"
                                "\n"
                                "awb <command> --help describes a command; awb --version prints the version.\n";
 }
@@ -38,6 +41,15 @@ int main(int argc, char *argv[])
     }
     if (command == QLatin1String("info")) {
         return awb::cli::runInfo(args);
+    }
+    if (command == QLatin1String("catalog")) {
+        return awb::cli::runCatalog(args);
+    }
+    if (command == QLatin1String("score")) {
+        return awb::cli::runScore(args);
+    }
+    if (command == QLatin1String("evaluate")) {
+        return awb::cli::runEvaluate(args);
     }
     if (command == QLatin1String("generate")) {
         return awb::cli::runGenerate(args);

@@ -245,6 +245,11 @@ PropensityResult scorePropensity(const InteractionLog &log, const std::vector<st
     }
     result.population = populationAt(log, t);
     const Eigen::MatrixXd x2 = features(log, target, t, result.population, trainCf(log, t, params.ials), params.decayDays);
+    for (const Baseline &b : kBaselines) {
+        const int col = static_cast<int>(b.feature);
+        result.baselineProbability.push_back(
+            toStd(fitLogistic(x1.col(col), toEigen(y1), params.l2).predict(x2.col(col))));
+    }
     const auto positives0 = static_cast<int>(std::count(y0.begin(), y0.end(), 1));
     const auto positives1 = static_cast<int>(std::count(y1.begin(), y1.end(), 1));
     if (positives0 < params.minPositives || positives1 < params.minPositives) {
@@ -254,10 +259,7 @@ PropensityResult scorePropensity(const InteractionLog &log, const std::vector<st
                       " people engaged with the target in a backtest window (at least " +
                       std::to_string(params.minPositives) + " are needed); scores use " +
                       kBaselines[bestBaseline].name + ".";
-        const int col = static_cast<int>(kBaselines[bestBaseline].feature);
-        const LogisticModel fit = fitLogistic(x1.col(col), toEigen(y1), params.l2);
-        result.probability = toStd(fit.predict(x2.col(col)));
-        result.weights.assign(1, fit.weights.size() > 0 ? fit.weights[0] : 0.0);
+        result.probability = result.baselineProbability[bestBaseline];
         return result;
     }
     const LogisticModel fit = fitLogistic(x1, toEigen(y1), params.l2);

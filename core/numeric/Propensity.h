@@ -93,6 +93,7 @@ struct PropensityResult
     std::vector<std::int32_t> population; ///< profiles scored at T (first seen before T)
     std::vector<double> probability;      ///< calibrated P(engage with target in [T, T+H)), aligned
     std::vector<Quality> backtest;        ///< model first, then the baselines, on [T - H, T)
+    std::vector<std::vector<double>> baselineProbability; ///< per baseline (backtest order), aligned
     std::vector<double> weights;          ///< the scoring fit's weights on standardised features
     bool fallback = false;                ///< too few positives: scores are the best baseline's
     std::string note;                     ///< why it fell back, or empty

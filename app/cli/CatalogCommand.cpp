@@ -1,0 +1,147 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "cli/CliCommon.h"
+#include "cli/Commands.h"
+#include "services/CatalogService.h"
+
+#include <cstdio>
+
+namespace awb::cli {
+
+namespace {
+
+// "NAME[=WEIGHT]" -> event with the default weight for its name when none is given.
+bool parseEvent(const QString &text, const QString &productProperty, catalog::CatalogEvent &out)
+{
+    const qsizetype eq = text.lastIndexOf(QLatin1Char('='));
+    out.name = (eq < 0 ? text : text.left(eq)).trimmed().toStdString();
+    out.productProperty = productProperty.toStdString();
+    out.weight = catalog::defaultWeight(out.name);
+    if (eq >= 0) {
+        bool ok = false;
+        out.weight = text.mid(eq + 1).toDouble(&ok);
+        if (!ok) {
+            return false;
+        }
+    }
+    return !out.name.empty();
+}
+
+// "NAME=PROPERTY[,split=SEP]"
+bool parseColumn(const QString &text, catalog::CatalogColumn &out)
+{
+    const qsizetype eq = text.indexOf(QLatin1Char('='));
+    if (eq <= 0) {
+        return false;
+    }
+    out.name = text.left(eq).trimmed().toStdString();
+    QString rest = text.mid(eq + 1);
+    const qsizetype split = rest.indexOf(QLatin1String(",split="));
+    if (split >= 0) {
+        out.split = rest.mid(split + 7).toStdString();
+        rest = rest.left(split);
+    }
+    out.property = rest.trimmed().toStdString();
+    return !out.property.empty();
+}
+
+int show(services::CatalogService &service)
+{
+    const auto def = service.definition();
+    if (!def) {
+        return printError(def.error());
+    }
+    if (!*def) {
+        printOut("no catalog defined\n");
+        return kExitOk;
+    }
+    std::string s = "events:\n";
+    for (const auto &e : (*def)->events) {
+        s += "  " + e.name + "  product id: " + e.productProperty + "  weight: " + QString::number(e.weight).toStdString() + "\n";
+    }
+    s += "columns:\n";
+    for (const auto &c : (*def)->columns) {
+        s += "  " + c.name + " = " + c.property + (c.split.empty() ? "" : " (split on '" + c.split + "')") + "\n";
+        const auto values = service.values(c.name, 5);
+        if (values) {
+            for (const auto &v : *values) {
+                s += "      " + v.value + ": " + std::to_string(v.products) + " products, " +
+                     std::to_string(v.interactions) + " interactions\n";
+            }
+        }
+    }
+    const auto build = service.lastBuild();
+    if (build && *build) {
+        s += "last build: " + std::to_string((*build)->items) + " items, " + std::to_string((*build)->interactions) +
+             " interactions, " + std::to_string((*build)->profiles) + " profiles, " +
+             std::to_string((*build)->skipped) + " product rows without an id\n";
+    } else {
+        s += "not built yet (awb catalog WORKSPACE --build)\n";
+    }
+    printOut(s);
+    return kExitOk;
+}
+
+} // namespace
+
+int runCatalog(const QStringList &args)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral("Define, build and show the recommendation catalog."));
+    parser.addPositionalArgument(QStringLiteral("workspace"), QStringLiteral("The .awb workspace file."));
+    parser.addOption({QStringLiteral("event"), QStringLiteral("Interaction event NAME[=WEIGHT] (repeat, at most 10)."),
+                      QStringLiteral("NAME")});
+    parser.addOption({QStringLiteral("product-id"),
+                      QStringLiteral("Property holding the product id (product_id, sku, products[].product_id)."),
+                      QStringLiteral("PROPERTY"), QStringLiteral("product_id")});
+    parser.addOption({QStringLiteral("column"), QStringLiteral("Model column NAME=PROPERTY[,split=SEP] (repeat)."),
+                      QStringLiteral("SPEC")});
+    parser.addOption({QStringLiteral("build"), QStringLiteral("Build the catalog from the workspace's events.")});
+    parser.addOption({QStringLiteral("show"), QStringLiteral("Print the definition, top values and last build.")});
+    int exitCode = kExitOk;
+    if (!parseArgs(parser, QStringLiteral("catalog"), args, exitCode)) {
+        return exitCode;
+    }
+    if (parser.positionalArguments().size() != 1) {
+        std::fputs("awb catalog: expected one workspace file\n", stderr);
+        return kExitUsage;
+    }
+    services::CatalogService service(parser.positionalArguments().first().toStdString());
+    if (parser.isSet(QStringLiteral("event"))) {
+        catalog::CatalogDefinition def;
+        for (const QString &e : parser.values(QStringLiteral("event"))) {
+            catalog::CatalogEvent event;
+            if (!parseEvent(e, parser.value(QStringLiteral("product-id")), event)) {
+                std::fprintf(stderr, "awb catalog: bad --event '%s' (expected NAME[=WEIGHT])\n", qPrintable(e));
+                return kExitUsage;
+            }
+            def.events.push_back(event);
+        }
+        for (const QString &c : parser.values(QStringLiteral("column"))) {
+            catalog::CatalogColumn column;
+            if (!parseColumn(c, column)) {
+                std::fprintf(stderr, "awb catalog: bad --column '%s' (expected NAME=PROPERTY[,split=SEP])\n",
+                             qPrintable(c));
+                return kExitUsage;
+            }
+            def.columns.push_back(column);
+        }
+        if (auto saved = service.save(def); !saved) {
+            return printError(saved.error());
+        }
+    }
+    if (parser.isSet(QStringLiteral("build"))) {
+        TerminalProgress progress;
+        const auto built = service.build(progress);
+        if (!built) {
+            return printError(built.error());
+        }
+        printOut("built: " + std::to_string(built->items) + " items, " + std::to_string(built->interactions) +
+                 " interactions from " + std::to_string(built->profiles) + " profiles\n");
+    }
+    if (parser.isSet(QStringLiteral("show")) || !(parser.isSet(QStringLiteral("event")) || parser.isSet(QStringLiteral("build")))) {
+        return show(service);
+    }
+    return kExitOk;
+}
+
+} // namespace awb::cli

@@ -1,0 +1,128 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "model/InteractionLoader.h"
+
+#include "jobs/Progress.h"
+#include "store/Database.h"
+
+#include <algorithm>
+#include <climits>
+#include <unordered_map>
+
+namespace awb::model {
+
+namespace {
+constexpr std::int64_t kCheckEvery = 65536;
+}
+
+std::string Target::describe() const
+{
+    return productId.empty() ? column + " = " + value : "product " + productId;
+}
+
+Result<LoadedInteractions> loadInteractions(store::Database &db, ProgressSink &progress)
+{
+    auto built = db.prepare("SELECT count(*) FROM catalog_builds");
+    if (!built.step() || built.int64(0) == 0) {
+        return fail(Error::Code::NotFound,
+                    "The catalog has not been built yet: define it and build it first (awb catalog --build).");
+    }
+    LoadedInteractions out;
+    std::unordered_map<std::int64_t, std::int32_t> dense;
+    auto profiles = db.prepare("SELECT id, coalesce(first_seen, ?) FROM profiles ORDER BY id");
+    profiles.bind(1, static_cast<std::int64_t>(INT64_MAX));
+    while (profiles.step()) {
+        dense.emplace(profiles.int64(0), static_cast<std::int32_t>(out.profileIds.size()));
+        out.profileIds.push_back(profiles.int64(0));
+        out.log.firstSeen.push_back(profiles.int64(1));
+    }
+    out.log.profileCount = static_cast<std::int32_t>(out.profileIds.size());
+    auto items = db.prepare("SELECT coalesce(max(item) + 1, 0) FROM catalog_items");
+    out.log.itemCount = items.step() ? static_cast<std::int32_t>(items.int64(0)) : 0;
+    auto latest = db.prepare("SELECT coalesce(max(ts), 0) FROM events");
+    out.latestEventMs = latest.step() ? latest.int64(0) : 0;
+
+    auto count = db.prepare("SELECT count(*) FROM catalog_interactions");
+    progress.setRange(count.step() ? count.int64(0) : 0);
+    progress.setStage("Loading interactions");
+    auto rows = db.prepare("SELECT profile_id, item, ts, weight, value FROM catalog_interactions ORDER BY ts");
+    std::int64_t done = 0;
+    while (rows.step()) {
+        if (++done % kCheckEvery == 0) {
+            if (progress.isCancelled()) {
+                return fail(Error::cancelled());
+            }
+            progress.setValue(done);
+        }
+        const auto it = dense.find(rows.int64(0));
+        if (it == dense.end()) {
+            continue; // a profile merged away after the build; rebuilding the catalog picks it up
+        }
+        out.log.profile.push_back(it->second);
+        out.log.item.push_back(static_cast<std::int32_t>(rows.int64(1)));
+        out.log.ts.push_back(rows.int64(2));
+        out.log.weight.push_back(static_cast<float>(rows.real(3)));
+        out.log.value.push_back(static_cast<float>(rows.real(4)));
+    }
+    return out;
+}
+
+Result<std::vector<std::int32_t>> resolveTarget(store::Database &db, const Target &target)
+{
+    std::vector<std::int32_t> items;
+    if (!target.productId.empty()) {
+        auto st = db.prepare("SELECT item FROM catalog_items WHERE product_id = ?");
+        st.bind(1, target.productId);
+        if (!st.step()) {
+            return fail(Error::Code::InvalidInput,
+                        "Product '" + target.productId + "' has no interactions in the catalog.");
+        }
+        items.push_back(static_cast<std::int32_t>(st.int64(0)));
+        return items;
+    }
+    auto column = db.prepare("SELECT 1 FROM catalog_columns WHERE name = ?");
+    column.bind(1, target.column);
+    if (!column.step()) {
+        std::string known;
+        auto all = db.prepare("SELECT name FROM catalog_columns ORDER BY position");
+        while (all.step()) {
+            known += (known.empty() ? "" : ", ") + all.text(0);
+        }
+        return fail(Error::Code::InvalidInput, "The catalog has no column '" + target.column + "' (columns: " +
+                                                   (known.empty() ? "none" : known) + ").");
+    }
+    auto st = db.prepare("SELECT item FROM catalog_item_values WHERE column_name = ? AND value = ? ORDER BY item");
+    st.bind(1, target.column).bind(2, target.value);
+    while (st.step()) {
+        items.push_back(static_cast<std::int32_t>(st.int64(0)));
+    }
+    if (items.empty()) {
+        std::string examples;
+        auto top = db.prepare("SELECT value FROM catalog_values WHERE column_name = ? ORDER BY interactions DESC LIMIT 5");
+        top.bind(1, target.column);
+        while (top.step()) {
+            examples += (examples.empty() ? "" : ", ") + top.text(0);
+        }
+        return fail(Error::Code::InvalidInput, "No product has " + target.column + " = '" + target.value +
+                                                   "' (most common values: " + examples + ").");
+    }
+    return items;
+}
+
+std::vector<std::string> profileKeys(store::Database &db, const std::vector<std::int64_t> &profileIds)
+{
+    std::unordered_map<std::int64_t, std::string> keys;
+    // kind 0 (user id) sorts before kind 1 (anonymous id): the first row per profile is its key.
+    auto st = db.prepare("SELECT profile_id, value FROM identities ORDER BY profile_id, kind, value");
+    while (st.step()) {
+        keys.try_emplace(st.int64(0), st.text(1));
+    }
+    std::vector<std::string> out;
+    out.reserve(profileIds.size());
+    for (const std::int64_t id : profileIds) {
+        const auto it = keys.find(id);
+        out.push_back(it == keys.end() ? std::to_string(id) : it->second);
+    }
+    return out;
+}
+
+} // namespace awb::model

@@ -1,0 +1,49 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Loads the built catalog's interaction matrix and resolves targets into item sets.
+#pragma once
+
+#include "common/Result.h"
+#include "numeric/Propensity.h"
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace awb {
+class ProgressSink;
+}
+namespace awb::store {
+class Database;
+}
+
+namespace awb::model {
+
+struct LoadedInteractions
+{
+    numeric::InteractionLog log;
+    std::vector<std::int64_t> profileIds; ///< dense profile index -> profiles.id (every profile, ascending)
+    std::int64_t latestEventMs = 0;       ///< latest event time in the workspace (default "now")
+};
+
+/// Every profile and every catalog interaction, ordered by time. Fails with NotFound when the catalog has
+/// not been built. Cancellable.
+Result<LoadedInteractions> loadInteractions(store::Database &db, ProgressSink &progress);
+
+/// What a score is about: a column value (all products having it) or one product.
+struct Target
+{
+    std::string column;
+    std::string value;
+    std::string productId; ///< set instead of column / value for a product target
+
+    std::string describe() const;
+};
+
+/// Item indices of the target, sorted. Unknown column, value or product: InvalidInput naming it (and, for a
+/// value, the closest known values).
+Result<std::vector<std::int32_t>> resolveTarget(store::Database &db, const Target &target);
+
+/// The external key of each profile: its user id, else its first anonymous id (aligned with profileIds).
+std::vector<std::string> profileKeys(store::Database &db, const std::vector<std::int64_t> &profileIds);
+
+} // namespace awb::model

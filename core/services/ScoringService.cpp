@@ -1,0 +1,163 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "services/ScoringService.h"
+
+#include "jobs/Progress.h"
+#include "store/Database.h"
+#include "store/StoreError.h"
+
+#include <algorithm>
+#include <numeric>
+
+namespace awb::services {
+
+namespace {
+
+template <typename T, typename Fn>
+Result<T> withDatabase(const std::string &path, Fn fn)
+{
+    auto db = store::Database::open(path, store::Database::OpenMode::OpenExisting);
+    if (!db) {
+        return fail(db.error());
+    }
+    try {
+        return fn(**db);
+    } catch (const store::StoreError &e) {
+        return fail(Error::Code::Database, "Scoring: " + std::string(e.what()));
+    }
+}
+
+std::function<bool(const std::string &)> stageReporter(ProgressSink &progress)
+{
+    return [&progress](const std::string &stage) {
+        progress.setStage(stage);
+        return !progress.isCancelled();
+    };
+}
+
+Result<numeric::PropensityResult> run(const model::LoadedInteractions &data, const std::vector<std::int32_t> &items,
+                                      std::int64_t now, std::int64_t horizon, ProgressSink &progress)
+{
+    if (now <= 0 || data.log.ts.empty() || data.log.ts.front() >= now - 2 * horizon) {
+        return fail(Error::Code::InvalidInput,
+                    "Not enough history before the as-of date: a backtest needs interactions at least two horizons "
+                    "(" + std::to_string(2 * horizon / kDayMs) + " days) before it.");
+    }
+    numeric::PropensityParams params;
+    params.nowMs = now;
+    params.horizonMs = horizon;
+    auto result = numeric::scorePropensity(data.log, items, params, stageReporter(progress));
+    if (result.note == "cancelled") {
+        return fail(Error::cancelled());
+    }
+    return result;
+}
+
+std::vector<model::Target> topTargets(store::Database &db, const std::string &column, int n, std::int64_t from,
+                                      std::int64_t to)
+{
+    const bool products = column.empty();
+    const std::string sql =
+        products ? "SELECT i.product_id, count(DISTINCT c.profile_id) AS people FROM catalog_interactions c "
+                   "JOIN catalog_items i ON i.item = c.item WHERE c.ts >= ? AND c.ts < ? "
+                   "GROUP BY c.item ORDER BY people DESC, i.product_id LIMIT ?"
+                 : "SELECT v.value, count(DISTINCT c.profile_id) AS people FROM catalog_interactions c "
+                   "JOIN catalog_item_values v ON v.item = c.item AND v.column_name = ? "
+                   "WHERE c.ts >= ? AND c.ts < ? GROUP BY v.value ORDER BY people DESC, v.value LIMIT ?";
+    auto st = db.prepare(sql);
+    int i = 1;
+    if (!products) {
+        st.bind(i++, column);
+    }
+    st.bind(i++, from).bind(i++, to > 0 ? to : INT64_MAX).bind(i, static_cast<std::int64_t>(n));
+    std::vector<model::Target> out;
+    while (st.step()) {
+        out.push_back(products ? model::Target{{}, {}, st.text(0)} : model::Target{column, st.text(0), {}});
+    }
+    return out;
+}
+
+} // namespace
+
+ScoringService::ScoringService(std::string workspacePath) : m_path(std::move(workspacePath)) {}
+
+Result<ScoreResult> ScoringService::score(const ScoreRequest &request, ProgressSink &progress)
+{
+    return withDatabase<ScoreResult>(m_path, [&](store::Database &db) -> Result<ScoreResult> {
+        auto items = model::resolveTarget(db, request.target);
+        if (!items) {
+            return fail(items.error());
+        }
+        auto data = model::loadInteractions(db, progress);
+        if (!data) {
+            return fail(data.error());
+        }
+        const std::int64_t now = request.asOfMs.value_or(data->latestEventMs + 1);
+        auto result = run(*data, *items, now, request.horizonMs, progress);
+        if (!result) {
+            return fail(result.error());
+        }
+        ScoreResult out{request.target.describe(), now, {}, result->backtest, result->fallback, result->note};
+        const std::vector<std::string> keys = model::profileKeys(db, data->profileIds);
+        out.ranked.reserve(result->population.size());
+        for (std::size_t r = 0; r < result->population.size(); ++r) {
+            const auto p = static_cast<std::size_t>(result->population[r]);
+            out.ranked.push_back({data->profileIds[p], keys[p], result->probability[r]});
+        }
+        std::stable_sort(out.ranked.begin(), out.ranked.end(),
+                         [](const ScoredProfile &a, const ScoredProfile &b) { return a.probability > b.probability; });
+        return out;
+    });
+}
+
+Result<EvaluationResult> ScoringService::evaluate(const std::vector<model::Target> &targets, std::int64_t asOfMs,
+                                                  std::int64_t horizonMs, ProgressSink &progress)
+{
+    return withDatabase<EvaluationResult>(m_path, [&](store::Database &db) -> Result<EvaluationResult> {
+        auto data = model::loadInteractions(db, progress);
+        if (!data) {
+            return fail(data.error());
+        }
+        EvaluationResult out{asOfMs, horizonMs, {}, {}};
+        for (const model::Target &target : targets) {
+            auto items = model::resolveTarget(db, target);
+            if (!items) {
+                out.skipped.push_back(target.describe() + ": " + items.error().message);
+                continue;
+            }
+            progress.setStage("Scoring " + target.describe());
+            auto result = run(*data, *items, asOfMs, horizonMs, progress);
+            if (!result) {
+                if (result.error().isCancelled()) {
+                    return fail(result.error());
+                }
+                out.skipped.push_back(target.describe() + ": " + result.error().message);
+                continue;
+            }
+            const std::vector<int> labels =
+                numeric::engagementLabels(data->log, *items, result->population, asOfMs, asOfMs + horizonMs);
+            TargetEvaluation te{target.describe(), {}};
+            te.qualities.push_back(numeric::evaluate("model", result->probability, labels, 20));
+            for (std::size_t b = 0; b < result->baselineProbability.size(); ++b) {
+                te.qualities.push_back(numeric::evaluate(result->backtest[b + 1].name, result->baselineProbability[b],
+                                                         labels, 20));
+            }
+            out.targets.push_back(std::move(te));
+        }
+        return out;
+    });
+}
+
+Result<std::vector<model::Target>> ScoringService::topValues(const std::string &column, int n, std::int64_t fromMs,
+                                                             std::int64_t toMs)
+{
+    return withDatabase<std::vector<model::Target>>(
+        m_path, [&](store::Database &db) { return topTargets(db, column, n, fromMs, toMs); });
+}
+
+Result<std::vector<model::Target>> ScoringService::topProducts(int n, std::int64_t fromMs, std::int64_t toMs)
+{
+    return withDatabase<std::vector<model::Target>>(
+        m_path, [&](store::Database &db) { return topTargets(db, {}, n, fromMs, toMs); });
+}
+
+} // namespace awb::services

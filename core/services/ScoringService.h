@@ -1,0 +1,83 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The narrow API for propensity scores and their evaluation.
+#pragma once
+
+#include "common/Result.h"
+#include "model/InteractionLoader.h"
+#include "numeric/Propensity.h"
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace awb {
+class ProgressSink;
+}
+
+namespace awb::services {
+
+inline constexpr std::int64_t kDayMs = 86400000;
+
+struct ScoreRequest
+{
+    model::Target target;
+    std::optional<std::int64_t> asOfMs;     ///< "now"; default: the latest event time
+    std::int64_t horizonMs = 30 * kDayMs;
+};
+
+struct ScoredProfile
+{
+    std::int64_t profileId = 0;
+    std::string key;        ///< user id, else first anonymous id
+    double probability = 0; ///< calibrated P(engage with the target within the horizon)
+};
+
+struct ScoreResult
+{
+    std::string target;
+    std::int64_t nowMs = 0;
+    std::vector<ScoredProfile> ranked;       ///< highest first
+    std::vector<numeric::Quality> backtest;  ///< model then baselines
+    bool fallback = false;
+    std::string note;
+};
+
+struct TargetEvaluation
+{
+    std::string target;
+    std::vector<numeric::Quality> qualities; ///< model then baselines, against what happened in [T, T + H)
+};
+
+struct EvaluationResult
+{
+    std::int64_t asOfMs = 0;
+    std::int64_t horizonMs = 0;
+    std::vector<TargetEvaluation> targets;
+    std::vector<std::string> skipped; ///< targets that could not be scored, with the reason
+};
+
+class ScoringService
+{
+public:
+    explicit ScoringService(std::string workspacePath);
+
+    /// Scores every profile seen before "now" for one target (background work, cancellable).
+    Result<ScoreResult> score(const ScoreRequest &request, ProgressSink &progress);
+
+    /// Scores each target as of asOf and measures the model and its baselines against the engagements that
+    /// really happened in [asOf, asOf + horizon).
+    Result<EvaluationResult> evaluate(const std::vector<model::Target> &targets, std::int64_t asOfMs,
+                                      std::int64_t horizonMs, ProgressSink &progress);
+
+    /// The n values of a column with the most engaged profiles in [fromMs, toMs) (toMs = 0: no bound).
+    Result<std::vector<model::Target>> topValues(const std::string &column, int n, std::int64_t fromMs,
+                                                 std::int64_t toMs);
+    /// The n products with the most engaged profiles in [fromMs, toMs).
+    Result<std::vector<model::Target>> topProducts(int n, std::int64_t fromMs, std::int64_t toMs);
+
+private:
+    std::string m_path;
+};
+
+} // namespace awb::services
