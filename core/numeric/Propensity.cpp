@@ -67,8 +67,9 @@ Eigen::MatrixXd features(const InteractionLog &log, const std::vector<char> &tar
                          const std::vector<std::int32_t> &population, const Ials &cf, double decayDays)
 {
     const auto n = static_cast<std::size_t>(log.profileCount);
-    std::vector<double> freq(n, 0.0), money(n, 0.0), own(n, 0.0);
+    std::vector<double> freq(n, 0.0), money(n, 0.0), own(n, 0.0), ownCount(n, 0.0);
     std::vector<std::int64_t> last(n, std::numeric_limits<std::int64_t>::min());
+    std::vector<std::int64_t> ownLast(n, std::numeric_limits<std::int64_t>::min());
     const std::size_t end = endBefore(log, cutoff);
     const double scale = decayDays * kDayMs;
     for (std::size_t k = 0; k < end; ++k) {
@@ -78,6 +79,8 @@ Eigen::MatrixXd features(const InteractionLog &log, const std::vector<char> &tar
         last[p] = std::max(last[p], log.ts[k]);
         if (target[static_cast<std::size_t>(log.item[k])]) {
             own[p] += log.weight[k] * std::exp(-static_cast<double>(cutoff - log.ts[k]) / scale);
+            ownCount[p] += 1.0;
+            ownLast[p] = std::max(ownLast[p], log.ts[k]);
         }
     }
     Eigen::VectorXf targetFactor = Eigen::VectorXf::Zero(cf.itemFactors().cols());
@@ -91,14 +94,19 @@ Eigen::MatrixXd features(const InteractionLog &log, const std::vector<char> &tar
     if (targetCount > 0) {
         targetFactor /= static_cast<float>(targetCount);
     }
+    auto daysSince = [&](std::int64_t ts, bool seen) {
+        const double days = seen ? static_cast<double>(cutoff - ts) / kDayMs : kNoHistoryDays;
+        return std::log1p(std::clamp(days, 0.0, kNoHistoryDays));
+    };
     Eigen::MatrixXd x(static_cast<Eigen::Index>(population.size()), kFeatures);
     for (std::size_t r = 0; r < population.size(); ++r) {
         const auto p = static_cast<std::size_t>(population[r]);
         const auto row = static_cast<Eigen::Index>(r);
-        const double days = freq[p] > 0 ? static_cast<double>(cutoff - last[p]) / kDayMs : kNoHistoryDays;
         x(row, static_cast<int>(FeatureIndex::Cf)) = cf.userFactors().row(population[r]).dot(targetFactor);
-        x(row, static_cast<int>(FeatureIndex::Own)) = own[p];
-        x(row, static_cast<int>(FeatureIndex::Recency)) = std::log1p(std::clamp(days, 0.0, kNoHistoryDays));
+        x(row, static_cast<int>(FeatureIndex::Own)) = std::log1p(own[p]);
+        x(row, static_cast<int>(FeatureIndex::OwnCount)) = std::log1p(ownCount[p]);
+        x(row, static_cast<int>(FeatureIndex::OwnRecency)) = daysSince(ownLast[p], ownCount[p] > 0);
+        x(row, static_cast<int>(FeatureIndex::Recency)) = daysSince(last[p], freq[p] > 0);
         x(row, static_cast<int>(FeatureIndex::Frequency)) = std::log1p(freq[p]);
         x(row, static_cast<int>(FeatureIndex::Money)) = std::log1p(money[p]);
     }
@@ -197,36 +205,55 @@ std::vector<int> engagementLabels(const InteractionLog &log, const std::vector<s
     return labels;
 }
 
+bool trainCfSnapshots(const InteractionLog &log, const PropensityParams &params, CfSnapshots &out,
+                      const std::function<bool(const std::string &)> &onStage)
+{
+    auto stage = [&](const char *what) { return !onStage || onStage(what); };
+    const std::int64_t t = params.nowMs;
+    if (!stage("Training collaborative filtering (backtest)")) {
+        return false;
+    }
+    out.backtest = trainCf(log, t - 2 * params.horizonMs, params.ials);
+    if (!stage("Training collaborative filtering (scoring)")) {
+        return false;
+    }
+    out.scoring = trainCf(log, t - params.horizonMs, params.ials);
+    if (!stage("Training collaborative filtering (now)")) {
+        return false;
+    }
+    out.now = trainCf(log, t, params.ials);
+    return true;
+}
+
 PropensityResult scorePropensity(const InteractionLog &log, const std::vector<std::int32_t> &targetItems,
-                                 const PropensityParams &params,
+                                 const PropensityParams &params, const CfSnapshots *cf,
                                  const std::function<bool(const std::string &)> &onStage)
 {
     PropensityResult result;
-    auto stage = [&](const char *what) { return !onStage || onStage(what); };
+    CfSnapshots own;
+    if (!cf) {
+        if (!trainCfSnapshots(log, params, own, onStage)) {
+            result.note = "cancelled";
+            return result;
+        }
+        cf = &own;
+    }
+    if (onStage && !onStage("Fitting the propensity model")) {
+        result.note = "cancelled";
+        return result;
+    }
     const std::vector<char> target = itemMask(log, targetItems);
     const std::int64_t t = params.nowMs;
     const std::int64_t c1 = t - params.horizonMs;
     const std::int64_t c0 = c1 - params.horizonMs;
 
-    if (!stage("Training collaborative filtering (backtest)")) {
-        result.note = "cancelled";
-        return result;
-    }
     const std::vector<std::int32_t> pop0 = populationAt(log, c0);
-    const Eigen::MatrixXd x0 = features(log, target, c0, pop0, trainCf(log, c0, params.ials), params.decayDays);
+    const Eigen::MatrixXd x0 = features(log, target, c0, pop0, cf->backtest, params.decayDays);
     const std::vector<int> y0 = engagementLabels(log, targetItems, pop0, c0, c1);
-    if (!stage("Training collaborative filtering (scoring)")) {
-        result.note = "cancelled";
-        return result;
-    }
     const std::vector<std::int32_t> pop1 = populationAt(log, c1);
-    const Eigen::MatrixXd x1 = features(log, target, c1, pop1, trainCf(log, c1, params.ials), params.decayDays);
+    const Eigen::MatrixXd x1 = features(log, target, c1, pop1, cf->scoring, params.decayDays);
     const std::vector<int> y1 = engagementLabels(log, targetItems, pop1, c1, t);
 
-    if (!stage("Backtest")) {
-        result.note = "cancelled";
-        return result;
-    }
     const LogisticModel backtestFit = fitLogistic(x0, toEigen(y0), params.l2);
     result.backtest.push_back(evaluate("model", toStd(backtestFit.predict(x1)), y1, params.minPositives));
     std::size_t bestBaseline = 0;
@@ -239,12 +266,8 @@ PropensityResult scorePropensity(const InteractionLog &log, const std::vector<st
         }
     }
 
-    if (!stage("Training collaborative filtering (now)")) {
-        result.note = "cancelled";
-        return result;
-    }
     result.population = populationAt(log, t);
-    const Eigen::MatrixXd x2 = features(log, target, t, result.population, trainCf(log, t, params.ials), params.decayDays);
+    const Eigen::MatrixXd x2 = features(log, target, t, result.population, cf->now, params.decayDays);
     for (const Baseline &b : kBaselines) {
         const int col = static_cast<int>(b.feature);
         result.baselineProbability.push_back(
@@ -253,7 +276,7 @@ PropensityResult scorePropensity(const InteractionLog &log, const std::vector<st
     const auto positives0 = static_cast<int>(std::count(y0.begin(), y0.end(), 1));
     const auto positives1 = static_cast<int>(std::count(y1.begin(), y1.end(), 1));
     if (positives0 < params.minPositives || positives1 < params.minPositives) {
-        // Too few engagers to fit five weights reliably: use the best single input, still calibrated.
+        // Too few engagers to fit all weights reliably: use the best single input, still calibrated.
         result.fallback = true;
         result.note = "Only " + std::to_string(std::min(positives0, positives1)) +
                       " people engaged with the target in a backtest window (at least " +

@@ -55,7 +55,9 @@ struct PropensityParams
 enum class FeatureIndex
 {
     Cf = 0,
-    Own,
+    Own,          ///< log1p of the time-decayed weighted interactions with the target
+    OwnCount,     ///< log1p of all interactions with the target
+    OwnRecency,   ///< log1p of days since the last interaction with the target
     Recency,
     Frequency,
     Money,
@@ -99,10 +101,24 @@ struct PropensityResult
     std::string note;                     ///< why it fell back, or empty
 };
 
-/// Trains and scores. targetItems: sorted item indices. onStage reports "training CF" etc. and returns false
-/// to cancel (the result is then empty with note "cancelled").
+/// The CF models at the three cutoffs (T - 2H, T - H, T). They do not depend on the target, so scoring
+/// many targets at the same T trains them once.
+struct CfSnapshots
+{
+    Ials backtest{IalsParams{}};
+    Ials scoring{IalsParams{}};
+    Ials now{IalsParams{}};
+};
+
+/// Trains the three CF snapshots; onStage returns false to cancel (then returns false).
+bool trainCfSnapshots(const InteractionLog &log, const PropensityParams &params, CfSnapshots &out,
+                      const std::function<bool(const std::string &)> &onStage = {});
+
+/// Trains and scores. targetItems: sorted item indices. cf: trained snapshots, or nullptr to train them
+/// here. onStage reports the stage and returns false to cancel (the result is then empty with note
+/// "cancelled").
 PropensityResult scorePropensity(const InteractionLog &log, const std::vector<std::int32_t> &targetItems,
-                                 const PropensityParams &params,
+                                 const PropensityParams &params, const CfSnapshots *cf = nullptr,
                                  const std::function<bool(const std::string &)> &onStage = {});
 
 /// 1 for profiles with an interaction with a target item in [from, to), else 0, for the given profiles.

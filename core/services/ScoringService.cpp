@@ -34,18 +34,32 @@ std::function<bool(const std::string &)> stageReporter(ProgressSink &progress)
     };
 }
 
-Result<numeric::PropensityResult> run(const model::LoadedInteractions &data, const std::vector<std::int32_t> &items,
-                                      std::int64_t now, std::int64_t horizon, ProgressSink &progress)
+numeric::PropensityParams propensityParams(std::int64_t now, std::int64_t horizon)
+{
+    numeric::PropensityParams params;
+    params.nowMs = now;
+    params.horizonMs = horizon;
+    return params;
+}
+
+Result<void> checkHistory(const model::LoadedInteractions &data, std::int64_t now, std::int64_t horizon)
 {
     if (now <= 0 || data.log.ts.empty() || data.log.ts.front() >= now - 2 * horizon) {
         return fail(Error::Code::InvalidInput,
                     "Not enough history before the as-of date: a backtest needs interactions at least two horizons "
                     "(" + std::to_string(2 * horizon / kDayMs) + " days) before it.");
     }
-    numeric::PropensityParams params;
-    params.nowMs = now;
-    params.horizonMs = horizon;
-    auto result = numeric::scorePropensity(data.log, items, params, stageReporter(progress));
+    return {};
+}
+
+Result<numeric::PropensityResult> run(const model::LoadedInteractions &data, const std::vector<std::int32_t> &items,
+                                      std::int64_t now, std::int64_t horizon, const numeric::CfSnapshots *cf,
+                                      ProgressSink &progress)
+{
+    if (auto ok = checkHistory(data, now, horizon); !ok) {
+        return fail(ok.error());
+    }
+    auto result = numeric::scorePropensity(data.log, items, propensityParams(now, horizon), cf, stageReporter(progress));
     if (result.note == "cancelled") {
         return fail(Error::cancelled());
     }
@@ -92,7 +106,7 @@ Result<ScoreResult> ScoringService::score(const ScoreRequest &request, ProgressS
             return fail(data.error());
         }
         const std::int64_t now = request.asOfMs.value_or(data->latestEventMs + 1);
-        auto result = run(*data, *items, now, request.horizonMs, progress);
+        auto result = run(*data, *items, now, request.horizonMs, nullptr, progress);
         if (!result) {
             return fail(result.error());
         }
@@ -117,6 +131,14 @@ Result<EvaluationResult> ScoringService::evaluate(const std::vector<model::Targe
         if (!data) {
             return fail(data.error());
         }
+        if (auto ok = checkHistory(*data, asOfMs, horizonMs); !ok) {
+            return fail(ok.error());
+        }
+        // The CF snapshots do not depend on the target: train them once for all targets.
+        numeric::CfSnapshots cf;
+        if (!numeric::trainCfSnapshots(data->log, propensityParams(asOfMs, horizonMs), cf, stageReporter(progress))) {
+            return fail(Error::cancelled());
+        }
         EvaluationResult out{asOfMs, horizonMs, {}, {}};
         for (const model::Target &target : targets) {
             auto items = model::resolveTarget(db, target);
@@ -125,7 +147,7 @@ Result<EvaluationResult> ScoringService::evaluate(const std::vector<model::Targe
                 continue;
             }
             progress.setStage("Scoring " + target.describe());
-            auto result = run(*data, *items, asOfMs, horizonMs, progress);
+            auto result = run(*data, *items, asOfMs, horizonMs, &cf, progress);
             if (!result) {
                 if (result.error().isCancelled()) {
                     return fail(result.error());

@@ -131,7 +131,7 @@ private slots:
     {
         const InteractionLog log = plantedLog(200, 120, 4);
         const PropensityResult r =
-            scorePropensity(log, groupItems(0), params(100 * kDay), [](const std::string &) { return false; });
+            scorePropensity(log, groupItems(0), params(100 * kDay), nullptr, [](const std::string &) { return false; });
         QCOMPARE(r.note, std::string("cancelled"));
         QVERIFY(r.probability.empty());
     }
