@@ -69,13 +69,15 @@ Result<numeric::PropensityResult> run(const model::LoadedInteractions &data, con
 std::vector<model::Target> topTargets(store::Database &db, const std::string &column, int n, std::int64_t from,
                                       std::int64_t to)
 {
+    // CROSS JOIN keeps the interactions as the outer loop: they have no index on item, the inner
+    // tables are looked up by their keys.
     const bool products = column.empty();
     const std::string sql =
         products ? "SELECT i.product_id, count(DISTINCT c.profile_id) AS people FROM catalog_interactions c "
-                   "JOIN catalog_items i ON i.item = c.item WHERE c.ts >= ? AND c.ts < ? "
+                   "CROSS JOIN catalog_items i ON i.item = c.item WHERE c.ts >= ? AND c.ts < ? "
                    "GROUP BY c.item ORDER BY people DESC, i.product_id LIMIT ?"
                  : "SELECT v.value, count(DISTINCT c.profile_id) AS people FROM catalog_interactions c "
-                   "JOIN catalog_item_values v ON v.item = c.item AND v.column_name = ? "
+                   "CROSS JOIN catalog_item_values v ON v.item = c.item AND v.column_name = ? "
                    "WHERE c.ts >= ? AND c.ts < ? GROUP BY v.value ORDER BY people DESC, v.value LIMIT ?";
     auto st = db.prepare(sql);
     int i = 1;
