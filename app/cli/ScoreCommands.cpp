@@ -8,6 +8,7 @@
 #include <QFile>
 #include <QSaveFile>
 
+#include <algorithm>
 #include <cstdio>
 
 namespace awb::cli {
@@ -166,6 +167,9 @@ int runEvaluate(const QStringList &args)
                       QStringLiteral("COLUMN:N")});
     parser.addOption({QStringLiteral("top-products"), QStringLiteral("The N products with most engaged people."),
                       QStringLiteral("N")});
+    parser.addOption({QStringLiteral("min-engaged"),
+                      QStringLiteral("Leave out targets with fewer engaged people in the horizon (default 1)."),
+                      QStringLiteral("N"), QStringLiteral("1")});
     int exitCode = kExitOk;
     if (!parseArgs(parser, QStringLiteral("evaluate"), args, exitCode)) {
         return exitCode;
@@ -211,7 +215,14 @@ int runEvaluate(const QStringList &args)
     std::string s = "as of " + ingest::formatTimestamp(*asOf) + ", horizon " + std::to_string(horizon / services::kDayMs) +
                     " days\n";
     std::vector<numeric::Quality> macro;
+    const auto minEngaged = static_cast<std::size_t>(std::max(0, parser.value(QStringLiteral("min-engaged")).toInt()));
+    std::size_t used = 0;
     for (const services::TargetEvaluation &t : result->targets) {
+        if (t.qualities.front().positives < minEngaged) {
+            s += "\nleft out: " + t.target + " (" + std::to_string(t.qualities.front().positives) + " engaged)\n";
+            continue;
+        }
+        ++used;
         s += "\n" + t.target + " (" + std::to_string(t.qualities.front().positives) + " engaged of " +
              std::to_string(t.qualities.front().rows) + ")\n" + qualityTable(t.qualities);
         for (std::size_t i = 0; i < t.qualities.size(); ++i) {
@@ -231,7 +242,7 @@ int runEvaluate(const QStringList &args)
             }
         }
     }
-    const auto n = static_cast<double>(result->targets.size());
+    const auto n = static_cast<double>(std::max<std::size_t>(used, 1));
     for (numeric::Quality &q : macro) {
         q.auc /= n;
         q.averagePrecision /= n;
@@ -245,7 +256,7 @@ int runEvaluate(const QStringList &args)
         q.label = numeric::qualityLabel(q.auc, q.at(0.05).lift, 20, 0);
     }
     if (!macro.empty()) {
-        s += "\nmacro average over " + std::to_string(result->targets.size()) + " targets\n" + qualityTable(macro);
+        s += "\nmacro average over " + std::to_string(used) + " targets\n" + qualityTable(macro);
     }
     for (const std::string &skip : result->skipped) {
         s += "skipped: " + skip + "\n";
