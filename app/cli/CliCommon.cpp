@@ -6,6 +6,20 @@
 
 namespace awb::cli {
 
+const char *const kUsage = "usage: awb <command> [options]\n"
+                           "\n"
+                           "commands:\n"
+                           "  audience   create, list, show, duplicate and remove recommendation audiences\n"
+                           "  catalog    define, build and show the recommendation catalog\n"
+                           "  evaluate   measure propensity scores against what happened after a date\n"
+                           "  export     write an audience as CSV for an e-mail or ad tool\n"
+                           "  generate   write a generated sample store (workspace or JSON lines)\n"
+                           "  import     import event files into a workspace and print the report\n"
+                           "  info       print the counts of a workspace (--json for JSON)\n"
+                           "  score      score every profile's propensity to engage with a target\n"
+                           "\n"
+                           "awb <command> --help describes a command; awb --version prints the version.\n";
+
 bool parseArgs(QCommandLineParser &parser, const QString &command, const QStringList &args, int &exitCode)
 {
     parser.addHelpOption();
@@ -37,6 +51,18 @@ void printOut(const std::string &text)
 {
     std::fwrite(text.data(), 1, text.size(), stdout);
     std::fflush(stdout);
+}
+
+std::vector<std::string> splitColumns(const QString &text)
+{
+    std::vector<std::string> out;
+    for (const QString &part : text.split(QLatin1Char(','), Qt::SkipEmptyParts)) {
+        const QString column = part.trimmed();
+        if (!column.isEmpty()) {
+            out.push_back(column.toStdString());
+        }
+    }
+    return out;
 }
 
 TerminalProgress::TerminalProgress() : m_enabled(isatty(STDERR_FILENO) != 0) {}

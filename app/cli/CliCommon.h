@@ -9,12 +9,17 @@
 #include <QString>
 
 #include <chrono>
+#include <string>
+#include <vector>
 
 namespace awb::cli {
 
 inline constexpr int kExitOk = 0;
 inline constexpr int kExitFailure = 1;
 inline constexpr int kExitUsage = 2;
+
+/// The top-level usage text of awb (commands and what they do).
+extern const char *const kUsage;
 
 /// Parses args (without the command name) for a sub-command. On error or --help prints to stderr /
 /// stdout and returns false with exitCode set.
@@ -23,6 +28,9 @@ bool parseArgs(QCommandLineParser &parser, const QString &command, const QString
 /// Prints "awb: <message>" (and the detail) to stderr and returns the exit code for the error.
 int printError(const Error &error);
 void printOut(const std::string &text);
+
+/// "a, b,c" -> {"a", "b", "c"}; empty parts dropped.
+std::vector<std::string> splitColumns(const QString &text);
 
 /// Progress on stderr, at most a few updates per second, only when stderr is a terminal.
 class TerminalProgress : public CancelableProgress

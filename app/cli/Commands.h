@@ -13,5 +13,7 @@ int runGenerate(const QStringList &args);
 int runCatalog(const QStringList &args);
 int runScore(const QStringList &args);
 int runEvaluate(const QStringList &args);
+int runAudience(const QStringList &args);
+int runExport(const QStringList &args);
 
 } // namespace awb::cli

@@ -1,7 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "cli/CliCommon.h"
 #include "cli/Commands.h"
+#include "ingest/CsvPresets.h"
 #include "services/ImportService.h"
+
+#include <QFile>
 
 #include <atomic>
 #include <csignal>
@@ -18,18 +21,77 @@ extern "C" void cancelOnSignal(int)
         p->cancel();
     }
 }
+
+QString presetHelp()
+{
+    QString text = QStringLiteral("\nCSV presets for the shared real data sets (--preset NAME):");
+    for (const std::string &name : ingest::csvPresetNames()) {
+        text += QStringLiteral("\n  ") + QString::fromStdString(name) + QStringLiteral(": ") +
+                QString::fromStdString(ingest::csvPresetDescription(name));
+    }
+    return text;
+}
+
+// Applies --preset / --mapping to spec. Returns false with exitCode set on a bad value.
+bool applyCsvMapping(const QCommandLineParser &parser, services::ImportSpec &spec, int &exitCode)
+{
+    const bool hasPreset = parser.isSet(QStringLiteral("preset"));
+    const bool hasMapping = parser.isSet(QStringLiteral("mapping"));
+    exitCode = kExitUsage;
+    if (hasPreset && hasMapping) {
+        std::fputs("awb import: give either --preset or --mapping, not both\n", stderr);
+        return false;
+    }
+    if (hasPreset) {
+        const std::string name = parser.value(QStringLiteral("preset")).toStdString();
+        const auto preset = ingest::csvPreset(name);
+        if (!preset) {
+            std::fprintf(stderr, "awb import: unknown preset '%s'%s\n", name.c_str(),
+                         qPrintable(presetHelp()));
+            return false;
+        }
+        spec.mapping = *preset;
+    } else if (hasMapping) {
+        const QString path = parser.value(QStringLiteral("mapping"));
+        QFile file(path);
+        if (!file.open(QIODevice::ReadOnly)) {
+            std::fprintf(stderr, "awb import: cannot read the mapping %s\n", qPrintable(path));
+            return false;
+        }
+        auto mapping = ingest::csvMappingFromJson(file.readAll().toStdString());
+        if (!mapping) {
+            std::fprintf(stderr, "awb import: %s: %s\n", qPrintable(path), mapping.error().message.c_str());
+            return false;
+        }
+        spec.mapping = std::move(*mapping);
+    }
+    if ((hasPreset || hasMapping) && spec.format == services::ImportFormat::Auto) {
+        spec.format = services::ImportFormat::Csv;
+    }
+    exitCode = kExitOk;
+    return true;
+}
 } // namespace
 
 int runImport(const QStringList &args)
 {
     QCommandLineParser parser;
     parser.setApplicationDescription(
-        QStringLiteral("Import event files into a workspace (created when missing) and print the report.\n"
-                       "Files may be .gz or .xz compressed. Ctrl-C cancels and leaves the workspace as it was."));
+        QStringLiteral(
+            "Import event files into a workspace (created when missing) and print the report.\n"
+            "Files may be .gz or .xz compressed. Ctrl-C cancels and leaves the workspace as it was.") +
+        presetHelp());
     parser.addPositionalArgument(QStringLiteral("workspace"), QStringLiteral("The .awb workspace file."));
-    parser.addPositionalArgument(QStringLiteral("files"), QStringLiteral("Event files."), QStringLiteral("FILE..."));
+    parser.addPositionalArgument(QStringLiteral("files"), QStringLiteral("Event files."),
+                                 QStringLiteral("FILE..."));
     parser.addOption({QStringLiteral("format"), QStringLiteral("auto (default), jsonl or csv."),
                       QStringLiteral("FORMAT"), QStringLiteral("auto")});
+    parser.addOption({QStringLiteral("preset"),
+                      QStringLiteral("Read CSV files with a built-in mapping (see below)."),
+                      QStringLiteral("NAME")});
+    parser.addOption({QStringLiteral("mapping"),
+                      QStringLiteral("Read CSV files with the column mapping in this JSON file."),
+                      QStringLiteral("FILE.json")});
     int exitCode = kExitOk;
     if (!parseArgs(parser, QStringLiteral("import"), args, exitCode)) {
         return exitCode;
@@ -48,6 +110,9 @@ int runImport(const QStringList &args)
     } else if (format != QLatin1String("auto")) {
         std::fprintf(stderr, "awb import: unknown format '%s' (auto, jsonl, csv)\n", qPrintable(format));
         return kExitUsage;
+    }
+    if (!applyCsvMapping(parser, spec, exitCode)) {
+        return exitCode;
     }
     for (qsizetype i = 1; i < pos.size(); ++i) {
         spec.files.push_back(pos[i].toStdString());

@@ -7,20 +7,6 @@
 
 #include <cstdio>
 
-namespace {
-constexpr const char *kUsage = "usage: awb <command> [options]\n"
-                               "\n"
-                               "commands:\n"
-                               "  catalog    define, build and show the recommendation catalog\n"
-                               "  evaluate   measure propensity scores against what happened after a date\n"
-                               "  generate   write a generated sample store (workspace or JSON lines)\n"
-                               "  import     import event files into a workspace and print the report\n"
-                               "  info       print the counts of a workspace (--json for JSON)\n"
-                               "  score      score every profile's propensity to engage with a target\n"
-                               "\n"
-                               "awb <command> --help describes a command; awb --version prints the version.\n";
-}
-
 int main(int argc, char *argv[])
 {
     QCoreApplication app(argc, argv);
@@ -28,7 +14,7 @@ int main(int argc, char *argv[])
     QCoreApplication::setApplicationVersion(QStringLiteral(AWB_VERSION));
     QStringList args = QCoreApplication::arguments().mid(1);
     if (args.isEmpty() || args.first() == QLatin1String("--help") || args.first() == QLatin1String("-h")) {
-        std::fputs(kUsage, args.isEmpty() ? stderr : stdout);
+        std::fputs(awb::cli::kUsage, args.isEmpty() ? stderr : stdout);
         return args.isEmpty() ? awb::cli::kExitUsage : awb::cli::kExitOk;
     }
     if (args.first() == QLatin1String("--version")) {
@@ -54,6 +40,12 @@ int main(int argc, char *argv[])
     if (command == QLatin1String("generate")) {
         return awb::cli::runGenerate(args);
     }
-    std::fprintf(stderr, "awb: unknown command '%s'\n\n%s", qPrintable(command), kUsage);
+    if (command == QLatin1String("audience")) {
+        return awb::cli::runAudience(args);
+    }
+    if (command == QLatin1String("export")) {
+        return awb::cli::runExport(args);
+    }
+    std::fprintf(stderr, "awb: unknown command '%s'\n\n%s", qPrintable(command), awb::cli::kUsage);
     return awb::cli::kExitUsage;
 }

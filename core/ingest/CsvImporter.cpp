@@ -1,8 +1,140 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+// importCsv: reads records, checks them (well-formed, UTF-8, wide enough), maps them and hands them to
+// the event assembler, reporting progress and honouring cancel.
+#include "ingest/CsvEventAssembler.h"
+#include "ingest/CsvMapping.h"
+#include "ingest/CsvReader.h"
+#include "ingest/CsvRowMapper.h"
+#include "ingest/ImportReport.h"
 #include "ingest/Importers.h"
+#include "ingest/InputFile.h"
+#include "ingest/LocalZone.h"
+#include "ingest/ProductCatalog.h"
+#include "jobs/Progress.h"
+
+#include <simdjson.h>
+
+#include <memory>
+
 namespace awb::ingest {
-Result<void> importCsv(InputFile &, const CsvMapping &, ImportContext &)
+
+namespace {
+
+constexpr std::int64_t kProgressEvery = 4096;
+
+bool validUtf8(const CsvReader::Record &rec)
 {
-    return fail(Error::Code::Internal, "CSV import is being written");
+    for (std::size_t i = 0; i < rec.size(); ++i) {
+        const std::string_view f = rec.field(i);
+        if (!simdjson::validate_utf8(f.data(), f.size())) {
+            return false;
+        }
+    }
+    return true;
 }
+
+/// Why a record cannot be mapped at all, or empty.
+std::string recordProblem(const CsvReader::Record &rec, std::size_t needed)
+{
+    if (!rec.error.empty()) {
+        return rec.error;
+    }
+    if (!validUtf8(rec)) {
+        return "invalid UTF-8";
+    }
+    if (rec.size() < needed) {
+        return "only " + std::to_string(rec.size()) + (rec.size() == 1 ? " field" : " fields") +
+               ", the mapping needs " + std::to_string(needed);
+    }
+    return {};
+}
+
+struct Prepared
+{
+    CsvColumns columns;
+    std::unique_ptr<ProductCatalog> catalog;
+};
+
+// Reads the header (when there is one), resolves the columns and loads the product catalogue.
+// hasData is false for an empty file.
+Result<Prepared> prepare(InputFile &file, CsvReader &reader, const CsvMapping &mapping, ImportContext &ctx,
+                         CsvReader::Record &first, bool &hasData)
+{
+    const std::string name = file.name();
+    hasData = reader.next(first);
+    if (!hasData) {
+        return Prepared{}; // an empty file: nothing to map, nothing to reject
+    }
+    std::vector<std::string> header;
+    if (mapping.hasHeader && hasData) {
+        if (!first.error.empty() || !validUtf8(first)) {
+            return fail(Error::Code::InvalidInput,
+                        name + ": the header line is unreadable (" +
+                            (first.error.empty() ? std::string("invalid UTF-8") : first.error) + ")");
+        }
+        header = first.fields();
+        hasData = reader.next(first);
+    }
+    auto columns = resolveCsvColumns(mapping, mapping.hasHeader ? &header : nullptr, name);
+    if (!columns) {
+        return fail(columns.error());
+    }
+    Prepared p{std::move(*columns), nullptr};
+    if (!mapping.productsFile.empty() && hasData) {
+        auto catalog =
+            ProductCatalog::load(mapping, file.path(), p.columns.reservedKeys, ctx.report, ctx.progress);
+        if (!catalog) {
+            return fail(catalog.error());
+        }
+        p.catalog = std::make_unique<ProductCatalog>(std::move(*catalog));
+    }
+    return p;
+}
+
+} // namespace
+
+Result<void> importCsv(InputFile &file, const CsvMapping &mapping, ImportContext &ctx)
+{
+    auto zone = LocalZone::create(mapping.timezone);
+    if (!zone) {
+        return fail(Error::Code::InvalidInput, file.name() + ": " + zone.error().message);
+    }
+    CsvReader reader(file, mapping.delimiter);
+    CsvReader::Record rec;
+    bool hasData = false;
+    auto prepared = prepare(file, reader, mapping, ctx, rec, hasData);
+    if (!prepared) {
+        return fail(prepared.error());
+    }
+    if (!hasData) {
+        return {};
+    }
+    const std::string source = file.name();
+    const std::size_t needed = prepared->columns.needed;
+    CsvRowMapper mapper(mapping, std::move(prepared->columns), std::move(*zone), prepared->catalog.get());
+    CsvEventAssembler assembler(mapping, ctx, source);
+    CsvRow row;
+    for (std::int64_t n = 1; hasData; hasData = reader.next(rec), ++n) {
+        ++ctx.report.rowsRead;
+        if (n % kProgressEvery == 0) {
+            ctx.progress.setValue(ctx.progressBase + file.position());
+            if (ctx.progress.isCancelled()) {
+                return fail(Error::cancelled());
+            }
+        }
+        std::string problem = recordProblem(rec, needed);
+        if (problem.empty()) {
+            problem = mapper.map(rec, row);
+        }
+        if (!problem.empty()) {
+            ctx.report.reject(source, rec.line, std::move(problem));
+            continue;
+        }
+        assembler.add(std::move(row));
+        row = CsvRow();
+    }
+    assembler.finish();
+    return {};
+}
+
 } // namespace awb::ingest

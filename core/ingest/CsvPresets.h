@@ -20,14 +20,17 @@ std::string csvPresetDescription(std::string_view name);
 /// The preset mapping, or nullopt for an unknown name.
 std::optional<CsvMapping> csvPreset(std::string_view name);
 
+/// The preset whose layout a file has (recognised by its header, or CDNOW's headerless shape), or empty.
+std::string detectCsvPreset(const std::string &path);
+
 /// Parses a mapping from JSON (the format written by csvMappingToJson); errors name the bad key.
 Result<CsvMapping> csvMappingFromJson(const std::string &json);
 std::string csvMappingToJson(const CsvMapping &mapping);
 
 struct CsvPreview
 {
-    std::vector<std::string> header;              ///< column names ("1", "2", ... without a header)
-    std::vector<std::vector<std::string>> rows;   ///< the first data rows
+    std::vector<std::string> header;            ///< column names ("1", "2", ... without a header)
+    std::vector<std::vector<std::string>> rows; ///< the first data rows
 };
 
 /// Reads the header and the first maxRows rows of a (possibly .gz / .xz) CSV file.

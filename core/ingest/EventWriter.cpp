@@ -15,16 +15,23 @@ constexpr int kAnonymousId = 1;
 constexpr std::size_t kMaxCachedIdentities = 2'000'000;
 // Profiles with pending first/last seen updates before they are flushed.
 constexpr std::size_t kMaxPendingSeen = 500'000;
+// A workspace with at most this many identities has them all loaded when the writer starts, so that a
+// cache miss means "new identity" and costs no query (the common case of a first, large import).
+constexpr std::int64_t kPreloadIdentities = 200'000;
+// Anonymous ids whose last linked user id is remembered, to skip re-inserting known identity links.
+constexpr std::size_t kMaxCachedLinks = 1'000'000;
 } // namespace
 
 struct EventWriter::Statements
 {
     explicit Statements(store::Database &db)
-        : insertEvent(db.prepare("INSERT OR IGNORE INTO events (dedup_key, type, name_id, ts, profile_id, user_id, "
-                                 "anonymous_id, message_id, properties, context, run_id) "
-                                 "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")),
-          insertProduct(db.prepare("INSERT INTO event_products (event_id, position, product_id, price, quantity, "
-                                   "properties) VALUES (?, ?, ?, ?, ?, ?)")),
+        : insertEvent(
+              db.prepare("INSERT OR IGNORE INTO events (dedup_key, type, name_id, ts, profile_id, user_id, "
+                         "anonymous_id, message_id, properties, context, run_id) "
+                         "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")),
+          insertProduct(
+              db.prepare("INSERT INTO event_products (event_id, position, product_id, price, quantity, "
+                         "properties) VALUES (?, ?, ?, ?, ?, ?)")),
           findIdentity(db.prepare("SELECT profile_id FROM identities WHERE kind = ? AND value = ?")),
           insertIdentity(db.prepare("INSERT INTO identities (kind, value, profile_id) VALUES (?, ?, ?)")),
           insertProfile(db.prepare("INSERT INTO profiles (traits) VALUES ('{}')")),
@@ -36,15 +43,45 @@ struct EventWriter::Statements
                                   "email = coalesce(?, email) WHERE id = ?")),
           updateSeen(db.prepare("UPDATE profiles SET first_seen = min(coalesce(first_seen, ?1), ?1), "
                                 "last_seen = max(coalesce(last_seen, ?2), ?2) WHERE id = ?3"))
-    {
-    }
-    store::Statement insertEvent, insertProduct, findIdentity, insertIdentity, insertProfile, insertLink, findName,
-        insertName, updateTraits, updateSeen;
+    {}
+    store::Statement insertEvent, insertProduct, findIdentity, insertIdentity, insertProfile, insertLink,
+        findName, insertName, updateTraits, updateSeen;
+};
+
+/// Statements of a profile merge, prepared on the first merge.
+struct EventWriter::MergeStatements
+{
+    explicit MergeStatements(store::Database &db)
+        : moveIdentities(db.prepare("UPDATE identities SET profile_id = ?1 WHERE profile_id = ?2")),
+          moveEvents(db.prepare("UPDATE events SET profile_id = ?1 WHERE profile_id = ?2")),
+          mergeRow(db.prepare(
+              "UPDATE profiles SET traits = json_patch(profiles.traits, o.traits), "
+              "email = coalesce(profiles.email, o.email), "
+              "first_seen = coalesce(min(profiles.first_seen, o.first_seen), profiles.first_seen, "
+              "o.first_seen), "
+              "last_seen = coalesce(max(profiles.last_seen, o.last_seen), profiles.last_seen, o.last_seen) "
+              "FROM (SELECT traits, email, first_seen, last_seen FROM profiles WHERE id = ?2) AS o "
+              "WHERE profiles.id = ?1")),
+          retargetMerges(db.prepare("UPDATE profile_merges SET into_id = ?1 WHERE into_id = ?2")),
+          recordMerge(db.prepare("INSERT INTO profile_merges (from_id, into_id, run_id) VALUES (?, ?, ?)")),
+          deleteProfile(db.prepare("DELETE FROM profiles WHERE id = ?"))
+    {}
+    store::Statement moveIdentities, moveEvents, mergeRow, retargetMerges, recordMerge, deleteProfile;
 };
 
 EventWriter::EventWriter(store::Database &db, std::int64_t runId)
     : m_db(db), m_runId(runId), m_st(std::make_unique<Statements>(db))
 {
+    auto count = m_db.prepare("SELECT count(*) FROM (SELECT 1 FROM identities LIMIT ?)");
+    count.bind(1, kPreloadIdentities + 1);
+    if (!count.step() || count.int64(0) > kPreloadIdentities) {
+        return;
+    }
+    auto all = m_db.prepare("SELECT kind, value, profile_id FROM identities");
+    while (all.step()) {
+        m_identityCache[all.int64(0) == kUserId ? kUserId : kAnonymousId].emplace(all.text(1), all.int64(2));
+    }
+    m_cacheComplete = true;
 }
 
 EventWriter::~EventWriter() = default;
@@ -65,15 +102,15 @@ std::int64_t EventWriter::lookupIdentity(int kind, const std::string &value)
     if (const auto it = cache.find(value); it != cache.end()) {
         return find(it->second);
     }
+    if (m_cacheComplete) {
+        return 0;
+    }
     auto &st = m_st->findIdentity;
     st.bind(1, kind).bind(2, value);
     const std::int64_t id = st.step() ? st.int64(0) : 0;
     st.reset();
     if (id != 0) {
-        if (cache.size() >= kMaxCachedIdentities) {
-            cache.clear();
-        }
-        cache.emplace(value, id);
+        cacheIdentity(kind, value, id);
     }
     return id;
 }
@@ -82,11 +119,30 @@ void EventWriter::addIdentity(int kind, const std::string &value, std::int64_t p
 {
     auto &st = m_st->insertIdentity;
     st.bind(1, kind).bind(2, value).bind(3, profileId).run();
+    cacheIdentity(kind, value, profileId);
+}
+
+void EventWriter::cacheIdentity(int kind, const std::string &value, std::int64_t profileId)
+{
     auto &cache = m_identityCache[kind];
     if (cache.size() >= kMaxCachedIdentities) {
-        cache.clear();
+        cache.clear(); // bounded memory; from now on misses are looked up in the workspace
+        m_cacheComplete = false;
     }
     cache[value] = profileId;
+}
+
+void EventWriter::linkIdentities(const EventRecord &event)
+{
+    if (const auto it = m_linkedUser.find(event.anonymousId);
+        it != m_linkedUser.end() && it->second == event.userId) {
+        return;
+    }
+    m_st->insertLink.bind(1, event.anonymousId).bind(2, event.userId).bind(3, event.timestampMs).run();
+    if (m_linkedUser.size() >= kMaxCachedLinks) {
+        m_linkedUser.clear();
+    }
+    m_linkedUser[event.anonymousId] = event.userId;
 }
 
 std::int64_t EventWriter::createProfile()
@@ -97,26 +153,21 @@ std::int64_t EventWriter::createProfile()
 }
 
 // Folds the younger profile into the older one: identities, events, traits and seen range move; the
-// younger row is deleted and the merge recorded. Returns the surviving id.
+// younger row is deleted and the merge recorded (earlier merges into it now point at the survivor).
+// Returns the surviving id.
 std::int64_t EventWriter::mergeProfiles(std::int64_t a, std::int64_t b)
 {
     const std::int64_t into = std::min(a, b);
     const std::int64_t from = std::max(a, b);
-    auto moveRows = [&](const char *sql) { m_db.prepare(sql).bind(1, into).bind(2, from).run(); };
-    moveRows("UPDATE identities SET profile_id = ?1 WHERE profile_id = ?2");
-    moveRows("UPDATE events SET profile_id = ?1 WHERE profile_id = ?2");
-    moveRows("UPDATE profiles SET traits = json_patch(profiles.traits, o.traits), "
-             "email = coalesce(profiles.email, o.email), "
-             "first_seen = coalesce(min(profiles.first_seen, o.first_seen), profiles.first_seen, o.first_seen), "
-             "last_seen = coalesce(max(profiles.last_seen, o.last_seen), profiles.last_seen, o.last_seen) "
-             "FROM (SELECT traits, email, first_seen, last_seen FROM profiles WHERE id = ?2) AS o "
-             "WHERE profiles.id = ?1");
-    m_db.prepare("INSERT INTO profile_merges (from_id, into_id, run_id) VALUES (?, ?, ?)")
-        .bind(1, from)
-        .bind(2, into)
-        .bind(3, m_runId)
-        .run();
-    m_db.prepare("DELETE FROM profiles WHERE id = ?").bind(1, from).run();
+    if (!m_merge) {
+        m_merge = std::make_unique<MergeStatements>(m_db);
+    }
+    m_merge->moveIdentities.bind(1, into).bind(2, from).run();
+    m_merge->moveEvents.bind(1, into).bind(2, from).run();
+    m_merge->mergeRow.bind(1, into).bind(2, from).run();
+    m_merge->retargetMerges.bind(1, into).bind(2, from).run();
+    m_merge->recordMerge.bind(1, from).bind(2, into).bind(3, m_runId).run();
+    m_merge->deleteProfile.bind(1, from).run();
     m_mergedInto[from] = into;
     if (const auto it = m_seen.find(from); it != m_seen.end()) {
         const SeenRange moved = it->second;
@@ -138,7 +189,7 @@ std::int64_t EventWriter::resolveProfile(const EventRecord &event)
     std::int64_t byUser = hasUser ? lookupIdentity(kUserId, event.userId) : 0;
     std::int64_t byAnon = hasAnon ? lookupIdentity(kAnonymousId, event.anonymousId) : 0;
     if (hasUser && hasAnon) {
-        m_st->insertLink.bind(1, event.anonymousId).bind(2, event.userId).bind(3, event.timestampMs).run();
+        linkIdentities(event);
     }
     std::int64_t profile = byUser ? byUser : byAnon;
     if (byUser && byAnon && byUser != byAnon) {
@@ -187,52 +238,68 @@ void EventWriter::applyTraits(std::int64_t profileId, const EventRecord &event)
 EventWriter::Outcome EventWriter::write(const EventRecord &event)
 {
     const std::int64_t profile = resolveProfile(event);
+    // The event outlives the statement's execution, so text is bound without copies.
+    const auto staticOrNull = [](store::Statement &st, int index,
+                                 const std::string &text) -> store::Statement & {
+        return text.empty() ? st.bindNull(index) : st.bindStatic(index, text);
+    };
     auto &ins = m_st->insertEvent;
     ins.bind(1, static_cast<std::int64_t>(dedupKey(event)))
         .bind(2, static_cast<int>(event.type))
         .bind(3, eventNameId(event.name))
         .bind(4, event.timestampMs)
         .bind(5, profile)
-        .bindTextOrNull(6, event.userId)
-        .bindTextOrNull(7, event.anonymousId)
-        .bindTextOrNull(8, event.messageId)
-        .bind(9, event.propertiesJson.empty() ? std::string_view("{}") : std::string_view(event.propertiesJson))
-        .bindTextOrNull(10, event.contextJson)
         .bind(11, m_runId);
+    staticOrNull(ins, 6, event.userId);
+    staticOrNull(ins, 7, event.anonymousId);
+    staticOrNull(ins, 8, event.messageId);
+    ins.bindStatic(9, event.propertiesJson.empty() ? std::string_view("{}")
+                                                   : std::string_view(event.propertiesJson));
+    staticOrNull(ins, 10, event.contextJson);
     ins.run();
     if (m_db.changes() == 0) {
         return Outcome::Duplicate;
     }
-    const std::int64_t eventId = m_db.lastInsertRowId();
-    auto &prod = m_st->insertProduct;
-    for (std::size_t i = 0; i < event.products.size(); ++i) {
-        const ProductRecord &p = event.products[i];
-        prod.bind(1, eventId)
-            .bind(2, static_cast<std::int64_t>(i))
-            .bind(3, p.productId)
-            .bind(4, p.price)
-            .bind(5, p.quantity)
-            .bind(6, p.propertiesJson.empty() ? std::string_view("{}") : std::string_view(p.propertiesJson))
-            .run();
-    }
+    writeProducts(m_db.lastInsertRowId(), event.products);
     applyTraits(profile, event);
     auto [it, inserted] = m_seen.try_emplace(profile, SeenRange{event.timestampMs, event.timestampMs});
     if (!inserted) {
         it->second.first = std::min(it->second.first, event.timestampMs);
         it->second.last = std::max(it->second.last, event.timestampMs);
     } else if (m_seen.size() >= kMaxPendingSeen) {
-        finish();
+        flushSeen();
     }
     return Outcome::Inserted;
 }
 
-void EventWriter::finish()
+void EventWriter::writeProducts(std::int64_t eventId, const std::vector<ProductRecord> &products)
+{
+    auto &st = m_st->insertProduct;
+    for (std::size_t i = 0; i < products.size(); ++i) {
+        const ProductRecord &p = products[i];
+        st.bind(1, eventId)
+            .bind(2, static_cast<std::int64_t>(i))
+            .bindStatic(3, p.productId)
+            .bind(4, p.price)
+            .bind(5, p.quantity)
+            .bindStatic(6, p.propertiesJson.empty() ? std::string_view("{}")
+                                                    : std::string_view(p.propertiesJson))
+            .run();
+    }
+}
+
+void EventWriter::flushSeen()
 {
     auto &st = m_st->updateSeen;
     for (const auto &[profile, range] : m_seen) {
         st.bind(1, range.first).bind(2, range.last).bind(3, find(profile)).run();
     }
     m_seen.clear();
+}
+
+void EventWriter::finish()
+{
+    flushSeen();
 }
 
 } // namespace awb::ingest

@@ -45,6 +45,7 @@ public:
 
 private:
     struct Statements;
+    struct MergeStatements;
     struct SeenRange
     {
         std::int64_t first;
@@ -54,6 +55,10 @@ private:
     std::int64_t resolveProfile(const EventRecord &event);
     std::int64_t lookupIdentity(int kind, const std::string &value);
     void addIdentity(int kind, const std::string &value, std::int64_t profileId);
+    void cacheIdentity(int kind, const std::string &value, std::int64_t profileId);
+    void linkIdentities(const EventRecord &event);
+    void writeProducts(std::int64_t eventId, const std::vector<ProductRecord> &products);
+    void flushSeen();
     std::int64_t createProfile();
     std::int64_t mergeProfiles(std::int64_t a, std::int64_t b);
     std::int64_t find(std::int64_t profileId);
@@ -63,10 +68,13 @@ private:
     store::Database &m_db;
     std::int64_t m_runId;
     std::unique_ptr<Statements> m_st;
+    std::unique_ptr<MergeStatements> m_merge;
     // Identity cache: (kind, value) -> profile id as stored when cached; follow m_mergedInto for the
     // current owner. Bounded: cleared when it grows past a limit, so memory stays constant.
     std::unordered_map<std::string, std::int64_t> m_identityCache[2];
+    bool m_cacheComplete = false; ///< every identity of the workspace is in m_identityCache
     std::unordered_map<std::int64_t, std::int64_t> m_mergedInto;
+    std::unordered_map<std::string, std::string> m_linkedUser; ///< anonymous id -> user id last linked
     std::unordered_map<std::string, std::int64_t> m_nameIds;
     std::unordered_map<std::int64_t, SeenRange> m_seen;
     std::int64_t m_profilesCreated = 0;

@@ -44,9 +44,13 @@ public:
     std::size_t read(char *buffer, std::size_t size) override
     {
         const int n = gzread(m_file, buffer, static_cast<unsigned>(size));
+        int code = Z_OK;
         if (n < 0) {
-            int code = 0;
             throw std::runtime_error("corrupt gzip data in " + m_path + ": " + gzerror(m_file, &code));
+        }
+        // zlib reports a stream cut short (an interrupted download) only through gzerror().
+        if (n == 0 && (gzerror(m_file, &code), code == Z_BUF_ERROR)) {
+            throw std::runtime_error("truncated gzip data in " + m_path);
         }
         return static_cast<std::size_t>(n);
     }

@@ -52,6 +52,10 @@ bool LineReader::next(Line &line)
             if (len > 0 && text[len - 1] == '\r') {
                 --len;
             }
+            if (len > m_max) {
+                line = Line{{}, ++m_lineNo, true}; // it fitted in the buffer, but the cap is exact
+                return true;
+            }
             line = Line{std::string_view(text, len), ++m_lineNo, false};
             return true;
         }

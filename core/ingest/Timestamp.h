@@ -22,3 +22,25 @@ std::int64_t daysFromCivil(int year, unsigned month, unsigned day);
 std::string formatTimestamp(std::int64_t ms);
 
 } // namespace awb::ingest
+
+// --- Explicit formats, for CSV columns (added for the CSV importer) ---------------------------------------
+namespace awb::ingest {
+
+/// Parses text with a small strftime-like format. Directives: %Y (4-digit year), %y (2 digits, 69-99 ->
+/// 19xx), %m %d %e %H %I %M %S (1 or 2 digits), %b / %B (English month name or abbreviation), %p (AM / PM),
+/// %f (1-9 fraction digits), %z (Z, +hh, +hhmm, +hh:mm), %s (Unix seconds), %T (= %H:%M:%S), %% (a '%').
+/// A space in the format matches one or more spaces or tabs; other characters match themselves; leading
+/// and trailing spaces of text are ignored. Times without %z / %s are taken as UTC. Returns nullopt for
+/// text that does not match or an impossible date or time.
+std::optional<std::int64_t> parseTimestamp(std::string_view text, std::string_view format);
+
+/// Whether times parsed with format fix their instant by themselves (%z or %s), so no time zone applies.
+bool timestampFormatHasZone(std::string_view format);
+
+/// Whether a time accepted by parseTimestamp(text) names its zone or offset, or is a Unix time.
+bool timestampHasZone(std::string_view text);
+
+/// Empty when format is usable by parseTimestamp(text, format), else a message naming the problem.
+std::string checkTimestampFormat(std::string_view format);
+
+} // namespace awb::ingest

@@ -136,18 +136,23 @@ std::vector<double> Random::dirichlet(std::size_t k, double alpha)
 
 std::size_t Random::pick(const std::vector<double> &weights)
 {
+    return pick(weights.data(), weights.size());
+}
+
+std::size_t Random::pick(const double *weights, std::size_t n)
+{
     double total = 0;
-    for (const double w : weights) {
-        total += w;
+    for (std::size_t i = 0; i < n; ++i) {
+        total += weights[i];
     }
     double r = uniform() * total;
-    for (std::size_t i = 0; i < weights.size(); ++i) {
+    for (std::size_t i = 0; i < n; ++i) {
         r -= weights[i];
         if (r < 0) {
             return i;
         }
     }
-    return weights.empty() ? 0 : weights.size() - 1;
+    return n == 0 ? 0 : n - 1;
 }
 
 Random Random::split()

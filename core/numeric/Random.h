@@ -33,6 +33,8 @@ public:
     std::vector<double> dirichlet(std::size_t k, double alpha);
     /// Index drawn with probability proportional to weights[i] (weights non-negative, sum > 0).
     std::size_t pick(const std::vector<double> &weights);
+    /// Same over n weights at `weights` (no allocation; for hot loops over sub-ranges).
+    std::size_t pick(const double *weights, std::size_t n);
     /// A child generator with an independent stream (for per-customer streams).
     Random split();
 

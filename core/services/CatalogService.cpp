@@ -63,4 +63,33 @@ Result<std::vector<catalog::ValueCount>> CatalogService::values(const std::strin
         m_path, [&](store::Database &db) { return catalog::CatalogRepository(db).values(column, limit); });
 }
 
+Result<std::vector<catalog::EventSummary>> CatalogService::eventCounts()
+{
+    return withDatabase<std::vector<catalog::EventSummary>>(
+        m_path, [](store::Database &db) { return catalog::CatalogPreview(db).eventSummaries(); });
+}
+
+Result<catalog::ProductProperties> CatalogService::propertyKeys(const std::string &event, std::size_t sampleRows,
+                                                                std::size_t maxExamples)
+{
+    return withDatabase<catalog::ProductProperties>(m_path, [&](store::Database &db) {
+        return catalog::CatalogPreview(db).productProperties(event, sampleRows, maxExamples);
+    });
+}
+
+Result<catalog::ValuePreview> CatalogService::previewValues(const std::vector<std::string> &events,
+                                                            const std::string &property, const std::string &split,
+                                                            std::size_t maxValues, std::size_t sampleRows)
+{
+    return withDatabase<catalog::ValuePreview>(m_path, [&](store::Database &db) {
+        return catalog::CatalogPreview(db).values(events, property, split, sampleRows, maxValues);
+    });
+}
+
+Result<catalog::ValuePreview> CatalogService::productIdSamples(const std::string &event, const std::string &property,
+                                                               std::size_t n)
+{
+    return previewValues({event}, property, {}, n);
+}
+
 } // namespace awb::services

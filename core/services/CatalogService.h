@@ -3,6 +3,7 @@
 #pragma once
 
 #include "catalog/CatalogDefinition.h"
+#include "catalog/CatalogPreview.h"
 #include "catalog/CatalogRepository.h"
 #include "common/Result.h"
 
@@ -31,6 +32,23 @@ public:
     Result<catalog::CatalogBuildInfo> build(ProgressSink &progress);
     Result<std::optional<catalog::CatalogBuildInfo>> lastBuild();
     Result<std::vector<catalog::ValueCount>> values(const std::string &column, std::size_t limit = 1000);
+
+    // Read-only previews for the catalog wizard, each from a capped sample of the latest product rows
+    // (see catalog::CatalogPreview): quick enough for the UI thread on any workspace size.
+
+    /// Event names with their counts, most frequent first, and whether they carry products.
+    Result<std::vector<catalog::EventSummary>> eventCounts();
+    /// The product property keys seen on the latest sampleRows product rows of event, with examples.
+    Result<catalog::ProductProperties> propertyKeys(const std::string &event, std::size_t sampleRows = 500,
+                                                    std::size_t maxExamples = 5);
+    /// The values a column reading property (split on split) would take over the latest sampleRows
+    /// product rows of each event, up to maxValues distinct, most frequent first.
+    Result<catalog::ValuePreview> previewValues(const std::vector<std::string> &events,
+                                                const std::string &property, const std::string &split = {},
+                                                std::size_t maxValues = 20, std::size_t sampleRows = 500);
+    /// Sample product ids of event read through property (a product id preview): previewValues on one event.
+    Result<catalog::ValuePreview> productIdSamples(const std::string &event, const std::string &property,
+                                                   std::size_t n = 10);
 
 private:
     std::string m_path;

@@ -137,8 +137,11 @@ Result<ingest::ImportReport> ImportService::run(const ImportSpec &spec, Progress
         for (auto &input : inputs) {
             report.files.push_back(input->path());
             progress.setStage("Importing " + input->name());
-            const ImportFormat format =
-                spec.format == ImportFormat::Auto ? detectFormat(input->path()) : spec.format;
+            const std::size_t index = report.files.size() - 1;
+            const bool overridden =
+                index < spec.fileFormats.size() && spec.fileFormats[index] != ImportFormat::Auto;
+            const ImportFormat chosen = overridden ? spec.fileFormats[index] : spec.format;
+            const ImportFormat format = chosen == ImportFormat::Auto ? detectFormat(input->path()) : chosen;
             const Result<void> done = format == ImportFormat::JsonLines
                                           ? ingest::importJsonLines(*input, ctx)
                                           : ingest::importCsv(*input, spec.mapping, ctx);

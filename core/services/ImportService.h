@@ -26,6 +26,9 @@ struct ImportSpec
 {
     std::vector<std::string> files;
     ImportFormat format = ImportFormat::Auto;
+    /// Per-file formats in the order of files (the import wizard lets the user override detection);
+    /// a missing entry or Auto falls back to format.
+    std::vector<ImportFormat> fileFormats;
     ingest::CsvMapping mapping; ///< used for CSV files
 };
 

@@ -176,11 +176,57 @@ CREATE TABLE catalog_builds (
 );
 )sql";
 
+// Version 3: recommendation audiences (one-time snapshots of scored profiles) and the export history.
+constexpr const char *kSchemaV3 = R"sql(
+-- status: 'computing' while members are scored and stored, then 'live'. Never recalculated.
+-- size_rule: '5%' (of the scored profiles) or an exact count '1000'. quality: JSON frozen at creation
+-- (backtest rows, chart series, score histogram). as_of: the "now" the scores were computed for.
+CREATE TABLE audiences (
+    id              INTEGER PRIMARY KEY,
+    name            TEXT NOT NULL UNIQUE,
+    description     TEXT NOT NULL DEFAULT '',
+    target_column   TEXT,
+    target_value    TEXT,
+    target_product  TEXT,
+    horizon_ms      INTEGER NOT NULL,
+    as_of           INTEGER NOT NULL DEFAULT 0,
+    size_rule       TEXT NOT NULL,
+    eligible        INTEGER NOT NULL DEFAULT 0,
+    size            INTEGER NOT NULL DEFAULT 0,
+    quality         TEXT NOT NULL DEFAULT '{}',
+    status          TEXT NOT NULL CHECK (status IN ('computing', 'live')),
+    created_at      INTEGER NOT NULL
+);
+-- profile_id has no foreign key: a member whose profile is later merged into another one stays a member
+-- (profile_merges tells where it went).
+CREATE TABLE audience_members (
+    audience_id INTEGER NOT NULL REFERENCES audiences(id) ON DELETE CASCADE,
+    rank        INTEGER NOT NULL,
+    profile_id  INTEGER NOT NULL,
+    score       REAL NOT NULL,
+    PRIMARY KEY (audience_id, rank)
+) WITHOUT ROWID;
+CREATE INDEX audience_members_profile ON audience_members(profile_id);
+-- Campaign history: every export file written. audience_id is cleared when the audience is removed.
+CREATE TABLE exports (
+    id            INTEGER PRIMARY KEY,
+    audience_id   INTEGER REFERENCES audiences(id) ON DELETE SET NULL,
+    audience_name TEXT NOT NULL,
+    preset        TEXT NOT NULL,
+    file          TEXT NOT NULL,
+    rows          INTEGER NOT NULL,
+    skipped       INTEGER NOT NULL DEFAULT 0,
+    created_at    INTEGER NOT NULL
+);
+CREATE INDEX exports_audience ON exports(audience_id);
+)sql";
+
 const std::vector<Step> &steps()
 {
     static const std::vector<Step> list = {
         {1, kSchemaV1},
         {2, kSchemaV2},
+        {3, kSchemaV3},
     };
     return list;
 }

@@ -76,6 +76,15 @@ Statement &Statement::bind(int index, std::string_view text)
     return *this;
 }
 
+Statement &Statement::bindStatic(int index, std::string_view text)
+{
+    const int rc = sqlite3_bind_text64(m_stmt, index, text.data(), text.size(), SQLITE_STATIC, SQLITE_UTF8);
+    if (rc != SQLITE_OK) {
+        throwError(m_db, rc, "bind failed");
+    }
+    return *this;
+}
+
 Statement &Statement::bindNull(int index)
 {
     const int rc = sqlite3_bind_null(m_stmt, index);

@@ -37,6 +37,9 @@ public:
     }
     /// Binds NULL for an empty string.
     Statement &bindTextOrNull(int index, std::string_view text);
+    /// Binds text without copying it (SQLITE_STATIC): text must stay valid and unchanged until the
+    /// statement is reset. For hot loops that bind large values (event properties).
+    Statement &bindStatic(int index, std::string_view text);
 
     /// Steps once. Returns true when a row is available, false when done. Throws StoreError on failure.
     bool step();

@@ -1,11 +1,297 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "main/MainWindow.h"
 
+#include "catalog/CatalogArea.h"
+#include "data/DataArea.h"
+#include "jobs/JobProgressDialog.h"
+#include "jobs/JobRunner.h"
+#include "main/PlaceholderPage.h"
+#include "main/ShowError.h"
+#include "main/WorkspaceController.h"
+#include "models/DisplayFormat.h"
+#include "sample/SampleGenerator.h"
+#include "services/DataBrowserService.h"
+#include "settings/Settings.h"
+#include "wizards/ImportWizard.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QListWidget>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QSplitter>
+#include <QStackedWidget>
+#include <QStandardPaths>
+#include <QStatusBar>
+
 namespace awb::ui {
 
-MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
+namespace {
+const QString kWorkspaceFilter = QStringLiteral("Audience Workbench workspaces (*.awb);;All files (*)");
+
+QString withSuffix(QString path)
 {
+    if (QFileInfo(path).suffix().isEmpty()) {
+        path += QStringLiteral(".awb");
+    }
+    return path;
+}
+} // namespace
+
+MainWindow::MainWindow(settings::Settings &settings, QWidget *parent)
+    : QMainWindow(parent), m_settings(settings), m_workspace(new WorkspaceController(this)),
+      m_navigator(new QListWidget(this)), m_pages(new QStackedWidget(this)), m_data(new DataArea(this)), m_catalog(new CatalogArea(this)),
+      m_workspaceLabel(new QLabel(this)), m_countsLabel(new QLabel(this))
+{
+    setObjectName(QStringLiteral("mainWindow"));
     setWindowTitle(tr("Audience Workbench"));
+    createMenus();
+    createNavigator();
+
+    m_workspaceLabel->setObjectName(QStringLiteral("statusWorkspaceLabel"));
+    m_countsLabel->setObjectName(QStringLiteral("statusCountsLabel"));
+    m_workspaceLabel->setText(tr("No workspace"));
+    statusBar()->addWidget(m_workspaceLabel);
+    statusBar()->addPermanentWidget(m_countsLabel);
+
+    connect(m_workspace, &WorkspaceController::opened, this, &MainWindow::onWorkspaceOpened);
+    connect(m_workspace, &WorkspaceController::infoUpdated, this, &MainWindow::onInfoUpdated);
+    connect(m_workspace, &WorkspaceController::closed, this, [this] {
+        m_data->setService(nullptr);
+        m_catalog->setWorkspace({});
+    });
+    connect(m_workspace, &WorkspaceController::failed, this, [this](const Error &e) { showError(this, e); });
+
+    m_data->setPageSize(m_settings.value(settings::keys::TablePageSize));
+    restoreGeometry(m_settings.value(settings::keys::WindowGeometry));
+    restoreState(m_settings.value(settings::keys::WindowState));
+}
+
+MainWindow::~MainWindow() = default;
+
+void MainWindow::createMenus()
+{
+    QMenu *file = menuBar()->addMenu(tr("&File"));
+    QAction *newAction = file->addAction(tr("&New workspace…"), this, &MainWindow::newWorkspace);
+    newAction->setShortcut(QKeySequence::New);
+    QAction *openAction = file->addAction(tr("&Open…"), this, &MainWindow::openWorkspaceDialog);
+    openAction->setShortcut(QKeySequence::Open);
+    m_recentMenu = file->addMenu(tr("Open &Recent"));
+    m_recentMenu->setObjectName(QStringLiteral("recentMenu"));
+    connect(m_recentMenu, &QMenu::aboutToShow, this, &MainWindow::rebuildRecentMenu);
+    file->addAction(tr("New &sample workspace…"), this, &MainWindow::newSampleDialog);
+    file->addSeparator();
+    m_importAction = file->addAction(tr("&Import…"), this, &MainWindow::startImport);
+    m_importAction->setObjectName(QStringLiteral("importAction"));
+    m_importAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_I));
+    m_importAction->setEnabled(false);
+    file->addSeparator();
+    QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
+    quit->setShortcut(QKeySequence::Quit);
+    quit->setMenuRole(QAction::QuitRole);
+
+    QMenu *help = menuBar()->addMenu(tr("&Help"));
+    QAction *about = help->addAction(tr("&About Audience Workbench"), this, &MainWindow::showAbout);
+    about->setMenuRole(QAction::AboutRole);
+}
+
+void MainWindow::createNavigator()
+{
+    struct Area
+    {
+        QString icon;
+        QString name;
+        QString description;
+    };
+    const Area areas[] = {
+        {QStringLiteral(":/icons/data.svg"), tr("Data"), {}},
+        {QStringLiteral(":/icons/catalog.svg"), tr("Catalog"),
+         tr("Build the recommendation catalog from your interaction events: product ids, names, brands and "
+            "categories, with a weight per event.")},
+        {QStringLiteral(":/icons/audiences.svg"), tr("Audiences"),
+         tr("Find the people most likely to engage with a product, brand or category, and choose the "
+            "audience "
+            "size with a live propensity chart.")},
+        {QStringLiteral(":/icons/segments.svg"), tr("Segments"),
+         tr("Build rule-based segments on computed traits and events (lapsed VIPs, discount seekers, RFM "
+            "groups) with a live count.")},
+    };
+    m_navigator->setObjectName(QStringLiteral("navigator"));
+    m_navigator->setIconSize(QSize(28, 28));
+    m_navigator->setSpacing(2);
+    m_navigator->setFrameShape(QFrame::NoFrame);
+    m_navigator->setFixedWidth(150);
+    m_pages->setObjectName(QStringLiteral("pages"));
+    for (const Area &area : areas) {
+        auto *item = new QListWidgetItem(QIcon(area.icon), area.name, m_navigator);
+        item->setSizeHint(QSize(0, 44));
+        const bool isCatalog = m_pages->count() == static_cast<int>(Page::Catalog);
+        m_pages->addWidget(area.description.isEmpty() ? static_cast<QWidget *>(m_data)
+                           : isCatalog                ? static_cast<QWidget *>(m_catalog)
+                                                      : new PlaceholderPage(area.icon, area.name, area.description, m_pages));
+    }
+    connect(m_navigator, &QListWidget::currentRowChanged, m_pages, &QStackedWidget::setCurrentIndex);
+    m_navigator->setCurrentRow(0);
+
+    auto *central = new QWidget(this);
+    auto *layout = new QHBoxLayout(central);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(0);
+    layout->addWidget(m_navigator);
+    auto *line = new QFrame(central);
+    line->setFrameShape(QFrame::VLine);
+    line->setFrameShadow(QFrame::Sunken);
+    layout->addWidget(line);
+    layout->addWidget(m_pages, 1);
+    setCentralWidget(central);
+}
+
+bool MainWindow::openWorkspace(const QString &path)
+{
+    const Result<void> opened = m_workspace->open(path);
+    if (!opened) {
+        showError(this, opened.error());
+        return false;
+    }
+    return true;
+}
+
+void MainWindow::createSampleWorkspace(const QString &path)
+{
+    if (JobRunner *job = m_workspace->generateSample(path, sample::SampleSpec{})) {
+        JobProgressDialog::follow(*job, this);
+    }
+}
+
+ImportWizard *MainWindow::startImport()
+{
+    if (!m_workspace->isOpen()) {
+        return nullptr;
+    }
+    auto *wizard = new ImportWizard(m_workspace->path(), m_settings, this);
+    wizard->setAttribute(Qt::WA_DeleteOnClose);
+    wizard->setWindowModality(Qt::WindowModal);
+    connect(wizard, &ImportWizard::importSucceeded, this, [this] {
+        m_data->refresh();
+        m_countsLabel->setText(tr("Counting…"));
+        m_workspace->refreshInfo();
+    });
+    wizard->open();
+    return wizard;
+}
+
+void MainWindow::showPage(Page page)
+{
+    m_navigator->setCurrentRow(static_cast<int>(page));
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    m_settings.setValue(settings::keys::WindowGeometry, saveGeometry());
+    m_settings.setValue(settings::keys::WindowState, saveState());
+    m_settings.setValue(settings::keys::LastWorkspace, m_workspace->path());
+    m_settings.sync();
+    QMainWindow::closeEvent(event);
+}
+
+void MainWindow::onWorkspaceOpened(const QString &path)
+{
+    m_settings.addRecentWorkspace(path);
+    m_settings.setValue(settings::keys::LastWorkspace, path);
+    setWindowTitle(tr("%1 — Audience Workbench").arg(QFileInfo(path).fileName()));
+    m_workspaceLabel->setText(QFileInfo(path).fileName());
+    m_workspaceLabel->setToolTip(path);
+    m_countsLabel->setText(tr("Counting…"));
+    m_importAction->setEnabled(true);
+    m_data->setService(m_workspace->browser());
+    m_catalog->setWorkspace(path);
+}
+
+void MainWindow::onInfoUpdated()
+{
+    const auto &info = m_workspace->info();
+    if (!info) {
+        return;
+    }
+    QString text =
+        tr("%1 profiles · %2 events").arg(format::count(info->profiles), format::count(info->events));
+    if (info->events > 0) {
+        text += tr(" · %1 to %2").arg(format::date(info->firstEventMs), format::date(info->lastEventMs));
+    }
+    m_countsLabel->setText(text);
+    std::vector<services::NameCount> names;
+    for (const auto &e : info->eventsByName) {
+        names.push_back({e.name, e.count});
+    }
+    m_data->setWorkspaceSummary(names, info->firstEventMs, info->lastEventMs);
+    emit workspaceInfoShown();
+}
+
+void MainWindow::rebuildRecentMenu()
+{
+    m_recentMenu->clear();
+    const QStringList recent = m_settings.value(settings::keys::RecentWorkspaces);
+    for (const QString &path : recent) {
+        QAction *action = m_recentMenu->addAction(QFileInfo(path).fileName(), this, [this, path] {
+            if (!QFileInfo::exists(path)) {
+                m_settings.removeRecentWorkspace(path);
+            }
+            openWorkspace(path);
+        });
+        action->setToolTip(path);
+        action->setStatusTip(path);
+    }
+    if (recent.isEmpty()) {
+        m_recentMenu->addAction(tr("No recent workspaces"))->setEnabled(false);
+        return;
+    }
+    m_recentMenu->addSeparator();
+    m_recentMenu->addAction(tr("Clear list"), this,
+                            [this] { m_settings.setValue(settings::keys::RecentWorkspaces, QStringList()); });
+}
+
+void MainWindow::newWorkspace()
+{
+    const QString path = QFileDialog::getSaveFileName(this, tr("New workspace"), QString(), kWorkspaceFilter);
+    if (path.isEmpty()) {
+        return;
+    }
+    if (const Result<void> created = m_workspace->create(withSuffix(path)); !created) {
+        showError(this, created.error());
+    }
+}
+
+void MainWindow::openWorkspaceDialog()
+{
+    const QString path =
+        QFileDialog::getOpenFileName(this, tr("Open workspace"), QString(), kWorkspaceFilter);
+    if (!path.isEmpty()) {
+        openWorkspace(path);
+    }
+}
+
+void MainWindow::newSampleDialog()
+{
+    const QString folder = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
+    const QString path = QFileDialog::getSaveFileName(
+        this, tr("New sample workspace"), folder + QStringLiteral("/sample.awb"), kWorkspaceFilter);
+    if (!path.isEmpty()) {
+        createSampleWorkspace(withSuffix(path));
+    }
+}
+
+void MainWindow::showAbout()
+{
+    QMessageBox::about(this, tr("About Audience Workbench"),
+                       tr("<h3>Audience Workbench %1</h3>"
+                          "<p>Turn your own customer event data into audiences and segments, offline.</p>"
+                          "<p>Licensed under the GNU General Public License, version 3 or later.</p>")
+                           .arg(QApplication::applicationVersion()));
 }
 
 } // namespace awb::ui

@@ -1,15 +1,80 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+// The main window: menus, the area navigator, the pages and the status bar. Features live in their widgets.
 #pragma once
 
 #include <QMainWindow>
 
+class QLabel;
+class QListWidget;
+class QMenu;
+class QStackedWidget;
+
+namespace awb::settings {
+class Settings;
+}
+
 namespace awb::ui {
+
+class CatalogArea;
+class DataArea;
+class ImportWizard;
+class WorkspaceController;
 
 class MainWindow : public QMainWindow
 {
     Q_OBJECT
 public:
-    explicit MainWindow(QWidget *parent = nullptr);
+    enum class Page
+    {
+        Data,
+        Catalog,
+        Audiences,
+        Segments,
+    };
+
+    explicit MainWindow(settings::Settings &settings, QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    /// Opens a workspace file; shows the error (and keeps the current workspace) when it cannot.
+    bool openWorkspace(const QString &path);
+    /// Generates the sample store at path with the default spec in the background, then opens it.
+    void createSampleWorkspace(const QString &path);
+    /// Opens the import wizard on the current workspace (window-modal, not blocking); nullptr without one.
+    ImportWizard *startImport();
+    void showPage(Page page);
+
+    WorkspaceController &workspace() const { return *m_workspace; }
+    DataArea *dataArea() const { return m_data; }
+    CatalogArea *catalogArea() const { return m_catalog; }
+
+signals:
+    /// The status bar shows the counts of the open workspace (after opening it or after an import).
+    void workspaceInfoShown();
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
+
+private:
+    void createMenus();
+    void createNavigator();
+    void onWorkspaceOpened(const QString &path);
+    void onInfoUpdated();
+    void rebuildRecentMenu();
+    void newWorkspace();
+    void openWorkspaceDialog();
+    void newSampleDialog();
+    void showAbout();
+
+    settings::Settings &m_settings;
+    WorkspaceController *m_workspace;
+    QListWidget *m_navigator;
+    QStackedWidget *m_pages;
+    DataArea *m_data;
+    CatalogArea *m_catalog;
+    QMenu *m_recentMenu = nullptr;
+    QAction *m_importAction = nullptr;
+    QLabel *m_workspaceLabel;
+    QLabel *m_countsLabel;
 };
 
 } // namespace awb::ui

@@ -1,0 +1,247 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// awb audience: create, list, show, duplicate and remove recommendation audiences (snapshots).
+#include "cli/CliCommon.h"
+#include "cli/Commands.h"
+#include "ingest/Timestamp.h"
+#include "services/AudienceService.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+#include <cstdio>
+
+namespace awb::cli {
+
+namespace {
+
+constexpr const char *kSubUsage =
+    "usage: awb audience create WORKSPACE --name N (--target COLUMN=VALUE | --product ID) --size 5%|COUNT\n"
+    "                           [--horizon 30d] [--as-of DATE] [--description TEXT]\n"
+    "                           [--export PRESET --out FILE [--columns a,b,c] [--default-country CC]]\n"
+    "       awb audience list WORKSPACE [--json]\n"
+    "       awb audience show WORKSPACE --name N [--members COUNT]\n"
+    "       awb audience duplicate WORKSPACE --name N --new-name M --size 5%|COUNT\n"
+    "       awb audience remove WORKSPACE --name N\n";
+
+QString opt(const char *name)
+{
+    return QString::fromLatin1(name);
+}
+
+void addOptions(QCommandLineParser &parser)
+{
+    parser.addPositionalArgument(opt("workspace"), opt("The .awb workspace file."));
+    parser.addOption({opt("name"), opt("Audience name (unique)."), opt("NAME")});
+    parser.addOption({opt("new-name"), opt("duplicate: the new audience's name."), opt("NAME")});
+    parser.addOption({opt("description"), opt("A description."), opt("TEXT")});
+    parser.addOption({opt("target"), opt("A catalog column value, COLUMN=VALUE."), opt("COLUMN=VALUE")});
+    parser.addOption({opt("product"), opt("One product id."), opt("ID")});
+    parser.addOption({opt("size"), opt("Top 5% of scored profiles, or an exact count."), opt("5%|COUNT")});
+    parser.addOption({opt("horizon"), opt("Prediction window, e.g. 30d (default)."), opt("DAYS"), opt("30d")});
+    parser.addOption({opt("as-of"), opt("Score as if now were DATE."), opt("DATE")});
+    parser.addOption({opt("export"), opt("Export preset to write after creation."), opt("PRESET")});
+    parser.addOption({opt("out"), opt("File for --export."), opt("FILE")});
+    parser.addOption({opt("columns"), opt("Columns of the generic preset."), opt("a,b,c")});
+    parser.addOption({opt("default-country"), opt("Country completing national phone numbers."), opt("CC")});
+    parser.addOption({opt("members"), opt("show: print the first COUNT members."), opt("COUNT"), opt("10")});
+    parser.addOption({opt("json"), opt("list: print JSON.")});
+}
+
+// Same forms as awb score accepts.
+bool parseTarget(const QCommandLineParser &parser, model::Target &target)
+{
+    if (parser.isSet(opt("product"))) {
+        target.productId = parser.value(opt("product")).toStdString();
+        return !target.productId.empty();
+    }
+    const QString spec = parser.value(opt("target"));
+    const qsizetype eq = spec.indexOf(QLatin1Char('='));
+    target.column = spec.left(eq).trimmed().toStdString();
+    target.value = spec.mid(eq + 1).trimmed().toStdString();
+    return eq > 0 && !target.value.empty();
+}
+
+bool parseHorizon(const QString &text, std::int64_t &ms)
+{
+    QString t = text.trimmed();
+    if (t.endsWith(QLatin1Char('d'))) {
+        t.chop(1);
+    }
+    bool ok = false;
+    const int days = t.toInt(&ok);
+    ms = static_cast<std::int64_t>(days) * services::kDayMs;
+    return ok && days > 0 && days <= 3650;
+}
+
+int usageError(const std::string &message)
+{
+    std::fprintf(stderr, "awb audience: %s\n%s", message.c_str(), kSubUsage);
+    return kExitUsage;
+}
+
+std::string summary(const audience::AudienceInfo &a)
+{
+    std::string s = "audience '" + a.name + "': " + a.statusText() + " (" + a.sizeRule.toString() + " of " +
+                    std::to_string(a.eligible) + " scored), target " + a.target.describe() + ", horizon " +
+                    std::to_string(a.horizonMs / services::kDayMs) + " days, as of " +
+                    ingest::formatTimestamp(a.asOfMs);
+    if (!a.qualityLabel.empty()) {
+        char auc[16];
+        std::snprintf(auc, sizeof auc, "%.3f", a.auc);
+        s += ", quality " + a.qualityLabel + " (AUC " + auc + ")";
+    }
+    return s + "\n";
+}
+
+std::string exportOutcome(const services::AudienceCreated &created)
+{
+    if (created.exported) {
+        return created.exported->toText();
+    }
+    return created.exportError ? "export failed: " + created.exportError->message + "\n" : std::string();
+}
+
+int create(const QCommandLineParser &parser, const std::string &workspace)
+{
+    services::AudienceSpec spec;
+    spec.name = parser.value(opt("name")).toStdString();
+    spec.description = parser.value(opt("description")).toStdString();
+    if (!parseTarget(parser, spec.target)) {
+        return usageError("give --target COLUMN=VALUE or --product ID");
+    }
+    if (!parseHorizon(parser.value(opt("horizon")), spec.horizonMs)) {
+        return usageError("bad --horizon (expected days, e.g. 30d)");
+    }
+    if (parser.isSet(opt("as-of"))) {
+        spec.asOfMs = ingest::parseTimestamp(parser.value(opt("as-of")).toStdString());
+        if (!spec.asOfMs) {
+            return usageError("bad --as-of (expected a date such as 2026-10-01)");
+        }
+    }
+    auto size = audience::SizeRule::parse(parser.value(opt("size")).toStdString());
+    if (!size) {
+        return printError(size.error());
+    }
+    spec.size = *size;
+    spec.exportPreset = parser.value(opt("export")).toStdString();
+    spec.exportFile = parser.value(opt("out")).toStdString();
+    spec.exportColumns = splitColumns(parser.value(opt("columns")));
+    spec.defaultCountry = parser.value(opt("default-country")).toStdString();
+    TerminalProgress progress;
+    const auto created = services::AudienceService(workspace).create(spec, progress);
+    if (!created) {
+        return printError(created.error());
+    }
+    printOut(summary(created->audience) + exportOutcome(*created));
+    return created->exportError ? printError(*created->exportError) : kExitOk;
+}
+
+int list(const QCommandLineParser &parser, const std::string &workspace)
+{
+    const auto all = services::AudienceService(workspace).list();
+    if (!all) {
+        return printError(all.error());
+    }
+    if (!parser.isSet(opt("json"))) {
+        std::string s;
+        for (const audience::AudienceInfo &a : *all) {
+            s += summary(a);
+        }
+        printOut(s.empty() ? std::string("no audiences\n") : s);
+        return kExitOk;
+    }
+    QJsonArray out;
+    for (const audience::AudienceInfo &a : *all) {
+        out.append(QJsonObject{{opt("name"), QString::fromStdString(a.name)},
+                               {opt("target"), QString::fromStdString(a.target.describe())},
+                               {opt("sizeRule"), QString::fromStdString(a.sizeRule.toString())},
+                               {opt("size"), static_cast<double>(a.size)},
+                               {opt("eligible"), static_cast<double>(a.eligible)},
+                               {opt("status"), a.status == audience::AudienceStatus::Live ? opt("live")
+                                                                                           : opt("computing")},
+                               {opt("quality"), QString::fromStdString(a.qualityLabel)},
+                               {opt("auc"), a.auc},
+                               {opt("created"), QString::fromStdString(ingest::formatTimestamp(a.createdAtMs))}});
+    }
+    printOut(QJsonDocument(out).toJson().toStdString());
+    return kExitOk;
+}
+
+int show(const QCommandLineParser &parser, const std::string &workspace)
+{
+    services::AudienceService service(workspace);
+    const std::string name = parser.value(opt("name")).toStdString();
+    const auto info = service.get(name);
+    if (!info) {
+        return printError(info.error());
+    }
+    const auto members = service.members(name, 0, parser.value(opt("members")).toLongLong());
+    if (!members) {
+        return printError(members.error());
+    }
+    std::string s = summary(*info) + "rank,user,score\n";
+    for (const audience::AudienceMember &m : *members) {
+        s += std::to_string(m.rank) + "," + m.key + "," + std::to_string(m.score) + "\n";
+    }
+    printOut(s);
+    return kExitOk;
+}
+
+} // namespace
+
+int runAudience(const QStringList &args)
+{
+    const QString sub = args.value(0);
+    const QStringList known = {opt("create"), opt("list"), opt("show"), opt("duplicate"), opt("remove")};
+    if (sub == opt("--help") || sub == opt("-h")) {
+        std::fputs(kSubUsage, stdout);
+        return kExitOk;
+    }
+    if (!known.contains(sub)) {
+        return usageError(sub.isEmpty() ? "missing sub-command" : "unknown sub-command '" + sub.toStdString() + "'");
+    }
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QString::fromLatin1(kSubUsage));
+    addOptions(parser);
+    int exitCode = kExitOk;
+    if (!parseArgs(parser, opt("audience ") + sub, args.mid(1), exitCode)) {
+        return exitCode;
+    }
+    if (parser.positionalArguments().size() != 1) {
+        return usageError("expected exactly one WORKSPACE");
+    }
+    const std::string workspace = parser.positionalArguments().first().toStdString();
+    const bool needsName = sub != opt("list");
+    if (needsName && parser.value(opt("name")).trimmed().isEmpty()) {
+        return usageError("--name is required");
+    }
+    if (sub == opt("create")) {
+        return create(parser, workspace);
+    }
+    if (sub == opt("list")) {
+        return list(parser, workspace);
+    }
+    if (sub == opt("show")) {
+        return show(parser, workspace);
+    }
+    const std::string name = parser.value(opt("name")).toStdString();
+    if (sub == opt("remove")) {
+        const auto removed = services::AudienceService(workspace).remove(name);
+        return removed ? (printOut("removed audience '" + name + "'\n"), kExitOk) : printError(removed.error());
+    }
+    auto size = audience::SizeRule::parse(parser.value(opt("size")).toStdString());
+    if (!size) {
+        return printError(size.error());
+    }
+    TerminalProgress progress;
+    const auto copy = services::AudienceService(workspace).duplicate(
+        name, parser.value(opt("new-name")).toStdString(), *size, progress);
+    if (!copy) {
+        return printError(copy.error());
+    }
+    printOut(summary(copy->audience));
+    return kExitOk;
+}
+
+} // namespace awb::cli

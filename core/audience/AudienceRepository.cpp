@@ -1,0 +1,156 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "audience/AudienceRepository.h"
+
+#include "store/Database.h"
+
+namespace awb::audience {
+
+namespace {
+
+constexpr const char *kColumns =
+    "a.id, a.name, a.description, a.target_column, a.target_value, a.target_product, a.horizon_ms, a.as_of, "
+    "a.size_rule, a.eligible, a.size, a.status, a.created_at, "
+    "json_extract(a.quality, '$.backtest[0].label'), json_extract(a.quality, '$.backtest[0].auc')";
+
+AudienceInfo readInfo(const store::Statement &st)
+{
+    AudienceInfo a;
+    a.id = st.int64(0);
+    a.name = st.text(1);
+    a.description = st.text(2);
+    a.target = model::Target{st.text(3), st.text(4), st.text(5)};
+    a.horizonMs = st.int64(6);
+    a.asOfMs = st.int64(7);
+    auto rule = SizeRule::parse(st.text(8));
+    if (rule) {
+        a.sizeRule = *rule;
+    }
+    a.eligible = st.int64(9);
+    a.size = st.int64(10);
+    a.status = st.text(11) == "live" ? AudienceStatus::Live : AudienceStatus::Computing;
+    a.createdAtMs = st.int64(12);
+    a.qualityLabel = st.text(13);
+    a.auc = st.isNull(14) ? 0.0 : st.real(14);
+    return a;
+}
+
+} // namespace
+
+std::int64_t AudienceRepository::insert(const AudienceInfo &info)
+{
+    auto st = m_db.prepare("INSERT INTO audiences (name, description, target_column, target_value, "
+                           "target_product, horizon_ms, as_of, size_rule, status, created_at) "
+                           "VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'computing', ?)");
+    st.bind(1, info.name).bind(2, info.description);
+    st.bindTextOrNull(3, info.target.column).bindTextOrNull(4, info.target.value);
+    st.bindTextOrNull(5, info.target.productId);
+    st.bind(6, info.horizonMs).bind(7, info.asOfMs).bind(8, info.sizeRule.toString()).bind(9, info.createdAtMs);
+    st.run();
+    return m_db.lastInsertRowId();
+}
+
+bool AudienceRepository::nameExists(const std::string &name)
+{
+    auto st = m_db.prepare("SELECT 1 FROM audiences WHERE name = ?");
+    st.bind(1, name);
+    return st.step();
+}
+
+std::optional<AudienceInfo> AudienceRepository::find(const std::string &name)
+{
+    auto st = m_db.prepare(std::string("SELECT ") + kColumns + " FROM audiences a WHERE a.name = ?");
+    st.bind(1, name);
+    if (!st.step()) {
+        return std::nullopt;
+    }
+    return readInfo(st);
+}
+
+std::vector<AudienceInfo> AudienceRepository::list()
+{
+    auto st = m_db.prepare(std::string("SELECT ") + kColumns + " FROM audiences a ORDER BY a.created_at DESC, a.id DESC");
+    std::vector<AudienceInfo> out;
+    while (st.step()) {
+        out.push_back(readInfo(st));
+    }
+    return out;
+}
+
+void AudienceRepository::markLive(const AudienceInfo &info, const std::string &qualityJson)
+{
+    auto st = m_db.prepare("UPDATE audiences SET status = 'live', as_of = ?, eligible = ?, size = ?, quality = ? "
+                           "WHERE id = ?");
+    st.bind(1, info.asOfMs).bind(2, info.eligible).bind(3, info.size).bind(4, qualityJson).bind(5, info.id);
+    st.run();
+}
+
+std::string AudienceRepository::qualityJson(std::int64_t audienceId)
+{
+    auto st = m_db.prepare("SELECT quality FROM audiences WHERE id = ?");
+    st.bind(1, audienceId);
+    return st.step() ? st.text(0) : std::string();
+}
+
+std::vector<AudienceMember> AudienceRepository::members(std::int64_t audienceId, std::int64_t offset,
+                                                        std::int64_t limit)
+{
+    auto st = m_db.prepare(
+        "SELECT m.rank, m.profile_id, m.score, "
+        "(SELECT value FROM identities i WHERE i.profile_id = m.profile_id ORDER BY i.kind, i.value LIMIT 1) "
+        "FROM audience_members m WHERE m.audience_id = ? AND m.rank > ? ORDER BY m.rank LIMIT ?");
+    st.bind(1, audienceId).bind(2, offset).bind(3, limit);
+    std::vector<AudienceMember> out;
+    while (st.step()) {
+        out.push_back({st.int64(0), st.int64(1), st.text(3), st.real(2)});
+    }
+    return out;
+}
+
+std::int64_t AudienceRepository::rankOf(std::int64_t audienceId, std::int64_t profileId)
+{
+    auto st = m_db.prepare("SELECT min(rank) FROM audience_members WHERE profile_id = ? AND audience_id = ?");
+    st.bind(1, profileId).bind(2, audienceId);
+    return st.step() && !st.isNull(0) ? st.int64(0) : 0;
+}
+
+void AudienceRepository::remove(std::int64_t audienceId)
+{
+    auto members = m_db.prepare("DELETE FROM audience_members WHERE audience_id = ?");
+    members.bind(1, audienceId).run();
+    auto audience = m_db.prepare("DELETE FROM audiences WHERE id = ?");
+    audience.bind(1, audienceId).run();
+}
+
+void AudienceRepository::recordExport(std::int64_t audienceId, const ExportRecord &r)
+{
+    auto st = m_db.prepare("INSERT INTO exports (audience_id, audience_name, preset, file, rows, skipped, "
+                           "created_at) VALUES (?, ?, ?, ?, ?, ?, ?)");
+    st.bind(1, audienceId).bind(2, r.audience).bind(3, r.preset).bind(4, r.file).bind(5, r.rows);
+    st.bind(6, r.skipped).bind(7, r.createdAtMs).run();
+}
+
+std::vector<ExportRecord> AudienceRepository::exports(const std::string &audienceName)
+{
+    auto st = m_db.prepare("SELECT id, audience_name, preset, file, rows, skipped, created_at FROM exports "
+                           "WHERE ?1 = '' OR audience_name = ?1 ORDER BY created_at DESC, id DESC");
+    st.bind(1, audienceName);
+    std::vector<ExportRecord> out;
+    while (st.step()) {
+        out.push_back({st.int64(0), st.text(1), st.text(2), st.text(3), st.int64(4), st.int64(5), st.int64(6)});
+    }
+    return out;
+}
+
+AudienceRepository::MemberInserter::MemberInserter(store::Database &db, std::int64_t audienceId)
+    : m_insert(db.prepare("INSERT INTO audience_members (audience_id, rank, profile_id, score) VALUES (?, ?, ?, ?)")),
+      m_audienceId(audienceId)
+{
+}
+
+void AudienceRepository::MemberInserter::add(std::int64_t rank, std::int64_t profileId, double score)
+{
+    m_insert.bind(1, m_audienceId).bind(2, rank).bind(3, profileId).bind(4, score);
+    m_insert.run();
+}
+
+} // namespace awb::audience

@@ -1,0 +1,70 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Value types of recommendation audiences: the size rule, an audience's summary and its members.
+#pragma once
+
+#include "common/Result.h"
+#include "model/InteractionLoader.h"
+
+#include <cstdint>
+#include <string>
+
+namespace awb::audience {
+
+/// How many of the scored (eligible) profiles an audience keeps: a percentage or an exact count.
+struct SizeRule
+{
+    enum class Kind
+    {
+        Percent,
+        Count,
+    };
+    Kind kind = Kind::Percent;
+    double percent = 5.0;    ///< Kind::Percent: (0, 100]
+    std::int64_t count = 0;  ///< Kind::Count: >= 1
+
+    static SizeRule ofPercent(double p) { return {Kind::Percent, p, 0}; }
+    static SizeRule ofCount(std::int64_t n) { return {Kind::Count, 0, n}; }
+    /// "5%", "12.5%" or "1000"; InvalidInput with the accepted forms otherwise.
+    static Result<SizeRule> parse(const std::string &text);
+    /// The text parse() reads back ("5%", "1000").
+    std::string toString() const;
+    /// Members for that many eligible profiles: ceil(percent of eligible) (as the backtest's top k), or
+    /// the count capped at eligible.
+    std::int64_t resolve(std::int64_t eligible) const;
+};
+
+enum class AudienceStatus
+{
+    Computing, ///< created, members being scored and stored
+    Live,      ///< snapshot complete
+};
+
+/// An audience as listed: what it targets, how it was sized, how good its model was.
+struct AudienceInfo
+{
+    std::int64_t id = 0;
+    std::string name;
+    std::string description;
+    model::Target target;
+    std::int64_t horizonMs = 0;
+    std::int64_t asOfMs = 0;       ///< the "now" the scores were computed for
+    SizeRule sizeRule;
+    std::int64_t eligible = 0;     ///< profiles scored
+    std::int64_t size = 0;         ///< members stored
+    AudienceStatus status = AudienceStatus::Computing;
+    std::int64_t createdAtMs = 0;
+    std::string qualityLabel;      ///< the model's backtest label ("Good"), empty while computing
+    double auc = 0;                ///< the model's backtest AUC
+
+    std::string statusText() const; ///< "computing" or "live, N people"
+};
+
+struct AudienceMember
+{
+    std::int64_t rank = 0;  ///< 1 = highest score
+    std::int64_t profileId = 0;
+    std::string key;        ///< user id, else first anonymous id (as stored now)
+    double score = 0;       ///< calibrated probability at creation
+};
+
+} // namespace awb::audience

@@ -1,0 +1,139 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// CSV layouts that import cleanly into e-mail and ad tools, and how one audience member becomes a row.
+#pragma once
+
+#include "common/Result.h"
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace awb::exports {
+
+/// What a column shows about a member.
+enum class Field
+{
+    UserId,
+    AnonymousId, ///< the first anonymous id (sorted)
+    Key,         ///< user id, else first anonymous id
+    ExternalIds, ///< JSON object {"user_id", "anonymous_ids", "email"}
+    Email,
+    FirstName,
+    LastName,
+    Phone,
+    City,
+    State,
+    Zip,
+    Country,
+    Score,
+    Rank,
+    Trait, ///< any other trait, by its dotted path
+};
+
+/// How the value is written.
+enum class Format
+{
+    Text,         ///< trimmed as stored
+    Email,        ///< trimmed, lower case (Meta and e-mail tools)
+    EmailGoogle,  ///< also without the dots of gmail.com local parts
+    PhoneE164,    ///< +447700900123
+    PhoneDigits,  ///< 447700900123 (Meta)
+    Name,         ///< Meta / Google normalised: lower-case letters only
+    City,
+    State,
+    Zip,
+    CountryLower, ///< ISO alpha-2 "gb"
+    CountryUpper, ///< ISO alpha-2 "GB"
+    Number,
+    Json,
+};
+
+/// The identifier a row needs to be written.
+enum class Requirement
+{
+    None,
+    Email,
+    EmailOrPhone,
+    UserId,
+    Key,
+};
+
+struct PresetColumn
+{
+    std::string header;
+    Field field = Field::Trait;
+    Format format = Format::Text;
+    bool hashed = false;  ///< SHA-256 of the formatted value (64-hex values pass through)
+    int traitIndex = -1;  ///< Field::Trait: index into ExportPreset::traitPaths
+};
+
+struct ExportPreset
+{
+    std::string id;
+    std::vector<PresetColumn> columns;
+    Requirement requirement = Requirement::None;
+    std::vector<std::string> traitPaths; ///< dotted trait paths of the Trait columns ("plan", "address.state")
+
+    std::vector<std::string> header() const;
+    bool uses(Field field) const;
+};
+
+struct PresetInfo
+{
+    std::string id;
+    std::string description;
+};
+
+/// Every preset id with a one-line description, in display order.
+std::vector<PresetInfo> presetList();
+
+/// Columns the generic preset offers besides trait paths.
+std::vector<std::string> genericColumnNames();
+
+/// The preset with that id. columns: for "generic" only (empty = user_id, email, first_name, last_name,
+/// score, rank); each is a name from genericColumnNames() or a trait path. InvalidInput for an unknown
+/// preset or a bad column name.
+Result<ExportPreset> makePreset(const std::string &id, const std::vector<std::string> &columns = {});
+
+/// One member as read from the workspace: raw values, UTF-8 as stored (possibly invalid).
+struct MemberRecord
+{
+    std::int64_t rank = 0;
+    double score = 0;
+    std::int64_t profileId = 0;
+    bool merged = false; ///< the member's profile was merged into profileId after the snapshot
+    std::string userId;
+    std::vector<std::string> anonymousIds;
+    std::string email;
+    std::string firstName;
+    std::string lastName;
+    std::string phone;
+    std::string city;
+    std::string state;
+    std::string zip;
+    std::string country;
+    std::vector<std::string> traits; ///< aligned with ExportPreset::traitPaths
+};
+
+/// Turns members into the cells of a preset's rows.
+class RowFormatter
+{
+public:
+    /// defaultCountry: alpha-2 code (or name) whose calling code completes national phone numbers of
+    /// profiles without a known country; empty = such numbers must already be international.
+    RowFormatter(ExportPreset preset, const std::string &defaultCountry);
+
+    const ExportPreset &preset() const { return m_preset; }
+    /// Fills cells (one per column). Returns nullptr when the row is complete, else the reason it lacks
+    /// the identifier the preset needs ("no email"); then the row must not be written.
+    const char *format(const MemberRecord &member, std::vector<std::string> &cells) const;
+
+private:
+    std::string cell(const PresetColumn &column, const MemberRecord &member, const std::string &country,
+                     const std::string &callingCode) const;
+
+    ExportPreset m_preset;
+    std::string m_defaultCallingCode;
+};
+
+} // namespace awb::exports

@@ -1,0 +1,158 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Builds the members of a JSON object ("k":v,"k2":v2) from CSV values: escaping, numbers, lists.
+#pragma once
+
+#include <charconv>
+#include <cmath>
+#include <string>
+#include <string_view>
+
+namespace awb::ingest::csvjson {
+
+/// Appends s as a JSON string literal. s must be valid UTF-8.
+inline void appendString(std::string &out, std::string_view s)
+{
+    static constexpr char kHex[] = "0123456789abcdef";
+    out += '"';
+    for (const char c : s) {
+        const auto u = static_cast<unsigned char>(c);
+        if (c == '"' || c == '\\') {
+            out += '\\';
+            out += c;
+        } else if (u < 0x20) {
+            switch (c) {
+            case '\n':
+                out += "\\n";
+                break;
+            case '\r':
+                out += "\\r";
+                break;
+            case '\t':
+                out += "\\t";
+                break;
+            default:
+                out += "\\u00";
+                out += kHex[u >> 4];
+                out += kHex[u & 0xf];
+            }
+        } else {
+            out += c;
+        }
+    }
+    out += '"';
+}
+
+/// Whether s is a number in JSON's own grammar without leading zeros ("12", "-0.5", "1e3"; not "007",
+/// ".5", "1.", "NaN"), short enough to survive a double. Such CSV values are stored as JSON numbers.
+inline bool isJsonNumber(std::string_view s)
+{
+    if (s.empty() || s.size() > 20) {
+        return false;
+    }
+    std::size_t i = s[0] == '-' ? 1 : 0;
+    auto digits = [&] {
+        const std::size_t start = i;
+        while (i < s.size() && s[i] >= '0' && s[i] <= '9') {
+            ++i;
+        }
+        return i - start;
+    };
+    const std::size_t intStart = i;
+    const std::size_t intDigits = digits();
+    if (intDigits == 0 || (intDigits > 1 && s[intStart] == '0')) {
+        return false;
+    }
+    if (i < s.size() && s[i] == '.') {
+        ++i;
+        if (digits() == 0) {
+            return false;
+        }
+    }
+    if (i < s.size() && (s[i] == 'e' || s[i] == 'E')) {
+        ++i;
+        if (i < s.size() && (s[i] == '+' || s[i] == '-')) {
+            ++i;
+        }
+        if (digits() == 0) {
+            return false;
+        }
+    }
+    return i == s.size();
+}
+
+/// Appends a finite double in its shortest round-trip form (money sums are rounded to 1e-6 first).
+inline void appendNumber(std::string &out, double value)
+{
+    if (!std::isfinite(value)) {
+        out += "null";
+        return;
+    }
+    char buf[32];
+    const auto res = std::to_chars(buf, buf + sizeof buf, value);
+    out.append(buf, res.ptr);
+}
+
+inline double roundMoney(double value)
+{
+    return std::round(value * 1e6) / 1e6;
+}
+
+/// Members of one JSON object under construction. Keys must be unique (callers resolve clashes up front).
+class Members
+{
+public:
+    void clear() { m_text.clear(); }
+    bool empty() const { return m_text.empty(); }
+    const std::string &text() const { return m_text; }
+    std::string object() const { return "{" + m_text + "}"; }
+
+    void addString(std::string_view key, std::string_view value)
+    {
+        this->key(key);
+        appendString(m_text, value);
+    }
+    void addNumber(std::string_view key, double value)
+    {
+        this->key(key);
+        appendNumber(m_text, value);
+    }
+    void addBool(std::string_view key, bool value)
+    {
+        this->key(key);
+        m_text += value ? "true" : "false";
+    }
+    /// A number when value looks like one, else a string.
+    void addAuto(std::string_view key, std::string_view value)
+    {
+        this->key(key);
+        if (isJsonNumber(value)) {
+            m_text += value;
+        } else {
+            appendString(m_text, value);
+        }
+    }
+    /// Appends already-rendered members ("k":v,...).
+    void addMembers(std::string_view members)
+    {
+        if (members.empty()) {
+            return;
+        }
+        if (!m_text.empty()) {
+            m_text += ',';
+        }
+        m_text += members;
+    }
+
+private:
+    void key(std::string_view key)
+    {
+        if (!m_text.empty()) {
+            m_text += ',';
+        }
+        appendString(m_text, key);
+        m_text += ':';
+    }
+    std::string m_text;
+};
+
+} // namespace awb::ingest::csvjson

@@ -1,0 +1,73 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// RFC 4180 record reader over LineReader, in constant memory: quoted fields may hold delimiters, doubled
+// quotes and line breaks; a record's line number is the number of its first line.
+#pragma once
+
+#include "ingest/LineReader.h"
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace awb::ingest {
+
+class InputFile;
+
+class CsvReader
+{
+public:
+    static constexpr std::size_t kMaxFieldBytes = 1u << 20;  ///< longer fields reject their record
+    static constexpr std::size_t kMaxRecordBytes = 4u << 20; ///< longer lines / records are rejected
+
+    /// delimiter ' ' means "any run of spaces or tabs" (leading and trailing blanks are ignored).
+    CsvReader(InputFile &file, char delimiter);
+
+    struct Record
+    {
+        std::int64_t line = 0; ///< 1-based number of the record's first line
+        std::string error;     ///< non-empty when the record is malformed (fields are then unusable)
+
+        std::size_t size() const { return m_ends.size(); }
+        std::string_view field(std::size_t i) const
+        {
+            const std::uint32_t begin = i == 0 ? 0 : m_ends[i - 1];
+            return std::string_view(m_data).substr(begin, m_ends[i] - begin);
+        }
+        std::vector<std::string> fields() const;
+
+    private:
+        friend class CsvReader;
+        std::string m_data;                ///< unescaped field bytes, back to back
+        std::vector<std::uint32_t> m_ends; ///< end offset of each field in m_data
+    };
+
+    /// Reads the next record; blank lines are skipped. Returns false at end of file. A malformed record
+    /// (over-long field or line, unterminated quote) is returned with error set, and reading goes on with
+    /// the next line. Throws std::runtime_error on read errors.
+    bool next(Record &record);
+
+private:
+    enum class State
+    {
+        FieldStart,
+        Unquoted,
+        Quoted,
+        QuoteInQuoted,
+    };
+
+    bool parseLine(std::string_view text, Record &r);
+    std::size_t findDelimiter(std::string_view text, std::size_t from) const;
+    bool isDelimiter(char c) const { return m_blank ? (c == ' ' || c == '\t') : c == m_delimiter; }
+    void append(Record &r, std::string_view chunk);
+    void endField(Record &r);
+
+    LineReader m_lines;
+    char m_delimiter;
+    bool m_blank;
+    State m_state = State::FieldStart;
+    std::size_t m_fieldStart = 0;
+    bool m_overflow = false;
+};
+
+} // namespace awb::ingest

@@ -1,0 +1,34 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Paged, filtered and sorted reads of profiles, and one profile's details, for the data browser.
+#pragma once
+
+#include "store/BrowseTypes.h"
+
+#include <cstdint>
+#include <optional>
+#include <vector>
+
+namespace awb::store {
+
+class Database;
+
+/// Reads through the caller's connection. Every method throws StoreError on SQLite failure.
+class ProfileRepository
+{
+public:
+    explicit ProfileRepository(Database &db) : m_db(db) {}
+
+    /// Number of profiles matching query. The event filters (name, dates) keep profiles having at least
+    /// one such event.
+    std::int64_t count(const ProfileQuery &query);
+    std::vector<ProfileRow> page(const ProfileQuery &query, std::int64_t offset, std::int64_t limit);
+    /// Identities, traits and counts of one profile; nullopt when no such profile exists (e.g. merged away).
+    std::optional<ProfileDetail> detail(std::int64_t profileId);
+    /// The profile an id was merged into, following merges; the id itself when it was never merged.
+    std::int64_t resolveMerged(std::int64_t profileId);
+
+private:
+    Database &m_db;
+};
+
+} // namespace awb::store

@@ -1,0 +1,329 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Recommendation audiences: size rules, snapshot creation over the real scoring engine, listing, members,
+// frozen quality, unique names, deterministic ties, snapshots untouched by later imports, duplicate, remove,
+// export on creation, cancel.
+#include "TestUtil.h"
+#include "jobs/Progress.h"
+#include "sample/SampleGenerator.h"
+#include "services/AudienceService.h"
+#include "services/CatalogService.h"
+#include "services/ImportService.h"
+
+#include <QFile>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <numeric>
+
+using namespace awb;
+using audience::SizeRule;
+
+namespace {
+
+const model::Target kTarget{"Category", "Beauty", {}};
+
+services::AudienceSpec spec(const std::string &name, SizeRule size)
+{
+    services::AudienceSpec s;
+    s.name = name;
+    s.description = "test audience";
+    s.target = kTarget;
+    s.size = size;
+    return s;
+}
+
+std::vector<std::int64_t> memberIds(services::AudienceService &service, const std::string &name)
+{
+    std::vector<std::int64_t> ids;
+    const auto members = service.members(name, 0, 1000000);
+    for (const audience::AudienceMember &m : *members) {
+        ids.push_back(m.profileId);
+    }
+    return ids;
+}
+
+class CancelledSink : public CancelableProgress
+{
+public:
+    CancelledSink() { cancel(); }
+};
+
+} // namespace
+
+class TestAudienceService : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase()
+    {
+        QVERIFY(m_dir.isValid());
+        m_base = m_dir.filePath(QStringLiteral("base.awb")).toStdString();
+        sample::SampleSpec sampleSpec;
+        sampleSpec.profiles = 600;
+        sampleSpec.days = 120;
+        QVERIFY(sample::generateWorkspace(m_base, sampleSpec, ProgressSink::null()));
+        catalog::CatalogDefinition def;
+        def.events = {{"Order Completed", "products[].product_id", 3.0}, {"Product Added", "product_id", 2.0},
+                      {"Product Viewed", "product_id", 1.0}};
+        def.columns = {{"Category", "category", ""}, {"Brand", "brand", ""}};
+        services::CatalogService catalog(m_base);
+        QVERIFY(catalog.save(def));
+        QVERIFY(catalog.build(ProgressSink::null()));
+    }
+
+    void init()
+    {
+        // Every test works on its own copy of the scored sample store.
+        m_ws = m_dir.filePath(QStringLiteral("ws%1.awb").arg(++m_runs)).toStdString();
+        QVERIFY(QFile::copy(QString::fromStdString(m_base), QString::fromStdString(m_ws)));
+    }
+
+    void sizeRules_data()
+    {
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<bool>("valid");
+        QTest::addColumn<QString>("canonical");
+        QTest::addColumn<qint64>("eligible");
+        QTest::addColumn<qint64>("size");
+        QTest::newRow("5% of 1000") << "5%" << true << "5%" << qint64(1000) << qint64(50);
+        QTest::newRow("5% of 30 rounds up") << "5%" << true << "5%" << qint64(30) << qint64(2);
+        QTest::newRow("fraction") << "12.5 %" << true << "12.5%" << qint64(80) << qint64(10);
+        QTest::newRow("100%") << "100%" << true << "100%" << qint64(7) << qint64(7);
+        QTest::newRow("tiny percent keeps one") << "0.01%" << true << "0.01%" << qint64(10) << qint64(1);
+        QTest::newRow("count") << "1,000" << true << "1000" << qint64(5000) << qint64(1000);
+        QTest::newRow("count capped") << "10" << true << "10" << qint64(3) << qint64(3);
+        QTest::newRow("nobody scored") << "10" << true << "10" << qint64(0) << qint64(0);
+        QTest::newRow("0%") << "0%" << false << "" << qint64(0) << qint64(0);
+        QTest::newRow("over 100%") << "101%" << false << "" << qint64(0) << qint64(0);
+        QTest::newRow("negative") << "-3" << false << "" << qint64(0) << qint64(0);
+        QTest::newRow("zero") << "0" << false << "" << qint64(0) << qint64(0);
+        QTest::newRow("words") << "top five" << false << "" << qint64(0) << qint64(0);
+    }
+
+    void sizeRules()
+    {
+        QFETCH(QString, text);
+        QFETCH(bool, valid);
+        QFETCH(QString, canonical);
+        QFETCH(qint64, eligible);
+        QFETCH(qint64, size);
+        const auto rule = SizeRule::parse(text.toStdString());
+        QCOMPARE(bool(rule), valid);
+        if (!valid) {
+            QCOMPARE(rule.error().code, Error::Code::InvalidInput);
+            return;
+        }
+        QCOMPARE(QString::fromStdString(rule->toString()), canonical);
+        QCOMPARE(qint64(rule->resolve(eligible)), size);
+    }
+
+    void createListMembersQuality()
+    {
+        services::AudienceService service(m_ws);
+        const auto created = service.create(spec("Beauty top 5%", SizeRule::ofPercent(5)), ProgressSink::null());
+        QVERIFY2(created, created ? "" : created.error().message.c_str());
+        const audience::AudienceInfo &a = created->audience;
+        QCOMPARE(a.status, audience::AudienceStatus::Live);
+        QVERIFY(a.eligible > 100);
+        QCOMPARE(a.size, SizeRule::ofPercent(5).resolve(a.eligible));
+        QVERIFY(!a.qualityLabel.empty());
+        QVERIFY(a.auc > 0.5);
+        QCOMPARE(QString::fromStdString(a.statusText()), QStringLiteral("live, %1 people").arg(a.size));
+
+        const auto all = service.list();
+        QVERIFY(all);
+        QCOMPARE(all->size(), std::size_t(1));
+        QCOMPARE(all->front().name, std::string("Beauty top 5%"));
+        QCOMPARE(all->front().description, std::string("test audience"));
+        QCOMPARE(all->front().target.describe(), kTarget.describe());
+        QCOMPARE(all->front().size, a.size);
+        QCOMPARE(all->front().sizeRule.toString(), std::string("5%"));
+
+        const auto members = service.members(a.name, 0, 1000000);
+        QVERIFY(members);
+        QCOMPARE(static_cast<std::int64_t>(members->size()), a.size);
+        for (std::size_t i = 0; i < members->size(); ++i) {
+            QCOMPARE((*members)[i].rank, static_cast<std::int64_t>(i + 1));
+            QVERIFY(!(*members)[i].key.empty());
+            QVERIFY(i == 0 || (*members)[i].score <= (*members)[i - 1].score);
+        }
+        const auto page = service.members(a.name, 10, 5);
+        QCOMPARE(page->size(), std::size_t(5));
+        QCOMPARE(page->front().rank, std::int64_t(11));
+
+        // The frozen chart agrees with the stored scores: the average likelihood of the top k is the mean
+        // of the k highest scores.
+        const auto q = service.quality(a.name);
+        QVERIFY(q);
+        QVERIFY(!q->backtest.empty());
+        QCOMPARE(q->backtest.front().name, std::string("model"));
+        QCOMPARE(q->likelihoodAtCut.size(), std::size_t(101));
+        QCOMPARE(q->backtestGain.size(), std::size_t(101));
+        QCOMPARE(q->eligible, a.eligible);
+        QCOMPARE(std::accumulate(q->histogramCounts.begin(), q->histogramCounts.end(), std::int64_t(0)), a.eligible);
+        const auto k = static_cast<std::size_t>(std::ceil(0.05 * static_cast<double>(a.eligible) - 1e-9));
+        QCOMPARE(k, members->size());
+        double sum = 0;
+        for (std::size_t i = 0; i < k; ++i) {
+            sum += (*members)[i].score;
+        }
+        QVERIFY(std::abs(q->averageLikelihood[5] - sum / static_cast<double>(k)) < 1e-9);
+        QVERIFY(std::abs(q->likelihoodAtCut[5] - members->back().score) < 1e-12);
+        QVERIFY(std::abs(q->expectedShare[100] - 1.0) < 1e-9);
+    }
+
+    void uniqueAndRequiredName()
+    {
+        services::AudienceService service(m_ws);
+        QVERIFY(service.create(spec("VIP", SizeRule::ofCount(7)), ProgressSink::null()));
+        const auto again = service.create(spec(" VIP ", SizeRule::ofCount(3)), ProgressSink::null());
+        QVERIFY(!again);
+        QCOMPARE(again.error().code, Error::Code::InvalidInput);
+        QVERIFY2(again.error().message.find("already exists") != std::string::npos, again.error().message.c_str());
+        const auto unnamed = service.create(spec("   ", SizeRule::ofCount(3)), ProgressSink::null());
+        QVERIFY(!unnamed);
+        QCOMPARE(unnamed.error().code, Error::Code::InvalidInput);
+        QCOMPARE(service.list()->size(), std::size_t(1));
+        QCOMPARE(service.get("VIP")->size, std::int64_t(7));
+        QCOMPARE(service.get("nobody").error().code, Error::Code::NotFound);
+    }
+
+    void badTargetLeavesNoAudience()
+    {
+        services::AudienceService service(m_ws);
+        services::AudienceSpec s = spec("Ghost", SizeRule::ofPercent(5));
+        s.target = {"Category", "No Such Category", {}};
+        const auto created = service.create(s, ProgressSink::null());
+        QVERIFY(!created);
+        QCOMPARE(created.error().code, Error::Code::InvalidInput);
+        QVERIFY(service.list()->empty());
+        CancelledSink cancelled;
+        QVERIFY(service.create(spec("Cancelled", SizeRule::ofPercent(5)), cancelled).error().isCancelled());
+        QVERIFY(service.list()->empty());
+        QCOMPARE(test::queryInt(m_ws, "SELECT count(*) FROM audience_members"), std::int64_t(0));
+    }
+
+    void tiesAtTheCutAreDeterministic()
+    {
+        services::ScoreResult scores;
+        scores.target = kTarget.describe();
+        scores.nowMs = 1000;
+        // Profiles 15, 12, 11, 14 tie at 0.5 behind profile 20; a top 3 keeps 20, then 11 and 12.
+        for (const auto &[id, p] : std::vector<std::pair<std::int64_t, double>>{
+                 {15, 0.5}, {12, 0.5}, {20, 0.9}, {11, 0.5}, {14, 0.5}, {13, 0.1}}) {
+            scores.ranked.push_back({id, "k" + std::to_string(id), p});
+        }
+        services::AudienceService service(m_ws);
+        QVERIFY(service.createFromScores(spec("Ties", SizeRule::ofCount(3)), scores, ProgressSink::null()));
+        QCOMPARE(memberIds(service, "Ties"), (std::vector<std::int64_t>{20, 11, 12}));
+        std::reverse(scores.ranked.begin(), scores.ranked.end());
+        QVERIFY(service.createFromScores(spec("Ties again", SizeRule::ofCount(3)), scores, ProgressSink::null()));
+        QCOMPARE(memberIds(service, "Ties again"), (std::vector<std::int64_t>{20, 11, 12}));
+        QCOMPARE(service.get("Ties")->asOfMs, std::int64_t(1000));
+    }
+
+    void snapshotUnchangedAfterImport()
+    {
+        services::AudienceService service(m_ws);
+        QVERIFY(service.create(spec("Frozen", SizeRule::ofPercent(10)), ProgressSink::null()));
+        const auto before = service.members("Frozen", 0, 1000000);
+        const auto infoBefore = service.get("Frozen");
+        const std::string qualityBefore = test::queryText(m_ws, "SELECT quality FROM audiences");
+
+        // New people engaging with the target, and more activity of the current members, then a rebuild.
+        std::string events;
+        for (int i = 0; i < 50; ++i) {
+            events += "{\"type\":\"track\",\"event\":\"Product Viewed\",\"userId\":\"new-" + std::to_string(i) +
+                      "\",\"timestamp\":\"2026-11-02T10:00:00Z\","
+                      "\"properties\":{\"product_id\":\"p-new\",\"category\":\"Beauty\"}}\n";
+        }
+        const std::string file = test::writeFile(m_dir.filePath(QStringLiteral("more.jsonl")), events);
+        services::ImportSpec importSpec;
+        importSpec.files = {file};
+        const std::int64_t profilesBefore = test::queryInt(m_ws, "SELECT count(*) FROM profiles");
+        QVERIFY(services::ImportService(m_ws).run(importSpec, ProgressSink::null()));
+        QVERIFY(services::CatalogService(m_ws).build(ProgressSink::null()));
+        QCOMPARE(test::queryInt(m_ws, "SELECT count(*) FROM profiles"), profilesBefore + 50);
+        // A new audience sees the new data; the existing one must not.
+        const auto fresh = service.create(spec("Fresh", SizeRule::ofPercent(10)), ProgressSink::null());
+        QVERIFY(fresh);
+        QVERIFY(fresh->audience.eligible > infoBefore->eligible);
+
+        const auto after = service.members("Frozen", 0, 1000000);
+        QCOMPARE(after->size(), before->size());
+        for (std::size_t i = 0; i < after->size(); ++i) {
+            QCOMPARE((*after)[i].profileId, (*before)[i].profileId);
+            QCOMPARE((*after)[i].score, (*before)[i].score);
+        }
+        QCOMPARE(service.get("Frozen")->eligible, infoBefore->eligible);
+        QCOMPARE(test::queryText(m_ws, "SELECT quality FROM audiences WHERE name = 'Frozen'"), qualityBefore);
+    }
+
+    void duplicateAndRemove()
+    {
+        services::AudienceService service(m_ws);
+        QVERIFY(service.create(spec("Small", SizeRule::ofPercent(5)), ProgressSink::null()));
+        const std::vector<std::int64_t> small = memberIds(service, "Small");
+        const auto big = service.duplicate("Small", "Bigger", SizeRule::ofPercent(20), ProgressSink::null());
+        QVERIFY2(big, big ? "" : big.error().message.c_str());
+        QCOMPARE(big->audience.sizeRule.toString(), std::string("20%"));
+        QCOMPARE(big->audience.description, std::string("test audience"));
+        QCOMPARE(big->audience.asOfMs, service.get("Small")->asOfMs);
+        QVERIFY(big->audience.size > static_cast<std::int64_t>(small.size()));
+        QCOMPARE(memberIds(service, "Small"), small); // the original is a snapshot: unchanged
+        // Same target, horizon and as-of date: the larger snapshot starts with the smaller one.
+        std::vector<std::int64_t> prefix = memberIds(service, "Bigger");
+        prefix.resize(small.size());
+        QCOMPARE(prefix, small);
+        QVERIFY(!service.duplicate("Small", "Bigger", SizeRule::ofPercent(1), ProgressSink::null()));
+
+        QVERIFY(service.remove("Small"));
+        QCOMPARE(service.get("Small").error().code, Error::Code::NotFound);
+        QCOMPARE(service.remove("Small").error().code, Error::Code::NotFound);
+        QCOMPARE(service.list()->size(), std::size_t(1));
+        QCOMPARE(test::queryInt(m_ws, "SELECT count(*) FROM audience_members"), big->audience.size);
+    }
+
+    void exportOnCreation()
+    {
+        services::AudienceService service(m_ws);
+        services::AudienceSpec s = spec("Mailing", SizeRule::ofCount(25));
+        s.exportPreset = "mailchimp";
+        s.exportFile = m_dir.filePath(QStringLiteral("mailing.csv")).toStdString();
+        const auto created = service.create(s, ProgressSink::null());
+        QVERIFY(created);
+        QVERIFY(created->exported);
+        QVERIFY(!created->exportError);
+        QCOMPARE(created->exported->members, std::int64_t(25));
+        QCOMPARE(created->exported->written + created->exported->skipped, std::int64_t(25));
+        QVERIFY(QFile::exists(QString::fromStdString(s.exportFile)));
+        QCOMPARE(services::ExportService(m_ws).history("Mailing")->size(), std::size_t(1));
+
+        // The audience is kept when its export fails; the error says why.
+        s.name = "Mailing 2";
+        s.exportFile = m_dir.filePath(QStringLiteral("missing/dir/mailing.csv")).toStdString();
+        const auto failed = service.create(s, ProgressSink::null());
+        QVERIFY(failed);
+        QVERIFY(!failed->exported);
+        QVERIFY(failed->exportError);
+        QCOMPARE(failed->exportError->code, Error::Code::Io);
+        QCOMPARE(service.get("Mailing 2")->size, std::int64_t(25));
+
+        // A removed audience's exports stay in the campaign history.
+        QVERIFY(service.remove("Mailing"));
+        QCOMPARE(services::ExportService(m_ws).history("Mailing")->size(), std::size_t(1));
+        s.name = "Mailing 3";
+        s.exportPreset = "nope";
+        QCOMPARE(service.create(s, ProgressSink::null()).error().code, Error::Code::InvalidInput);
+    }
+
+private:
+    QTemporaryDir m_dir;
+    std::string m_base;
+    std::string m_ws;
+    int m_runs = 0;
+};
+
+QTEST_GUILESS_MAIN(TestAudienceService)
+#include "tst_AudienceService.moc"

@@ -1,0 +1,312 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The import wizard end to end: JSON lines, CSV with a custom mapping, mapping validation, cancelling.
+#include "TestUtil.h"
+#include "TestWorkspaces.h"
+#include "UiTestUtil.h"
+#include "jobs/JobRunner.h"
+#include "models/StringTableModel.h"
+#include "sample/SampleGenerator.h"
+#include "settings/Settings.h"
+#include "wizards/ImportFilesPage.h"
+#include "wizards/ImportMappingPage.h"
+#include "wizards/ImportRunPage.h"
+#include "wizards/ImportWizard.h"
+
+#include <QAbstractButton>
+#include <QComboBox>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTableView>
+#include <QTableWidget>
+#include <QTemporaryDir>
+
+using namespace awb;
+using awb::test::child;
+using awb::ui::ImportWizard;
+
+namespace {
+
+void selectColumn(QWidget *page, const char *comboName, const QString &column)
+{
+    auto *combo = child<QComboBox>(page, comboName);
+    const int index = combo->findData(column);
+    QVERIFY2(index >= 0 || column.isEmpty(), qPrintable(column));
+    combo->setCurrentIndex(qMax(0, index));
+}
+
+QStringList rowOf(const QAbstractItemModel *model, int row)
+{
+    QStringList cells;
+    for (int c = 0; c < model->columnCount(); ++c) {
+        cells << model->index(row, c).data().toString();
+    }
+    return cells;
+}
+
+} // namespace
+
+class TestImportWizard : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
+
+    void init()
+    {
+        m_dir = std::make_unique<QTemporaryDir>();
+        QVERIFY(m_dir->isValid());
+        m_settings = std::make_unique<settings::Settings>(m_dir->filePath(QStringLiteral("settings.ini")));
+        m_workspace = test::workspacePath(m_dir->path(), QStringLiteral("target"));
+        test::buildBrowseWorkspace(m_workspace.toStdString(), 2, 2);
+        m_wizard = std::make_unique<ImportWizard>(m_workspace, *m_settings);
+        m_wizard->show();
+    }
+
+    void cleanup()
+    {
+        m_wizard.reset();
+        m_settings.reset();
+        m_dir.reset();
+    }
+
+    void importsJsonLinesAndReportsTheBadLine()
+    {
+        const QString file = m_dir->filePath(QStringLiteral("events.jsonl"));
+        test::writeFile(file, test::kJsonLines);
+        m_wizard->filesPage()->addFiles({file});
+        auto *files = child<QTableWidget>(m_wizard.get(), "importFileTable");
+        QCOMPARE(files->rowCount(), 1);
+        QCOMPARE(child<QComboBox>(files, "importFormatCombo")->currentText(), QStringLiteral("JSON lines"));
+        test::maybeScreenshot(m_wizard.get(), QStringLiteral("wizard-1-files"));
+
+        const std::int64_t before = test::queryInt(m_workspace.toStdString(), "SELECT count(*) FROM events");
+        QSignalSpy succeeded(m_wizard.get(), &ImportWizard::importSucceeded);
+        QTest::mouseClick(child<QAbstractButton>(m_wizard.get(), "importNextButton"), Qt::LeftButton);
+        QCOMPARE(m_wizard->currentId(), int(ImportWizard::RunPageId)); // no CSV: no mapping step
+        QVERIFY(succeeded.wait(10000));
+        QCOMPARE(m_wizard->currentId(), int(ImportWizard::ReportPageId));
+        test::maybeScreenshot(m_wizard.get(), QStringLiteral("wizard-4-report-jsonl"));
+
+        QCOMPARE(child<QLabel>(m_wizard.get(), "reportRowsRead")->text(), QStringLiteral("5"));
+        QCOMPARE(child<QLabel>(m_wizard.get(), "reportImported")->text(), QStringLiteral("4"));
+        QCOMPARE(child<QLabel>(m_wizard.get(), "reportRejected")->text(), QStringLiteral("1"));
+        auto *rejections = child<QTableView>(m_wizard.get(), "reportRejectionsTable")->model();
+        QCOMPARE(rejections->rowCount(), 1);
+        const QStringList rejected = rowOf(rejections, 0);
+        QCOMPARE(rejected.at(0), QStringLiteral("events.jsonl"));
+        QCOMPARE(rejected.at(1), QStringLiteral("4"));
+        QVERIFY(!rejected.at(2).isEmpty());
+
+        const std::string ws = m_workspace.toStdString();
+        QCOMPARE(test::queryInt(ws, "SELECT count(*) FROM events"), before + 4);
+        QCOMPARE(test::queryText(ws, "SELECT email FROM profiles p JOIN identities i ON i.profile_id = p.id "
+                                     "WHERE i.value = 'a-1'"),
+                 std::string("alice@example.com"));
+    }
+
+    void theFormatCanBeOverriddenPerFile()
+    {
+        // JSON lines in a .txt file: detected as CSV, switched to JSON lines by the user.
+        const QString file = m_dir->filePath(QStringLiteral("export.txt"));
+        test::writeFile(file, test::kJsonLines);
+        m_wizard->filesPage()->addFiles({file});
+        auto *format = child<QComboBox>(m_wizard.get(), "importFormatCombo");
+        QCOMPARE(format->currentText(), QStringLiteral("CSV"));
+        format->setCurrentIndex(format->findText(QStringLiteral("JSON lines")));
+        QVERIFY(!m_wizard->state().hasCsv());
+        QSignalSpy succeeded(m_wizard.get(), &ImportWizard::importSucceeded);
+        QTest::mouseClick(child<QAbstractButton>(m_wizard.get(), "importNextButton"), Qt::LeftButton);
+        QCOMPARE(m_wizard->currentId(), int(ImportWizard::RunPageId));
+        QVERIFY(succeeded.wait(10000));
+        QCOMPARE(child<QLabel>(m_wizard.get(), "reportImported")->text(), QStringLiteral("4"));
+    }
+
+    void importsCsvWithACustomMapping()
+    {
+        const QString file = m_dir->filePath(QStringLiteral("shop.csv"));
+        test::writeFile(file, test::kCsv);
+        m_wizard->filesPage()->addFiles({file});
+        QCOMPARE(child<QComboBox>(m_wizard.get(), "importFormatCombo")->currentText(), QStringLiteral("CSV"));
+        auto *next = child<QAbstractButton>(m_wizard.get(), "importNextButton");
+        QTest::mouseClick(next, Qt::LeftButton);
+        QCOMPARE(m_wizard->currentId(), int(ImportWizard::MappingPageId));
+        auto *page = m_wizard->currentPage();
+        QCOMPARE(child<QTableView>(page, "mappingPreviewTable")->model()->rowCount(), 4);
+        // Guessed from the header names; "when" is nobody's guess.
+        QCOMPARE(child<QComboBox>(page, "mapUserIdCombo")->currentData().toString(),
+                 QStringLiteral("customer"));
+        QCOMPARE(child<QComboBox>(page, "mapEventCombo")->currentData().toString(), QStringLiteral("action"));
+        QCOMPARE(child<QComboBox>(page, "mapTimestampCombo")->currentData().toString(), QString());
+
+        QTest::mouseClick(next, Qt::LeftButton);
+        QCOMPARE(m_wizard->currentId(), int(ImportWizard::MappingPageId));
+        auto *error = child<QLabel>(page, "mappingErrorLabel");
+        QVERIFY(error->isVisible());
+        QVERIFY2(error->text().contains(QStringLiteral("time")), qPrintable(error->text()));
+
+        selectColumn(page, "mapTimestampCombo", QStringLiteral("when"));
+        selectColumn(page, "mapPriceCombo", QStringLiteral("amount"));
+        auto *properties = child<QListWidget>(page, "mapPropertiesList");
+        properties->findItems(QStringLiteral("country"), Qt::MatchExactly)
+            .first()
+            ->setCheckState(Qt::Checked);
+        test::maybeScreenshot(m_wizard.get(), QStringLiteral("wizard-2-mapping"));
+        QCOMPARE(m_wizard->state().mapping.timestampColumn, std::string("when"));
+        QCOMPARE(m_wizard->state().mapping.propertyColumns, std::vector<std::string>{"country"});
+
+        QSignalSpy succeeded(m_wizard.get(), &ImportWizard::importSucceeded);
+        QTest::mouseClick(next, Qt::LeftButton);
+        QVERIFY(succeeded.wait(10000));
+        QCOMPARE(m_wizard->currentId(), int(ImportWizard::ReportPageId));
+        test::maybeScreenshot(m_wizard.get(), QStringLiteral("wizard-4-report-csv"));
+        QCOMPARE(child<QLabel>(m_wizard.get(), "reportImported")->text(), QStringLiteral("3"));
+        QCOMPARE(child<QLabel>(m_wizard.get(), "reportRejected")->text(), QStringLiteral("1"));
+        auto *rejections = child<QTableView>(m_wizard.get(), "reportRejectionsTable")->model();
+        QCOMPARE(rejections->rowCount(), 1);
+        QCOMPARE(rowOf(rejections, 0).at(1), QStringLiteral("4"));
+
+        const std::string ws = m_workspace.toStdString();
+        QCOMPARE(test::queryInt(
+                     ws, "SELECT count(*) FROM events WHERE json_extract(properties, '$.country') = 'FR'"),
+                 2);
+        QCOMPARE(test::queryInt(ws, "SELECT count(*) FROM identities WHERE value IN ('c1', 'c2')"), 2);
+    }
+
+    void mappingPageRefusesIncompleteMappings_data()
+    {
+        QTest::addColumn<QString>("clearCombo");
+        QTest::addColumn<QString>("expected");
+        QTest::newRow("no id column") << QStringLiteral("mapUserIdCombo") << QStringLiteral("user ID");
+        QTest::newRow("no time column") << QStringLiteral("mapTimestampCombo") << QStringLiteral("time");
+        QTest::newRow("no event name") << QStringLiteral("mapEventCombo") << QStringLiteral("event name");
+    }
+
+    void mappingPageRefusesIncompleteMappings()
+    {
+        QFETCH(QString, clearCombo);
+        QFETCH(QString, expected);
+        const QString file = m_dir->filePath(QStringLiteral("shop.csv"));
+        test::writeFile(file, test::kCsv);
+        m_wizard->filesPage()->addFiles({file});
+        auto *next = child<QAbstractButton>(m_wizard.get(), "importNextButton");
+        QTest::mouseClick(next, Qt::LeftButton);
+        auto *page = m_wizard->currentPage();
+        selectColumn(page, "mapTimestampCombo", QStringLiteral("when"));
+        QVERIFY(m_wizard->mappingPage()->problem().isEmpty());
+        selectColumn(page, qPrintable(clearCombo), QString());
+        QTest::mouseClick(next, Qt::LeftButton);
+        QCOMPARE(m_wizard->currentId(), int(ImportWizard::MappingPageId));
+        const QString message = child<QLabel>(page, "mappingErrorLabel")->text();
+        QVERIFY2(message.contains(expected), qPrintable(message));
+    }
+
+    void mappingSurvivesSaveAndLoad()
+    {
+        const QString file = m_dir->filePath(QStringLiteral("shop.csv"));
+        test::writeFile(file, test::kCsv);
+        m_wizard->filesPage()->addFiles({file});
+        QTest::mouseClick(child<QAbstractButton>(m_wizard.get(), "importNextButton"), Qt::LeftButton);
+        auto *page = m_wizard->currentPage();
+        selectColumn(page, "mapTimestampCombo", QStringLiteral("when"));
+        QLineEdit *zone = child<QComboBox>(page, "mapTimezoneCombo")->lineEdit();
+        zone->selectAll();
+        QTest::keyClicks(zone, QStringLiteral("Asia/Tokyo"));
+        const QString json = m_dir->filePath(QStringLiteral("mapping.json"));
+        QVERIFY(m_wizard->mappingPage()->saveMapping(json));
+
+        selectColumn(page, "mapTimestampCombo", QString());
+        selectColumn(page, "mapUserIdCombo", QString());
+        QVERIFY(m_wizard->mappingPage()->loadMapping(json));
+        QCOMPARE(child<QComboBox>(page, "mapTimestampCombo")->currentData().toString(),
+                 QStringLiteral("when"));
+        QCOMPARE(child<QComboBox>(page, "mapUserIdCombo")->currentData().toString(),
+                 QStringLiteral("customer"));
+        QCOMPARE(m_wizard->state().mapping.timezone, std::string("Asia/Tokyo"));
+
+        test::writeFile(json, "{\"timestampColumn\": 7}");
+        const Result<void> bad = m_wizard->mappingPage()->loadMapping(json);
+        QVERIFY(!bad);
+        QVERIFY(bad.error().message.find("mapping.json") != std::string::npos);
+    }
+
+    void presetsFillTheMapping()
+    {
+        const QString file = m_dir->filePath(QStringLiteral("retail.csv"));
+        test::writeFile(
+            file, "InvoiceNo,StockCode,Description,Quantity,InvoiceDate,UnitPrice,CustomerID,Country\n"
+                  "536365,85123A,WHITE HANGING HEART,6,2010-12-01 08:26:00,2.55,17850.0,United Kingdom\n");
+        m_wizard->filesPage()->addFiles({file});
+        QTest::mouseClick(child<QAbstractButton>(m_wizard.get(), "importNextButton"), Qt::LeftButton);
+        m_wizard->mappingPage()->selectPreset(QStringLiteral("online-retail"));
+        auto *page = m_wizard->currentPage();
+        QCOMPARE(child<QComboBox>(page, "mappingPresetCombo")->currentData().toString(),
+                 QStringLiteral("online-retail"));
+        QCOMPARE(child<QComboBox>(page, "mapTimestampCombo")->currentData().toString(),
+                 QStringLiteral("InvoiceDate"));
+        QCOMPARE(child<QComboBox>(page, "mapTimezoneCombo")->currentText(), QStringLiteral("Europe/London"));
+        QCOMPARE(child<QLineEdit>(page, "mapFixedEventEdit")->text(), QStringLiteral("Order Completed"));
+        QVERIFY(m_wizard->mappingPage()->problem().isEmpty());
+        // Editing a preset makes it a custom mapping that keeps the preset's grouping of invoice lines.
+        selectColumn(page, "mapEmailCombo", QStringLiteral("Description"));
+        QCOMPARE(child<QComboBox>(page, "mappingPresetCombo")->currentIndex(), 0);
+        QCOMPARE(m_wizard->state().mapping.orderIdColumn, std::string("InvoiceNo"));
+        QCOMPARE(m_wizard->state().mapping.refundPrefix, std::string("C"));
+    }
+
+    void cancellingLeavesTheWorkspaceUnchanged_data()
+    {
+        QTest::addColumn<bool>("byClosingTheWizard");
+        QTest::newRow("cancel button") << false;
+        QTest::newRow("closing the wizard") << true;
+    }
+
+    void cancellingLeavesTheWorkspaceUnchanged()
+    {
+        QFETCH(bool, byClosingTheWizard);
+        const QString file = m_dir->filePath(QStringLiteral("large.jsonl"));
+        sample::SampleSpec spec;
+        spec.profiles = 1500;
+        auto generated = sample::generateJsonLines(file.toStdString(), spec, ProgressSink::null());
+        QVERIFY2(generated, generated ? "" : generated.error().message.c_str());
+        QVERIFY(generated->events > 20000);
+        const std::string before = test::workspaceFingerprint(m_workspace.toStdString());
+
+        m_wizard->filesPage()->addFiles({file});
+        ui::JobRunner &runner = m_wizard->runPage()->runner();
+        QSignalSpy cancelled(&runner, &ui::JobRunner::cancelled);
+        QSignalSpy finished(&runner, &ui::JobRunner::finished);
+        QTest::mouseClick(child<QAbstractButton>(m_wizard.get(), "importNextButton"), Qt::LeftButton);
+        QVERIFY(m_wizard->runPage()->isRunning());
+        test::maybeScreenshot(m_wizard.get(), QStringLiteral("wizard-3-running"));
+        if (byClosingTheWizard) {
+            m_wizard->reject();
+            QVERIFY(m_wizard->isVisible()); // waits for the rollback before closing
+        } else {
+            QTest::mouseClick(child<QAbstractButton>(m_wizard.get(), "importCancelButton"), Qt::LeftButton);
+        }
+        QVERIFY(cancelled.wait(20000));
+        QCOMPARE(finished.count(), 0);
+        QCOMPARE(m_wizard->isVisible(), !byClosingTheWizard);
+        if (!byClosingTheWizard) {
+            test::maybeScreenshot(m_wizard.get(), QStringLiteral("wizard-3-cancelled"));
+            QCOMPARE(m_wizard->currentId(), int(ImportWizard::RunPageId));
+            QVERIFY(child<QLabel>(m_wizard.get(), "importRunStatusLabel")
+                        ->text()
+                        .contains(QStringLiteral("cancelled")));
+        }
+        QCOMPARE(test::workspaceFingerprint(m_workspace.toStdString()), before);
+    }
+
+private:
+    std::unique_ptr<QTemporaryDir> m_dir;
+    std::unique_ptr<settings::Settings> m_settings;
+    QString m_workspace;
+    std::unique_ptr<ImportWizard> m_wizard;
+};
+
+QTEST_MAIN(TestImportWizard)
+#include "tst_ImportWizard.moc"

@@ -1,0 +1,171 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "charts/ChartView.h"
+
+#include "charts/ChartPalette.h"
+
+#include <QContextMenuEvent>
+#include <QFileDialog>
+#include <QMenu>
+#include <QVBoxLayout>
+
+#include <qcustomplot.h>
+
+namespace awb::ui {
+
+namespace {
+
+// Tick labels with a percent sign; the values are already percentages.
+class PercentTicker : public QCPAxisTicker
+{
+protected:
+    QString getTickLabel(double tick, const QLocale &locale, QChar formatChar, int precision) override
+    {
+        return QCPAxisTicker::getTickLabel(tick, locale, formatChar, precision) + QLatin1Char('%');
+    }
+};
+
+void styleAxis(QCPAxis *axis)
+{
+    axis->setBasePen(QPen(palette::reference()));
+    axis->setTickPen(QPen(palette::reference()));
+    axis->setSubTickPen(Qt::NoPen);
+    axis->setTickLabelColor(palette::text());
+    axis->setLabelColor(palette::text());
+    axis->grid()->setPen(QPen(palette::grid(), 1));
+    axis->grid()->setZeroLinePen(Qt::NoPen);
+}
+
+} // namespace
+
+ChartView::ChartView(QWidget *parent) : QWidget(parent), m_plot(new QCustomPlot(this))
+{
+    m_plot->setObjectName(QStringLiteral("chartPlot"));
+    m_plot->setBackground(QBrush(Qt::white));
+    m_plot->setNoAntialiasingOnDrag(true);
+    m_plot->setAntialiasedElements(QCP::aeAll);
+    styleAxis(m_plot->xAxis);
+    styleAxis(m_plot->yAxis);
+    m_plot->legend->setBorderPen(QPen(palette::grid()));
+    m_plot->legend->setBrush(QBrush(QColor(255, 255, 255, 230)));
+    m_plot->legend->setTextColor(palette::text());
+
+    m_emptyText = new QCPItemText(m_plot);
+    m_emptyText->position->setType(QCPItemPosition::ptAxisRectRatio);
+    m_emptyText->position->setCoords(0.5, 0.5);
+    m_emptyText->setColor(palette::mutedText());
+    m_emptyText->setVisible(false);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_plot);
+}
+
+ChartView::~ChartView() = default;
+
+void ChartView::setTitle(const QString &title)
+{
+    if (!m_title) {
+        m_plot->plotLayout()->insertRow(0);
+        QFont font = this->font();
+        font.setBold(true);
+        m_title = new QCPTextElement(m_plot, title, font);
+        m_title->setTextColor(palette::text());
+        m_plot->plotLayout()->addElement(0, 0, m_title);
+    }
+    m_title->setText(title);
+    replot();
+}
+
+bool ChartView::savePng(const QString &path, int width, int height)
+{
+    return m_plot->savePng(path, width, height);
+}
+
+bool ChartView::savePdf(const QString &path, int width, int height)
+{
+    return m_plot->savePdf(path, width, height);
+}
+
+int ChartView::graphCount() const
+{
+    return m_plot->graphCount();
+}
+
+QString ChartView::graphName(int graph) const
+{
+    return graph >= 0 && graph < m_plot->graphCount() ? m_plot->graph(graph)->name() : QString();
+}
+
+int ChartView::pointCount(int graph) const
+{
+    return graph >= 0 && graph < m_plot->graphCount() ? m_plot->graph(graph)->data()->size() : 0;
+}
+
+bool ChartView::isEmpty() const
+{
+    return m_empty;
+}
+
+QSize ChartView::sizeHint() const
+{
+    return {420, 300};
+}
+
+QSize ChartView::minimumSizeHint() const
+{
+    return {240, 180};
+}
+
+void ChartView::showEmpty(const QString &message)
+{
+    clearGraphs();
+    m_empty = true;
+    m_plot->legend->setVisible(false);
+    m_emptyText->setText(message);
+    m_emptyText->setVisible(true);
+    replot();
+}
+
+void ChartView::clearGraphs()
+{
+    m_plot->clearGraphs();
+    m_emptyText->setVisible(false);
+    m_empty = false;
+}
+
+void ChartView::setAxes(const QString &xLabel, double xMax, const QString &yLabel, double yMax, bool percent)
+{
+    m_plot->xAxis->setLabel(xLabel);
+    m_plot->yAxis->setLabel(yLabel);
+    m_plot->xAxis->setRange(0, xMax);
+    m_plot->yAxis->setRange(0, yMax);
+    for (QCPAxis *axis : {m_plot->xAxis, m_plot->yAxis}) {
+        axis->setTicker(percent ? QSharedPointer<QCPAxisTicker>(new PercentTicker)
+                                : QSharedPointer<QCPAxisTicker>(new QCPAxisTicker));
+        axis->ticker()->setTickCount(5);
+    }
+}
+
+void ChartView::replot()
+{
+    m_plot->replot(QCustomPlot::rpQueuedReplot);
+}
+
+void ChartView::contextMenuEvent(QContextMenuEvent *event)
+{
+    QMenu menu(this);
+    menu.addAction(tr("Save as PNG…"), this, [this] { exportDialog(false); });
+    menu.addAction(tr("Save as PDF…"), this, [this] { exportDialog(true); });
+    menu.exec(event->globalPos());
+}
+
+void ChartView::exportDialog(bool pdf)
+{
+    const QString filter = pdf ? tr("PDF files (*.pdf)") : tr("PNG images (*.png)");
+    const QString path = QFileDialog::getSaveFileName(this, tr("Save chart"), QString(), filter);
+    if (!path.isEmpty()) {
+        pdf ? savePdf(path) : savePng(path);
+    }
+}
+
+} // namespace awb::ui

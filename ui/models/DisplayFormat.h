@@ -1,0 +1,23 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// How the tables and pages show times, counts and JSON.
+#pragma once
+
+#include <QString>
+
+#include <cstdint>
+#include <string>
+
+namespace awb::ui::format {
+
+/// "2026-10-31 14:05:09" in UTC; empty for 0 (unknown).
+QString timestamp(std::int64_t utcMs);
+/// "2026-10-31" in UTC; empty for 0.
+QString date(std::int64_t utcMs);
+/// A count with digit grouping ("1,234,567").
+QString count(std::int64_t n);
+/// The JSON text on one line, cut with an ellipsis past maxChars; "" for an empty object.
+QString compactJson(const std::string &json, int maxChars = 240);
+/// The JSON pretty-printed for a tooltip, cut past maxChars.
+QString indentedJson(const std::string &json, int maxChars = 2000);
+
+} // namespace awb::ui::format

@@ -1,0 +1,62 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The column pickers of the CSV mapping step: which column holds the user id, the time, the event name...
+#pragma once
+
+#include "ingest/CsvMapping.h"
+
+#include <QStringList>
+#include <QWidget>
+
+#include <string>
+#include <vector>
+
+class QComboBox;
+class QLineEdit;
+class QListWidget;
+
+namespace awb::ui {
+
+/// Edits the basic fields of a CsvMapping against the columns of a file. Fields it has no widget for
+/// (order grouping, catalogue files, ...) are left untouched by applyTo().
+class CsvMappingForm : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit CsvMappingForm(QWidget *parent = nullptr);
+
+    /// The columns offered by every picker (the file's header). Keeps the current choices.
+    void setColumns(const QStringList &columns);
+    /// Shows mapping; a column missing from the file is listed as "X (not in file)".
+    void setMapping(const ingest::CsvMapping &mapping);
+    /// Writes the widgets' values into mapping.
+    void applyTo(ingest::CsvMapping &mapping) const;
+    /// Every column the mapping reads through this form (empty ones skipped).
+    static std::vector<std::string> mappedColumns(const ingest::CsvMapping &mapping);
+    /// Fills the empty fields of mapping from header names that suggest them ("user_id", "InvoiceDate"...).
+    static void guessColumns(const QStringList &columns, ingest::CsvMapping &mapping);
+
+signals:
+    /// The user changed a field (not emitted by setColumns / setMapping).
+    void edited();
+
+private:
+    struct ColumnField
+    {
+        std::string ingest::CsvMapping::*member;
+        QComboBox *combo;
+    };
+
+    QComboBox *addColumnField(std::string ingest::CsvMapping::*member, const QString &objectName);
+    void buildTimeFields();
+    void emitEdited();
+
+    std::vector<ColumnField> m_fields;
+    QComboBox *m_eventColumn = nullptr;
+    QLineEdit *m_fixedEvent;
+    QComboBox *m_timestampFormat;
+    QComboBox *m_timezone;
+    QListWidget *m_properties;
+    bool m_updating = false;
+};
+
+} // namespace awb::ui

@@ -1,0 +1,315 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "wizards/ImportMappingPage.h"
+
+#include "ingest/CsvPresets.h"
+#include "ingest/Timestamp.h"
+#include "main/ShowError.h"
+#include "models/StringTableModel.h"
+#include "settings/Settings.h"
+#include "wizards/CsvMappingForm.h"
+#include "wizards/ImportWizard.h"
+#include "wizards/ImportWizardState.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QFile>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QPushButton>
+#include <QTableView>
+#include <QVBoxLayout>
+
+namespace awb::ui {
+
+namespace {
+
+constexpr std::size_t kPreviewRows = 20;
+constexpr int kMaxPreviewColumnWidth = 260;
+
+struct Delimiter
+{
+    char character;
+    const char *label;
+};
+constexpr Delimiter kDelimiters[] = {
+    {',', QT_TRANSLATE_NOOP("awb::ui::ImportMappingPage", "Comma ( , )")},
+    {';', QT_TRANSLATE_NOOP("awb::ui::ImportMappingPage", "Semicolon ( ; )")},
+    {'\t', QT_TRANSLATE_NOOP("awb::ui::ImportMappingPage", "Tab")},
+    {'|', QT_TRANSLATE_NOOP("awb::ui::ImportMappingPage", "Pipe ( | )")},
+    {' ', QT_TRANSLATE_NOOP("awb::ui::ImportMappingPage", "Whitespace")},
+};
+
+QString q(const std::string &s)
+{
+    return QString::fromStdString(s);
+}
+
+bool isBlank(const ingest::CsvMapping &m)
+{
+    return m.preset.empty() && m.userIdColumn.empty() && m.anonymousIdColumn.empty() &&
+           m.eventColumn.empty() && m.timestampColumn.empty() && m.productIdColumn.empty();
+}
+
+} // namespace
+
+ImportMappingPage::ImportMappingPage(ImportWizardState &state, settings::Settings &settings, QWidget *parent)
+    : QWizardPage(parent), m_state(state), m_settings(settings), m_preset(new QComboBox(this)),
+      m_delimiter(new QComboBox(this)), m_hasHeader(new QCheckBox(tr("First row is a header"), this)),
+      m_load(new QPushButton(tr("Load mapping…"), this)), m_save(new QPushButton(tr("Save mapping…"), this)),
+      m_form(new CsvMappingForm(this)), m_error(new QLabel(this)), m_previewStatus(new QLabel(this)),
+      m_preview(new StringTableModel({}, this)), m_previewView(new QTableView(this))
+{
+    setObjectName(QStringLiteral("importMappingPage"));
+    setTitle(tr("Map the CSV columns"));
+    setSubTitle(tr("Pick a preset for a known layout, or say which column holds what. Ticked properties are "
+                   "copied into each event."));
+    m_error->setObjectName(QStringLiteral("mappingErrorLabel"));
+    m_error->setWordWrap(true);
+    m_error->setStyleSheet(QStringLiteral("color: #b00020; font-weight: bold;"));
+    m_error->hide();
+    m_previewStatus->setObjectName(QStringLiteral("mappingPreviewStatus"));
+    m_previewView->setObjectName(QStringLiteral("mappingPreviewTable"));
+    m_previewView->setModel(m_preview);
+    m_previewView->verticalHeader()->hide();
+    m_previewView->horizontalHeader()->setDefaultAlignment(Qt::AlignLeft | Qt::AlignVCenter);
+    m_previewView->setWordWrap(false);
+    m_previewView->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_previewView->verticalHeader()->setDefaultSectionSize(m_previewView->fontMetrics().height() + 6);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->addLayout(buildTopRow());
+    layout->addWidget(m_form);
+    layout->addWidget(m_error);
+    layout->addWidget(m_previewStatus);
+    layout->addWidget(m_previewView, 1);
+
+    connect(m_form, &CsvMappingForm::edited, this, &ImportMappingPage::onFormEdited);
+    connect(m_preset, &QComboBox::activated, this,
+            [this] { selectPreset(m_preset->currentData().toString()); });
+    connect(m_delimiter, &QComboBox::currentIndexChanged, this, [this] {
+        if (!m_updating) {
+            m_state.mapping.delimiter = static_cast<char>(m_delimiter->currentData().toInt());
+            refreshPreview();
+        }
+    });
+    connect(m_hasHeader, &QCheckBox::toggled, this, [this](bool on) {
+        if (!m_updating) {
+            m_state.mapping.hasHeader = on;
+            refreshPreview();
+        }
+    });
+    connect(m_load, &QPushButton::clicked, this, &ImportMappingPage::chooseAndLoad);
+    connect(m_save, &QPushButton::clicked, this, &ImportMappingPage::chooseAndSave);
+}
+
+QLayout *ImportMappingPage::buildTopRow()
+{
+    m_preset->setObjectName(QStringLiteral("mappingPresetCombo"));
+    m_preset->addItem(tr("Custom mapping"), QString());
+    for (const std::string &name : ingest::csvPresetNames()) {
+        m_preset->addItem(q(name), q(name));
+        m_preset->setItemData(m_preset->count() - 1, q(ingest::csvPresetDescription(name)), Qt::ToolTipRole);
+    }
+    m_delimiter->setObjectName(QStringLiteral("mappingDelimiterCombo"));
+    for (const Delimiter &d : kDelimiters) {
+        m_delimiter->addItem(tr(d.label), QVariant::fromValue(static_cast<int>(d.character)));
+    }
+    m_hasHeader->setObjectName(QStringLiteral("mappingHeaderCheck"));
+    m_load->setObjectName(QStringLiteral("mappingLoadButton"));
+    m_save->setObjectName(QStringLiteral("mappingSaveButton"));
+
+    auto *top = new QHBoxLayout;
+    top->addWidget(new QLabel(tr("Preset"), this));
+    top->addWidget(m_preset);
+    top->addSpacing(12);
+    top->addWidget(new QLabel(tr("Delimiter"), this));
+    top->addWidget(m_delimiter);
+    top->addWidget(m_hasHeader);
+    top->addStretch(1);
+    top->addWidget(m_load);
+    top->addWidget(m_save);
+    return top;
+}
+
+void ImportMappingPage::initializePage()
+{
+    const QString file = m_state.firstCsv();
+    const bool guess = isBlank(m_state.mapping);
+    if (file != m_previewedFile || guess) {
+        m_previewedFile = file;
+        refreshPreview();
+    }
+    if (guess) {
+        CsvMappingForm::guessColumns(m_columns, m_state.mapping);
+    }
+    showMapping();
+}
+
+int ImportMappingPage::nextId() const
+{
+    return ImportWizard::RunPageId;
+}
+
+void ImportMappingPage::selectPreset(const QString &name)
+{
+    if (name.isEmpty()) {
+        m_state.mapping.preset.clear();
+    } else if (auto preset = ingest::csvPreset(name.toStdString())) {
+        m_state.mapping = *preset;
+    }
+    refreshPreview();
+    showMapping();
+}
+
+void ImportMappingPage::refreshPreview()
+{
+    m_columns.clear();
+    m_previewOk = false;
+    const QString file = m_state.firstCsv();
+    // Reads only the first rows: the one service call a wizard page may make.
+    auto preview = ingest::previewCsv(file.toStdString(), m_state.mapping, kPreviewRows);
+    if (!preview) {
+        m_preview->setTable({}, {});
+        m_previewStatus->setText(tr("No preview: %1").arg(q(preview.error().message)));
+    } else {
+        for (const std::string &h : preview->header) {
+            m_columns << q(h);
+        }
+        std::vector<QStringList> rows;
+        for (const auto &r : preview->rows) {
+            QStringList cells;
+            for (const std::string &cell : r) {
+                cells << q(cell);
+            }
+            rows.push_back(cells);
+        }
+        m_preview->setTable(m_columns, std::move(rows));
+        m_previewOk = true;
+        m_previewStatus->setText(
+            tr("Preview: the first %1 rows of %2").arg(preview->rows.size()).arg(QFileInfo(file).fileName()));
+        m_previewView->resizeColumnsToContents();
+        for (int c = 0; c < m_preview->columnCount(); ++c) {
+            m_previewView->setColumnWidth(c, qMin(m_previewView->columnWidth(c), kMaxPreviewColumnWidth));
+        }
+    }
+    m_form->setColumns(m_columns);
+}
+
+void ImportMappingPage::showMapping()
+{
+    m_updating = true;
+    const ingest::CsvMapping &m = m_state.mapping;
+    m_preset->setCurrentIndex(qMax(0, m_preset->findData(q(m.preset))));
+    m_delimiter->setCurrentIndex(qMax(0, m_delimiter->findData(static_cast<int>(m.delimiter))));
+    m_hasHeader->setChecked(m.hasHeader);
+    m_form->setMapping(m);
+    m_updating = false;
+}
+
+void ImportMappingPage::onFormEdited()
+{
+    m_form->applyTo(m_state.mapping);
+    // An edited preset becomes a custom mapping; it keeps the preset's other settings (order grouping...).
+    m_state.mapping.preset.clear();
+    const QSignalBlocker blocker(m_preset);
+    m_preset->setCurrentIndex(0);
+    m_error->hide();
+}
+
+QString ImportMappingPage::problem() const
+{
+    const ingest::CsvMapping &m = m_state.mapping;
+    if (m.userIdColumn.empty() && m.anonymousIdColumn.empty()) {
+        return tr(
+            "Choose the column holding the user ID or the anonymous ID: every event needs one of them.");
+    }
+    if (m.timestampColumn.empty()) {
+        return tr("Choose the column holding the time of each event.");
+    }
+    if (m.eventColumn.empty() && m.fixedEvent.empty()) {
+        return tr("Choose the column holding the event name, or type a fixed event name.");
+    }
+    if (const std::string bad = ingest::checkTimestampFormat(m.timestampFormat); !bad.empty()) {
+        return tr("The time format is not usable: %1").arg(q(bad));
+    }
+    if (!m_previewOk) {
+        return {};
+    }
+    for (const std::string &column : CsvMappingForm::mappedColumns(m)) {
+        if (!m_columns.contains(q(column))) {
+            return tr("Column \"%1\" is not in %2. Its columns are: %3.")
+                .arg(q(column), QFileInfo(m_previewedFile).fileName(), m_columns.join(QStringLiteral(", ")));
+        }
+    }
+    return {};
+}
+
+bool ImportMappingPage::validatePage()
+{
+    const QString message = problem();
+    m_error->setText(message);
+    m_error->setVisible(!message.isEmpty());
+    return message.isEmpty();
+}
+
+Result<void> ImportMappingPage::loadMapping(const QString &path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        return fail(Error::Code::Io,
+                    "Cannot read " + path.toStdString() + ": " + file.errorString().toStdString());
+    }
+    auto mapping = ingest::csvMappingFromJson(file.readAll().toStdString());
+    if (!mapping) {
+        return fail(Error::Code::InvalidInput, path.toStdString() + ": " + mapping.error().message);
+    }
+    m_state.mapping = std::move(mapping).value();
+    refreshPreview();
+    showMapping();
+    return {};
+}
+
+Result<void> ImportMappingPage::saveMapping(const QString &path) const
+{
+    QFile file(path);
+    const std::string json = ingest::csvMappingToJson(m_state.mapping);
+    if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate) ||
+        file.write(json.data(), static_cast<qint64>(json.size())) != static_cast<qint64>(json.size())) {
+        return fail(Error::Code::Io,
+                    "Cannot write " + path.toStdString() + ": " + file.errorString().toStdString());
+    }
+    return {};
+}
+
+void ImportMappingPage::chooseAndLoad()
+{
+    const QString path = QFileDialog::getOpenFileName(this, tr("Load CSV mapping"),
+                                                      m_settings.value(settings::keys::LastMappingDirectory),
+                                                      tr("Mapping (*.json);;All files (*)"));
+    if (path.isEmpty()) {
+        return;
+    }
+    m_settings.setValue(settings::keys::LastMappingDirectory, QFileInfo(path).absolutePath());
+    if (const Result<void> loaded = loadMapping(path); !loaded) {
+        showError(this, loaded.error());
+    }
+}
+
+void ImportMappingPage::chooseAndSave()
+{
+    const QString path = QFileDialog::getSaveFileName(this, tr("Save CSV mapping"),
+                                                      m_settings.value(settings::keys::LastMappingDirectory),
+                                                      tr("Mapping (*.json)"));
+    if (path.isEmpty()) {
+        return;
+    }
+    m_settings.setValue(settings::keys::LastMappingDirectory, QFileInfo(path).absolutePath());
+    if (const Result<void> saved = saveMapping(path); !saved) {
+        showError(this, saved.error());
+    }
+}
+
+} // namespace awb::ui

@@ -1,0 +1,74 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Import wizard, step 2 (CSV only): how the CSV columns map onto events, with a preview of the first rows.
+#pragma once
+
+#include "common/Result.h"
+
+#include <QStringList>
+#include <QWizardPage>
+
+class QCheckBox;
+class QComboBox;
+class QLabel;
+class QPushButton;
+class QTableView;
+
+namespace awb::settings {
+class Settings;
+}
+
+namespace awb::ui {
+
+class CsvMappingForm;
+class StringTableModel;
+struct ImportWizardState;
+
+class ImportMappingPage : public QWizardPage
+{
+    Q_OBJECT
+public:
+    ImportMappingPage(ImportWizardState &state, settings::Settings &settings, QWidget *parent = nullptr);
+
+    void initializePage() override;
+    void cleanupPage() override {}
+    /// Refuses a mapping without a user / anonymous id column, a timestamp column or an event name, or
+    /// naming a column the file does not have, with a message on the page.
+    bool validatePage() override;
+    int nextId() const override;
+
+    /// Selects a built-in preset by name ("" = a custom mapping).
+    void selectPreset(const QString &name);
+    /// Reads a mapping JSON file (the format of csvMappingToJson) into the page.
+    Result<void> loadMapping(const QString &path);
+    Result<void> saveMapping(const QString &path) const;
+    /// Why validatePage() would refuse the current mapping, or empty.
+    QString problem() const;
+
+private:
+    QLayout *buildTopRow();
+    void refreshPreview();
+    void showMapping();
+    void onFormEdited();
+    void chooseAndLoad();
+    void chooseAndSave();
+
+    ImportWizardState &m_state;
+    settings::Settings &m_settings;
+    QStringList m_columns; ///< header of the previewed file
+    bool m_previewOk = false;
+    bool m_updating = false;
+    QString m_previewedFile;
+
+    QComboBox *m_preset;
+    QComboBox *m_delimiter;
+    QCheckBox *m_hasHeader;
+    QPushButton *m_load;
+    QPushButton *m_save;
+    CsvMappingForm *m_form;
+    QLabel *m_error;
+    QLabel *m_previewStatus;
+    StringTableModel *m_preview;
+    QTableView *m_previewView;
+};
+
+} // namespace awb::ui
