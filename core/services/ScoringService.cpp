@@ -2,8 +2,8 @@
 #include "services/ScoringService.h"
 
 #include "jobs/Progress.h"
+#include "services/WithWorkspace.h"
 #include "store/Database.h"
-#include "store/StoreError.h"
 
 #include <algorithm>
 #include <numeric>
@@ -11,20 +11,6 @@
 namespace awb::services {
 
 namespace {
-
-template <typename T, typename Fn>
-Result<T> withDatabase(const std::string &path, Fn fn)
-{
-    auto db = store::Database::open(path, store::Database::OpenMode::OpenExisting);
-    if (!db) {
-        return fail(db.error());
-    }
-    try {
-        return fn(**db);
-    } catch (const store::StoreError &e) {
-        return fail(Error::Code::Database, "Scoring: " + std::string(e.what()));
-    }
-}
 
 std::function<bool(const std::string &)> stageReporter(ProgressSink &progress)
 {
@@ -45,29 +31,33 @@ numeric::PropensityParams propensityParams(std::int64_t now, std::int64_t horizo
 Result<void> checkHistory(const model::LoadedInteractions &data, std::int64_t now, std::int64_t horizon)
 {
     if (now <= 0 || data.log.ts.empty() || data.log.ts.front() >= now - 2 * horizon) {
-        return fail(Error::Code::InvalidInput,
-                    "Not enough history before the as-of date: a backtest needs interactions at least two horizons "
-                    "(" + std::to_string(2 * horizon / kDayMs) + " days) before it.");
+        return fail(
+            Error::Code::InvalidInput,
+            "Not enough history before the as-of date: a backtest needs interactions at least two horizons "
+            "(" +
+                std::to_string(2 * horizon / kDayMs) + " days) before it.");
     }
     return {};
 }
 
-Result<numeric::PropensityResult> run(const model::LoadedInteractions &data, const std::vector<std::int32_t> &items,
-                                      std::int64_t now, std::int64_t horizon, const numeric::CfSnapshots *cf,
+Result<numeric::PropensityResult> run(const model::LoadedInteractions &data,
+                                      const std::vector<std::int32_t> &items, std::int64_t now,
+                                      std::int64_t horizon, const numeric::CfSnapshots *cf,
                                       ProgressSink &progress)
 {
     if (auto ok = checkHistory(data, now, horizon); !ok) {
         return fail(ok.error());
     }
-    auto result = numeric::scorePropensity(data.log, items, propensityParams(now, horizon), cf, stageReporter(progress));
+    auto result = numeric::scorePropensity(data.log, items, propensityParams(now, horizon), cf,
+                                           stageReporter(progress));
     if (result.note == "cancelled") {
         return fail(Error::cancelled());
     }
     return result;
 }
 
-std::vector<model::Target> topTargets(store::Database &db, const std::string &column, int n, std::int64_t from,
-                                      std::int64_t to)
+std::vector<model::Target> topTargets(store::Database &db, const std::string &column, int n,
+                                      std::int64_t from, std::int64_t to)
 {
     // CROSS JOIN keeps the interactions as the outer loop: they have no index on item, the inner
     // tables are looked up by their keys.
@@ -98,7 +88,7 @@ ScoringService::ScoringService(std::string workspacePath) : m_path(std::move(wor
 
 Result<ScoreResult> ScoringService::score(const ScoreRequest &request, ProgressSink &progress)
 {
-    return withDatabase<ScoreResult>(m_path, [&](store::Database &db) -> Result<ScoreResult> {
+    return withWorkspace<ScoreResult>(m_path, "Scoring", [&](store::Database &db) -> Result<ScoreResult> {
         auto items = model::resolveTarget(db, request.target);
         if (!items) {
             return fail(items.error());
@@ -119,69 +109,73 @@ Result<ScoreResult> ScoringService::score(const ScoreRequest &request, ProgressS
             const auto p = static_cast<std::size_t>(result->population[r]);
             out.ranked.push_back({data->profileIds[p], keys[p], result->probability[r]});
         }
-        std::stable_sort(out.ranked.begin(), out.ranked.end(),
-                         [](const ScoredProfile &a, const ScoredProfile &b) { return a.probability > b.probability; });
+        std::stable_sort(
+            out.ranked.begin(), out.ranked.end(),
+            [](const ScoredProfile &a, const ScoredProfile &b) { return a.probability > b.probability; });
         return out;
     });
 }
 
-Result<EvaluationResult> ScoringService::evaluate(const std::vector<model::Target> &targets, std::int64_t asOfMs,
-                                                  std::int64_t horizonMs, ProgressSink &progress)
+Result<EvaluationResult> ScoringService::evaluate(const std::vector<model::Target> &targets,
+                                                  std::int64_t asOfMs, std::int64_t horizonMs,
+                                                  ProgressSink &progress)
 {
-    return withDatabase<EvaluationResult>(m_path, [&](store::Database &db) -> Result<EvaluationResult> {
-        auto data = model::loadInteractions(db, progress);
-        if (!data) {
-            return fail(data.error());
-        }
-        if (auto ok = checkHistory(*data, asOfMs, horizonMs); !ok) {
-            return fail(ok.error());
-        }
-        // The CF snapshots do not depend on the target: train them once for all targets.
-        numeric::CfSnapshots cf;
-        if (!numeric::trainCfSnapshots(data->log, propensityParams(asOfMs, horizonMs), cf, stageReporter(progress))) {
-            return fail(Error::cancelled());
-        }
-        EvaluationResult out{asOfMs, horizonMs, {}, {}};
-        for (const model::Target &target : targets) {
-            auto items = model::resolveTarget(db, target);
-            if (!items) {
-                out.skipped.push_back(target.describe() + ": " + items.error().message);
-                continue;
+    return withWorkspace<EvaluationResult>(
+        m_path, "Scoring", [&](store::Database &db) -> Result<EvaluationResult> {
+            auto data = model::loadInteractions(db, progress);
+            if (!data) {
+                return fail(data.error());
             }
-            progress.setStage("Scoring " + target.describe());
-            auto result = run(*data, *items, asOfMs, horizonMs, &cf, progress);
-            if (!result) {
-                if (result.error().isCancelled()) {
-                    return fail(result.error());
+            if (auto ok = checkHistory(*data, asOfMs, horizonMs); !ok) {
+                return fail(ok.error());
+            }
+            // The CF snapshots do not depend on the target: train them once for all targets.
+            numeric::CfSnapshots cf;
+            if (!numeric::trainCfSnapshots(data->log, propensityParams(asOfMs, horizonMs), cf,
+                                           stageReporter(progress))) {
+                return fail(Error::cancelled());
+            }
+            EvaluationResult out{asOfMs, horizonMs, {}, {}};
+            for (const model::Target &target : targets) {
+                auto items = model::resolveTarget(db, target);
+                if (!items) {
+                    out.skipped.push_back(target.describe() + ": " + items.error().message);
+                    continue;
                 }
-                out.skipped.push_back(target.describe() + ": " + result.error().message);
-                continue;
+                progress.setStage("Scoring " + target.describe());
+                auto result = run(*data, *items, asOfMs, horizonMs, &cf, progress);
+                if (!result) {
+                    if (result.error().isCancelled()) {
+                        return fail(result.error());
+                    }
+                    out.skipped.push_back(target.describe() + ": " + result.error().message);
+                    continue;
+                }
+                const std::vector<int> labels = numeric::engagementLabels(
+                    data->log, *items, result->population, asOfMs, asOfMs + horizonMs);
+                TargetEvaluation te{target.describe(), {}};
+                te.qualities.push_back(numeric::evaluate("model", result->probability, labels, 20));
+                for (std::size_t b = 0; b < result->baselineProbability.size(); ++b) {
+                    te.qualities.push_back(numeric::evaluate(result->backtest[b + 1].name,
+                                                             result->baselineProbability[b], labels, 20));
+                }
+                out.targets.push_back(std::move(te));
             }
-            const std::vector<int> labels =
-                numeric::engagementLabels(data->log, *items, result->population, asOfMs, asOfMs + horizonMs);
-            TargetEvaluation te{target.describe(), {}};
-            te.qualities.push_back(numeric::evaluate("model", result->probability, labels, 20));
-            for (std::size_t b = 0; b < result->baselineProbability.size(); ++b) {
-                te.qualities.push_back(numeric::evaluate(result->backtest[b + 1].name, result->baselineProbability[b],
-                                                         labels, 20));
-            }
-            out.targets.push_back(std::move(te));
-        }
-        return out;
-    });
+            return out;
+        });
 }
 
-Result<std::vector<model::Target>> ScoringService::topValues(const std::string &column, int n, std::int64_t fromMs,
-                                                             std::int64_t toMs)
+Result<std::vector<model::Target>> ScoringService::topValues(const std::string &column, int n,
+                                                             std::int64_t fromMs, std::int64_t toMs)
 {
-    return withDatabase<std::vector<model::Target>>(
-        m_path, [&](store::Database &db) { return topTargets(db, column, n, fromMs, toMs); });
+    return withWorkspace<std::vector<model::Target>>(
+        m_path, "Scoring", [&](store::Database &db) { return topTargets(db, column, n, fromMs, toMs); });
 }
 
 Result<std::vector<model::Target>> ScoringService::topProducts(int n, std::int64_t fromMs, std::int64_t toMs)
 {
-    return withDatabase<std::vector<model::Target>>(
-        m_path, [&](store::Database &db) { return topTargets(db, {}, n, fromMs, toMs); });
+    return withWorkspace<std::vector<model::Target>>(
+        m_path, "Scoring", [&](store::Database &db) { return topTargets(db, {}, n, fromMs, toMs); });
 }
 
 } // namespace awb::services
