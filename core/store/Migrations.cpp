@@ -103,7 +103,8 @@ CREATE INDEX events_profile_ts ON events(profile_id, ts);
 CREATE INDEX events_name_ts ON events(name_id, ts);
 CREATE INDEX events_ts ON events(ts);
 
--- One row per element of products[] or per single-product event.
+-- One row per element of products[] or per single-product event. No index on product_id: nothing looks
+-- products up by id in the store (the catalog build scans by event), and it would cost every import.
 CREATE TABLE event_products (
     event_id    INTEGER NOT NULL REFERENCES events(id) ON DELETE CASCADE,
     position    INTEGER NOT NULL,
@@ -113,7 +114,6 @@ CREATE TABLE event_products (
     properties  TEXT NOT NULL DEFAULT '{}',
     PRIMARY KEY (event_id, position)
 ) WITHOUT ROWID;
-CREATE INDEX event_products_product ON event_products(product_id);
 
 -- Ground truth planted by the sample generator (empty for real data).
 CREATE TABLE sample_truth (

@@ -13,7 +13,7 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
 cmake -S "$root" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=Release -DBUILD_TESTING=OFF >/dev/null
-cmake --build "$build" --target awb >/dev/null
+cmake --build "$build" --target awb | tail -n 3
 awb="$build/app/awb"
 
 echo "generating about $events events as JSON lines..."
