@@ -38,7 +38,8 @@ void addOptions(QCommandLineParser &parser)
     parser.addOption({opt("target"), opt("A catalog column value, COLUMN=VALUE."), opt("COLUMN=VALUE")});
     parser.addOption({opt("product"), opt("One product id."), opt("ID")});
     parser.addOption({opt("size"), opt("Top 5% of scored profiles, or an exact count."), opt("5%|COUNT")});
-    parser.addOption({opt("horizon"), opt("Prediction window, e.g. 30d (default)."), opt("DAYS"), opt("30d")});
+    parser.addOption(
+        {opt("horizon"), opt("Prediction window, e.g. 30d (default)."), opt("DAYS"), opt("30d")});
     parser.addOption({opt("as-of"), opt("Score as if now were DATE."), opt("DATE")});
     parser.addOption({opt("export"), opt("Export preset to write after creation."), opt("PRESET")});
     parser.addOption({opt("out"), opt("File for --export."), opt("FILE")});
@@ -49,30 +50,7 @@ void addOptions(QCommandLineParser &parser)
 }
 
 // Same forms as awb score accepts.
-bool parseTarget(const QCommandLineParser &parser, model::Target &target)
-{
-    if (parser.isSet(opt("product"))) {
-        target.productId = parser.value(opt("product")).toStdString();
-        return !target.productId.empty();
-    }
-    const QString spec = parser.value(opt("target"));
-    const qsizetype eq = spec.indexOf(QLatin1Char('='));
-    target.column = spec.left(eq).trimmed().toStdString();
-    target.value = spec.mid(eq + 1).trimmed().toStdString();
-    return eq > 0 && !target.value.empty();
-}
 
-bool parseHorizon(const QString &text, std::int64_t &ms)
-{
-    QString t = text.trimmed();
-    if (t.endsWith(QLatin1Char('d'))) {
-        t.chop(1);
-    }
-    bool ok = false;
-    const int days = t.toInt(&ok);
-    ms = static_cast<std::int64_t>(days) * services::kDayMs;
-    return ok && days > 0 && days <= 3650;
-}
 
 int usageError(const std::string &message)
 {
@@ -153,16 +131,16 @@ int list(const QCommandLineParser &parser, const std::string &workspace)
     }
     QJsonArray out;
     for (const audience::AudienceInfo &a : *all) {
-        out.append(QJsonObject{{opt("name"), QString::fromStdString(a.name)},
-                               {opt("target"), QString::fromStdString(a.target.describe())},
-                               {opt("sizeRule"), QString::fromStdString(a.sizeRule.toString())},
-                               {opt("size"), static_cast<double>(a.size)},
-                               {opt("eligible"), static_cast<double>(a.eligible)},
-                               {opt("status"), a.status == audience::AudienceStatus::Live ? opt("live")
-                                                                                           : opt("computing")},
-                               {opt("quality"), QString::fromStdString(a.qualityLabel)},
-                               {opt("auc"), a.auc},
-                               {opt("created"), QString::fromStdString(ingest::formatTimestamp(a.createdAtMs))}});
+        out.append(QJsonObject{
+            {opt("name"), QString::fromStdString(a.name)},
+            {opt("target"), QString::fromStdString(a.target.describe())},
+            {opt("sizeRule"), QString::fromStdString(a.sizeRule.toString())},
+            {opt("size"), static_cast<double>(a.size)},
+            {opt("eligible"), static_cast<double>(a.eligible)},
+            {opt("status"), a.status == audience::AudienceStatus::Live ? opt("live") : opt("computing")},
+            {opt("quality"), QString::fromStdString(a.qualityLabel)},
+            {opt("auc"), a.auc},
+            {opt("created"), QString::fromStdString(ingest::formatTimestamp(a.createdAtMs))}});
     }
     printOut(QJsonDocument(out).toJson().toStdString());
     return kExitOk;
@@ -199,7 +177,8 @@ int runAudience(const QStringList &args)
         return kExitOk;
     }
     if (!known.contains(sub)) {
-        return usageError(sub.isEmpty() ? "missing sub-command" : "unknown sub-command '" + sub.toStdString() + "'");
+        return usageError(sub.isEmpty() ? "missing sub-command"
+                                        : "unknown sub-command '" + sub.toStdString() + "'");
     }
     QCommandLineParser parser;
     parser.setApplicationDescription(QString::fromLatin1(kSubUsage));
@@ -228,7 +207,8 @@ int runAudience(const QStringList &args)
     const std::string name = parser.value(opt("name")).toStdString();
     if (sub == opt("remove")) {
         const auto removed = services::AudienceService(workspace).remove(name);
-        return removed ? (printOut("removed audience '" + name + "'\n"), kExitOk) : printError(removed.error());
+        return removed ? (printOut("removed audience '" + name + "'\n"), kExitOk)
+                       : printError(removed.error());
     }
     auto size = audience::SizeRule::parse(parser.value(opt("size")).toStdString());
     if (!size) {

@@ -38,6 +38,31 @@ bool parseArgs(QCommandLineParser &parser, const QString &command, const QString
     return true;
 }
 
+bool parseHorizon(const QString &text, std::int64_t &ms)
+{
+    QString t = text.trimmed();
+    if (t.endsWith(QLatin1Char('d'))) {
+        t.chop(1);
+    }
+    bool ok = false;
+    const int days = t.toInt(&ok);
+    ms = static_cast<std::int64_t>(days) * 86400000;
+    return ok && days > 0 && days <= 3650;
+}
+
+bool parseTarget(const QCommandLineParser &parser, model::Target &target)
+{
+    if (parser.isSet(QStringLiteral("product"))) {
+        target.productId = parser.value(QStringLiteral("product")).toStdString();
+        return !target.productId.empty();
+    }
+    const QString spec = parser.value(QStringLiteral("target"));
+    const qsizetype eq = spec.indexOf(QLatin1Char('='));
+    target.column = spec.left(eq).trimmed().toStdString();
+    target.value = spec.mid(eq + 1).trimmed().toStdString();
+    return eq > 0 && !target.value.empty();
+}
+
 int printError(const Error &error)
 {
     std::fprintf(stderr, "awb: %s\n", error.message.c_str());

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "common/Error.h"
+#include "model/InteractionLoader.h"
 #include "jobs/Progress.h"
 
 #include <QCommandLineParser>
@@ -24,6 +25,11 @@ extern const char *const kUsage;
 /// Parses args (without the command name) for a sub-command. On error or --help prints to stderr /
 /// stdout and returns false with exitCode set.
 bool parseArgs(QCommandLineParser &parser, const QString &command, const QStringList &args, int &exitCode);
+
+/// "30d" or "30" -> milliseconds; false unless 1..3650 days.
+bool parseHorizon(const QString &text, std::int64_t &ms);
+/// --product ID or --target COLUMN=VALUE of parser into target; false when neither is usable.
+bool parseTarget(const QCommandLineParser &parser, model::Target &target);
 
 /// Prints "awb: <message>" (and the detail) to stderr and returns the exit code for the error.
 int printError(const Error &error);

@@ -51,10 +51,11 @@ int runExport(const QStringList &args)
     if (!parseArgs(parser, opt("export"), args, exitCode)) {
         return exitCode;
     }
-    if (parser.positionalArguments().size() != 1 || !parser.isSet(opt("audience")) || !parser.isSet(opt("preset")) ||
-        !parser.isSet(opt("out"))) {
-        std::fputs("awb export: expected WORKSPACE --audience NAME --preset PRESET --out FILE [--columns a,b,c]\n",
-                   stderr);
+    if (parser.positionalArguments().size() != 1 || !parser.isSet(opt("audience")) ||
+        !parser.isSet(opt("preset")) || !parser.isSet(opt("out"))) {
+        std::fputs(
+            "awb export: expected WORKSPACE --audience NAME --preset PRESET --out FILE [--columns a,b,c]\n",
+            stderr);
         return kExitUsage;
     }
     services::ExportRequest request;
@@ -64,8 +65,8 @@ int runExport(const QStringList &args)
     request.columns = splitColumns(parser.value(opt("columns")));
     request.defaultCountry = parser.value(opt("default-country")).toStdString();
     TerminalProgress progress;
-    const auto report =
-        services::ExportService(parser.positionalArguments().first().toStdString()).exportAudience(request, progress);
+    const auto report = services::ExportService(parser.positionalArguments().first().toStdString())
+                            .exportAudience(request, progress);
     if (!report) {
         return printError(report.error());
     }

@@ -27,33 +27,7 @@ void addTargetOptions(QCommandLineParser &parser)
                       QStringLiteral("DAYS"), QStringLiteral("30d")});
 }
 
-bool parseHorizon(const QString &text, std::int64_t &ms)
-{
-    QString t = text.trimmed();
-    if (t.endsWith(QLatin1Char('d'))) {
-        t.chop(1);
-    }
-    bool ok = false;
-    const int days = t.toInt(&ok);
-    ms = static_cast<std::int64_t>(days) * services::kDayMs;
-    return ok && days > 0 && days <= 3650;
-}
 
-bool parseTarget(const QCommandLineParser &parser, model::Target &target)
-{
-    if (parser.isSet(QStringLiteral("product"))) {
-        target.productId = parser.value(QStringLiteral("product")).toStdString();
-        return !target.productId.empty();
-    }
-    const QString spec = parser.value(QStringLiteral("target"));
-    const qsizetype eq = spec.indexOf(QLatin1Char('='));
-    if (eq <= 0) {
-        return false;
-    }
-    target.column = spec.left(eq).trimmed().toStdString();
-    target.value = spec.mid(eq + 1).trimmed().toStdString();
-    return !target.value.empty();
-}
 
 std::string fixed(double v, int decimals)
 {

@@ -17,8 +17,7 @@ QString key(const char *name)
     return QString::fromLatin1(name);
 }
 
-template <typename T>
-QJsonArray toArray(const std::vector<T> &values)
+template <typename T> QJsonArray toArray(const std::vector<T> &values)
 {
     QJsonArray a;
     for (const T v : values) {
@@ -27,8 +26,7 @@ QJsonArray toArray(const std::vector<T> &values)
     return a;
 }
 
-template <typename T>
-std::vector<T> fromArray(const QJsonValue &value)
+template <typename T> std::vector<T> fromArray(const QJsonValue &value)
 {
     std::vector<T> out;
     for (const QJsonValue v : value.toArray()) {
@@ -77,7 +75,8 @@ numeric::Quality qualityFromObject(const QJsonObject &o)
     q.averagePrecision = o.value(key("averagePrecision")).toDouble();
     for (const QJsonValue v : o.value(key("topK")).toArray()) {
         const QJsonObject k = v.toObject();
-        q.topK.push_back({k.value(key("fraction")).toDouble(), static_cast<std::size_t>(k.value(key("k")).toDouble()),
+        q.topK.push_back({k.value(key("fraction")).toDouble(),
+                          static_cast<std::size_t>(k.value(key("k")).toDouble()),
                           k.value(key("precision")).toDouble(), k.value(key("lift")).toDouble(),
                           k.value(key("gain")).toDouble()});
     }
@@ -86,7 +85,8 @@ numeric::Quality qualityFromObject(const QJsonObject &o)
     q.ece = o.value(key("ece")).toDouble();
     for (const QJsonValue v : o.value(key("calibration")).toArray()) {
         const QJsonObject b = v.toObject();
-        q.calibration.push_back({b.value(key("meanPredicted")).toDouble(), b.value(key("observedRate")).toDouble(),
+        q.calibration.push_back({b.value(key("meanPredicted")).toDouble(),
+                                 b.value(key("observedRate")).toDouble(),
                                  static_cast<std::size_t>(b.value(key("count")).toDouble())});
     }
     q.gain = fromArray<double>(o.value(key("gain")));
@@ -148,7 +148,8 @@ AudienceQuality freezeQuality(const PropensityCurve &curve, const std::vector<nu
     q.baseRate = curve.baseRate();
     q.expectedTotal = curve.expectedTotal();
     for (int pct = 0; pct <= 100; ++pct) {
-        const auto n = static_cast<std::int64_t>(std::ceil(pct / 100.0 * static_cast<double>(q.eligible) - 1e-9));
+        const auto n =
+            static_cast<std::int64_t>(std::ceil(pct / 100.0 * static_cast<double>(q.eligible) - 1e-9));
         const PropensityCurve::Point p = curve.at(n);
         q.likelihoodAtCut.push_back(p.likelihoodAtCut);
         q.averageLikelihood.push_back(p.averageLikelihood);

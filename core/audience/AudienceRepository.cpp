@@ -44,7 +44,10 @@ std::int64_t AudienceRepository::insert(const AudienceInfo &info)
     st.bind(1, info.name).bind(2, info.description);
     st.bindTextOrNull(3, info.target.column).bindTextOrNull(4, info.target.value);
     st.bindTextOrNull(5, info.target.productId);
-    st.bind(6, info.horizonMs).bind(7, info.asOfMs).bind(8, info.sizeRule.toString()).bind(9, info.createdAtMs);
+    st.bind(6, info.horizonMs)
+        .bind(7, info.asOfMs)
+        .bind(8, info.sizeRule.toString())
+        .bind(9, info.createdAtMs);
     st.run();
     return m_db.lastInsertRowId();
 }
@@ -68,7 +71,8 @@ std::optional<AudienceInfo> AudienceRepository::find(const std::string &name)
 
 std::vector<AudienceInfo> AudienceRepository::list()
 {
-    auto st = m_db.prepare(std::string("SELECT ") + kColumns + " FROM audiences a ORDER BY a.created_at DESC, a.id DESC");
+    auto st = m_db.prepare(std::string("SELECT ") + kColumns +
+                           " FROM audiences a ORDER BY a.created_at DESC, a.id DESC");
     std::vector<AudienceInfo> out;
     while (st.step()) {
         out.push_back(readInfo(st));
@@ -78,8 +82,9 @@ std::vector<AudienceInfo> AudienceRepository::list()
 
 void AudienceRepository::markLive(const AudienceInfo &info, const std::string &qualityJson)
 {
-    auto st = m_db.prepare("UPDATE audiences SET status = 'live', as_of = ?, eligible = ?, size = ?, quality = ? "
-                           "WHERE id = ?");
+    auto st =
+        m_db.prepare("UPDATE audiences SET status = 'live', as_of = ?, eligible = ?, size = ?, quality = ? "
+                     "WHERE id = ?");
     st.bind(1, info.asOfMs).bind(2, info.eligible).bind(3, info.size).bind(4, qualityJson).bind(5, info.id);
     st.run();
 }
@@ -106,13 +111,6 @@ std::vector<AudienceMember> AudienceRepository::members(std::int64_t audienceId,
     return out;
 }
 
-std::int64_t AudienceRepository::rankOf(std::int64_t audienceId, std::int64_t profileId)
-{
-    auto st = m_db.prepare("SELECT min(rank) FROM audience_members WHERE profile_id = ? AND audience_id = ?");
-    st.bind(1, profileId).bind(2, audienceId);
-    return st.step() && !st.isNull(0) ? st.int64(0) : 0;
-}
-
 void AudienceRepository::remove(std::int64_t audienceId)
 {
     auto members = m_db.prepare("DELETE FROM audience_members WHERE audience_id = ?");
@@ -136,16 +134,17 @@ std::vector<ExportRecord> AudienceRepository::exports(const std::string &audienc
     st.bind(1, audienceName);
     std::vector<ExportRecord> out;
     while (st.step()) {
-        out.push_back({st.int64(0), st.text(1), st.text(2), st.text(3), st.int64(4), st.int64(5), st.int64(6)});
+        out.push_back(
+            {st.int64(0), st.text(1), st.text(2), st.text(3), st.int64(4), st.int64(5), st.int64(6)});
     }
     return out;
 }
 
 AudienceRepository::MemberInserter::MemberInserter(store::Database &db, std::int64_t audienceId)
-    : m_insert(db.prepare("INSERT INTO audience_members (audience_id, rank, profile_id, score) VALUES (?, ?, ?, ?)")),
+    : m_insert(db.prepare(
+          "INSERT INTO audience_members (audience_id, rank, profile_id, score) VALUES (?, ?, ?, ?)")),
       m_audienceId(audienceId)
-{
-}
+{}
 
 void AudienceRepository::MemberInserter::add(std::int64_t rank, std::int64_t profileId, double score)
 {

@@ -20,7 +20,7 @@ namespace awb::audience {
 struct ExportRecord
 {
     std::int64_t id = 0;
-    std::string audience;  ///< the audience's name at export time (kept when the audience is removed)
+    std::string audience; ///< the audience's name at export time (kept when the audience is removed)
     std::string preset;
     std::string file;
     std::int64_t rows = 0;
@@ -47,8 +47,6 @@ public:
     std::string qualityJson(std::int64_t audienceId);
     /// Members ranked after offset (ranks offset + 1 ...), at most limit.
     std::vector<AudienceMember> members(std::int64_t audienceId, std::int64_t offset, std::int64_t limit);
-    /// The best rank of a profile in the audience, 0 when it is not a member.
-    std::int64_t rankOf(std::int64_t audienceId, std::int64_t profileId);
     /// Removes the audience and its members (the export history keeps its rows, without the link).
     void remove(std::int64_t audienceId);
 

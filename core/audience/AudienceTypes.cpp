@@ -13,7 +13,8 @@ Result<SizeRule> SizeRule::parse(const std::string &text)
     t.erase(std::remove_if(t.begin(), t.end(), [](char c) { return c == ' ' || c == ','; }), t.end());
     const auto bad = [&text] {
         return fail(Error::Code::InvalidInput,
-                    "Bad audience size '" + text + "': give a percentage of the scored profiles (5%) or a count (1000).");
+                    "Bad audience size '" + text +
+                        "': give a percentage of the scored profiles (5%) or a count (1000).");
     };
     if (t.empty()) {
         return bad();
@@ -53,7 +54,8 @@ std::int64_t SizeRule::resolve(std::int64_t eligible) const
         return std::min(count, eligible);
     }
     // ceil, as the backtest's top k; the epsilon keeps 5% of 1000 at 50 despite rounding.
-    const auto n = static_cast<std::int64_t>(std::ceil(percent / 100.0 * static_cast<double>(eligible) - 1e-9));
+    const auto n =
+        static_cast<std::int64_t>(std::ceil(percent / 100.0 * static_cast<double>(eligible) - 1e-9));
     return std::clamp<std::int64_t>(n, 1, eligible);
 }
 

@@ -19,8 +19,8 @@ struct SizeRule
         Count,
     };
     Kind kind = Kind::Percent;
-    double percent = 5.0;    ///< Kind::Percent: (0, 100]
-    std::int64_t count = 0;  ///< Kind::Count: >= 1
+    double percent = 5.0;   ///< Kind::Percent: (0, 100]
+    std::int64_t count = 0; ///< Kind::Count: >= 1
 
     static SizeRule ofPercent(double p) { return {Kind::Percent, p, 0}; }
     static SizeRule ofCount(std::int64_t n) { return {Kind::Count, 0, n}; }
@@ -47,24 +47,24 @@ struct AudienceInfo
     std::string description;
     model::Target target;
     std::int64_t horizonMs = 0;
-    std::int64_t asOfMs = 0;       ///< the "now" the scores were computed for
+    std::int64_t asOfMs = 0; ///< the "now" the scores were computed for
     SizeRule sizeRule;
-    std::int64_t eligible = 0;     ///< profiles scored
-    std::int64_t size = 0;         ///< members stored
+    std::int64_t eligible = 0; ///< profiles scored
+    std::int64_t size = 0;     ///< members stored
     AudienceStatus status = AudienceStatus::Computing;
     std::int64_t createdAtMs = 0;
-    std::string qualityLabel;      ///< the model's backtest label ("Good"), empty while computing
-    double auc = 0;                ///< the model's backtest AUC
+    std::string qualityLabel; ///< the model's backtest label ("Good"), empty while computing
+    double auc = 0;           ///< the model's backtest AUC
 
     std::string statusText() const; ///< "computing" or "live, N people"
 };
 
 struct AudienceMember
 {
-    std::int64_t rank = 0;  ///< 1 = highest score
+    std::int64_t rank = 0; ///< 1 = highest score
     std::int64_t profileId = 0;
-    std::string key;        ///< user id, else first anonymous id (as stored now)
-    double score = 0;       ///< calibrated probability at creation
+    std::string key;  ///< user id, else first anonymous id (as stored now)
+    double score = 0; ///< calibrated probability at creation
 };
 
 } // namespace awb::audience

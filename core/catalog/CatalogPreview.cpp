@@ -26,10 +26,11 @@ const std::string kProductIdKey = "product_id";
 // LIMIT bounds the events visited, so an event without products costs sampleRows index steps, not a scan.
 store::Statement sampleRows(store::Database &db, const std::string &event, std::size_t rows)
 {
-    auto st = db.prepare("SELECT ep.product_id, ep.properties, e.properties FROM "
-                         "(SELECT id, ts, properties FROM events WHERE name_id = "
-                         "(SELECT id FROM event_names WHERE name = ?) ORDER BY ts DESC LIMIT ?) e "
-                         "JOIN event_products ep ON ep.event_id = e.id ORDER BY e.ts DESC, ep.position LIMIT ?");
+    auto st =
+        db.prepare("SELECT ep.product_id, ep.properties, e.properties FROM "
+                   "(SELECT id, ts, properties FROM events WHERE name_id = "
+                   "(SELECT id FROM event_names WHERE name = ?) ORDER BY ts DESC LIMIT ?) e "
+                   "JOIN event_products ep ON ep.event_id = e.id ORDER BY e.ts DESC, ep.position LIMIT ?");
     st.bind(1, event).bind(2, static_cast<std::int64_t>(rows)).bind(3, static_cast<std::int64_t>(rows));
     return st;
 }
@@ -99,8 +100,9 @@ struct ValueTally
 
 std::vector<EventSummary> CatalogPreview::eventSummaries()
 {
-    auto names = m_db.prepare("SELECT n.id, n.name, c FROM (SELECT name_id, count(*) AS c FROM events "
-                              "GROUP BY name_id) JOIN event_names n ON n.id = name_id ORDER BY c DESC, n.name");
+    auto names =
+        m_db.prepare("SELECT n.id, n.name, c FROM (SELECT name_id, count(*) AS c FROM events "
+                     "GROUP BY name_id) JOIN event_names n ON n.id = name_id ORDER BY c DESC, n.name");
     auto probe = m_db.prepare("SELECT EXISTS (SELECT 1 FROM (SELECT id FROM events WHERE name_id = ? "
                               "ORDER BY ts DESC LIMIT ?) e JOIN event_products ep ON ep.event_id = e.id)");
     std::vector<EventSummary> out;

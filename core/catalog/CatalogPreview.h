@@ -17,8 +17,8 @@ namespace awb::catalog {
 struct EventSummary
 {
     std::string name;
-    std::int64_t events = 0;      ///< events with this name in the workspace
-    bool hasProducts = false;     ///< its latest events carry product rows (a product id or products[])
+    std::int64_t events = 0;  ///< events with this name in the workspace
+    bool hasProducts = false; ///< its latest events carry product rows (a product id or products[])
 };
 
 struct PropertyKey
@@ -44,8 +44,8 @@ struct SampleValue
 
 struct ValuePreview
 {
-    std::int64_t sampledRows = 0;   ///< product rows read
-    std::int64_t rowsWithValue = 0; ///< of which hold at least one value
+    std::int64_t sampledRows = 0;    ///< product rows read
+    std::int64_t rowsWithValue = 0;  ///< of which hold at least one value
     std::vector<SampleValue> values; ///< distinct values, most frequent first, capped
 };
 

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "export/CsvWriter.h"
 
+#include <array>
+
 namespace awb::exports {
 
 namespace {
@@ -35,6 +37,14 @@ std::size_t sequenceLength(const unsigned char *p, std::size_t n)
     }
     return 0;
 }
+
+// Bytes that make a cell need quotes (RFC 4180).
+constexpr auto kSpecial = [] {
+    std::array<bool, 256> special{};
+    special[static_cast<unsigned char>(',')] = special[static_cast<unsigned char>('"')] = true;
+    special[static_cast<unsigned char>('\r')] = special[static_cast<unsigned char>('\n')] = true;
+    return special;
+}();
 
 bool startsFormula(std::string_view cell)
 {
@@ -104,13 +114,20 @@ std::string CsvWriter::validUtf8(std::string_view s)
 
 void CsvWriter::appendCell(std::string &out, std::string_view cell, CellKind kind)
 {
+    // One pass over the bytes decides both (find_first_of would call memchr once per byte).
+    unsigned char high = 0;
+    bool quote = false;
+    for (const char c : cell) {
+        high |= static_cast<unsigned char>(c);
+        quote |= kSpecial[static_cast<unsigned char>(c)];
+    }
+    const bool ascii = high < 0x80;
     std::string fixed;
-    if (!isValidUtf8(cell)) {
-        fixed = validUtf8(cell);
+    if (!ascii && !isValidUtf8(cell)) {
+        fixed = validUtf8(cell); // replacement characters are never special: quote stays right
         cell = fixed;
     }
     const bool neutralise = kind == CellKind::Text && startsFormula(cell);
-    const bool quote = cell.find_first_of(",\"\r\n") != std::string_view::npos;
     if (quote) {
         out.push_back('"');
     }
@@ -130,29 +147,41 @@ void CsvWriter::appendCell(std::string &out, std::string_view cell, CellKind kin
     out.push_back('"');
 }
 
-void CsvWriter::appendRow(const std::vector<std::string> &cells, bool header)
+void CsvWriter::appendRow(std::string &out, const std::vector<std::string> &cells,
+                          const std::vector<CellKind> &kinds)
 {
     for (std::size_t i = 0; i < cells.size(); ++i) {
         if (i > 0) {
-            m_buffer.push_back(',');
+            out.push_back(',');
         }
-        const CellKind kind = header || i >= m_kinds.size() ? CellKind::Text : m_kinds[i];
-        appendCell(m_buffer, cells[i], kind);
+        appendCell(out, cells[i], i < kinds.size() ? kinds[i] : CellKind::Text);
     }
-    m_buffer.append("\r\n");
-    if (m_buffer.size() >= kFlushBytes) {
-        flush();
-    }
+    out.append("\r\n");
 }
 
 void CsvWriter::writeHeader(const std::vector<std::string> &cells)
 {
-    appendRow(cells, true);
+    appendRow(m_buffer, cells, {});
+    flushIfFull();
 }
 
 void CsvWriter::writeRow(const std::vector<std::string> &cells)
 {
-    appendRow(cells, false);
+    appendRow(m_buffer, cells, m_kinds);
+    flushIfFull();
+}
+
+void CsvWriter::writeRows(std::string_view rows)
+{
+    m_buffer.append(rows);
+    flushIfFull();
+}
+
+void CsvWriter::flushIfFull()
+{
+    if (m_buffer.size() >= kFlushBytes) {
+        flush();
+    }
 }
 
 bool CsvWriter::flush()

@@ -37,6 +37,8 @@ public:
     /// Header cells are always Text.
     void writeHeader(const std::vector<std::string> &cells);
     void writeRow(const std::vector<std::string> &cells);
+    /// Appends rows rendered already by appendRow() (each ending with CRLF).
+    void writeRows(std::string_view rows);
     /// Flushes and atomically replaces the file at path. Io error when anything failed on the way.
     Result<void> commit();
     /// Drops everything written; the path keeps its previous content (or stays absent).
@@ -45,13 +47,16 @@ public:
     /// Appends one cell: invalid UTF-8 bytes become U+FFFD, Text cells are neutralised, and the cell is
     /// quoted when it holds a comma, a quote, CR or LF.
     static void appendCell(std::string &out, std::string_view cell, CellKind kind);
+    /// Appends one row (cells by appendCell with their column's kind, missing kinds are Text) and CRLF.
+    static void appendRow(std::string &out, const std::vector<std::string> &cells,
+                          const std::vector<CellKind> &kinds);
     /// s with each byte that is not part of a valid UTF-8 sequence replaced by U+FFFD.
     static std::string validUtf8(std::string_view s);
     /// True when s is valid UTF-8 (no overlongs, surrogates or code points above U+10FFFF).
     static bool isValidUtf8(std::string_view s);
 
 private:
-    void appendRow(const std::vector<std::string> &cells, bool header);
+    void flushIfFull();
     bool flush();
 
     QSaveFile m_file;

@@ -23,13 +23,20 @@ struct GenericColumn
 };
 
 constexpr GenericColumn kGeneric[] = {
-    {"user_id", Field::UserId, Format::Text},         {"anonymous_id", Field::AnonymousId, Format::Text},
-    {"key", Field::Key, Format::Text},                {"email", Field::Email, Format::Email},
-    {"first_name", Field::FirstName, Format::Text},   {"last_name", Field::LastName, Format::Text},
-    {"phone", Field::Phone, Format::PhoneE164},       {"city", Field::City, Format::Text},
-    {"state", Field::State, Format::Text},            {"country", Field::Country, Format::CountryUpper},
-    {"zip", Field::Zip, Format::Text},                {"score", Field::Score, Format::Number},
-    {"rank", Field::Rank, Format::Number},            {"external_ids", Field::ExternalIds, Format::Json},
+    {"user_id", Field::UserId, Format::Text},
+    {"anonymous_id", Field::AnonymousId, Format::Text},
+    {"key", Field::Key, Format::Text},
+    {"email", Field::Email, Format::Email},
+    {"first_name", Field::FirstName, Format::Text},
+    {"last_name", Field::LastName, Format::Text},
+    {"phone", Field::Phone, Format::PhoneE164},
+    {"city", Field::City, Format::Text},
+    {"state", Field::State, Format::Text},
+    {"country", Field::Country, Format::CountryUpper},
+    {"zip", Field::Zip, Format::Text},
+    {"score", Field::Score, Format::Number},
+    {"rank", Field::Rank, Format::Number},
+    {"external_ids", Field::ExternalIds, Format::Json},
 };
 
 Result<ExportPreset> genericPreset(std::vector<std::string> names)
@@ -42,9 +49,10 @@ Result<ExportPreset> genericPreset(std::vector<std::string> names)
         const std::string_view n = trimmed(name);
         if (n.empty() || n.front() == '.' || n.back() == '.' || n.find("..") != std::string_view::npos ||
             n.find('"') != std::string_view::npos) {
-            return fail(Error::Code::InvalidInput, "Bad export column name '" + name +
-                                                       "': give a column such as email or score, or a trait path "
-                                                       "such as plan or address.state.");
+            return fail(Error::Code::InvalidInput,
+                        "Bad export column name '" + name +
+                            "': give a column such as email or score, or a trait path "
+                            "such as plan or address.state.");
         }
         PresetColumn c{std::string(n), Field::Trait, Format::Text, false, -1};
         for (const GenericColumn &g : kGeneric) {
@@ -212,7 +220,8 @@ std::vector<PresetInfo> presetList()
         {"braze", "Braze user import (external_id, email, first_name, ... lower case)"},
         {"meta", "Meta custom audience customer list: identifiers normalised and SHA-256 hashed"},
         {"google", "Google Customer Match, plain (normalised) identifiers"},
-        {"google-hashed", "Google Customer Match with Email, Phone and names SHA-256 hashed; Country, Zip plain"},
+        {"google-hashed",
+         "Google Customer Match with Email, Phone and names SHA-256 hashed; Country, Zip plain"},
         {"segment", "Segment audience CSV: key,external_ids (JSON of user id, anonymous ids, email)"},
         {"generic", "Chosen columns: ids, traits, score, rank"},
     };
@@ -248,32 +257,36 @@ Result<ExportPreset> makePreset(const std::string &id, const std::vector<std::st
         return ExportPreset{id,
                             {col("external_id", F::UserId, X::Text), col("email", F::Email, X::Email),
                              col("first_name", F::FirstName, X::Text), col("last_name", F::LastName, X::Text),
-                             col("country", F::Country, X::CountryUpper), col("phone", F::Phone, X::PhoneE164),
-                             col("home_city", F::City, X::Text)},
+                             col("country", F::Country, X::CountryUpper),
+                             col("phone", F::Phone, X::PhoneE164), col("home_city", F::City, X::Text)},
                             Requirement::UserId,
                             {}};
     }
     if (id == "meta") {
-        return ExportPreset{id,
-                            {col("email", F::Email, X::Email, true), col("phone", F::Phone, X::PhoneDigits, true),
-                             col("fn", F::FirstName, X::Name, true), col("ln", F::LastName, X::Name, true),
-                             col("ct", F::City, X::City, true), col("st", F::State, X::State, true),
-                             col("zip", F::Zip, X::Zip, true), col("country", F::Country, X::CountryLower, true)},
-                            Requirement::EmailOrPhone,
-                            {}};
+        return ExportPreset{
+            id,
+            {col("email", F::Email, X::Email, true), col("phone", F::Phone, X::PhoneDigits, true),
+             col("fn", F::FirstName, X::Name, true), col("ln", F::LastName, X::Name, true),
+             col("ct", F::City, X::City, true), col("st", F::State, X::State, true),
+             col("zip", F::Zip, X::Zip, true), col("country", F::Country, X::CountryLower, true)},
+            Requirement::EmailOrPhone,
+            {}};
     }
     if (id == "google" || id == "google-hashed") {
         const bool h = id == "google-hashed";
-        return ExportPreset{id,
-                            {col("Email", F::Email, X::EmailGoogle, h), col("Phone", F::Phone, X::PhoneE164, h),
-                             col("First Name", F::FirstName, X::Name, h), col("Last Name", F::LastName, X::Name, h),
-                             col("Country", F::Country, X::CountryUpper), col("Zip", F::Zip, X::Zip)},
-                            Requirement::EmailOrPhone,
-                            {}};
+        return ExportPreset{
+            id,
+            {col("Email", F::Email, X::EmailGoogle, h), col("Phone", F::Phone, X::PhoneE164, h),
+             col("First Name", F::FirstName, X::Name, h), col("Last Name", F::LastName, X::Name, h),
+             col("Country", F::Country, X::CountryUpper), col("Zip", F::Zip, X::Zip)},
+            Requirement::EmailOrPhone,
+            {}};
     }
     if (id == "segment") {
-        return ExportPreset{
-            id, {col("key", F::Key, X::Text), col("external_ids", F::ExternalIds, X::Json)}, Requirement::Key, {}};
+        return ExportPreset{id,
+                            {col("key", F::Key, X::Text), col("external_ids", F::ExternalIds, X::Json)},
+                            Requirement::Key,
+                            {}};
     }
     std::string known;
     for (const PresetInfo &p : presetList()) {
@@ -283,40 +296,53 @@ Result<ExportPreset> makePreset(const std::string &id, const std::vector<std::st
 }
 
 RowFormatter::RowFormatter(ExportPreset preset, const std::string &defaultCountry)
-    : m_preset(std::move(preset)), m_defaultCallingCode(callingCode(normalizeCountry(defaultCountry)))
-{
-}
+    : m_preset(std::move(preset)), m_defaultCallingCode(callingCode(normalizeCountry(defaultCountry))),
+      m_needsCountry(m_preset.uses(Field::Country) || m_preset.uses(Field::Phone) ||
+                     m_preset.uses(Field::Zip) || m_preset.uses(Field::State))
+{}
 
-std::string RowFormatter::cell(const PresetColumn &column, const MemberRecord &m, const std::string &country,
-                               const std::string &callingCode) const
+void RowFormatter::cell(const PresetColumn &column, const MemberRecord &m, const std::string &country,
+                        const std::string &callingCode, std::string &out) const
 {
     switch (column.field) {
     case Field::AnonymousId:
-        return m.anonymousIds.empty() ? std::string() : m.anonymousIds.front();
+        out.assign(m.anonymousIds.empty() ? std::string_view() : std::string_view(m.anonymousIds.front()));
+        return;
     case Field::Key: {
         const std::string_view user = trimmed(m.userId);
-        return !user.empty() ? std::string(user) : m.anonymousIds.empty() ? std::string() : m.anonymousIds.front();
+        out.assign(!user.empty()            ? user
+                   : m.anonymousIds.empty() ? std::string_view()
+                                            : m.anonymousIds.front());
+        return;
     }
     case Field::ExternalIds:
-        return externalIds(m);
+        out = externalIds(m);
+        return;
     case Field::Score:
-        return number(m.score);
+        out = number(m.score);
+        return;
     case Field::Rank:
-        return std::to_string(m.rank);
+        out = std::to_string(m.rank);
+        return;
     case Field::Trait:
-        return std::string(trimmed(m.traits.at(static_cast<std::size_t>(column.traitIndex))));
+        out.assign(trimmed(m.traits.at(static_cast<std::size_t>(column.traitIndex))));
+        return;
     default:
         break;
     }
     const std::string &raw = rawValue(column.field, m);
+    if (column.format == Format::Text) {
+        out.assign(trimmed(raw)); // reuses out's capacity: no allocation per row
+        return;
+    }
     std::string value = formatted(column.format, raw, country, callingCode);
-    return column.hashed ? hashed(raw, value) : value;
+    out = column.hashed ? hashed(raw, value) : std::move(value);
 }
 
 const char *RowFormatter::format(const MemberRecord &member, std::vector<std::string> &cells) const
 {
-    const std::string country = normalizeCountry(member.country);
-    std::string calling(exports::callingCode(country));
+    const std::string country = m_needsCountry ? normalizeCountry(member.country) : std::string();
+    std::string calling(m_needsCountry ? exports::callingCode(country) : std::string_view());
     if (calling.empty()) {
         calling = m_defaultCallingCode;
     }
@@ -325,7 +351,7 @@ const char *RowFormatter::format(const MemberRecord &member, std::vector<std::st
     bool phone = false;
     for (std::size_t i = 0; i < m_preset.columns.size(); ++i) {
         const PresetColumn &c = m_preset.columns[i];
-        cells[i] = cell(c, member, country, calling);
+        cell(c, member, country, calling, cells[i]);
         email = email || (c.field == Field::Email && !cells[i].empty());
         phone = phone || (c.field == Field::Phone && !cells[i].empty());
     }
@@ -337,7 +363,8 @@ const char *RowFormatter::format(const MemberRecord &member, std::vector<std::st
     case Requirement::UserId:
         return trimmed(member.userId).empty() ? "no user id" : nullptr;
     case Requirement::Key:
-        return trimmed(member.userId).empty() && member.anonymousIds.empty() ? "no user or anonymous id" : nullptr;
+        return trimmed(member.userId).empty() && member.anonymousIds.empty() ? "no user or anonymous id"
+                                                                             : nullptr;
     case Requirement::None:
         break;
     }

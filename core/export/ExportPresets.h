@@ -33,12 +33,12 @@ enum class Field
 /// How the value is written.
 enum class Format
 {
-    Text,         ///< trimmed as stored
-    Email,        ///< trimmed, lower case (Meta and e-mail tools)
-    EmailGoogle,  ///< also without the dots of gmail.com local parts
-    PhoneE164,    ///< +447700900123
-    PhoneDigits,  ///< 447700900123 (Meta)
-    Name,         ///< Meta / Google normalised: lower-case letters only
+    Text,        ///< trimmed as stored
+    Email,       ///< trimmed, lower case (Meta and e-mail tools)
+    EmailGoogle, ///< also without the dots of gmail.com local parts
+    PhoneE164,   ///< +447700900123
+    PhoneDigits, ///< 447700900123 (Meta)
+    Name,        ///< Meta / Google normalised: lower-case letters only
     City,
     State,
     Zip,
@@ -63,8 +63,8 @@ struct PresetColumn
     std::string header;
     Field field = Field::Trait;
     Format format = Format::Text;
-    bool hashed = false;  ///< SHA-256 of the formatted value (64-hex values pass through)
-    int traitIndex = -1;  ///< Field::Trait: index into ExportPreset::traitPaths
+    bool hashed = false; ///< SHA-256 of the formatted value (64-hex values pass through)
+    int traitIndex = -1; ///< Field::Trait: index into ExportPreset::traitPaths
 };
 
 struct ExportPreset
@@ -72,7 +72,8 @@ struct ExportPreset
     std::string id;
     std::vector<PresetColumn> columns;
     Requirement requirement = Requirement::None;
-    std::vector<std::string> traitPaths; ///< dotted trait paths of the Trait columns ("plan", "address.state")
+    std::vector<std::string>
+        traitPaths; ///< dotted trait paths of the Trait columns ("plan", "address.state")
 
     std::vector<std::string> header() const;
     bool uses(Field field) const;
@@ -101,10 +102,12 @@ struct MemberRecord
     std::int64_t rank = 0;
     double score = 0;
     std::int64_t profileId = 0;
-    bool merged = false; ///< the member's profile was merged into profileId after the snapshot
+    bool merged = false;    ///< the member's profile was merged into profileId after the snapshot
+    bool duplicate = false; ///< profileId was read already for a better-ranked member (merges): skip it
     std::string userId;
     std::vector<std::string> anonymousIds;
-    std::string email;
+    std::string traitsJson; ///< the profile's traits as stored; TraitReader fills the fields below from it
+    std::string email;      ///< profiles.email, else traits.email
     std::string firstName;
     std::string lastName;
     std::string phone;
@@ -129,11 +132,12 @@ public:
     const char *format(const MemberRecord &member, std::vector<std::string> &cells) const;
 
 private:
-    std::string cell(const PresetColumn &column, const MemberRecord &member, const std::string &country,
-                     const std::string &callingCode) const;
+    void cell(const PresetColumn &column, const MemberRecord &member, const std::string &country,
+              const std::string &callingCode, std::string &out) const;
 
     ExportPreset m_preset;
     std::string m_defaultCallingCode;
+    bool m_needsCountry = false; ///< a column depends on the country (country, phone, zip, state)
 };
 
 } // namespace awb::exports

@@ -8,93 +8,19 @@ namespace awb::exports {
 
 namespace {
 
-// Traits as JSON, or NULL when the stored text is not valid JSON (json_extract would fail the whole
-// query). SQLite caches the parse, so the check and the extractions parse each row once.
-constexpr const char *kTraits = "(CASE WHEN json_valid(p.traits) THEN p.traits END)";
+// Columns of both queries after their leading ones: email, traits, user id, anonymous ids.
+constexpr const char *kAnonymousIds =
+    "(SELECT group_concat(value, char(31)) FROM (SELECT value FROM identities "
+    "WHERE profile_id = p.id AND kind = 1 ORDER BY value))";
 
-std::string extract(std::initializer_list<const char *> paths)
-{
-    std::string sql;
-    for (const char *path : paths) {
-        sql += std::string("json_extract(") + kTraits + ", '" + path + "'),";
-    }
-    sql.pop_back();
-    return paths.size() > 1 ? "coalesce(" + sql + ")" : sql;
-}
-
-enum Column
-{
-    Email,
-    FirstName,
-    LastName,
-    Phone,
-    City,
-    State,
-    Zip,
-    Country,
-    UserId,
-    AnonymousIds,
-    Traits, // first trait column
-};
-
-// The field expressions over profile p, in Column order; unused fields are NULL. Trait paths are bound
-// from parameter 2 on.
-std::string fieldSql(const ExportPreset &preset)
-{
-    const bool key = preset.uses(Field::Key) || preset.uses(Field::ExternalIds) ||
-                     preset.requirement == Requirement::Key;
-    const bool needs[] = {
-        preset.uses(Field::Email) || preset.uses(Field::ExternalIds),
-        preset.uses(Field::FirstName),
-        preset.uses(Field::LastName),
-        preset.uses(Field::Phone),
-        preset.uses(Field::City),
-        preset.uses(Field::State),
-        preset.uses(Field::Zip),
-        preset.uses(Field::Country) || preset.uses(Field::Phone) || preset.uses(Field::Zip) ||
-            preset.uses(Field::State),
-        key || preset.uses(Field::UserId) || preset.requirement == Requirement::UserId,
-        key || preset.uses(Field::AnonymousId),
-    };
-    const std::string exprs[] = {
-        "coalesce(p.email, " + extract({"$.email"}) + ")",
-        extract({"$.firstName", "$.first_name"}),
-        extract({"$.lastName", "$.last_name"}),
-        extract({"$.phone", "$.phoneNumber", "$.phone_number"}),
-        extract({"$.address.city", "$.city"}),
-        extract({"$.address.state", "$.state"}),
-        extract({"$.address.postalCode", "$.address.postal_code", "$.address.zip", "$.postalCode", "$.zip"}),
-        extract({"$.address.country", "$.country"}),
-        "(SELECT min(value) FROM identities WHERE profile_id = p.id AND kind = 0)",
-        "(SELECT group_concat(value, char(31)) FROM (SELECT value FROM identities WHERE profile_id = p.id "
-        "AND kind = 1 ORDER BY value))",
-    };
-    std::string sql;
-    for (std::size_t i = 0; i < std::size(exprs); ++i) {
-        sql += (needs[i] ? exprs[i] : std::string("NULL")) + ", ";
-    }
-    for (std::size_t i = 0; i < preset.traitPaths.size(); ++i) {
-        sql += std::string("json_extract(") + kTraits + ", ?" + std::to_string(i + 2) + "), ";
-    }
-    sql.resize(sql.size() - 2);
-    return sql;
-}
-
-void bindPaths(store::Statement &st, const ExportPreset &preset)
-{
-    for (std::size_t i = 0; i < preset.traitPaths.size(); ++i) {
-        st.bind(static_cast<int>(i + 2), MemberReader::jsonPath(preset.traitPaths[i]));
-    }
-}
-
-void splitIds(const std::string &joined, std::vector<std::string> &out)
+void splitIds(std::string_view joined, std::vector<std::string> &out)
 {
     out.clear();
     std::size_t start = 0;
     while (start < joined.size()) {
         const std::size_t sep = joined.find('\x1f', start);
-        out.push_back(joined.substr(start, sep - start));
-        if (sep == std::string::npos) {
+        out.emplace_back(joined.substr(start, sep - start));
+        if (sep == std::string_view::npos) {
             break;
         }
         start = sep + 1;
@@ -104,53 +30,42 @@ void splitIds(const std::string &joined, std::vector<std::string> &out)
 } // namespace
 
 MemberReader::MemberReader(store::Database &db, std::int64_t audienceId, const ExportPreset &preset)
-    : m_db(db), m_preset(preset), m_fieldSql(fieldSql(preset)),
-      m_members(db.prepare("SELECT m.rank, m.score, m.profile_id, p.id, " + m_fieldSql +
-                           " FROM audience_members m LEFT JOIN profiles p ON p.id = m.profile_id "
-                           "WHERE m.audience_id = ?1 ORDER BY m.rank"))
+    : m_db(db), m_preset(preset),
+      m_needAnonymous(preset.uses(Field::AnonymousId) || preset.uses(Field::Key) ||
+                      preset.uses(Field::ExternalIds) || preset.requirement == Requirement::Key),
+      // The user id comes from a join (one row per user id, several only after merges; the smallest is
+      // kept), much cheaper than a correlated subquery per member.
+      m_members(
+          db.prepare(std::string("SELECT m.rank, m.score, m.profile_id, p.id, p.email, p.traits, u.value, ") +
+                     (m_needAnonymous ? kAnonymousIds : "NULL") +
+                     " FROM audience_members m LEFT JOIN profiles p ON p.id = m.profile_id "
+                     "LEFT JOIN identities u ON u.profile_id = m.profile_id AND u.kind = 0 "
+                     "WHERE m.audience_id = ? ORDER BY m.rank")),
+      m_audienceId(audienceId)
 {
     m_members.bind(1, audienceId);
-    bindPaths(m_members, preset);
 }
 
-std::string MemberReader::jsonPath(const std::string &dotted)
-{
-    std::string path = "$";
-    std::size_t start = 0;
-    while (start <= dotted.size()) {
-        const std::size_t dot = std::min(dotted.find('.', start), dotted.size());
-        path += ".\"" + dotted.substr(start, dot - start) + "\"";
-        start = dot + 1;
-    }
-    return path;
-}
-
-void MemberReader::readFields(const store::Statement &st, int first, MemberRecord &m) const
-{
-    std::string *fields[] = {&m.email, &m.firstName, &m.lastName, &m.phone,  &m.city,
-                             &m.state, &m.zip,       &m.country,  &m.userId};
-    for (int i = 0; i < static_cast<int>(std::size(fields)); ++i) {
-        *fields[i] = st.text(first + i);
-    }
-    splitIds(st.text(first + AnonymousIds), m.anonymousIds);
-    m.traits.resize(m_preset.traitPaths.size());
-    for (std::size_t i = 0; i < m.traits.size(); ++i) {
-        m.traits[i] = st.text(first + Traits + static_cast<int>(i));
-    }
-}
+MemberReader::~MemberReader() = default;
 
 bool MemberReader::readMerged(std::int64_t profileId, MemberRecord &m)
 {
     const std::int64_t into = store::ProfileRepository(m_db).resolveMerged(profileId);
     if (!m_profile) {
-        m_profile.emplace(m_db.prepare("SELECT p.id, " + m_fieldSql + " FROM profiles p WHERE p.id = ?1"));
+        m_profile.emplace(m_db.prepare(
+            std::string(
+                "SELECT p.email, p.traits, (SELECT min(value) FROM identities WHERE profile_id = p.id "
+                "AND kind = 0), ") +
+            (m_needAnonymous ? kAnonymousIds : "NULL") + " FROM profiles p WHERE p.id = ?"));
     }
     m_profile->bind(1, into);
-    bindPaths(*m_profile, m_preset); // reset() clears the bindings
     const bool found = m_profile->step();
     if (found) {
         m.profileId = into;
-        readFields(*m_profile, 1, m);
+        m.email.assign(m_profile->textView(0));
+        m.traitsJson.assign(m_profile->textView(1));
+        m.userId.assign(m_profile->textView(2));
+        splitIds(m_profile->textView(3), m.anonymousIds);
     }
     m_profile->reset();
     return found;
@@ -158,19 +73,65 @@ bool MemberReader::readMerged(std::int64_t profileId, MemberRecord &m)
 
 bool MemberReader::next(MemberRecord &m)
 {
-    if (!m_members.step()) {
+    if (m_done || (!m_pending && !m_members.step())) {
+        m_done = true;
         return false;
     }
+    m_pending = false;
     m.rank = m_members.int64(0);
     m.score = m_members.real(1);
     m.profileId = m_members.int64(2);
     m.merged = m_members.isNull(3);
     if (!m.merged) {
-        readFields(m_members, 4, m);
-    } else if (!readMerged(m.profileId, m)) {
-        readFields(m_members, 4, m); // the profile is gone: every field is NULL, the row lacks identifiers
+        m.email.assign(m_members.textView(4));
+        m.traitsJson.assign(m_members.textView(5));
+        m.userId.assign(m_members.textView(6));
+        splitIds(m_members.textView(7), m.anonymousIds);
     }
+    // Further rows of the same member: other user ids of a merged person; keep the smallest.
+    while (true) {
+        if (!m_members.step()) {
+            m_done = true;
+            break;
+        }
+        if (m_members.int64(0) != m.rank) {
+            m_pending = true;
+            break;
+        }
+        const std::string_view other = m_members.textView(6);
+        if (other < m.userId) {
+            m.userId.assign(other);
+        }
+    }
+    if (m.merged && !readMerged(m.profileId, m)) {
+        m.email.clear(); // the profile is gone without a trace: no identifiers, the row is skipped
+        m.traitsJson.clear();
+        m.userId.clear();
+        m.anonymousIds.clear();
+    }
+    m.duplicate = isDuplicate(m);
     return true;
+}
+
+bool MemberReader::isDuplicate(const MemberRecord &m)
+{
+    if (m_mergedInto.empty() && !m.merged) {
+        return false; // the usual case: no merge since the snapshot
+    }
+    if (!m.merged) {
+        return m_mergedInto.count(m.profileId) > 0; // read already for a better-ranked merged-away member
+    }
+    if (!m_mergedInto.insert(m.profileId).second) {
+        return true;
+    }
+    if (!m_rankOf) {
+        m_rankOf.emplace(
+            m_db.prepare("SELECT min(rank) FROM audience_members WHERE profile_id = ? AND audience_id = ?"));
+    }
+    m_rankOf->bind(1, m.profileId).bind(2, m_audienceId);
+    const std::int64_t own = m_rankOf->step() && !m_rankOf->isNull(0) ? m_rankOf->int64(0) : 0;
+    m_rankOf->reset();
+    return own > 0 && own < m.rank; // the profile it became is itself a better-ranked member
 }
 
 } // namespace awb::exports

@@ -7,6 +7,8 @@
 #include <QList>
 #include <QString>
 
+#include <algorithm>
+
 namespace awb::exports {
 
 namespace {
@@ -47,7 +49,8 @@ bool isLetterOrMark(char32_t cp)
         return true;
     }
     const QChar::Category cat = QChar::category(cp);
-    return cat == QChar::Mark_NonSpacing || cat == QChar::Mark_SpacingCombining || cat == QChar::Mark_Enclosing;
+    return cat == QChar::Mark_NonSpacing || cat == QChar::Mark_SpacingCombining ||
+           cat == QChar::Mark_Enclosing;
 }
 
 // Lower-cases s and keeps the characters accepted by keepAscii (ASCII input, fast path) or keepUnicode
@@ -85,7 +88,15 @@ std::string lettersOnly(std::string_view raw)
 
 std::string lowerAll(std::string_view raw)
 {
-    return lowerFiltered(raw, [](char) { return true; }, [](char32_t) { return true; });
+    if (isAscii(raw)) {
+        std::string out(raw);
+        for (char &c : out) {
+            c = asciiLower(c);
+        }
+        return out;
+    }
+    return lowerFiltered(
+        raw, [](char) { return true; }, [](char32_t) { return true; });
 }
 
 } // namespace
@@ -105,7 +116,7 @@ std::string normalizeEmail(std::string_view raw, EmailRule rule)
 {
     std::string e = lowerAll(trimmed(raw));
     const std::size_t at = e.rfind('@');
-    if (at == std::string::npos || at == 0 || e.find_first_of(" \t\r\n") != std::string::npos) {
+    if (at == std::string::npos || at == 0 || std::any_of(e.begin(), e.end(), isAsciiSpace)) {
         return {};
     }
     const std::string_view domain = std::string_view(e).substr(at + 1);
@@ -220,8 +231,9 @@ std::string normalizeZip(std::string_view raw, std::string_view country)
         if (digitsOnly && z.size() >= 3 && z.size() < 5) {
             z.insert(0, 5 - z.size(), '0'); // a ZIP stored as a number lost its leading zeros
         }
-        return z.size() >= 5 && z.substr(0, 5).find_first_not_of("0123456789") == std::string::npos ? z.substr(0, 5)
-                                                                                                      : z;
+        return z.size() >= 5 && z.substr(0, 5).find_first_not_of("0123456789") == std::string::npos
+                   ? z.substr(0, 5)
+                   : z;
     }
     const std::size_t n = z.size();
     if (country == "gb" && n >= 5 && n <= 7 && isAsciiDigit(z[n - 3]) && isLowerLetter(z[n - 2]) &&

@@ -14,8 +14,8 @@
 //   name     trim, lower-case, keep letters only (punctuation, symbols, digits and spaces removed);
 //            accented letters stay, in UTF-8 (Meta: "a-z only, no punctuation, special characters in UTF-8").
 //   city     like name (Meta: lower-case, no punctuation, no special characters, no white space).
-//   state    like name; a US state's full name becomes its two-letter code (when the country is us or unknown).
-//   country  ISO 3166-1 alpha-2, lower case, from a code or a common name ("United Kingdom" -> gb).
+//   state    like name; a US state's full name becomes its two-letter code (when the country is us or
+//   unknown). country  ISO 3166-1 alpha-2, lower case, from a code or a common name ("United Kingdom" -> gb).
 //   zip      lower-case, spaces and dashes removed; US: the first 5 digits (a 3-4 digit ZIP that lost its
 //            leading zeros is padded); GB: area, district and sector ("SW1A 1AA" -> sw1a1) as Meta asks.
 // Every function takes UTF-8 and returns UTF-8; invalid UTF-8 becomes U+FFFD. Values that already are

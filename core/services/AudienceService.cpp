@@ -3,6 +3,7 @@
 
 #include "audience/AudienceRepository.h"
 #include "jobs/Progress.h"
+#include "services/WithWorkspace.h"
 #include "store/Database.h"
 #include "store/StoreError.h"
 
@@ -15,20 +16,6 @@ namespace {
 
 constexpr std::size_t kMaxNameLength = 200;
 constexpr std::int64_t kProgressEvery = 4096;
-
-template <typename T, typename Fn>
-Result<T> withDatabase(const std::string &path, Fn fn)
-{
-    auto db = store::Database::open(path, store::Database::OpenMode::OpenExisting);
-    if (!db) {
-        return fail(db.error());
-    }
-    try {
-        return fn(**db);
-    } catch (const store::StoreError &e) {
-        return fail(Error::Code::Database, "Audiences: " + std::string(e.what()));
-    }
-}
 
 std::string trimmedName(const std::string &name)
 {
@@ -46,16 +33,19 @@ Result<void> validate(const AudienceSpec &spec)
         return fail(Error::Code::InvalidInput, "An audience needs a name (1 to 200 characters).");
     }
     const audience::SizeRule &size = spec.size;
-    if (size.kind == audience::SizeRule::Kind::Percent ? !(size.percent > 0 && size.percent <= 100) : size.count < 1) {
-        return fail(Error::Code::InvalidInput, "Bad audience size " + size.toString() +
-                                                   ": give a percentage in (0, 100] or a count of at least 1.");
+    if (size.kind == audience::SizeRule::Kind::Percent ? !(size.percent > 0 && size.percent <= 100)
+                                                       : size.count < 1) {
+        return fail(Error::Code::InvalidInput,
+                    "Bad audience size " + size.toString() +
+                        ": give a percentage in (0, 100] or a count of at least 1.");
     }
     if (!spec.exportPreset.empty()) {
         if (auto preset = exports::makePreset(spec.exportPreset, spec.exportColumns); !preset) {
             return fail(preset.error());
         }
         if (spec.exportFile.empty()) {
-            return fail(Error::Code::InvalidInput, "Export preset " + spec.exportPreset + " given without a file.");
+            return fail(Error::Code::InvalidInput,
+                        "Export preset " + spec.exportPreset + " given without a file.");
         }
     }
     return {};
@@ -87,8 +77,9 @@ Result<void> storeSnapshot(store::Database &db, audience::AudienceInfo &info, co
     for (const ScoredProfile &p : scores.ranked) {
         order.emplace_back(p.probability, p.profileId);
     }
-    std::sort(order.begin(), order.end(),
-              [](const auto &a, const auto &b) { return a.first > b.first || (a.first == b.first && a.second < b.second); });
+    std::sort(order.begin(), order.end(), [](const auto &a, const auto &b) {
+        return a.first > b.first || (a.first == b.first && a.second < b.second);
+    });
     if (order.empty()) {
         return fail(Error::Code::InvalidInput, "No profile could be scored for " + scores.target + ".");
     }
@@ -125,6 +116,33 @@ Result<void> storeSnapshot(store::Database &db, audience::AudienceInfo &info, co
     return {};
 }
 
+audience::AudienceInfo newAudience(const AudienceSpec &spec, const ScoreResult *given)
+{
+    audience::AudienceInfo info;
+    info.name = trimmedName(spec.name);
+    info.description = spec.description;
+    info.target = spec.target;
+    info.horizonMs = spec.horizonMs;
+    info.asOfMs = given ? given->nowMs : spec.asOfMs.value_or(0);
+    info.sizeRule = spec.size;
+    info.createdAtMs = nowMs();
+    return info;
+}
+
+// The export the spec asks for right after creation; its failure is reported, the audience stays.
+void exportNew(const std::string &path, const AudienceSpec &spec, AudienceCreated &out,
+               ProgressSink &progress)
+{
+    auto exported = ExportService(path).exportAudience(
+        {out.audience.name, spec.exportPreset, spec.exportFile, spec.exportColumns, spec.defaultCountry},
+        progress);
+    if (exported) {
+        out.exported = std::move(*exported);
+    } else {
+        out.exportError = exported.error();
+    }
+}
+
 } // namespace
 
 AudienceService::AudienceService(std::string workspacePath) : m_path(std::move(workspacePath)) {}
@@ -139,14 +157,7 @@ Result<AudienceCreated> AudienceService::snapshot(const AudienceSpec &spec, cons
     if (!db) {
         return fail(db.error());
     }
-    audience::AudienceInfo info;
-    info.name = trimmedName(spec.name);
-    info.description = spec.description;
-    info.target = spec.target;
-    info.horizonMs = spec.horizonMs;
-    info.asOfMs = given ? given->nowMs : spec.asOfMs.value_or(0);
-    info.sizeRule = spec.size;
-    info.createdAtMs = nowMs();
+    audience::AudienceInfo info = newAudience(spec, given);
     audience::AudienceRepository repo(**db);
     try {
         if (auto free = nameIsFree(repo, info.name); !free) {
@@ -182,13 +193,7 @@ Result<AudienceCreated> AudienceService::snapshot(const AudienceSpec &spec, cons
     }
     AudienceCreated out{info, std::nullopt, std::nullopt};
     if (!spec.exportPreset.empty()) {
-        auto exported = ExportService(m_path).exportAudience(
-            {info.name, spec.exportPreset, spec.exportFile, spec.exportColumns, spec.defaultCountry}, progress);
-        if (exported) {
-            out.exported = std::move(*exported);
-        } else {
-            out.exportError = exported.error();
-        }
+        exportNew(m_path, spec, out, progress);
     }
     return out;
 }
@@ -206,19 +211,20 @@ Result<AudienceCreated> AudienceService::createFromScores(const AudienceSpec &sp
 
 Result<std::vector<audience::AudienceInfo>> AudienceService::list()
 {
-    return withDatabase<std::vector<audience::AudienceInfo>>(
-        m_path, [](store::Database &db) { return audience::AudienceRepository(db).list(); });
+    return withWorkspace<std::vector<audience::AudienceInfo>>(
+        m_path, "Audiences", [](store::Database &db) { return audience::AudienceRepository(db).list(); });
 }
 
 Result<audience::AudienceInfo> AudienceService::get(const std::string &name)
 {
-    return withDatabase<audience::AudienceInfo>(m_path, [&](store::Database &db) -> Result<audience::AudienceInfo> {
-        auto found = audience::AudienceRepository(db).find(name);
-        if (!found) {
-            return fail(Error::Code::NotFound, "No audience named '" + name + "' in " + m_path + ".");
-        }
-        return *found;
-    });
+    return withWorkspace<audience::AudienceInfo>(
+        m_path, "Audiences", [&](store::Database &db) -> Result<audience::AudienceInfo> {
+            auto found = audience::AudienceRepository(db).find(name);
+            if (!found) {
+                return fail(Error::Code::NotFound, "No audience named '" + name + "' in " + m_path + ".");
+            }
+            return *found;
+        });
 }
 
 Result<audience::AudienceQuality> AudienceService::quality(const std::string &name)
@@ -227,26 +233,28 @@ Result<audience::AudienceQuality> AudienceService::quality(const std::string &na
     if (!info) {
         return fail(info.error());
     }
-    return withDatabase<audience::AudienceQuality>(m_path, [&](store::Database &db) {
+    return withWorkspace<audience::AudienceQuality>(m_path, "Audiences", [&](store::Database &db) {
         return audience::qualityFromJson(audience::AudienceRepository(db).qualityJson(info->id));
     });
 }
 
-Result<std::vector<audience::AudienceMember>> AudienceService::members(const std::string &name, std::int64_t offset,
-                                                                       std::int64_t limit)
+Result<std::vector<audience::AudienceMember>>
+AudienceService::members(const std::string &name, std::int64_t offset, std::int64_t limit)
 {
     auto info = get(name);
     if (!info) {
         return fail(info.error());
     }
-    return withDatabase<std::vector<audience::AudienceMember>>(m_path, [&](store::Database &db) {
-        return audience::AudienceRepository(db).members(info->id, std::max<std::int64_t>(offset, 0), limit);
-    });
+    return withWorkspace<std::vector<audience::AudienceMember>>(
+        m_path, "Audiences", [&](store::Database &db) {
+            return audience::AudienceRepository(db).members(info->id, std::max<std::int64_t>(offset, 0),
+                                                            limit);
+        });
 }
 
 Result<void> AudienceService::remove(const std::string &name)
 {
-    auto removed = withDatabase<bool>(m_path, [&](store::Database &db) -> Result<bool> {
+    auto removed = withWorkspace<bool>(m_path, "Audiences", [&](store::Database &db) -> Result<bool> {
         audience::AudienceRepository repo(db);
         store::Transaction tx(db);
         const auto found = repo.find(name);

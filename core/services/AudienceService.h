@@ -22,7 +22,7 @@ namespace awb::services {
 
 struct AudienceSpec
 {
-    std::string name;        ///< required, unique in the workspace
+    std::string name; ///< required, unique in the workspace
     std::string description;
     model::Target target;
     std::int64_t horizonMs = 30 * kDayMs;
@@ -65,7 +65,7 @@ public:
     Result<audience::AudienceQuality> quality(const std::string &name);
     /// Members ranked offset + 1 ... offset + limit, best first.
     Result<std::vector<audience::AudienceMember>> members(const std::string &name, std::int64_t offset,
-                                                         std::int64_t limit);
+                                                          std::int64_t limit);
     Result<void> remove(const std::string &name);
     /// A new snapshot with the same target, horizon, as-of date and description, and another size. It
     /// re-scores (a larger size needs profiles the original did not keep); the original is unchanged.
@@ -74,7 +74,8 @@ public:
 
 private:
     /// Reserves the name, scores (unless given scores), stores the members, exports when asked.
-    Result<AudienceCreated> snapshot(const AudienceSpec &spec, const ScoreResult *given, ProgressSink &progress);
+    Result<AudienceCreated> snapshot(const AudienceSpec &spec, const ScoreResult *given,
+                                     ProgressSink &progress);
     std::string m_path;
 };
 

@@ -1,9 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "services/ExportService.h"
 
+#include "export/BatchFormatter.h"
 #include "export/CsvWriter.h"
-#include "export/MemberReader.h"
+#include "export/MemberStream.h"
 #include "jobs/Progress.h"
+#include "services/WithWorkspace.h"
 #include "store/Database.h"
 #include "store/StoreError.h"
 
@@ -11,15 +13,11 @@
 
 #include <algorithm>
 #include <chrono>
-#include <map>
-#include <unordered_set>
+#include <thread>
 
 namespace awb::services {
 
 namespace {
-
-constexpr std::int64_t kProgressEvery = 4096;
-constexpr const char *kMergedDuplicate = "profile merged into one already exported";
 
 // A deferred (read) transaction: one consistent snapshot for the whole export.
 class ReadTransaction
@@ -41,17 +39,6 @@ private:
     store::Database &m_db;
 };
 
-std::vector<exports::CellKind> cellKinds(const exports::ExportPreset &preset)
-{
-    std::vector<exports::CellKind> kinds;
-    for (const exports::PresetColumn &c : preset.columns) {
-        const bool built = c.hashed || c.format == exports::Format::Number ||
-                           c.format == exports::Format::PhoneE164 || c.format == exports::Format::PhoneDigits;
-        kinds.push_back(built ? exports::CellKind::Numeric : exports::CellKind::Text);
-    }
-    return kinds;
-}
-
 std::int64_t nowMs()
 {
     return std::chrono::duration_cast<std::chrono::milliseconds>(
@@ -64,46 +51,35 @@ bool writeMembers(store::Database &db, std::int64_t audienceId, const exports::R
                   exports::CsvWriter &writer, ExportReport &report, ProgressSink &progress)
 {
     ReadTransaction snapshot(db);
-    audience::AudienceRepository repo(db);
-    exports::MemberReader reader(db, audienceId, formatter.preset());
-    std::map<std::string, std::int64_t> skipped;
-    std::unordered_set<std::int64_t> mergedWritten; // profiles written on behalf of a merged-away member
-    exports::MemberRecord m;
-    std::vector<std::string> cells;
-    while (reader.next(m)) {
-        if (++report.members % kProgressEvery == 0) {
+    // SQLite reads on a worker thread; traits, formatting (and hashing, split over the cores when the
+    // preset hashes) happen here.
+    bool hashes = false;
+    for (const exports::PresetColumn &c : formatter.preset().columns) {
+        hashes = hashes || c.hashed;
+    }
+    const int threads = hashes ? std::clamp(static_cast<int>(std::thread::hardware_concurrency()), 2, 4) : 1;
+    exports::BatchFormatter batches(formatter, threads);
+    std::string rows;
+    {
+        exports::MemberStream stream(db, audienceId, formatter.preset());
+        for (auto batch = stream.next(); !batch.empty(); batch = stream.next()) {
+            rows.clear();
+            batches.format(batch, rows);
+            writer.writeRows(rows);
+            report.members += static_cast<std::int64_t>(batch.size());
             progress.setValue(report.members);
             if (progress.isCancelled()) {
                 return false;
             }
         }
-        // One row per person: a merged-away member is written as the profile it became, unless that
-        // profile is itself a better-ranked member or was already written for another merged member.
-        const bool duplicate = m.merged ? (mergedWritten.count(m.profileId) > 0 ||
-                                           (repo.rankOf(audienceId, m.profileId) > 0 &&
-                                            repo.rankOf(audienceId, m.profileId) < m.rank))
-                                        : mergedWritten.count(m.profileId) > 0;
-        if (duplicate) {
-            ++skipped[kMergedDuplicate];
-            continue;
-        }
-        if (const char *why = formatter.format(m, cells)) {
-            ++skipped[why];
-            continue;
-        }
-        if (m.merged) {
-            mergedWritten.insert(m.profileId);
-        }
-        writer.writeRow(cells);
-        ++report.written;
     }
-    for (const auto &[reason, count] : skipped) {
+    report.written = batches.written();
+    for (const auto &[reason, count] : batches.skipped()) {
         report.skipped += count;
         report.skippedByReason.emplace_back(reason, count);
     }
     std::stable_sort(report.skippedByReason.begin(), report.skippedByReason.end(),
                      [](const auto &a, const auto &b) { return a.second > b.second; });
-    progress.setValue(report.members);
     return true;
 }
 
@@ -140,7 +116,8 @@ Result<ExportReport> ExportService::exportAudience(const ExportRequest &request,
         audience::AudienceRepository repo(**db);
         const auto info = repo.find(request.audience);
         if (!info) {
-            return fail(Error::Code::NotFound, "No audience named '" + request.audience + "' in " + m_path + ".");
+            return fail(Error::Code::NotFound,
+                        "No audience named '" + request.audience + "' in " + m_path + ".");
         }
         if (info->status != audience::AudienceStatus::Live) {
             return fail(Error::Code::InvalidInput, "Audience '" + request.audience + "' is still computing.");
@@ -150,7 +127,7 @@ Result<ExportReport> ExportService::exportAudience(const ExportRequest &request,
             return fail(opened.error());
         }
         const exports::RowFormatter formatter(std::move(*preset), request.defaultCountry);
-        writer.setColumnKinds(cellKinds(formatter.preset()));
+        writer.setColumnKinds(exports::cellKinds(formatter.preset()));
         writer.writeHeader(formatter.preset().header());
         ExportReport report;
         report.audience = info->name;
@@ -164,8 +141,8 @@ Result<ExportReport> ExportService::exportAudience(const ExportRequest &request,
         if (auto committed = writer.commit(); !committed) {
             return fail(committed.error());
         }
-        repo.recordExport(info->id, {0, report.audience, report.preset, report.file, report.written, report.skipped,
-                                     nowMs()});
+        repo.recordExport(info->id, {0, report.audience, report.preset, report.file, report.written,
+                                     report.skipped, nowMs()});
         return report;
     } catch (const store::StoreError &e) {
         return fail(Error::Code::Database, "Export: " + std::string(e.what()));
@@ -174,15 +151,9 @@ Result<ExportReport> ExportService::exportAudience(const ExportRequest &request,
 
 Result<std::vector<audience::ExportRecord>> ExportService::history(const std::string &audienceName)
 {
-    auto db = store::Database::open(m_path, store::Database::OpenMode::OpenExisting);
-    if (!db) {
-        return fail(db.error());
-    }
-    try {
-        return audience::AudienceRepository(**db).exports(audienceName);
-    } catch (const store::StoreError &e) {
-        return fail(Error::Code::Database, "Export history: " + std::string(e.what()));
-    }
+    return withWorkspace<std::vector<audience::ExportRecord>>(
+        m_path, "Export history",
+        [&](store::Database &db) { return audience::AudienceRepository(db).exports(audienceName); });
 }
 
 } // namespace awb::services

@@ -19,8 +19,8 @@ namespace awb::services {
 
 struct ExportRequest
 {
-    std::string audience;             ///< audience name
-    std::string preset;               ///< an id of exports::presetList()
+    std::string audience; ///< audience name
+    std::string preset;   ///< an id of exports::presetList()
     std::string outFile;
     std::vector<std::string> columns; ///< generic preset only (empty = its default columns)
     std::string defaultCountry;       ///< completes national phone numbers of profiles without a country

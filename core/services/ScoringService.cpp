@@ -74,7 +74,9 @@ std::vector<model::Target> topTargets(store::Database &db, const std::string &co
     if (!products) {
         st.bind(i++, column);
     }
-    st.bind(i++, from).bind(i++, to > 0 ? to : INT64_MAX).bind(i, static_cast<std::int64_t>(n));
+    st.bind(i, from);
+    st.bind(i + 1, to > 0 ? to : INT64_MAX);
+    st.bind(i + 2, static_cast<std::int64_t>(n));
     std::vector<model::Target> out;
     while (st.step()) {
         out.push_back(products ? model::Target{{}, {}, st.text(0)} : model::Target{column, st.text(0), {}});

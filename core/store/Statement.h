@@ -51,6 +51,9 @@ public:
     std::int64_t int64(int column) const;
     double real(int column) const;
     std::string text(int column) const;
+    /// The column's text without a copy: valid until the next step(), reset() or read of that column as
+    /// another type. For hot loops (exports).
+    std::string_view textView(int column) const;
     int columnCount() const;
 
 private:

@@ -64,7 +64,8 @@ private slots:
         sampleSpec.days = 120;
         QVERIFY(sample::generateWorkspace(m_base, sampleSpec, ProgressSink::null()));
         catalog::CatalogDefinition def;
-        def.events = {{"Order Completed", "products[].product_id", 3.0}, {"Product Added", "product_id", 2.0},
+        def.events = {{"Order Completed", "products[].product_id", 3.0},
+                      {"Product Added", "product_id", 2.0},
                       {"Product Viewed", "product_id", 1.0}};
         def.columns = {{"Category", "category", ""}, {"Brand", "brand", ""}};
         services::CatalogService catalog(m_base);
@@ -121,7 +122,8 @@ private slots:
     void createListMembersQuality()
     {
         services::AudienceService service(m_ws);
-        const auto created = service.create(spec("Beauty top 5%", SizeRule::ofPercent(5)), ProgressSink::null());
+        const auto created =
+            service.create(spec("Beauty top 5%", SizeRule::ofPercent(5)), ProgressSink::null());
         QVERIFY2(created, created ? "" : created.error().message.c_str());
         const audience::AudienceInfo &a = created->audience;
         QCOMPARE(a.status, audience::AudienceStatus::Live);
@@ -161,7 +163,8 @@ private slots:
         QCOMPARE(q->likelihoodAtCut.size(), std::size_t(101));
         QCOMPARE(q->backtestGain.size(), std::size_t(101));
         QCOMPARE(q->eligible, a.eligible);
-        QCOMPARE(std::accumulate(q->histogramCounts.begin(), q->histogramCounts.end(), std::int64_t(0)), a.eligible);
+        QCOMPARE(std::accumulate(q->histogramCounts.begin(), q->histogramCounts.end(), std::int64_t(0)),
+                 a.eligible);
         const auto k = static_cast<std::size_t>(std::ceil(0.05 * static_cast<double>(a.eligible) - 1e-9));
         QCOMPARE(k, members->size());
         double sum = 0;
@@ -180,7 +183,8 @@ private slots:
         const auto again = service.create(spec(" VIP ", SizeRule::ofCount(3)), ProgressSink::null());
         QVERIFY(!again);
         QCOMPARE(again.error().code, Error::Code::InvalidInput);
-        QVERIFY2(again.error().message.find("already exists") != std::string::npos, again.error().message.c_str());
+        QVERIFY2(again.error().message.find("already exists") != std::string::npos,
+                 again.error().message.c_str());
         const auto unnamed = service.create(spec("   ", SizeRule::ofCount(3)), ProgressSink::null());
         QVERIFY(!unnamed);
         QCOMPARE(unnamed.error().code, Error::Code::InvalidInput);
@@ -218,7 +222,8 @@ private slots:
         QVERIFY(service.createFromScores(spec("Ties", SizeRule::ofCount(3)), scores, ProgressSink::null()));
         QCOMPARE(memberIds(service, "Ties"), (std::vector<std::int64_t>{20, 11, 12}));
         std::reverse(scores.ranked.begin(), scores.ranked.end());
-        QVERIFY(service.createFromScores(spec("Ties again", SizeRule::ofCount(3)), scores, ProgressSink::null()));
+        QVERIFY(
+            service.createFromScores(spec("Ties again", SizeRule::ofCount(3)), scores, ProgressSink::null()));
         QCOMPARE(memberIds(service, "Ties again"), (std::vector<std::int64_t>{20, 11, 12}));
         QCOMPARE(service.get("Ties")->asOfMs, std::int64_t(1000));
     }
@@ -234,7 +239,8 @@ private slots:
         // New people engaging with the target, and more activity of the current members, then a rebuild.
         std::string events;
         for (int i = 0; i < 50; ++i) {
-            events += "{\"type\":\"track\",\"event\":\"Product Viewed\",\"userId\":\"new-" + std::to_string(i) +
+            events += "{\"type\":\"track\",\"event\":\"Product Viewed\",\"userId\":\"new-" +
+                      std::to_string(i) +
                       "\",\"timestamp\":\"2026-11-02T10:00:00Z\","
                       "\"properties\":{\"product_id\":\"p-new\",\"category\":\"Beauty\"}}\n";
         }

@@ -56,16 +56,17 @@ private slots:
         for (int i = 0; i < 6; ++i) {
             const std::string id = i < 3 ? "p1" : "p2";
             const std::string brand = i == 5 ? "Beta New" : (i < 3 ? "Acme" : "Beta");
-            const std::string props = "{\"product_id\":\"" + id + "\",\"brand\":\"" + brand +
-                                      "\",\"genres\":\"Drama|Comedy\",\"dims\":{\"width\":" +
-                                      std::to_string(10 + i) + "},\"price\":9.5}";
+            const std::string props =
+                "{\"product_id\":\"" + id + "\",\"brand\":\"" + brand +
+                "\",\"genres\":\"Drama|Comedy\",\"dims\":{\"width\":" + std::to_string(10 + i) +
+                "},\"price\":9.5}";
             w.write(makeEvent("u" + std::to_string(i), "Product Viewed", i, props, {{id, 9.5, 1.0, props}}));
         }
         for (int i = 0; i < 2; ++i) {
             const char *a = R"({"product_id":"p1","sku":"SKU-1","brand":"Acme"})";
             const char *b = R"({"product_id":"p3","sku":"SKU-3","brand":"Gamma"})";
-            const std::string props = "{\"order_id\":\"o" + std::to_string(i) + "\",\"products\":[" +
-                                      a + "," + b + "]}";
+            const std::string props =
+                "{\"order_id\":\"o" + std::to_string(i) + "\",\"products\":[" + a + "," + b + "]}";
             w.write(makeEvent("u" + std::to_string(i), "Order Completed", 10 + i, props,
                               {{"p1", 5.0, 1.0, a}, {"p3", 7.0, 2.0, b}}));
         }
@@ -104,8 +105,9 @@ private slots:
             QVERIFY(k.examples.size() <= 2);
         }
         keys.sort();
-        QCOMPARE(keys, QStringList({QStringLiteral("brand"), QStringLiteral("dims.width"), QStringLiteral("genres"),
-                                    QStringLiteral("price"), QStringLiteral("product_id")}));
+        QCOMPARE(keys,
+                 QStringList({QStringLiteral("brand"), QStringLiteral("dims.width"), QStringLiteral("genres"),
+                              QStringLiteral("price"), QStringLiteral("product_id")}));
         const auto brand = std::find_if(props->keys.begin(), props->keys.end(),
                                         [](const catalog::PropertyKey &k) { return k.key == "brand"; });
         // Most frequent first: Acme (3 rows) before Beta (2 rows).
@@ -181,7 +183,8 @@ private slots:
             eventNames.push_back(e.toStdString());
         }
         const auto preview = services::CatalogService(m_path).previewValues(
-            eventNames, property.toStdString(), split.toStdString(), 20, static_cast<std::size_t>(sampleRows));
+            eventNames, property.toStdString(), split.toStdString(), 20,
+            static_cast<std::size_t>(sampleRows));
         QVERIFY(preview);
         QCOMPARE(preview->rowsWithValue, withValue);
         QStringList got = names(preview->values);
@@ -191,7 +194,8 @@ private slots:
 
     void productIdSamplesAreCapped()
     {
-        const auto ids = services::CatalogService(m_path).productIdSamples("Order Completed", "products[].product_id", 1);
+        const auto ids =
+            services::CatalogService(m_path).productIdSamples("Order Completed", "products[].product_id", 1);
         QVERIFY(ids);
         QCOMPARE(ids->sampledRows, 4);
         QCOMPARE(ids->values.size(), std::size_t(1));

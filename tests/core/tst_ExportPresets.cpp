@@ -113,18 +113,23 @@ private slots:
         QTest::addColumn<QString>("firstRow");
         QTest::addColumn<int>("written");
         QTest::addColumn<QString>("skipReason"); // of the one skipped row, empty = none skipped
-        const QString mc = QStringLiteral("ann.lee+vip@gmail.com,Ann-Marie,O'Lee,+442079460958,London,SW1A 1AA,GB");
-        QTest::newRow("mailchimp") << "mailchimp" << ""
-                                   << "Email Address,First Name,Last Name,Phone Number,City,Zip Code,Country" << mc << 2
-                                   << "no valid email";
-        QTest::newRow("klaviyo") << "klaviyo" << ""
+        const QString mc =
+            QStringLiteral("ann.lee+vip@gmail.com,Ann-Marie,O'Lee,+442079460958,London,SW1A 1AA,GB");
+        QTest::newRow("mailchimp") << "mailchimp"
+                                   << ""
+                                   << "Email Address,First Name,Last Name,Phone Number,City,Zip Code,Country"
+                                   << mc << 2 << "no valid email";
+        QTest::newRow("klaviyo") << "klaviyo"
+                                 << ""
                                  << "Email,First Name,Last Name,Phone Number,City,Zip Code,Country" << mc << 2
                                  << "no valid email";
-        QTest::newRow("braze") << "braze" << ""
+        QTest::newRow("braze") << "braze"
+                               << ""
                                << "external_id,email,first_name,last_name,country,phone,home_city"
                                << "u1,ann.lee+vip@gmail.com,Ann-Marie,O'Lee,GB,+442079460958,London" << 2
                                << "no user id";
-        QTest::newRow("meta") << "meta" << ""
+        QTest::newRow("meta") << "meta"
+                              << ""
                               << "email,phone,fn,ln,ct,st,zip,country"
                               << "ad44ca2338089f3fd32b3458edf1db8bc60c311ef438c3079114b13ee89bec20,"
                                  "35e206e5dec4c89b9e8b71b8c32724a5bb518483ac5a20c6617d738375b3b823,"
@@ -134,24 +139,35 @@ private slots:
                                  "949af780a19e6f6d4b99d7044743348dbbb7ab2245fe146863573b23d02c5890,"
                                  "0b407281768f0e833afef47ed464b6571d01ca4d53c12ce5c51d1462f4ad6677"
                               << 2 << "no valid email or phone";
-        QTest::newRow("google") << "google" << "" << "Email,Phone,First Name,Last Name,Country,Zip"
+        QTest::newRow("google") << "google"
+                                << ""
+                                << "Email,Phone,First Name,Last Name,Country,Zip"
                                 << "annlee+vip@gmail.com,+442079460958,annmarie,olee,GB,sw1a1" << 2
                                 << "no valid email or phone";
-        QTest::newRow("google-hashed") << "google-hashed" << "" << "Email,Phone,First Name,Last Name,Country,Zip"
+        QTest::newRow("google-hashed") << "google-hashed"
+                                       << ""
+                                       << "Email,Phone,First Name,Last Name,Country,Zip"
                                        << "43c4962e14edc574edb68f40291f882bfd42641e8cdbb04275555d11efd2cc8e,"
                                           "f0bf0228144d9fe2bdf1da2d8ca698f17bf1410ee688b075c27062e47b6f0b6d,"
                                           "2322d03565a46ece1e31e5ef0d5f79f5a0ee0dc96ff666e52948e52e0298850e,"
                                           "264cced1c790dab89e48493a975deec761a298c71109c4f6cddcf6f92965bb81,"
                                           "GB,sw1a1"
                                        << 2 << "no valid email or phone";
-        QTest::newRow("segment") << "segment" << "" << "key,external_ids"
-                                 << "u1,\"{\"\"user_id\"\":\"\"u1\"\",\"\"anonymous_ids\"\":[\"\"a1\"\",\"\"a2\"\"],"
-                                    "\"\"email\"\":\"\"ann.lee+vip@gmail.com\"\"}\""
-                                 << 3 << "";
-        QTest::newRow("generic") << "generic" << "user_id,anonymous_id,email,phone,country,zip,plan,score,rank"
+        QTest::newRow("segment")
+            << "segment"
+            << ""
+            << "key,external_ids"
+            << "u1,\"{\"\"user_id\"\":\"\"u1\"\",\"\"anonymous_ids\"\":[\"\"a1\"\",\"\"a2\"\"],"
+               "\"\"email\"\":\"\"ann.lee+vip@gmail.com\"\"}\""
+            << 3 << "";
+        QTest::newRow("generic") << "generic"
                                  << "user_id,anonymous_id,email,phone,country,zip,plan,score,rank"
-                                 << "u1,a1,ann.lee+vip@gmail.com,+442079460958,GB,SW1A 1AA,gold,0.25,1" << 3 << "";
-        QTest::newRow("generic default") << "generic" << "" << "user_id,email,first_name,last_name,score,rank"
+                                 << "user_id,anonymous_id,email,phone,country,zip,plan,score,rank"
+                                 << "u1,a1,ann.lee+vip@gmail.com,+442079460958,GB,SW1A 1AA,gold,0.25,1" << 3
+                                 << "";
+        QTest::newRow("generic default") << "generic"
+                                         << ""
+                                         << "user_id,email,first_name,last_name,score,rank"
                                          << "u1,ann.lee+vip@gmail.com,Ann-Marie,O'Lee,0.25,1" << 3 << "";
     }
 
@@ -171,7 +187,8 @@ private slots:
         const auto report = services::ExportService(m_ws).exportAudience(request, ProgressSink::null());
         QVERIFY2(report, report ? "" : report.error().message.c_str());
         const QStringList lines = QString::fromUtf8(readAll(out)).split(QStringLiteral("\r\n"));
-        QCOMPARE(lines.size(), static_cast<qsizetype>(written + 2)); // header, rows, empty after the last CRLF
+        QCOMPARE(lines.size(),
+                 static_cast<qsizetype>(written + 2)); // header, rows, empty after the last CRLF
         QCOMPARE(lines.at(0), header);
         QCOMPARE(lines.at(1), firstRow);
         QCOMPARE(report->members, std::int64_t(3));
@@ -222,8 +239,10 @@ private slots:
         QTest::newRow("quote") << QByteArray("say \"hi\"") << false << QByteArray("\"say \"\"hi\"\"\"");
         QTest::newRow("newline") << QByteArray("line1\nline2") << false << QByteArray("\"line1\nline2\"");
         QTest::newRow("crlf") << QByteArray("a\r\nb") << false << QByteArray("\"a\r\nb\"");
-        QTest::newRow("invalid utf8") << QByteArray("Jo\xff\xc3") << false << QByteArray("Jo\xEF\xBF\xBD\xEF\xBF\xBD");
-        QTest::newRow("overlong") << QByteArray("\xc0\xaf") << false << QByteArray("\xEF\xBF\xBD\xEF\xBF\xBD");
+        QTest::newRow("invalid utf8")
+            << QByteArray("Jo\xff\xc3") << false << QByteArray("Jo\xEF\xBF\xBD\xEF\xBF\xBD");
+        QTest::newRow("overlong") << QByteArray("\xc0\xaf") << false
+                                  << QByteArray("\xEF\xBF\xBD\xEF\xBF\xBD");
         QTest::newRow("valid utf8") << QByteArray("Zo\xc3\xab \xe2\x82\xac") << false
                                     << QByteArray("Zo\xc3\xab \xe2\x82\xac");
     }
@@ -258,8 +277,10 @@ private slots:
         QVERIFY(report);
         const QByteArray bytes = readAll(out);
         QVERIFY(exports::CsvWriter::isValidUtf8(bytes.toStdString()));
-        QCOMPARE(bytes, QByteArray("user_id,first_name,last_name,score\r\n"
-                                   "'-u4,\"'=HYPERLINK(\"\"http://x\"\")\",\"L\xEF\xBF\xBD\xEF\xBF\xBD, Jr\",-0.5\r\n"));
+        QCOMPARE(
+            bytes,
+            QByteArray("user_id,first_name,last_name,score\r\n"
+                       "'-u4,\"'=HYPERLINK(\"\"http://x\"\")\",\"L\xEF\xBF\xBD\xEF\xBF\xBD, Jr\",-0.5\r\n"));
     }
 
     void mergedMemberExportsSurvivor()
@@ -303,8 +324,8 @@ private slots:
         const QString path = sub + QStringLiteral("/big.csv");
         test::writeFile(path, "previous content\n");
         CancelAtFirstValue cancel;
-        const auto cancelled =
-            services::ExportService(m_ws).exportAudience({"Big", "generic", path.toStdString(), {}, {}}, cancel);
+        const auto cancelled = services::ExportService(m_ws).exportAudience(
+            {"Big", "generic", path.toStdString(), {}, {}}, cancel);
         QVERIFY(!cancelled);
         QVERIFY(cancelled.error().isCancelled());
         QCOMPARE(readAll(path), QByteArray("previous content\n"));

@@ -53,14 +53,15 @@ private slots:
         QTest::addColumn<QString>("sha256"); // of expected; empty = not checked
         const auto row = [](const char *tag, const char *kind, const char *raw, const char *param,
                             const char *expected, const char *sha = "") {
-            QTest::newRow(tag) << QString::fromUtf8(kind) << QString::fromUtf8(raw) << QString::fromUtf8(param)
-                               << QString::fromUtf8(expected) << QString::fromUtf8(sha);
+            QTest::newRow(tag) << QString::fromUtf8(kind) << QString::fromUtf8(raw)
+                               << QString::fromUtf8(param) << QString::fromUtf8(expected)
+                               << QString::fromUtf8(sha);
         };
         const char *kTest = "87924606b4131a8aceeeae8868531fbb9712aaa07a5d3a756b26ce0f5d6ca674";
         row("email plain", "email", "test@gmail.com", "", "test@gmail.com", kTest);
         row("email trim case", "email", "  Test@GMAIL.com \t", "", "test@gmail.com", kTest);
-        row("email keeps dots and +suffix", "email", "John.Doe+news@Example.com", "", "john.doe+news@example.com",
-            "2605d3cdb53ba35bbd640f40ff5f9561c046675b136c4899e45e8653835e04f2");
+        row("email keeps dots and +suffix", "email", "John.Doe+news@Example.com", "",
+            "john.doe+news@example.com", "2605d3cdb53ba35bbd640f40ff5f9561c046675b136c4899e45e8653835e04f2");
         row("gmail drops dots", "gmail", "John.Doe+news@GMail.com", "", "johndoe+news@gmail.com",
             "61fbbb1bf4c3f4edb2629791e6f6df6f0f438830256b217e98ac52b6ee368959");
         row("googlemail drops dots", "gmail", "a.b@googlemail.com", "", "ab@googlemail.com");

@@ -66,20 +66,21 @@ QStringList columnNames(const std::vector<catalog::CatalogColumn> &columns)
     return names;
 }
 
-// A workspace with 12 product events named "Event 01" .. "Event 12", one product row each.
-void buildTwelveEvents(const std::string &path)
+// A workspace with `names` product events named "Event 01", "Event 02" ..., one product row each whose
+// properties are {"product_id": "p<i>"} plus extra (a JSON fragment starting with a comma).
+void buildProductEvents(const std::string &path, int names, const std::string &extra = {})
 {
     auto db = store::Database::open(path, store::Database::OpenMode::CreateIfMissing);
     QVERIFY(db);
     store::Transaction tx(**db);
     (*db)->exec("INSERT INTO import_runs (id, started_at, status) VALUES (1, 0, 'completed')");
     ingest::EventWriter writer(**db, 1);
-    for (int i = 1; i <= 12; ++i) {
+    for (int i = 1; i <= names; ++i) {
         ingest::EventRecord e;
         e.userId = "u" + std::to_string(i);
         e.name = QStringLiteral("Event %1").arg(i, 2, 10, QLatin1Char('0')).toStdString();
         e.timestampMs = test::kFixtureStartMs + i * test::kHourMs;
-        e.propertiesJson = "{\"product_id\":\"p" + std::to_string(i) + "\"}";
+        e.propertiesJson = "{\"product_id\":\"p" + std::to_string(i) + "\"" + extra + "}";
         e.products.push_back({"p" + std::to_string(i), 1.0, 1.0, e.propertiesJson});
         writer.write(e);
     }
@@ -119,13 +120,16 @@ private slots:
         QCOMPARE(events->checkedNames(), QStringList({kViews, kCarts, kOrders}));
         QVERIFY(events->event(events->rowOf(kViews)).events > events->event(events->rowOf(kOrders)).events);
         QVERIFY(!events->event(events->rowOf(QStringLiteral("Page Viewed"))).hasProducts);
-        QVERIFY(child<QLabel>(&wizard, "catalogEventCounter")->text().contains(QStringLiteral("3 events chosen")));
+        QVERIFY(child<QLabel>(&wizard, "catalogEventCounter")
+                    ->text()
+                    .contains(QStringLiteral("3 events chosen")));
         // At least one event: with none checked the wizard cannot go on.
         for (const QString &name : {kViews, kCarts, kOrders}) {
             QVERIFY(events->setChecked(name, false));
         }
         QVERIFY(!child<QAbstractButton>(&wizard, "catalogNextButton")->isEnabled());
-        QVERIFY(child<QLabel>(&wizard, "catalogEventCounter")->text().contains(QStringLiteral("at least one")));
+        QVERIFY(
+            child<QLabel>(&wizard, "catalogEventCounter")->text().contains(QStringLiteral("at least one")));
         for (const QString &name : {kOrders, kCarts, kViews}) {
             QVERIFY(events->setChecked(name, true));
         }
@@ -137,7 +141,8 @@ private slots:
         QCOMPARE(ids->comboFor(kOrders)->currentText(), QStringLiteral("products[].product_id"));
         QCOMPARE(ids->comboFor(kViews)->currentText(), QStringLiteral("product_id"));
         QVERIFY(ids->comboFor(kViews)->findText(QStringLiteral("sku")) >= 0);
-        QVERIFY2(ids->previewFor(kOrders).contains(QStringLiteral("P0")), qPrintable(ids->previewFor(kOrders)));
+        QVERIFY2(ids->previewFor(kOrders).contains(QStringLiteral("P0")),
+                 qPrintable(ids->previewFor(kOrders)));
         ids->comboFor(kCarts)->setCurrentText(QStringLiteral("no_such_property"));
         QVERIFY(ids->previewFor(kCarts).contains(QStringLiteral("None of the")));
         ids->comboFor(kCarts)->setCurrentText(QStringLiteral("product_id"));
@@ -147,9 +152,11 @@ private slots:
         ui::CatalogColumnsPage *columns = wizard.columnsPage();
         QCOMPARE(columnNames(columns->columns()),
                  strings({"Name", "Brand", "Category", "Subcategory", "Price"}));
-        QVERIFY2(columns->previewText(2).contains(QStringLiteral("Beauty")), qPrintable(columns->previewText(2)));
+        QVERIFY2(columns->previewText(2).contains(QStringLiteral("Beauty")),
+                 qPrintable(columns->previewText(2)));
         // Remove Price with its row's button, add a SKU column.
-        const auto removeButtons = wizard.findChildren<QToolButton *>(QStringLiteral("catalogRemoveColumnButton"));
+        const auto removeButtons =
+            wizard.findChildren<QToolButton *>(QStringLiteral("catalogRemoveColumnButton"));
         QCOMPARE(removeButtons.size(), 5);
         QTest::mouseClick(removeButtons.last(), Qt::LeftButton);
         QCOMPARE(columns->columnCount(), 4);
@@ -163,7 +170,8 @@ private slots:
         QVERIFY(child<QLabel>(&wizard, "catalogColumnsMessage")->text().contains(QStringLiteral("a name")));
         QVERIFY(!child<QAbstractButton>(&wizard, "catalogNextButton")->isEnabled());
         QTest::keyClicks(newName, QStringLiteral("brand")); // a duplicate name (case-insensitive) is refused
-        QVERIFY(child<QLabel>(&wizard, "catalogColumnsMessage")->text().contains(QStringLiteral("two columns")));
+        QVERIFY(
+            child<QLabel>(&wizard, "catalogColumnsMessage")->text().contains(QStringLiteral("two columns")));
         newName->clear();
         QTest::keyClicks(newName, QStringLiteral("SKU"));
         QVERIFY(columns->previewText(4).contains(QStringLiteral("-")));
@@ -192,7 +200,8 @@ private slots:
         QVERIFY(wizard.state().built->items > 100);
         QVERIFY(wizard.state().built->interactions > 1000);
         const QString status = wizard.summaryPage()->statusText();
-        QVERIFY2(status.contains(QStringLiteral("items")) && status.contains(QStringLiteral("profiles")), qPrintable(status));
+        QVERIFY2(status.contains(QStringLiteral("items")) && status.contains(QStringLiteral("profiles")),
+                 qPrintable(status));
         test::maybeScreenshot(&wizard, QStringLiteral("catalog-wizard-6-built"));
 
         // What was saved is what the pages showed.
@@ -208,7 +217,8 @@ private slots:
         }
         QCOMPARE(columnNames(d.columns), strings({"Name", "Brand", "Category", "Subcategory", "SKU"}));
         QCOMPARE(d.columns.back().property, std::string("sku"));
-        QCOMPARE(test::queryInt(m_workspace.toStdString(), "SELECT items FROM catalog_builds"), wizard.state().built->items);
+        QCOMPARE(test::queryInt(m_workspace.toStdString(), "SELECT items FROM catalog_builds"),
+                 wizard.state().built->items);
 
         QCOMPARE(finish->text(), QStringLiteral("Close"));
         QTest::mouseClick(finish, Qt::LeftButton);
@@ -218,7 +228,7 @@ private slots:
 
     void refusesAnEleventhEvent()
     {
-        buildTwelveEvents(m_workspace.toStdString());
+        buildProductEvents(m_workspace.toStdString(), 12);
         CatalogWizard wizard(m_workspace, std::nullopt);
         wizard.resize(1280, 800);
         wizard.show();
@@ -239,7 +249,8 @@ private slots:
         QCOMPARE(events->checkedCount(), 10);
         QCOMPARE(events->index(eleventh, 0).data(Qt::CheckStateRole).value<Qt::CheckState>(), Qt::Unchecked);
         const QString message = child<QLabel>(&wizard, "catalogEventMessage")->text();
-        QVERIFY2(message.contains(QStringLiteral("at most 10")) && message.contains(QStringLiteral("Event 12")),
+        QVERIFY2(message.contains(QStringLiteral("at most 10")) &&
+                     message.contains(QStringLiteral("Event 12")),
                  qPrintable(message));
         test::maybeScreenshot(&wizard, QStringLiteral("catalog-wizard-1-eleventh-refused"));
         // Ten is allowed; unchecking one lets another in.
@@ -248,6 +259,26 @@ private slots:
         QVERIFY(events->setChecked(QStringLiteral("Event 12"), true));
         QCOMPARE(events->checkedCount(), 10);
         QVERIFY(child<QLabel>(&wizard, "catalogEventMessage")->text().isEmpty());
+    }
+
+    void suggestsColumnsFromPropertyNames()
+    {
+        // MovieLens-like products: a title and genres joined by "|".
+        buildProductEvents(m_workspace.toStdString(), 2,
+                           ",\"title\":\"Heat (1995)\",\"genres\":\"Action|Crime\"");
+        CatalogWizard wizard(m_workspace, std::nullopt);
+        wizard.show();
+        clickNext(&wizard, CatalogWizard::ProductIdPageId);
+        clickNext(&wizard, CatalogWizard::ColumnsPageId);
+        const auto columns = wizard.columnsPage()->columns();
+        QCOMPARE(columnNames(columns), strings({"Name", "Genre"}));
+        QCOMPARE(columns[0].property, std::string("title"));
+        QCOMPARE(columns[1].property, std::string("genres"));
+        QCOMPARE(columns[1].split, std::string("|"));
+        const QString preview = wizard.columnsPage()->previewText(1);
+        QVERIFY2(preview.contains(QStringLiteral("Action")) && preview.contains(QStringLiteral("Crime")) &&
+                     !preview.contains(QStringLiteral("Action|Crime")),
+                 qPrintable(preview));
     }
 
     void editingReopensTheWizardPrefilled()
@@ -286,26 +317,49 @@ private slots:
         QVERIFY(child<QLabel>(&area, "catalogBuildLabel")->text().contains(QStringLiteral("Items")));
     }
 
-    void closingDuringTheBuildCancelsIt()
+    void cancellingTheBuildKeepsTheDefinition_data()
     {
+        QTest::addColumn<bool>("byClosingTheWizard");
+        QTest::newRow("cancel button") << false;
+        QTest::newRow("closing the wizard") << true;
+    }
+
+    void cancellingTheBuildKeepsTheDefinition()
+    {
+        QFETCH(bool, byClosingTheWizard);
         generateSample();
         CatalogWizard wizard(m_workspace, std::nullopt);
         wizard.show();
-        for (int page : {CatalogWizard::ProductIdPageId, CatalogWizard::ColumnsPageId, CatalogWizard::WeightsPageId,
-                         CatalogWizard::SummaryPageId}) {
+        for (int page : {CatalogWizard::ProductIdPageId, CatalogWizard::ColumnsPageId,
+                         CatalogWizard::WeightsPageId, CatalogWizard::SummaryPageId}) {
             clickNext(&wizard, page);
         }
+        QSignalSpy cancelled(&wizard.buildJob(), &ui::JobRunner::cancelled);
         QSignalSpy closed(&wizard, &QDialog::rejected);
-        QTest::mouseClick(child<QAbstractButton>(&wizard, "catalogFinishButton"), Qt::LeftButton);
+        auto *finish = child<QAbstractButton>(&wizard, "catalogFinishButton");
+        QTest::mouseClick(finish, Qt::LeftButton);
         QVERIFY(wizard.buildJob().isRunning());
-        QVERIFY(!child<QAbstractButton>(&wizard, "catalogFinishButton")->isEnabled());
-        wizard.reject();
-        QVERIFY(wizard.isVisible()); // closes once the build has stopped
-        QVERIFY(closed.wait(20000));
-        QVERIFY(!wizard.isVisible());
-        // The definition was saved before the build started, whatever happened to the build.
+        QVERIFY(!finish->isEnabled());
+        QVERIFY(!child<QAbstractButton>(&wizard, "catalogBackButton")->isEnabled());
+        // The flag is set before the build's first check (every 4,096 rows): it always stops early.
+        if (byClosingTheWizard) {
+            wizard.reject();
+            QVERIFY(wizard.isVisible()); // closes once the build has stopped
+        } else {
+            QTest::mouseClick(child<QAbstractButton>(&wizard, "catalogCancelBuildButton"), Qt::LeftButton);
+        }
+        QVERIFY(cancelled.wait(20000));
+        QCOMPARE(wizard.isVisible(), !byClosingTheWizard);
+        QCOMPARE(closed.count(), byClosingTheWizard ? 1 : 0);
+        if (!byClosingTheWizard) {
+            QVERIFY(wizard.summaryPage()->statusText().contains(QStringLiteral("cancelled")));
+            QVERIFY(finish->isEnabled());
+            QCOMPARE(finish->text(), QStringLiteral("Save and build"));
+        }
+        // The definition was saved before the build started; no build was recorded.
         const auto stored = services::CatalogService(m_workspace.toStdString()).definition();
         QVERIFY(stored && *stored);
+        QCOMPARE(test::queryInt(m_workspace.toStdString(), "SELECT count(*) FROM catalog_builds"), 0);
     }
 
 private:
@@ -313,7 +367,8 @@ private:
     {
         sample::SampleSpec spec;
         spec.profiles = 500;
-        const auto generated = sample::generateWorkspace(m_workspace.toStdString(), spec, ProgressSink::null());
+        const auto generated =
+            sample::generateWorkspace(m_workspace.toStdString(), spec, ProgressSink::null());
         QVERIFY2(generated, generated ? "" : generated.error().message.c_str());
     }
 

@@ -11,6 +11,7 @@
 #include "wizards/CatalogWizard.h"
 
 #include <QHBoxLayout>
+#include <QIcon>
 #include <QLabel>
 #include <QPushButton>
 #include <QStackedWidget>
@@ -22,6 +23,11 @@ namespace awb::ui {
 namespace {
 // Values read per column for the table and the target picker (the most interacted with first).
 constexpr std::size_t kValuesPerColumn = 1000;
+
+QString plural(std::size_t n, const QString &one, const QString &many)
+{
+    return n == 1 ? one : many.arg(n);
+}
 } // namespace
 
 CatalogArea::CatalogArea(QWidget *parent)
@@ -36,7 +42,8 @@ CatalogArea::CatalogArea(QWidget *parent)
     m_heading->setTextFormat(Qt::RichText);
     m_edit->setObjectName(QStringLiteral("catalogEditButton"));
     m_rebuildButton->setObjectName(QStringLiteral("catalogRebuildButton"));
-    m_rebuildButton->setToolTip(tr("Rebuild items, values and interactions from the events (after an import)."));
+    m_rebuildButton->setToolTip(
+        tr("Rebuild items, values and interactions from the events (after an import)."));
     m_tabs->setObjectName(QStringLiteral("catalogTabs"));
     m_tabs->setDocumentMode(true);
     m_tabs->addTab(m_overview, tr("Catalog"));
@@ -57,15 +64,17 @@ CatalogArea::CatalogArea(QWidget *parent)
     connect(m_rebuildButton, &QPushButton::clicked, this, &CatalogArea::rebuild);
     connect(m_rebuild, &JobRunner::finished, this, &CatalogArea::reload);
     // Whatever the outcome, the button comes back once the job is over (finished reloads).
-    connect(m_rebuild, &JobRunner::cancelled, this, [this] { m_rebuildButton->setEnabled(m_definition.has_value()); });
+    connect(m_rebuild, &JobRunner::cancelled, this,
+            [this] { m_rebuildButton->setEnabled(m_definition.has_value()); });
     connect(m_rebuild, &JobRunner::failed, this, [this](const Error &e) {
         m_rebuildButton->setEnabled(m_definition.has_value());
         showError(this, e);
     });
-    connect(m_overview, &CatalogOverview::targetChosen, this, [this](const QString &column, const QString &value) {
-        m_model->setTarget(column, value);
-        showTab(Tab::Model);
-    });
+    connect(m_overview, &CatalogOverview::targetChosen, this,
+            [this](const QString &column, const QString &value) {
+                m_model->setTarget(column, value);
+                showTab(Tab::Model);
+            });
     setWorkspace({});
 }
 
@@ -77,6 +86,9 @@ QWidget *CatalogArea::createEmptyPage()
     m_emptyText->setAlignment(Qt::AlignCenter);
     m_emptyText->setFixedWidth(560);
     m_create->setObjectName(QStringLiteral("catalogCreateButton"));
+    auto *icon = new QLabel(page);
+    icon->setPixmap(QIcon(QStringLiteral(":/icons/catalog.svg")).pixmap(96, 96));
+    icon->setAlignment(Qt::AlignCenter);
     auto *row = new QHBoxLayout;
     row->addStretch(1);
     row->addWidget(m_emptyText);
@@ -87,6 +99,7 @@ QWidget *CatalogArea::createEmptyPage()
     button->addStretch(1);
     auto *layout = new QVBoxLayout(page);
     layout->addStretch(1);
+    layout->addWidget(icon);
     layout->addLayout(row);
     layout->addLayout(button);
     layout->addStretch(2);
@@ -107,19 +120,21 @@ void CatalogArea::reload()
     m_heading->setText(title);
     const bool open = !m_path.isEmpty();
     services::CatalogService service(m_path.toStdString());
-    auto definition = open ? service.definition() : Result<std::optional<catalog::CatalogDefinition>>(std::nullopt);
+    auto definition =
+        open ? service.definition() : Result<std::optional<catalog::CatalogDefinition>>(std::nullopt);
     if (!definition) {
         showError(this, definition.error());
     }
     if (!definition || !*definition) {
-        m_emptyText->setText(open ? tr("This workspace has no recommendation catalog yet. A catalog turns your "
-                                       "interaction events (views, cart adds, orders) into products with their "
-                                       "brands and categories, and the matrix the models learn from.")
-                                  : tr("Open a workspace to define its recommendation catalog."));
+        m_emptyText->setText(
+            open ? tr("This workspace has no recommendation catalog yet. A catalog turns your "
+                      "interaction events (views, cart adds, orders) into products with their "
+                      "brands and categories, and the matrix the models learn from.")
+                 : tr("Open a workspace to define its recommendation catalog."));
         m_create->setVisible(open);
-        m_edit->setEnabled(open);
-        m_edit->setText(tr("Create catalog…"));
-        m_rebuildButton->setEnabled(false);
+        // The page's own Create button is the only action without a catalog.
+        m_edit->hide();
+        m_rebuildButton->hide();
         m_stack->setCurrentIndex(0);
         m_model->setCatalog(m_path, {});
         emit catalogShown();
@@ -131,15 +146,18 @@ void CatalogArea::reload()
     std::vector<ColumnValues> values;
     for (const catalog::CatalogColumn &c : m_definition->columns) {
         auto read = service.values(c.name, kValuesPerColumn);
-        values.push_back({QString::fromStdString(c.name), read ? std::move(*read) : std::vector<catalog::ValueCount>()});
+        values.push_back(
+            {QString::fromStdString(c.name), read ? std::move(*read) : std::vector<catalog::ValueCount>()});
     }
-    m_heading->setText(title + QStringLiteral("<br><span style=\"color:%1\">%2</span>")
-                                   .arg(palette::mutedText().name(),
-                                        tr("%n interaction event(s)", nullptr, static_cast<int>(m_definition->events.size())) +
-                                            QStringLiteral(" · ") +
-                                            tr("%n column(s)", nullptr, static_cast<int>(m_definition->columns.size()))));
-    m_edit->setEnabled(true);
-    m_edit->setText(tr("Edit catalog…"));
+    m_heading->setText(
+        title +
+        QStringLiteral("<br><span style=\"color:%1\">%2</span>")
+            .arg(palette::mutedText().name(),
+                 plural(m_definition->events.size(), tr("1 interaction event"), tr("%1 interaction events")) +
+                     QStringLiteral(" · ") +
+                     plural(m_definition->columns.size(), tr("1 column"), tr("%1 columns"))));
+    m_edit->show();
+    m_rebuildButton->show();
     m_rebuildButton->setEnabled(!m_rebuild->isRunning());
     m_model->setCatalog(m_path, values);
     m_overview->showCatalog(*m_definition, info, std::move(values));

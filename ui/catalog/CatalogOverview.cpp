@@ -38,7 +38,8 @@ protected:
         if (!m_column.isEmpty() && index.data(CatalogValuesModel::ColumnNameRole).toString() != m_column) {
             return false;
         }
-        return m_text.isEmpty() || index.data(CatalogValuesModel::ValueRole).toString().contains(m_text, Qt::CaseInsensitive);
+        return m_text.isEmpty() ||
+               index.data(CatalogValuesModel::ValueRole).toString().contains(m_text, Qt::CaseInsensitive);
     }
 
 private:
@@ -49,7 +50,8 @@ private:
 QString definitionHtml(const catalog::CatalogDefinition &d)
 {
     const QString muted = palette::mutedText().name();
-    QString out = QStringLiteral("<p style=\"margin-bottom:4px\"><b>%1</b></p>").arg(CatalogOverview::tr("Interaction events"));
+    QString out = QStringLiteral("<p style=\"margin-bottom:4px\"><b>%1</b></p>")
+                      .arg(CatalogOverview::tr("Interaction events"));
     for (const catalog::CatalogEvent &e : d.events) {
         out += QStringLiteral("%1 <span style=\"color:%2\">· %3 · weight %4</span><br>")
                    .arg(QString::fromStdString(e.name).toHtmlEscaped(), muted,
@@ -62,7 +64,8 @@ QString definitionHtml(const catalog::CatalogDefinition &d)
     for (const catalog::CatalogColumn &c : d.columns) {
         QString source = QString::fromStdString(c.property).toHtmlEscaped();
         if (!c.split.empty()) {
-            source += CatalogOverview::tr(", split on “%1”").arg(QString::fromStdString(c.split).toHtmlEscaped());
+            source +=
+                CatalogOverview::tr(", split on “%1”").arg(QString::fromStdString(c.split).toHtmlEscaped());
         }
         out += QStringLiteral("%1 <span style=\"color:%2\">← %3</span><br>")
                    .arg(QString::fromStdString(c.name).toHtmlEscaped(), muted, source);
@@ -76,23 +79,26 @@ QString buildHtml(const std::optional<catalog::CatalogBuildInfo> &b)
         return QStringLiteral("<span style=\"color:%1\">%2</span>")
             .arg(palette::warning().name(), CatalogOverview::tr("Not built yet: press Rebuild."));
     }
-    const QString row = QStringLiteral("<tr><td style=\"padding-right:16px\">%1</td><td align=\"right\"><b>%2</b></td></tr>");
+    const QString row =
+        QStringLiteral("<tr><td style=\"padding-right:16px\">%1</td><td align=\"right\"><b>%2</b></td></tr>");
     QString out = QStringLiteral("<table>") + row.arg(CatalogOverview::tr("Items"), format::count(b->items)) +
                   row.arg(CatalogOverview::tr("Interactions"), format::count(b->interactions)) +
                   row.arg(CatalogOverview::tr("Profiles"), format::count(b->profiles));
     if (b->skipped > 0) {
         out += row.arg(CatalogOverview::tr("Rows without id"), format::count(b->skipped));
     }
-    return out + row.arg(CatalogOverview::tr("Built at"), format::timestamp(b->builtAtMs) + QStringLiteral(" UTC")) +
+    return out +
+           row.arg(CatalogOverview::tr("Built at"),
+                   format::timestamp(b->builtAtMs) + QStringLiteral(" UTC")) +
            QStringLiteral("</table>");
 }
 
 } // namespace
 
 CatalogOverview::CatalogOverview(QWidget *parent)
-    : QWidget(parent), m_definition(new QLabel(this)), m_build(new QLabel(this)), m_column(new QComboBox(this)),
-      m_search(new QLineEdit(this)), m_values(new CatalogValuesModel(this)), m_proxy(new ValuesFilter(this)),
-      m_view(new QTableView(this))
+    : QWidget(parent), m_definition(new QLabel(this)), m_build(new QLabel(this)),
+      m_column(new QComboBox(this)), m_search(new QLineEdit(this)), m_values(new CatalogValuesModel(this)),
+      m_proxy(new ValuesFilter(this)), m_view(new QTableView(this))
 {
     m_definition->setObjectName(QStringLiteral("catalogDefinitionLabel"));
     m_definition->setTextFormat(Qt::RichText);
@@ -133,6 +139,10 @@ CatalogOverview::CatalogOverview(QWidget *parent)
     auto *valuesLayout = new QVBoxLayout(valuesBox);
     valuesLayout->addLayout(filters);
     valuesLayout->addWidget(m_view, 1);
+    auto *hint =
+        new QLabel(tr("Double-click a value to model who is most likely to engage with it."), valuesBox);
+    hint->setStyleSheet(QStringLiteral("color: %1;").arg(palette::mutedText().name()));
+    valuesLayout->addWidget(hint);
 
     auto *layout = new QHBoxLayout(this);
     layout->addLayout(left, 2);
@@ -158,8 +168,9 @@ void CatalogOverview::showCatalog(const catalog::CatalogDefinition &definition,
         m_column->clear();
         m_column->addItem(tr("All columns"), QString());
         for (const ColumnValues &c : values) {
-            m_column->addItem(tr("%1 (%2 values)").arg(c.column, format::count(static_cast<std::int64_t>(c.values.size()))),
-                              c.column);
+            m_column->addItem(
+                tr("%1 (%2 values)").arg(c.column, format::count(static_cast<std::int64_t>(c.values.size()))),
+                c.column);
         }
         m_column->setCurrentIndex(qMax(0, m_column->findData(current)));
     }

@@ -32,7 +32,8 @@ int CatalogValuesModel::columnCount(const QModelIndex &parent) const
 
 QVariant CatalogValuesModel::data(const QModelIndex &index, int role) const
 {
-    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid)) {
+    if (!index.isValid() ||
+        !checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid)) {
         return {};
     }
     const Row &row = m_rows[static_cast<std::size_t>(index.row())];
@@ -86,6 +87,9 @@ QVariant CatalogValuesModel::sortValue(const Row &row, int column) const
 
 QVariant CatalogValuesModel::headerData(int section, Qt::Orientation orientation, int role) const
 {
+    if (orientation == Qt::Horizontal && role == Qt::TextAlignmentRole) {
+        return QVariant((section >= ProductsColumn ? Qt::AlignRight : Qt::AlignLeft) | Qt::AlignVCenter);
+    }
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole) {
         return QAbstractTableModel::headerData(section, orientation, role);
     }

@@ -5,7 +5,6 @@
 #include "charts/ChartPalette.h"
 #include "models/DisplayFormat.h"
 
-
 #include <algorithm>
 
 namespace awb::ui {
@@ -40,7 +39,8 @@ void EventChoiceModel::setEvents(std::vector<catalog::EventSummary> events, cons
 bool EventChoiceModel::setChecked(const QString &name, bool checked)
 {
     const int row = rowOf(name);
-    return row >= 0 && setData(index(row, EventColumn), checked ? Qt::Checked : Qt::Unchecked, Qt::CheckStateRole);
+    return row >= 0 &&
+           setData(index(row, EventColumn), checked ? Qt::Checked : Qt::Unchecked, Qt::CheckStateRole);
 }
 
 QStringList EventChoiceModel::checkedNames() const
@@ -82,7 +82,8 @@ int EventChoiceModel::columnCount(const QModelIndex &parent) const
 
 QVariant EventChoiceModel::data(const QModelIndex &index, int role) const
 {
-    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid)) {
+    if (!index.isValid() ||
+        !checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid)) {
         return {};
     }
     const auto row = static_cast<std::size_t>(index.row());
@@ -91,14 +92,16 @@ QVariant EventChoiceModel::data(const QModelIndex &index, int role) const
     case Qt::DisplayRole:
         return displayValue(event, index.column());
     case Qt::CheckStateRole:
-        return index.column() == EventColumn ? QVariant(m_checked[row] ? Qt::Checked : Qt::Unchecked) : QVariant();
+        return index.column() == EventColumn ? QVariant(m_checked[row] ? Qt::Checked : Qt::Unchecked)
+                                             : QVariant();
     case Qt::TextAlignmentRole:
         return index.column() == CountColumn ? QVariant(Qt::AlignRight | Qt::AlignVCenter) : QVariant();
     case Qt::ForegroundRole:
         return event.hasProducts ? QVariant() : QVariant(palette::mutedText());
     case Qt::ToolTipRole:
-        return event.hasProducts ? QVariant()
-                                 : QVariant(tr("Its latest events carry no product: it would add no interactions."));
+        return event.hasProducts
+                   ? QVariant()
+                   : QVariant(tr("Its latest events carry no product: it would add no interactions."));
     case NameRole:
         return QString::fromStdString(event.name);
     case SortRole:
@@ -127,7 +130,8 @@ QVariant EventChoiceModel::displayValue(const catalog::EventSummary &event, int 
 
 bool EventChoiceModel::setData(const QModelIndex &index, const QVariant &value, int role)
 {
-    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid) ||
+    if (!index.isValid() ||
+        !checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid) ||
         role != Qt::CheckStateRole || index.column() != EventColumn) {
         return false;
     }
@@ -148,7 +152,8 @@ bool EventChoiceModel::setData(const QModelIndex &index, const QVariant &value, 
 
 Qt::ItemFlags EventChoiceModel::flags(const QModelIndex &index) const
 {
-    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid)) {
+    if (!index.isValid() ||
+        !checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid)) {
         return Qt::NoItemFlags;
     }
     Qt::ItemFlags f = Qt::ItemIsEnabled | Qt::ItemIsSelectable;
@@ -157,6 +162,9 @@ Qt::ItemFlags EventChoiceModel::flags(const QModelIndex &index) const
 
 QVariant EventChoiceModel::headerData(int section, Qt::Orientation orientation, int role) const
 {
+    if (orientation == Qt::Horizontal && role == Qt::TextAlignmentRole) {
+        return QVariant((section == CountColumn ? Qt::AlignRight : Qt::AlignLeft) | Qt::AlignVCenter);
+    }
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole) {
         return QAbstractTableModel::headerData(section, orientation, role);
     }

@@ -35,11 +35,12 @@ constexpr int kDefaultHorizon = 30;
 
 ModelPage::ModelPage(QWidget *parent)
     : QWidget(parent), m_job(new JobRunner(this)), m_byValue(new QRadioButton(tr("Column value"), this)),
-      m_byProduct(new QRadioButton(tr("Product"), this)), m_column(new QComboBox(this)), m_value(new QComboBox(this)),
-      m_product(new QLineEdit(this)), m_horizon(new QComboBox(this)), m_train(new QPushButton(tr("Train and score"), this)),
-      m_cancel(new QPushButton(tr("Cancel"), this)), m_bar(new QProgressBar(this)), m_status(new QLabel(this)),
-      m_summary(new QLabel(this)), m_note(new QLabel(this)), m_quality(new QualityTableModel(this)),
-      m_qualityView(new QTableView(this)), m_gain(new GainChart(this)), m_calibration(new CalibrationChart(this))
+      m_byProduct(new QRadioButton(tr("Product"), this)), m_column(new QComboBox(this)),
+      m_value(new QComboBox(this)), m_product(new QLineEdit(this)), m_horizon(new QComboBox(this)),
+      m_train(new QPushButton(tr("Train and score"), this)), m_cancel(new QPushButton(tr("Cancel"), this)),
+      m_bar(new QProgressBar(this)), m_status(new QLabel(this)), m_summary(new QLabel(this)),
+      m_note(new QLabel(this)), m_quality(new QualityTableModel(this)), m_qualityView(new QTableView(this)),
+      m_gain(new GainChart(this)), m_calibration(new CalibrationChart(this))
 {
     setObjectName(QStringLiteral("modelPage"));
     m_status->setObjectName(QStringLiteral("modelStatusLabel"));
@@ -66,7 +67,7 @@ ModelPage::ModelPage(QWidget *parent)
     m_qualityView->setFocusPolicy(Qt::NoFocus);
     m_qualityView->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
     m_qualityView->horizontalHeader()->setSectionResizeMode(QualityTableModel::ScoreColumn,
-                                                           QHeaderView::ResizeToContents);
+                                                            QHeaderView::ResizeToContents);
     m_qualityView->setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     // Header plus the four rows (model and three baselines), without scrolling.
     m_qualityView->setFixedHeight(m_qualityView->horizontalHeader()->sizeHint().height() +
@@ -89,25 +90,31 @@ ModelPage::ModelPage(QWidget *parent)
 
     connect(m_train, &QPushButton::clicked, this, &ModelPage::train);
     connect(m_cancel, &QPushButton::clicked, this, &ModelPage::cancel);
-    connect(m_job, &JobRunner::progressChanged, this, [this](qint64 done, qint64 total, const QString &stage) {
-        if (!m_job->isCancelRequested() && !stage.isEmpty()) {
-            m_status->setText(stage + QStringLiteral("…"));
-        }
-        m_bar->setRange(0, total > 0 ? kBarSteps : 0);
-        if (total > 0) {
-            m_bar->setValue(static_cast<int>(std::clamp<qint64>(done * kBarSteps / total, 0, kBarSteps)));
-        }
-    });
+    connectJob();
+    m_status->setText(tr("Choose what to model, then Train and score."));
+}
+
+ModelPage::~ModelPage() = default;
+
+void ModelPage::connectJob()
+{
+    connect(
+        m_job, &JobRunner::progressChanged, this, [this](qint64 done, qint64 total, const QString &stage) {
+            if (!m_job->isCancelRequested() && !stage.isEmpty()) {
+                m_status->setText(stage + QStringLiteral("…"));
+            }
+            m_bar->setRange(0, total > 0 ? kBarSteps : 0);
+            if (total > 0) {
+                m_bar->setValue(static_cast<int>(std::clamp<qint64>(done * kBarSteps / total, 0, kBarSteps)));
+            }
+        });
     connect(m_job, &JobRunner::finished, this, &ModelPage::onFinished);
     connect(m_job, &JobRunner::cancelled, this, [this] { onStopped(tr("Cancelled."), false); });
     connect(m_job, &JobRunner::failed, this, [this](const Error &e) {
         onStopped(QString::fromStdString(e.message), true);
         showError(this, e);
     });
-    m_status->setText(tr("Choose what to model, then Train and score."));
 }
-
-ModelPage::~ModelPage() = default;
 
 QWidget *ModelPage::createTargetBar()
 {
@@ -179,6 +186,11 @@ void ModelPage::setCatalog(const QString &workspacePath, std::vector<ColumnValue
     }
     m_column->setCurrentIndex(qMax(0, m_column->findText(current)));
     fillValues();
+    // A catalog without columns can only target products.
+    m_byValue->setEnabled(!m_columns.empty());
+    if (m_columns.empty()) {
+        m_byProduct->setChecked(true);
+    }
 }
 
 void ModelPage::fillValues()
@@ -191,9 +203,10 @@ void ModelPage::fillValues()
     }
     for (const catalog::ValueCount &v : m_columns[static_cast<std::size_t>(c)].values) {
         m_value->addItem(QString::fromStdString(v.value));
-        m_value->setItemData(m_value->count() - 1,
-                             tr("%1 products, %2 interactions").arg(format::count(v.products), format::count(v.interactions)),
-                             Qt::ToolTipRole);
+        m_value->setItemData(
+            m_value->count() - 1,
+            tr("%1 products, %2 interactions").arg(format::count(v.products), format::count(v.interactions)),
+            Qt::ToolTipRole);
     }
     const int keep = m_value->findText(current);
     m_value->setCurrentIndex(keep >= 0 ? keep : 0);
@@ -242,12 +255,14 @@ bool ModelPage::train()
     }
     const auto r = request();
     if (!r) {
-        onStopped(m_byProduct->isChecked() ? tr("Type a product id to model.") : tr("Choose a column and a value to model."),
+        onStopped(m_byProduct->isChecked() ? tr("Type a product id to model.")
+                                           : tr("Choose a column and a value to model."),
                   true);
         return false;
     }
     const std::string path = m_path.toStdString();
     setRunning(true);
+    m_clock.start();
     m_status->setStyleSheet({});
     m_status->setText(tr("Training and scoring %1…").arg(QString::fromStdString(r->target.describe())));
     return m_job->start(tr("Training and scoring"), [path, request = *r](ProgressSink &progress) {
@@ -278,7 +293,7 @@ void ModelPage::onFinished()
     setRunning(false);
     m_result = m_job->result<services::ScoreResult>();
     showResult(*m_result);
-    m_status->setText(tr("Done."));
+    m_status->setText(tr("Trained and scored in %1 s.").arg(m_clock.elapsed() / 1000.0, 0, 'f', 1));
     emit resultShown();
 }
 
@@ -291,36 +306,44 @@ void ModelPage::onStopped(const QString &message, bool isError)
 
 void ModelPage::showResult(const services::ScoreResult &result)
 {
-    const double expected = std::accumulate(result.ranked.begin(), result.ranked.end(), 0.0,
-                                            [](double sum, const services::ScoredProfile &p) { return sum + p.probability; });
+    const double expected =
+        std::accumulate(result.ranked.begin(), result.ranked.end(), 0.0,
+                        [](double sum, const services::ScoredProfile &p) { return sum + p.probability; });
     const qint64 horizonDays = m_horizon->currentData().toLongLong();
     const std::int64_t backtestStart = result.nowMs - horizonDays * services::kDayMs;
     m_summary->setText(
         tr("<b>%1</b> · %2 profiles scored as of %3 · about <b>%4</b> expected to engage within %5 days.<br>"
-           "<span style=\"color:%6\">Backtest: trained on the history before %7, measured on who engaged from %7 "
+           "<span style=\"color:%6\">Backtest: trained on the history before %7, measured on who engaged "
+           "from %7 "
            "to %3.</span>")
             .arg(QString::fromStdString(result.target).toHtmlEscaped(),
                  format::count(static_cast<std::int64_t>(result.ranked.size())), format::date(result.nowMs),
-                 format::count(std::llround(expected)), QString::number(horizonDays), palette::mutedText().name(),
-                 format::date(backtestStart)));
+                 format::count(std::llround(expected)), QString::number(horizonDays),
+                 palette::mutedText().name(), format::date(backtestStart)));
     const bool showNote = result.fallback || !result.note.empty();
     m_note->setVisible(showNote);
-    m_note->setText(result.fallback ? tr("The model fell back to its best baseline: %1").arg(QString::fromStdString(result.note))
-                                    : QString::fromStdString(result.note));
+    m_note->setText(
+        result.fallback
+            ? tr("The model fell back to its best baseline: %1").arg(QString::fromStdString(result.note))
+            : QString::fromStdString(result.note));
     m_quality->setQualities(result.backtest);
     std::vector<GainSeries> series;
     for (const numeric::Quality &q : result.backtest) {
         series.push_back({QualityTableModel::displayName(q.name), q.gain});
     }
-    m_gain->setSeries(series);
+    if (!result.backtest.empty() && result.backtest.front().positives == 0) {
+        m_gain->clear(tr("Nobody engaged with the target in the backtest window: there is no gain to show."));
+    } else {
+        m_gain->setSeries(series);
+    }
     std::vector<CalibrationPoint> bins;
     if (!result.backtest.empty()) {
         for (const numeric::CalibrationBin &b : result.backtest.front().calibration) {
             bins.push_back({b.meanPredicted, b.observedRate, b.count});
         }
     }
-    m_calibration->setBins(QualityTableModel::displayName(result.backtest.empty() ? std::string("model")
-                                                                                    : result.backtest.front().name),
+    m_calibration->setBins(QualityTableModel::displayName(
+                               result.backtest.empty() ? std::string("model") : result.backtest.front().name),
                            bins);
 }
 

@@ -6,6 +6,7 @@
 #include "catalog/CatalogValuesModel.h"
 #include "services/ScoringService.h"
 
+#include <QElapsedTimer>
 #include <QWidget>
 
 #include <optional>
@@ -58,6 +59,7 @@ signals:
 
 private:
     QWidget *createTargetBar();
+    void connectJob();
     void fillValues();
     std::optional<services::ScoreRequest> request() const;
     void onFinished();
@@ -69,6 +71,7 @@ private:
     std::vector<ColumnValues> m_columns;
     std::optional<services::ScoreResult> m_result;
     JobRunner *m_job;
+    QElapsedTimer m_clock;
     QRadioButton *m_byValue;
     QRadioButton *m_byProduct;
     QComboBox *m_column;

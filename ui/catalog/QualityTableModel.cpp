@@ -42,7 +42,8 @@ int QualityTableModel::columnCount(const QModelIndex &parent) const
 
 QVariant QualityTableModel::data(const QModelIndex &index, int role) const
 {
-    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid)) {
+    if (!index.isValid() ||
+        !checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid)) {
         return {};
     }
     const numeric::Quality &q = m_rows[static_cast<std::size_t>(index.row())];
@@ -127,6 +128,10 @@ QVariant QualityTableModel::displayValue(const numeric::Quality &q, int column) 
 
 QVariant QualityTableModel::headerData(int section, Qt::Orientation orientation, int role) const
 {
+    if (orientation == Qt::Horizontal && role == Qt::TextAlignmentRole) {
+        return QVariant((section != ScoreColumn && section != LabelColumn ? Qt::AlignRight : Qt::AlignLeft) |
+                        Qt::AlignVCenter);
+    }
     if (orientation != Qt::Horizontal || (role != Qt::DisplayRole && role != Qt::ToolTipRole)) {
         return QAbstractTableModel::headerData(section, orientation, role);
     }

@@ -26,9 +26,10 @@ CalibrationChart::CalibrationChart(QWidget *parent) : ChartView(parent)
     clear();
 }
 
-void CalibrationChart::clear()
+void CalibrationChart::clear(const QString &message)
 {
-    showEmpty(tr("Train a model to compare its probabilities with what happened."));
+    showEmpty(message.isEmpty() ? tr("Train a model to compare its probabilities with what happened.")
+                                : message);
 }
 
 void CalibrationChart::setBins(const QString &name, const std::vector<CalibrationPoint> &bins)

@@ -12,8 +12,8 @@ namespace awb::ui {
 
 struct CalibrationPoint
 {
-    double predicted = 0; ///< mean predicted probability in the bin (0..1)
-    double observed = 0;  ///< share of the bin's profiles that engaged (0..1)
+    double predicted = 0;  ///< mean predicted probability in the bin (0..1)
+    double observed = 0;   ///< share of the bin's profiles that engaged (0..1)
     std::size_t count = 0; ///< profiles in the bin; empty bins are not drawn
 };
 
@@ -26,7 +26,8 @@ public:
     /// Draws the bins of one score as points joined by a line, then the diagonal. Both axes share one
     /// range, fitted to the data (so the diagonal stays at 45 degrees). No non-empty bin: the empty message.
     void setBins(const QString &name, const std::vector<CalibrationPoint> &bins);
-    void clear();
+    /// Shows the empty state: message, or the default invitation to train a model.
+    void clear(const QString &message = {});
 };
 
 } // namespace awb::ui

@@ -24,6 +24,24 @@ protected:
     }
 };
 
+// A widget that was never shown can get a resize to an empty size (QWidget::grab sends pending resizes to
+// hidden children); QCustomPlot would replot into empty paint buffers and warn.
+class Plot : public QCustomPlot
+{
+public:
+    using QCustomPlot::QCustomPlot;
+
+protected:
+    void resizeEvent(QResizeEvent *event) override
+    {
+        if (event->size().isEmpty()) {
+            QWidget::resizeEvent(event);
+            return;
+        }
+        QCustomPlot::resizeEvent(event);
+    }
+};
+
 void styleAxis(QCPAxis *axis)
 {
     axis->setBasePen(QPen(palette::reference()));
@@ -37,7 +55,7 @@ void styleAxis(QCPAxis *axis)
 
 } // namespace
 
-ChartView::ChartView(QWidget *parent) : QWidget(parent), m_plot(new QCustomPlot(this))
+ChartView::ChartView(QWidget *parent) : QWidget(parent), m_plot(new Plot(this))
 {
     m_plot->setObjectName(QStringLiteral("chartPlot"));
     m_plot->setBackground(QBrush(Qt::white));
@@ -45,6 +63,8 @@ ChartView::ChartView(QWidget *parent) : QWidget(parent), m_plot(new QCustomPlot(
     m_plot->setAntialiasedElements(QCP::aeAll);
     styleAxis(m_plot->xAxis);
     styleAxis(m_plot->yAxis);
+    // Room for the last x tick label: QCustomPlot drops labels that would leave the widget.
+    m_plot->axisRect()->setMinimumMargins(QMargins(12, 12, 28, 12));
     m_plot->legend->setBorderPen(QPen(palette::grid()));
     m_plot->legend->setBrush(QBrush(QColor(255, 255, 255, 230)));
     m_plot->legend->setTextColor(palette::text());
@@ -148,7 +168,18 @@ void ChartView::setAxes(const QString &xLabel, double xMax, const QString &yLabe
 
 void ChartView::replot()
 {
-    m_plot->replot(QCustomPlot::rpQueuedReplot);
+    // The charts here change once per result (not per slider step), so the buffers are redrawn at once
+    // and only the repaint is queued: a grab or an export right after an update shows the new data. A
+    // hidden or not yet laid out plot has no paint buffer to draw into: showEvent() replots it.
+    if (m_plot->isVisible() && !m_plot->size().isEmpty()) {
+        m_plot->replot(QCustomPlot::rpQueuedRefresh);
+    }
+}
+
+void ChartView::showEvent(QShowEvent *event)
+{
+    QWidget::showEvent(event);
+    m_plot->replot(QCustomPlot::rpQueuedRefresh);
 }
 
 void ChartView::contextMenuEvent(QContextMenuEvent *event)

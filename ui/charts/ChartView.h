@@ -47,6 +47,7 @@ protected:
     /// One queued replot per update.
     void replot();
     void contextMenuEvent(QContextMenuEvent *event) override;
+    void showEvent(QShowEvent *event) override;
 
 private:
     void exportDialog(bool pdf);

@@ -15,9 +15,10 @@ GainChart::GainChart(QWidget *parent) : ChartView(parent)
     clear();
 }
 
-void GainChart::clear()
+void GainChart::clear(const QString &message)
 {
-    showEmpty(tr("Train a model to see how many engagers each audience size finds."));
+    showEmpty(message.isEmpty() ? tr("Train a model to see how many engagers each audience size finds.")
+                                : message);
 }
 
 void GainChart::setSeries(const std::vector<GainSeries> &series)

@@ -26,7 +26,8 @@ public:
     /// Draws the series (the first one, the model, emphasised; colours from the palette in order) and
     /// the random diagonal as the last graph. An empty list shows the empty message.
     void setSeries(const std::vector<GainSeries> &series);
-    void clear();
+    /// Shows the empty state: message, or the default invitation to train a model.
+    void clear(const QString &message = {});
 };
 
 } // namespace awb::ui

@@ -45,8 +45,8 @@ QString withSuffix(QString path)
 
 MainWindow::MainWindow(settings::Settings &settings, QWidget *parent)
     : QMainWindow(parent), m_settings(settings), m_workspace(new WorkspaceController(this)),
-      m_navigator(new QListWidget(this)), m_pages(new QStackedWidget(this)), m_data(new DataArea(this)), m_catalog(new CatalogArea(this)),
-      m_workspaceLabel(new QLabel(this)), m_countsLabel(new QLabel(this))
+      m_navigator(new QListWidget(this)), m_pages(new QStackedWidget(this)), m_data(new DataArea(this)),
+      m_catalog(new CatalogArea(this)), m_workspaceLabel(new QLabel(this)), m_countsLabel(new QLabel(this))
 {
     setObjectName(QStringLiteral("mainWindow"));
     setWindowTitle(tr("Audience Workbench"));
@@ -130,10 +130,14 @@ void MainWindow::createNavigator()
     for (const Area &area : areas) {
         auto *item = new QListWidgetItem(QIcon(area.icon), area.name, m_navigator);
         item->setSizeHint(QSize(0, 44));
-        const bool isCatalog = m_pages->count() == static_cast<int>(Page::Catalog);
-        m_pages->addWidget(area.description.isEmpty() ? static_cast<QWidget *>(m_data)
-                           : isCatalog                ? static_cast<QWidget *>(m_catalog)
-                                                      : new PlaceholderPage(area.icon, area.name, area.description, m_pages));
+        QWidget *page = m_data;
+        if (!area.description.isEmpty()) {
+            // The Catalog area exists; the later areas still say what they will do.
+            page = m_pages->count() == static_cast<int>(Page::Catalog)
+                       ? static_cast<QWidget *>(m_catalog)
+                       : new PlaceholderPage(area.icon, area.name, area.description, m_pages);
+        }
+        m_pages->addWidget(page);
     }
     connect(m_navigator, &QListWidget::currentRowChanged, m_pages, &QStackedWidget::setCurrentIndex);
     m_navigator->setCurrentRow(0);

@@ -23,6 +23,7 @@ namespace awb::ui {
 
 namespace {
 constexpr std::size_t kPreviewValues = 8;
+constexpr int kPreviewChars = 24; // longer values (product names) are cut in the preview
 constexpr int kNameWidth = 170;
 constexpr int kPropertyWidth = 200;
 constexpr int kSplitWidth = 70;
@@ -114,7 +115,8 @@ void CatalogColumnsPage::initializePage()
         }
     }
     std::vector<std::pair<std::string, SampledKey>> sorted(keys.begin(), keys.end());
-    std::stable_sort(sorted.begin(), sorted.end(), [](const auto &a, const auto &b) { return a.second.rows > b.second.rows; });
+    std::stable_sort(sorted.begin(), sorted.end(),
+                     [](const auto &a, const auto &b) { return a.second.rows > b.second.rows; });
     m_properties.clear();
     for (const auto &[key, info] : sorted) {
         m_properties << QString::fromStdString(key);
@@ -179,6 +181,7 @@ void CatalogColumnsPage::addColumn(const catalog::CatalogColumn &column)
     layout->addWidget(row.preview, 1);
     layout->addWidget(remove);
     m_rowsLayout->addWidget(widget);
+    widget->show(); // at once, not on the next event loop turn (a layout shows new children late)
     m_rows.push_back(row);
     updatePreview(row);
 
@@ -228,8 +231,9 @@ void CatalogColumnsPage::updatePreview(const Row &row)
     for (const catalog::CatalogEvent &e : m_state.definition.events) {
         events.push_back(e.name);
     }
-    const auto preview = services::CatalogService(m_state.workspacePath.toStdString())
-                             .previewValues(events, property, row.split->text().toStdString(), kPreviewValues);
+    const auto preview =
+        services::CatalogService(m_state.workspacePath.toStdString())
+            .previewValues(events, property, row.split->text().toStdString(), kPreviewValues);
     if (!preview) {
         row.preview->setText(QString::fromStdString(preview.error().message).toHtmlEscaped());
         return;
@@ -241,12 +245,17 @@ void CatalogColumnsPage::updatePreview(const Row &row)
     }
     QStringList values;
     for (const catalog::SampleValue &v : preview->values) {
-        values << QString::fromStdString(v.value).toHtmlEscaped();
+        QString value = QString::fromStdString(v.value);
+        if (value.size() > kPreviewChars) {
+            value = value.left(kPreviewChars - 1) + QStringLiteral("…");
+        }
+        values << value.toHtmlEscaped();
     }
-    row.preview->setText(QStringLiteral("%1 <span style=\"color:%2\">%3</span>")
-                             .arg(values.join(QLatin1String(", ")), palette::mutedText().name(),
-                                  tr("(%1 of %2 rows)")
-                                      .arg(format::count(preview->rowsWithValue), format::count(preview->sampledRows))));
+    row.preview->setText(
+        QStringLiteral("%1 <span style=\"color:%2\">%3</span>")
+            .arg(values.join(QLatin1String(", ")), palette::mutedText().name(),
+                 tr("(%1 of %2 rows)")
+                     .arg(format::count(preview->rowsWithValue), format::count(preview->sampledRows))));
 }
 
 std::vector<catalog::CatalogColumn> CatalogColumnsPage::columns() const
@@ -265,7 +274,8 @@ std::vector<catalog::CatalogColumn> CatalogColumnsPage::columns() const
 
 QString CatalogColumnsPage::previewText(int row) const
 {
-    return row >= 0 && row < columnCount() ? m_rows[static_cast<std::size_t>(row)].preview->text() : QString();
+    return row >= 0 && row < columnCount() ? m_rows[static_cast<std::size_t>(row)].preview->text()
+                                           : QString();
 }
 
 QString CatalogColumnsPage::problem() const

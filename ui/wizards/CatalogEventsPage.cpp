@@ -99,13 +99,13 @@ void CatalogEventsPage::updateCounter()
 {
     m_message->clear();
     const int n = m_model->checkedCount();
-    QString text = tr("%n event(s) chosen", nullptr, n);
+    QString text = n == 1 ? tr("1 event chosen") : tr("%1 events chosen").arg(n);
     if (n == 0) {
-        text += QLatin1String(" — ") + coloured(tr("choose at least one"), palette::error());
+        text += QStringLiteral(" — ") + coloured(tr("choose at least one"), palette::error());
     } else if (n < kRecommendedMin || n > kRecommendedMax) {
-        text += QLatin1String(" — ") + coloured(tr("3 to 7 are recommended"), palette::warning());
+        text += QStringLiteral(" — ") + coloured(tr("3 to 7 are recommended"), palette::warning());
     } else {
-        text += QLatin1String(" — ") + tr("within the recommended 3 to 7");
+        text += QStringLiteral(" — ") + tr("within the recommended 3 to 7");
     }
     QStringList withoutProducts;
     for (const QString &name : m_model->checkedNames()) {

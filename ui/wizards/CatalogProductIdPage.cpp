@@ -153,20 +153,22 @@ void CatalogProductIdPage::updatePreview(const Row &row)
         return;
     }
     if (ids->rowsWithValue == 0) {
-        const QString why = ids->sampledRows == 0 ? tr("No product rows in the latest events.")
-                                                  : tr("None of the %1 latest product rows has this property.")
-                                                        .arg(format::count(ids->sampledRows));
-        row.preview->setText(
-            QStringLiteral("<span style=\"color:%1\">%2</span>").arg(palette::error().name(), why.toHtmlEscaped()));
+        const QString why = ids->sampledRows == 0
+                                ? tr("No product rows in the latest events.")
+                                : tr("None of the %1 latest product rows has this property.")
+                                      .arg(format::count(ids->sampledRows));
+        row.preview->setText(QStringLiteral("<span style=\"color:%1\">%2</span>")
+                                 .arg(palette::error().name(), why.toHtmlEscaped()));
         return;
     }
     QStringList values;
     for (const catalog::SampleValue &v : ids->values) {
         values << QString::fromStdString(v.value).toHtmlEscaped();
     }
-    row.preview->setText(tr("%1 … <span style=\"color:%2\">(%3 of the %4 latest product rows have one)</span>")
-                             .arg(values.join(QLatin1String(", ")), palette::mutedText().name(),
-                                  format::count(ids->rowsWithValue), format::count(ids->sampledRows)));
+    row.preview->setText(
+        tr("%1 … <span style=\"color:%2\">(%3 of the %4 latest product rows have one)</span>")
+            .arg(values.join(QLatin1String(", ")), palette::mutedText().name(),
+                 format::count(ids->rowsWithValue), format::count(ids->sampledRows)));
 }
 
 QComboBox *CatalogProductIdPage::comboFor(const QString &event) const

@@ -130,8 +130,9 @@ void CatalogSummaryPage::showBuilt(const catalog::CatalogBuildInfo &info)
     m_building = false;
     m_bar->hide();
     m_cancel->hide();
-    QString text = tr("Built: %1 items, %2 interactions from %3 profiles.")
-                       .arg(format::count(info.items), format::count(info.interactions), format::count(info.profiles));
+    QString text =
+        tr("Built: %1 items, %2 interactions from %3 profiles.")
+            .arg(format::count(info.items), format::count(info.interactions), format::count(info.profiles));
     if (info.skipped > 0) {
         text += QLatin1Char(' ') +
                 tr("%1 product rows had no product id and were skipped.").arg(format::count(info.skipped));

@@ -16,8 +16,9 @@ CatalogWeightsPage::CatalogWeightsPage(CatalogWizardState &state, QWidget *paren
 {
     setObjectName(QStringLiteral("catalogWeightsPage"));
     setTitle(tr("Interaction weights"));
-    setSubTitle(tr("How much one event says about interest in a product. The defaults rank purchases above cart "
-                   "adds above views; the models use the weights as confidence in each interaction."));
+    setSubTitle(
+        tr("How much one event says about interest in a product. The defaults rank purchases above cart "
+           "adds above views; the models use the weights as confidence in each interaction."));
     m_grid->setHorizontalSpacing(20);
     m_grid->setVerticalSpacing(8);
     m_grid->setColumnStretch(2, 1);

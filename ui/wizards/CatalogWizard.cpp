@@ -56,6 +56,7 @@ CatalogWizard::CatalogWizard(const QString &workspacePath, std::optional<catalog
         if (id != SummaryPageId && m_state.built) {
             m_state.built.reset();
             setButtonText(QWizard::FinishButton, tr("Save and build"));
+            setOption(QWizard::NoCancelButton, false);
         }
     });
 }
@@ -73,8 +74,9 @@ void CatalogWizard::accept()
     }
     const std::string path = m_state.workspacePath.toStdString();
     if (const auto saved = services::CatalogService(path).save(m_state.definition); !saved) {
-        m_summary->showStopped(tr("The catalog could not be saved: %1").arg(QString::fromStdString(saved.error().message)),
-                               true);
+        m_summary->showStopped(
+            tr("The catalog could not be saved: %1").arg(QString::fromStdString(saved.error().message)),
+            true);
         return;
     }
     emit catalogSaved();
@@ -99,6 +101,7 @@ void CatalogWizard::onBuilt()
     m_state.built = m_build->result<catalog::CatalogBuildInfo>();
     m_summary->showBuilt(*m_state.built);
     setButtonText(QWizard::FinishButton, tr("Close"));
+    setOption(QWizard::NoCancelButton, true); // nothing left to cancel: Close is the way out
     emit catalogBuilt();
     if (m_closeWhenStopped) {
         m_closeWhenStopped = false;

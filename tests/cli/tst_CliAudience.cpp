@@ -1,0 +1,171 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// End-to-end tests of awb audience and awb export, run as a separate process on a generated sample store.
+#include "TestUtil.h"
+
+#include <QDir>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace awb;
+
+namespace {
+struct Run
+{
+    int exitCode = -1;
+    QString out;
+    QString err;
+};
+
+Run awbRun(const QStringList &args)
+{
+    QProcess p;
+    p.start(QStringLiteral(AWB_CLI_PATH), args);
+    p.waitForFinished(60000);
+    return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1,
+            QString::fromUtf8(p.readAllStandardOutput()), QString::fromUtf8(p.readAllStandardError())};
+}
+
+QStringList args(std::initializer_list<const char *> list)
+{
+    QStringList out;
+    for (const char *a : list) {
+        out << QString::fromUtf8(a);
+    }
+    return out;
+}
+
+QByteArray firstLine(const QString &path)
+{
+    QFile f(path);
+    return f.open(QIODevice::ReadOnly) ? f.readLine().trimmed() : QByteArray();
+}
+} // namespace
+
+class TestCliAudience : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase()
+    {
+        QVERIFY(m_dir.isValid());
+        m_ws = m_dir.filePath(QStringLiteral("s.awb"));
+        const Run gen =
+            awbRun({QStringLiteral("generate"), QStringLiteral("--out"), m_ws, QStringLiteral("--profiles"),
+                    QStringLiteral("600"), QStringLiteral("--days"), QStringLiteral("120")});
+        QVERIFY2(gen.exitCode == 0, qPrintable(gen.err));
+        const Run cat = awbRun(QStringList{QStringLiteral("catalog"), m_ws} +
+                               args({"--event", "Order Completed", "--event", "Product Added", "--event",
+                                     "Product Viewed", "--column", "Category=category", "--build"}));
+        QVERIFY2(cat.exitCode == 0, qPrintable(cat.err));
+    }
+
+    void usageListsCommands()
+    {
+        const Run none = awbRun({});
+        QVERIFY(none.err.contains(QStringLiteral("audience")));
+        QVERIFY(none.err.contains(QStringLiteral("export")));
+        const Run help = awbRun(args({"export", "--help"}));
+        QCOMPARE(help.exitCode, 0);
+        QVERIFY2(help.out.contains(QStringLiteral("google-hashed")), qPrintable(help.out));
+        const Run sub = awbRun(args({"audience", "frobnicate"}));
+        QCOMPARE(sub.exitCode, 2);
+    }
+
+    void createListExportShowDuplicateRemove()
+    {
+        const QString created = m_dir.filePath(QStringLiteral("created.csv"));
+        const Run create =
+            awbRun(QStringList{QStringLiteral("audience"), QStringLiteral("create"), m_ws} +
+                   args({"--name", "Beauty fans", "--target", "Category=Beauty", "--size", "5%", "--horizon",
+                         "30d", "--export", "generic", "--columns", "user_id,email,score", "--out"}) +
+                   QStringList{created});
+        QVERIFY2(create.exitCode == 0, qPrintable(create.err));
+        QVERIFY2(
+            create.out.contains(QStringLiteral("audience 'Beauty fans': live, 30 people (5% of 600 scored)")),
+            qPrintable(create.out));
+        QVERIFY2(create.out.contains(QStringLiteral("written:  30")), qPrintable(create.out));
+        QCOMPARE(firstLine(created), QByteArray("user_id,email,score"));
+
+        const Run again =
+            awbRun(QStringList{QStringLiteral("audience"), QStringLiteral("create"), m_ws} +
+                   args({"--name", "Beauty fans", "--target", "Category=Beauty", "--size", "10"}));
+        QCOMPARE(again.exitCode, 2);
+        QVERIFY2(again.err.contains(QStringLiteral("already exists")), qPrintable(again.err));
+
+        const Run list = awbRun(
+            QStringList{QStringLiteral("audience"), QStringLiteral("list"), m_ws, QStringLiteral("--json")});
+        QCOMPARE(list.exitCode, 0);
+        const QJsonArray all = QJsonDocument::fromJson(list.out.toUtf8()).array();
+        QCOMPARE(all.size(), 1);
+        QCOMPARE(all.at(0).toObject().value(QStringLiteral("status")).toString(), QStringLiteral("live"));
+        QCOMPARE(all.at(0).toObject().value(QStringLiteral("size")).toInt(), 30);
+
+        const QString meta = m_dir.filePath(QStringLiteral("meta.csv"));
+        const Run exp =
+            awbRun(QStringList{QStringLiteral("export"), m_ws} +
+                   args({"--audience", "Beauty fans", "--preset", "meta", "--out"}) + QStringList{meta});
+        QVERIFY2(exp.exitCode == 0, qPrintable(exp.err));
+        QVERIFY2(exp.out.contains(QStringLiteral("members:  30")), qPrintable(exp.out));
+        QCOMPARE(firstLine(meta), QByteArray("email,phone,fn,ln,ct,st,zip,country"));
+
+        const Run show = awbRun(QStringList{QStringLiteral("audience"), QStringLiteral("show"), m_ws} +
+                                args({"--name", "Beauty fans", "--members", "3"}));
+        QCOMPARE(show.exitCode, 0);
+        QVERIFY2(show.out.contains(QStringLiteral("\n1,")) && show.out.contains(QStringLiteral("\n3,")) &&
+                     !show.out.contains(QStringLiteral("\n4,")),
+                 qPrintable(show.out));
+
+        const Run dup = awbRun(QStringList{QStringLiteral("audience"), QStringLiteral("duplicate"), m_ws} +
+                               args({"--name", "Beauty fans", "--new-name", "Beauty wide", "--size", "100"}));
+        QVERIFY2(dup.exitCode == 0, qPrintable(dup.err));
+        QVERIFY2(dup.out.contains(QStringLiteral("live, 100 people")), qPrintable(dup.out));
+
+        const Run rm = awbRun(QStringList{QStringLiteral("audience"), QStringLiteral("remove"), m_ws} +
+                              args({"--name", "Beauty fans"}));
+        QCOMPARE(rm.exitCode, 0);
+        const Run after = awbRun({QStringLiteral("audience"), QStringLiteral("list"), m_ws});
+        QVERIFY2(!after.out.contains(QStringLiteral("'Beauty fans'")) &&
+                     after.out.contains(QStringLiteral("Beauty wide")),
+                 qPrintable(after.out));
+    }
+
+    void exportErrors()
+    {
+        const Run create = awbRun(QStringList{QStringLiteral("audience"), QStringLiteral("create"), m_ws} +
+                                  args({"--name", "Errors", "--target", "Category=Beauty", "--size", "10"}));
+        QVERIFY2(create.exitCode == 0, qPrintable(create.err));
+        const QString out = m_dir.filePath(QStringLiteral("e.csv"));
+        const Run preset =
+            awbRun(QStringList{QStringLiteral("export"), m_ws} +
+                   args({"--audience", "Errors", "--preset", "myspace", "--out"}) + QStringList{out});
+        QCOMPARE(preset.exitCode, 2);
+        QVERIFY2(preset.err.contains(QStringLiteral("Unknown export preset")), qPrintable(preset.err));
+        const Run missing =
+            awbRun(QStringList{QStringLiteral("export"), m_ws} +
+                   args({"--audience", "Nobody", "--preset", "generic", "--out"}) + QStringList{out});
+        QCOMPARE(missing.exitCode, 1);
+        QVERIFY2(missing.err.contains(QStringLiteral("No audience named 'Nobody'")), qPrintable(missing.err));
+        const QString noDir = m_dir.filePath(QStringLiteral("no/such/dir.csv"));
+        const Run dir =
+            awbRun(QStringList{QStringLiteral("export"), m_ws} +
+                   args({"--audience", "Errors", "--preset", "generic", "--out"}) + QStringList{noDir});
+        QCOMPARE(dir.exitCode, 1);
+        QVERIFY(!QFile::exists(noDir));
+        QVERIFY(!QFile::exists(out));
+        const Run usage = awbRun(QStringList{QStringLiteral("export"), m_ws});
+        QCOMPARE(usage.exitCode, 2);
+    }
+
+private:
+    QTemporaryDir m_dir;
+    QString m_ws;
+};
+
+QTEST_GUILESS_MAIN(TestCliAudience)
+#include "tst_CliAudience.moc"
