@@ -6,7 +6,7 @@ set -euo pipefail
 
 packages=(
     build-essential cmake ninja-build pkg-config
-    qt6-base-dev qt6-base-dev-tools libqt6svg6 libqt6svg6-dev qt6-tools-dev
+    qt6-base-dev qt6-base-dev-tools libqt6svg6 qt6-tools-dev
     libqcustomplot-dev
     libeigen3-dev
     libsqlite3-dev sqlite3
