@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // End-to-end tests of the awb command-line tool, run as a separate process.
+#include "CliRun.h"
 #include "TestUtil.h"
 
 #include <QJsonDocument>
@@ -9,23 +10,10 @@
 #include <QTest>
 
 using namespace awb;
+using test::awbRun;
+using test::Run;
 
 namespace {
-struct Run
-{
-    int exitCode = -1;
-    QString out;
-    QString err;
-};
-
-Run awbRun(const QStringList &args)
-{
-    QProcess p;
-    p.start(QStringLiteral(AWB_CLI_PATH), args);
-    p.waitForFinished(60000);
-    return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, QString::fromUtf8(p.readAllStandardOutput()),
-            QString::fromUtf8(p.readAllStandardError())};
-}
 
 const char *kEvents =
     R"({"type":"identify","userId":"u1","anonymousId":"a1","timestamp":"2024-01-02T10:00:00Z","messageId":"m1","traits":{"email":"ann@example.com","firstName":"Ann"}})"

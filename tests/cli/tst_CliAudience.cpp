@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // End-to-end tests of awb audience and awb export, run as a separate process on a generated sample store.
+#include "CliRun.h"
 #include "TestUtil.h"
 
 #include <QDir>
@@ -12,23 +13,10 @@
 #include <QTest>
 
 using namespace awb;
+using test::awbRun;
+using test::Run;
 
 namespace {
-struct Run
-{
-    int exitCode = -1;
-    QString out;
-    QString err;
-};
-
-Run awbRun(const QStringList &args)
-{
-    QProcess p;
-    p.start(QStringLiteral(AWB_CLI_PATH), args);
-    p.waitForFinished(60000);
-    return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1,
-            QString::fromUtf8(p.readAllStandardOutput()), QString::fromUtf8(p.readAllStandardError())};
-}
 
 QStringList args(std::initializer_list<const char *> list)
 {
