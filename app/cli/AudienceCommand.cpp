@@ -18,6 +18,7 @@ namespace {
 constexpr const char *kSubUsage =
     "usage: awb audience create WORKSPACE --name N (--target COLUMN=VALUE | --product ID) --size 5%|COUNT\n"
     "                           [--horizon 30d] [--as-of DATE] [--description TEXT]\n"
+    "                           [--only-in AUDIENCE] [--exclude AUDIENCE]\n"
     "                           [--export PRESET --out FILE [--columns a,b,c] [--default-country CC]]\n"
     "       awb audience list WORKSPACE [--json]\n"
     "       awb audience show WORKSPACE --name N [--members COUNT]\n"
@@ -41,6 +42,8 @@ void addOptions(QCommandLineParser &parser)
     parser.addOption(
         {opt("horizon"), opt("Prediction window, e.g. 30d (default)."), opt("DAYS"), opt("30d")});
     parser.addOption({opt("as-of"), opt("Score as if now were DATE."), opt("DATE")});
+    parser.addOption({opt("only-in"), opt("Only members of this audience may enter."), opt("AUDIENCE")});
+    parser.addOption({opt("exclude"), opt("Members of this audience may not enter."), opt("AUDIENCE")});
     parser.addOption({opt("export"), opt("Export preset to write after creation."), opt("PRESET")});
     parser.addOption({opt("out"), opt("File for --export."), opt("FILE")});
     parser.addOption({opt("columns"), opt("Columns of the generic preset."), opt("a,b,c")});
@@ -102,6 +105,8 @@ int create(const QCommandLineParser &parser, const std::string &workspace)
         return printError(size.error());
     }
     spec.size = *size;
+    spec.population.onlyIn = parser.value(opt("only-in")).toStdString();
+    spec.population.excluding = parser.value(opt("exclude")).toStdString();
     spec.exportPreset = parser.value(opt("export")).toStdString();
     spec.exportFile = parser.value(opt("out")).toStdString();
     spec.exportColumns = splitColumns(parser.value(opt("columns")));

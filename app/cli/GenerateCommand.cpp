@@ -3,6 +3,7 @@
 #include "cli/CliCommon.h"
 #include "cli/Commands.h"
 #include "sample/SampleGenerator.h"
+#include "services/WorkspaceService.h"
 
 #include <atomic>
 #include <chrono>
@@ -53,6 +54,9 @@ void addOptions(QCommandLineParser &parser)
                       QStringLiteral("N")});
     parser.addOption({QStringLiteral("days"), QStringLiteral("Days of history (default 180)."),
                       QStringLiteral("D"), QStringLiteral("180")});
+    parser.addOption(
+        {QStringLiteral("with-catalog"),
+         QStringLiteral("Also define and build the sample's recommendation catalog (workspace only).")});
     parser.addOption({QStringLiteral("seed"), QStringLiteral("Random seed (default 42)."),
                       QStringLiteral("S"), QStringLiteral("42")});
     parser.addOption({QStringLiteral("end-date"),
@@ -114,8 +118,10 @@ int runGenerate(const QStringList &args)
     std::signal(SIGINT, cancelGenerateOnSignal);
     std::signal(SIGTERM, cancelGenerateOnSignal);
     const auto started = std::chrono::steady_clock::now();
-    const auto summary = toWorkspace ? sample::generateWorkspace(target, spec, progress)
-                                     : sample::generateJsonLines(target, spec, progress);
+    const bool withCatalog = parser.isSet(QStringLiteral("with-catalog"));
+    const auto summary = !toWorkspace  ? sample::generateJsonLines(target, spec, progress)
+                         : withCatalog ? services::WorkspaceService::createSample(target, spec, progress)
+                                       : sample::generateWorkspace(target, spec, progress);
     const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
     g_progress = nullptr;
     if (!summary) {

@@ -1,6 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "gui/AppContext.h"
 
+#include "audiences/AudienceBuilder.h"
+#include "audiences/AudienceListModel.h"
+#include "audiences/AudiencesArea.h"
+#include "audiences/TargetPicker.h"
+#include "catalog/CatalogArea.h"
 #include "common/Error.h"
 #include "data/DataArea.h"
 #include "main/MainWindow.h"
@@ -16,6 +21,7 @@
 #include <QTimer>
 
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
 
 namespace awb::app {
@@ -23,8 +29,6 @@ namespace awb::app {
 namespace {
 // A screenshot run that has not produced its picture by then gives up (e.g. a failing workspace).
 constexpr int kScreenshotTimeoutMs = 180'000;
-constexpr int kScreenshotWidth = 1280;
-constexpr int kScreenshotHeight = 800;
 
 void printError(const Error &error)
 {
@@ -79,16 +83,27 @@ GuiOptions AppContext::parseOptions(const QStringList &arguments)
         QStringLiteral("FILE.png"));
     const QCommandLineOption page(
         QStringLiteral("page"),
-        QStringLiteral("Page to show: events, profiles, profile, catalog, audiences or "
-                       "segments."),
+        QStringLiteral("Page to show: events, profiles, profile, catalog, audiences, audience (the "
+                       "newest one), audience-builder (scoring the top value at 5%) or segments."),
         QStringLiteral("name"), QStringLiteral("events"));
-    parser.addOptions({offscreen, sample, screenshot, page});
+    const QCommandLineOption size(QStringLiteral("window-size"),
+                                  QStringLiteral("Window size of the screenshot (default 1280x800)."),
+                                  QStringLiteral("WxH"), QStringLiteral("1280x800"));
+    parser.addOptions({offscreen, sample, screenshot, page, size});
     parser.process(arguments);
     GuiOptions options;
     options.workspace = parser.positionalArguments().value(0);
     options.sample = parser.isSet(sample);
     options.screenshot = parser.value(screenshot);
     options.page = parser.value(page);
+    const QStringList wh = parser.value(size).split(QLatin1Char('x'));
+    const int w = wh.value(0).toInt();
+    const int h = wh.value(1).toInt();
+    if (wh.size() != 2 || w < 320 || h < 240) {
+        std::fputs("audience-workbench: --window-size wants WxH, at least 320x240 (e.g. 1280x800)\n", stderr);
+        std::exit(2);
+    }
+    options.windowSize = QSize(w, h);
     return options;
 }
 
@@ -106,7 +121,7 @@ int AppContext::run(const GuiOptions &options)
             printError(error);
             QCoreApplication::exit(1);
         });
-        m_window->resize(kScreenshotWidth, kScreenshotHeight);
+        m_window->resize(options.windowSize);
         armScreenshot(options);
     }
     m_window->show();
@@ -136,8 +151,13 @@ void AppContext::armScreenshot(const GuiOptions &options)
 {
     QObject::connect(m_window.get(), &ui::MainWindow::workspaceInfoShown, m_window.get(), [this, options] {
         // Let the layouts take the new texts and counts in before painting.
-        QTimer::singleShot(0, m_window.get(),
-                           [this, options] { QCoreApplication::exit(saveScreenshot(options) ? 0 : 1); });
+        QTimer::singleShot(0, m_window.get(), [this, options] {
+            preparePage(options, [this, options] {
+                QTimer::singleShot(0, m_window.get(), [this, options] {
+                    QCoreApplication::exit(saveScreenshot(options) ? 0 : 1);
+                });
+            });
+        });
     });
     QTimer::singleShot(kScreenshotTimeoutMs, m_window.get(), [] {
         std::fputs("audience-workbench: the workspace did not load in time for the screenshot\n", stderr);
@@ -145,14 +165,33 @@ void AppContext::armScreenshot(const GuiOptions &options)
     });
 }
 
-bool AppContext::saveScreenshot(const GuiOptions &options)
+void AppContext::preparePage(const GuiOptions &options, const std::function<void()> &ready)
 {
     const QString page = options.page.toLower();
     ui::DataArea *data = m_window->dataArea();
+    ui::AudiencesArea *audiences = m_window->audiencesArea();
     if (page == QLatin1String("catalog")) {
         m_window->showPage(ui::MainWindow::Page::Catalog);
     } else if (page == QLatin1String("audiences")) {
         m_window->showPage(ui::MainWindow::Page::Audiences);
+    } else if (page == QLatin1String("audience")) {
+        m_window->showPage(ui::MainWindow::Page::Audiences);
+        const auto &list = audiences->listModel()->audiences();
+        if (!list.empty()) {
+            audiences->openAudience(QString::fromStdString(list.front().name));
+        }
+    } else if (page == QLatin1String("audience-builder")) {
+        m_window->showPage(ui::MainWindow::Page::Audiences);
+        ui::AudienceBuilder *builder = audiences->builder();
+        const auto &columns = m_window->catalogArea()->columnValues();
+        if (audiences->newAudience() && !columns.empty() && !columns.front().values.empty()) {
+            builder->targetPicker()->setTarget(columns.front().column,
+                                               QString::fromStdString(columns.front().values.front().value));
+        }
+        if (builder->score()) {
+            QObject::connect(builder, &ui::AudienceBuilder::scoresShown, m_window.get(), ready);
+            return;
+        }
     } else if (page == QLatin1String("segments")) {
         m_window->showPage(ui::MainWindow::Page::Segments);
     } else if (page == QLatin1String("profiles")) {
@@ -160,6 +199,11 @@ bool AppContext::saveScreenshot(const GuiOptions &options)
     } else if (page == QLatin1String("profile")) {
         data->openProfile(firstProfileWithEmail(*data->profilesModel()));
     }
+    ready();
+}
+
+bool AppContext::saveScreenshot(const GuiOptions &options)
+{
     QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest);
     const QString file = QFileInfo(options.screenshot).absoluteFilePath();
     if (!m_window->grab().save(file, "PNG")) {

@@ -4,9 +4,11 @@
 
 #include "settings/Settings.h"
 
+#include <QSize>
 #include <QString>
 #include <QStringList>
 
+#include <functional>
 #include <memory>
 
 namespace awb::ui {
@@ -20,7 +22,9 @@ struct GuiOptions
     QString workspace;   ///< positional argument; empty = last workspace or the sample
     bool sample = false; ///< open the sample workspace (generated on first use)
     QString screenshot;  ///< render the main window to this PNG once the workspace is shown, then exit
-    QString page;        ///< events | profiles | profile | catalog | audiences | segments
+    QString page;        ///< events | profiles | profile | catalog | audiences | audience |
+                         ///< audience-builder | segments
+    QSize windowSize{1280, 800}; ///< of the screenshot
 };
 
 /// True when argv asks for the offscreen platform (--offscreen, or only --help / --version); checked
@@ -45,6 +49,8 @@ public:
 private:
     void openFirstWorkspace(const GuiOptions &options);
     void armScreenshot(const GuiOptions &options);
+    /// Shows the page the screenshot is of, then calls ready (at once, or once its background work is done).
+    void preparePage(const GuiOptions &options, const std::function<void()> &ready);
     bool saveScreenshot(const GuiOptions &options);
 
     settings::Settings m_settings;

@@ -177,6 +177,7 @@ std::string qualityToJson(const AudienceQuality &q)
         backtest.append(qualityObject(row));
     }
     const QJsonObject o{{key("backtest"), backtest},
+                        {key("population"), QString::fromStdString(q.population)},
                         {key("eligible"), static_cast<double>(q.eligible)},
                         {key("size"), static_cast<double>(q.size)},
                         {key("baseRate"), q.baseRate},
@@ -197,6 +198,7 @@ AudienceQuality qualityFromJson(const std::string &json)
     for (const QJsonValue v : o.value(key("backtest")).toArray()) {
         q.backtest.push_back(qualityFromObject(v.toObject()));
     }
+    q.population = o.value(key("population")).toString(QStringLiteral("everyone")).toStdString();
     q.eligible = static_cast<std::int64_t>(o.value(key("eligible")).toDouble());
     q.size = static_cast<std::int64_t>(o.value(key("size")).toDouble());
     q.baseRate = o.value(key("baseRate")).toDouble();

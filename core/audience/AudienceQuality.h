@@ -43,6 +43,7 @@ private:
 struct AudienceQuality
 {
     std::vector<numeric::Quality> backtest; ///< model first, then the baselines
+    std::string population = "everyone";    ///< who could enter (Population::describe())
     std::int64_t eligible = 0;
     std::int64_t size = 0;
     double baseRate = 0;

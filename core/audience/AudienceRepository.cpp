@@ -96,17 +96,39 @@ std::string AudienceRepository::qualityJson(std::int64_t audienceId)
     return st.step() ? st.text(0) : std::string();
 }
 
-std::vector<AudienceMember> AudienceRepository::members(std::int64_t audienceId, std::int64_t offset,
-                                                        std::int64_t limit)
+std::vector<std::int64_t> AudienceRepository::memberProfiles(std::int64_t audienceId)
 {
     auto st = m_db.prepare(
-        "SELECT m.rank, m.profile_id, m.score, "
-        "(SELECT value FROM identities i WHERE i.profile_id = m.profile_id ORDER BY i.kind, i.value LIMIT 1) "
-        "FROM audience_members m WHERE m.audience_id = ? AND m.rank > ? ORDER BY m.rank LIMIT ?");
+        "WITH RECURSIVE now(id) AS ("
+        "  SELECT profile_id FROM audience_members WHERE audience_id = ?"
+        "  UNION SELECT pm.into_id FROM now JOIN profile_merges pm ON pm.from_id = now.id) "
+        "SELECT id FROM now WHERE EXISTS (SELECT 1 FROM profiles p WHERE p.id = now.id) ORDER BY id");
+    st.bind(1, audienceId);
+    std::vector<std::int64_t> out;
+    while (st.step()) {
+        out.push_back(st.int64(0));
+    }
+    return out;
+}
+
+std::vector<AudienceMember> AudienceRepository::members(std::int64_t audienceId, std::int64_t offset,
+                                                        std::int64_t limit,
+                                                        std::vector<std::string> *traitsJson)
+{
+    auto st = m_db.prepare("SELECT m.rank, m.profile_id, m.score, "
+                           "(SELECT value FROM identities i WHERE i.profile_id = m.profile_id ORDER BY "
+                           "i.kind, i.value LIMIT 1), "
+                           "p.email, p.traits "
+                           "FROM audience_members m LEFT JOIN profiles p ON p.id = m.profile_id "
+                           "WHERE m.audience_id = ? AND m.rank > ? ORDER BY m.rank LIMIT ?");
     st.bind(1, audienceId).bind(2, offset).bind(3, limit);
     std::vector<AudienceMember> out;
     while (st.step()) {
-        out.push_back({st.int64(0), st.int64(1), st.text(3), st.real(2)});
+        AudienceMember m{st.int64(0), st.int64(1), st.text(3), st.real(2), st.text(4), {}, {}, {}};
+        out.push_back(std::move(m));
+        if (traitsJson) {
+            traitsJson->push_back(st.text(5));
+        }
     }
     return out;
 }

@@ -45,8 +45,12 @@ public:
     /// Completes the snapshot: status live, the figures known after scoring, the frozen quality JSON.
     void markLive(const AudienceInfo &info, const std::string &qualityJson);
     std::string qualityJson(std::int64_t audienceId);
-    /// Members ranked after offset (ranks offset + 1 ...), at most limit.
-    std::vector<AudienceMember> members(std::int64_t audienceId, std::int64_t offset, std::int64_t limit);
+    /// The profiles the members are now (a member merged into another profile counts as that one).
+    std::vector<std::int64_t> memberProfiles(std::int64_t audienceId);
+    /// Members ranked after offset (ranks offset + 1 ...), at most limit, with their raw traits JSON in
+    /// traitsJson (aligned with the result) for the caller to read.
+    std::vector<AudienceMember> members(std::int64_t audienceId, std::int64_t offset, std::int64_t limit,
+                                        std::vector<std::string> *traitsJson = nullptr);
     /// Removes the audience and its members (the export history keeps its rows, without the link).
     void remove(std::int64_t audienceId);
 

@@ -67,4 +67,18 @@ std::string AudienceInfo::statusText() const
     return "live, " + std::to_string(size) + (size == 1 ? " person" : " people");
 }
 
+std::string Population::describe() const
+{
+    if (isEveryone()) {
+        return "everyone";
+    }
+    if (excluding.empty()) {
+        return "members of '" + onlyIn + "'";
+    }
+    if (onlyIn.empty()) {
+        return "everyone but members of '" + excluding + "'";
+    }
+    return "members of '" + onlyIn + "' but not of '" + excluding + "'";
+}
+
 } // namespace awb::audience

@@ -65,6 +65,23 @@ struct AudienceMember
     std::int64_t profileId = 0;
     std::string key;  ///< user id, else first anonymous id (as stored now)
     double score = 0; ///< calibrated probability at creation
+    // The profile's traits as stored now (empty when unknown).
+    std::string email;
+    std::string firstName;
+    std::string lastName;
+    std::string country;
+};
+
+/// Who may enter an audience: everyone scored, only the members of another audience, or everyone but the
+/// members of another one (names of saved audiences; segments join them when the segment builder lands).
+struct Population
+{
+    std::string onlyIn;    ///< empty = no restriction
+    std::string excluding; ///< empty = nobody excluded
+
+    bool isEveryone() const { return onlyIn.empty() && excluding.empty(); }
+    /// "everyone", "members of 'A'", "everyone but members of 'B'", "members of 'A' but not of 'B'".
+    std::string describe() const;
 };
 
 } // namespace awb::audience

@@ -2,6 +2,7 @@
 #include "services/AudienceService.h"
 
 #include "audience/AudienceRepository.h"
+#include "export/TraitReader.h"
 #include "jobs/Progress.h"
 #include "services/WithWorkspace.h"
 #include "store/Database.h"
@@ -69,7 +70,7 @@ std::int64_t nowMs()
 
 // Stores the top members and the frozen quality in one transaction, then marks the audience live.
 Result<void> storeSnapshot(store::Database &db, audience::AudienceInfo &info, const ScoreResult &scores,
-                           ProgressSink &progress)
+                           const audience::Population &population, ProgressSink &progress)
 {
     // Highest probability first; ties broken by profile id, so the cut is deterministic.
     std::vector<std::pair<double, std::int64_t>> order;
@@ -81,7 +82,10 @@ Result<void> storeSnapshot(store::Database &db, audience::AudienceInfo &info, co
         return a.first > b.first || (a.first == b.first && a.second < b.second);
     });
     if (order.empty()) {
-        return fail(Error::Code::InvalidInput, "No profile could be scored for " + scores.target + ".");
+        return fail(
+            Error::Code::InvalidInput,
+            "No profile could be scored for " + scores.target +
+                (population.isEveryone() ? std::string(".") : " among " + population.describe() + "."));
     }
     std::vector<double> probabilities(order.size());
     std::transform(order.begin(), order.end(), probabilities.begin(), [](const auto &o) { return o.first; });
@@ -89,7 +93,8 @@ Result<void> storeSnapshot(store::Database &db, audience::AudienceInfo &info, co
     info.asOfMs = scores.nowMs;
     info.eligible = curve.eligible();
     info.size = info.sizeRule.resolve(info.eligible);
-    const audience::AudienceQuality quality = audience::freezeQuality(curve, scores.backtest, info.size);
+    audience::AudienceQuality quality = audience::freezeQuality(curve, scores.backtest, info.size);
+    quality.population = population.describe();
 
     progress.setStage("Storing " + std::to_string(info.size) + " members");
     progress.setRange(info.size);
@@ -182,10 +187,13 @@ Result<AudienceCreated> AudienceService::snapshot(const AudienceSpec &spec, cons
             return abandon(scored.error());
         }
         own = std::move(*scored);
+        if (auto restricted = restrict(*own, spec.population); !restricted) {
+            return abandon(restricted.error());
+        }
         given = &*own;
     }
     try {
-        if (auto stored = storeSnapshot(**db, info, *given, progress); !stored) {
+        if (auto stored = storeSnapshot(**db, info, *given, spec.population, progress); !stored) {
             return abandon(stored.error());
         }
     } catch (const store::StoreError &e) {
@@ -207,6 +215,44 @@ Result<AudienceCreated> AudienceService::createFromScores(const AudienceSpec &sp
                                                           ProgressSink &progress)
 {
     return snapshot(spec, &scores, progress);
+}
+
+Result<void> AudienceService::restrict(ScoreResult &scores, const audience::Population &population)
+{
+    if (population.isEveryone()) {
+        return {};
+    }
+    auto sets = withWorkspace<std::pair<std::vector<std::int64_t>, std::vector<std::int64_t>>>(
+        m_path, "Audiences",
+        [&](store::Database &db) -> Result<std::pair<std::vector<std::int64_t>, std::vector<std::int64_t>>> {
+            audience::AudienceRepository repo(db);
+            std::pair<std::vector<std::int64_t>, std::vector<std::int64_t>> out;
+            for (const auto &[name, ids] :
+                 {std::pair{&population.onlyIn, &out.first}, std::pair{&population.excluding, &out.second}}) {
+                if (name->empty()) {
+                    continue;
+                }
+                const auto found = repo.find(*name);
+                if (!found) {
+                    return fail(Error::Code::NotFound,
+                                "No audience named '" + *name + "' to restrict the population to.");
+                }
+                *ids = repo.memberProfiles(found->id);
+            }
+            return out;
+        });
+    if (!sets) {
+        return fail(sets.error());
+    }
+    const auto &[only, excluded] = *sets;
+    const auto has = [](const std::vector<std::int64_t> &sorted, std::int64_t id) {
+        return std::binary_search(sorted.begin(), sorted.end(), id);
+    };
+    std::erase_if(scores.ranked, [&](const ScoredProfile &p) {
+        return (!population.onlyIn.empty() && !has(only, p.profileId)) ||
+               (!population.excluding.empty() && has(excluded, p.profileId));
+    });
+    return {};
 }
 
 Result<std::vector<audience::AudienceInfo>> AudienceService::list()
@@ -246,9 +292,26 @@ AudienceService::members(const std::string &name, std::int64_t offset, std::int6
         return fail(info.error());
     }
     return withWorkspace<std::vector<audience::AudienceMember>>(
-        m_path, "Audiences", [&](store::Database &db) {
-            return audience::AudienceRepository(db).members(info->id, std::max<std::int64_t>(offset, 0),
-                                                            limit);
+        m_path, "Audiences", [&](store::Database &db) -> Result<std::vector<audience::AudienceMember>> {
+            std::vector<std::string> traits;
+            auto members = audience::AudienceRepository(db).members(
+                info->id, std::max<std::int64_t>(offset, 0), limit, &traits);
+            auto preset = exports::makePreset("generic", {"email", "first_name", "last_name", "country"});
+            if (!preset) {
+                return fail(preset.error());
+            }
+            exports::TraitReader reader(*preset);
+            for (std::size_t i = 0; i < members.size(); ++i) {
+                exports::MemberRecord record;
+                record.email = members[i].email;
+                record.traitsJson = std::move(traits[i]);
+                reader.read(record);
+                members[i].email = record.email;
+                members[i].firstName = record.firstName;
+                members[i].lastName = record.lastName;
+                members[i].country = record.country;
+            }
+            return members;
         });
 }
 

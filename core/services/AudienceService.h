@@ -28,6 +28,7 @@ struct AudienceSpec
     std::int64_t horizonMs = 30 * kDayMs;
     std::optional<std::int64_t> asOfMs; ///< "now" for scoring; default: the latest event time
     audience::SizeRule size;
+    audience::Population population; ///< who may enter (default: everyone scored)
     /// Optional destination written right after creation (export preset id, file, generic columns).
     std::string exportPreset;
     std::string exportFile;
@@ -53,9 +54,14 @@ public:
     /// before scoring. Cancellable: a cancelled or failed creation leaves no audience behind.
     Result<AudienceCreated> create(const AudienceSpec &spec, ProgressSink &progress);
     /// Stores a snapshot of scores computed already (the size picker scored once; no re-scoring).
-    /// spec.target, horizonMs and asOfMs should be the ones the scores were computed for.
+    /// spec.target, horizonMs and asOfMs should be the ones the scores were computed for, and the scores
+    /// already restricted to spec.population (restrict()).
     Result<AudienceCreated> createFromScores(const AudienceSpec &spec, const ScoreResult &scores,
                                              ProgressSink &progress);
+
+    /// Keeps, in scores.ranked, only the profiles the population admits (membership read now, merges
+    /// followed). NotFound naming an audience that does not exist.
+    Result<void> restrict(ScoreResult &scores, const audience::Population &population);
 
     /// Every audience, newest first.
     Result<std::vector<audience::AudienceInfo>> list();
@@ -63,7 +69,7 @@ public:
     Result<audience::AudienceInfo> get(const std::string &name);
     /// The quality frozen at creation (backtest rows, chart series, histogram).
     Result<audience::AudienceQuality> quality(const std::string &name);
-    /// Members ranked offset + 1 ... offset + limit, best first.
+    /// Members ranked offset + 1 ... offset + limit, best first, with their e-mail, names and country.
     Result<std::vector<audience::AudienceMember>> members(const std::string &name, std::int64_t offset,
                                                           std::int64_t limit);
     Result<void> remove(const std::string &name);

@@ -2,6 +2,7 @@
 #include "services/WorkspaceService.h"
 
 #include "ingest/Timestamp.h"
+#include "services/CatalogService.h"
 #include "store/Database.h"
 #include "store/StoreError.h"
 
@@ -49,15 +50,17 @@ Result<WorkspaceInfo> WorkspaceService::info(const std::string &path)
     try {
         info.schemaVersion = db.schemaVersion();
         info.profiles = scalar(db, "SELECT count(*) FROM profiles");
-        info.identifiedProfiles = scalar(db, "SELECT count(DISTINCT profile_id) FROM identities WHERE kind = 0");
+        info.identifiedProfiles =
+            scalar(db, "SELECT count(DISTINCT profile_id) FROM identities WHERE kind = 0");
         info.events = scalar(db, "SELECT count(*) FROM events");
         info.products = scalar(db, "SELECT count(DISTINCT product_id) FROM event_products");
         info.productRows = scalar(db, "SELECT count(*) FROM event_products");
         info.firstEventMs = scalar(db, "SELECT min(ts) FROM events");
         info.lastEventMs = scalar(db, "SELECT max(ts) FROM events");
         info.importRuns = scalar(db, "SELECT count(*) FROM import_runs");
-        auto st = db.prepare("SELECT n.name, count(*) AS c FROM events e JOIN event_names n ON n.id = e.name_id "
-                             "GROUP BY e.name_id ORDER BY c DESC, n.name");
+        auto st =
+            db.prepare("SELECT n.name, count(*) AS c FROM events e JOIN event_names n ON n.id = e.name_id "
+                       "GROUP BY e.name_id ORDER BY c DESC, n.name");
         while (st.step()) {
             info.eventsByName.push_back({st.text(0), st.int64(1)});
         }
@@ -110,6 +113,37 @@ std::string WorkspaceInfo::toJson() const
     }
     o[QStringLiteral("eventsByName")] = byName;
     return QJsonDocument(o).toJson(QJsonDocument::Indented).toStdString();
+}
+
+catalog::CatalogDefinition WorkspaceService::sampleCatalog()
+{
+    catalog::CatalogDefinition d;
+    d.events = {{"Order Completed", "products[].product_id", 3.0},
+                {"Product Added", "product_id", 2.0},
+                {"Product Viewed", "product_id", 1.0}};
+    d.columns = {{"Brand", "brand", ""},
+                 {"Category", "category", ""},
+                 {"Subcategory", "subcategory", ""},
+                 {"Name", "name", ""}};
+    return d;
+}
+
+Result<sample::SampleSummary> WorkspaceService::createSample(const std::string &path,
+                                                             const sample::SampleSpec &spec,
+                                                             ProgressSink &progress)
+{
+    auto summary = sample::generateWorkspace(path, spec, progress);
+    if (!summary) {
+        return summary;
+    }
+    CatalogService catalog(path);
+    if (auto saved = catalog.save(sampleCatalog()); !saved) {
+        return fail(saved.error());
+    }
+    if (auto built = catalog.build(progress); !built) {
+        return fail(built.error());
+    }
+    return summary;
 }
 
 } // namespace awb::services

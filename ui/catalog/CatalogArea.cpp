@@ -136,6 +136,8 @@ void CatalogArea::reload()
         m_edit->hide();
         m_rebuildButton->hide();
         m_stack->setCurrentIndex(0);
+        m_values.clear();
+        m_built = false;
         m_model->setCatalog(m_path, {});
         emit catalogShown();
         return;
@@ -159,6 +161,8 @@ void CatalogArea::reload()
     m_edit->show();
     m_rebuildButton->show();
     m_rebuildButton->setEnabled(!m_rebuild->isRunning());
+    m_values = values;
+    m_built = info.has_value();
     m_model->setCatalog(m_path, values);
     m_overview->showCatalog(*m_definition, info, std::move(values));
     m_tabs->setTabEnabled(static_cast<int>(Tab::Model), info.has_value());

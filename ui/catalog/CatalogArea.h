@@ -4,10 +4,12 @@
 #pragma once
 
 #include "catalog/CatalogDefinition.h"
+#include "catalog/CatalogValuesModel.h"
 
 #include <QWidget>
 
 #include <optional>
+#include <vector>
 
 class QLabel;
 class QPushButton;
@@ -46,6 +48,10 @@ public:
     void showTab(Tab tab);
 
     bool hasCatalog() const { return m_definition.has_value(); }
+    /// True when the shown catalog has been built (its values and models can be used).
+    bool isBuilt() const { return m_built; }
+    /// The values of the catalog's columns with their counts, as last read (empty without a build).
+    const std::vector<ColumnValues> &columnValues() const { return m_values; }
     CatalogOverview *overview() const { return m_overview; }
     ModelPage *modelPage() const { return m_model; }
     JobRunner &rebuildJob() const { return *m_rebuild; }
@@ -59,6 +65,8 @@ private:
 
     QString m_path;
     std::optional<catalog::CatalogDefinition> m_definition;
+    std::vector<ColumnValues> m_values;
+    bool m_built = false;
     QLabel *m_heading;
     QPushButton *m_edit;
     QPushButton *m_rebuildButton;

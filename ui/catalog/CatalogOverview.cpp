@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "catalog/CatalogOverview.h"
 
+#include "catalog/CatalogValuesFilter.h"
 #include "charts/ChartPalette.h"
 #include "models/DisplayFormat.h"
 
@@ -10,42 +11,12 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
-#include <QSortFilterProxyModel>
 #include <QTableView>
 #include <QVBoxLayout>
 
 namespace awb::ui {
 
 namespace {
-
-// Filters on one catalog column (exact) and on a value substring (case-insensitive).
-class ValuesFilter : public QSortFilterProxyModel
-{
-public:
-    using QSortFilterProxyModel::QSortFilterProxyModel;
-
-    void set(const QString &column, const QString &text)
-    {
-        m_column = column;
-        m_text = text;
-        invalidateFilter();
-    }
-
-protected:
-    bool filterAcceptsRow(int row, const QModelIndex &parent) const override
-    {
-        const QModelIndex index = sourceModel()->index(row, CatalogValuesModel::ValueColumn, parent);
-        if (!m_column.isEmpty() && index.data(CatalogValuesModel::ColumnNameRole).toString() != m_column) {
-            return false;
-        }
-        return m_text.isEmpty() ||
-               index.data(CatalogValuesModel::ValueRole).toString().contains(m_text, Qt::CaseInsensitive);
-    }
-
-private:
-    QString m_column;
-    QString m_text;
-};
 
 QString definitionHtml(const catalog::CatalogDefinition &d)
 {
@@ -98,7 +69,7 @@ QString buildHtml(const std::optional<catalog::CatalogBuildInfo> &b)
 CatalogOverview::CatalogOverview(QWidget *parent)
     : QWidget(parent), m_definition(new QLabel(this)), m_build(new QLabel(this)),
       m_column(new QComboBox(this)), m_search(new QLineEdit(this)), m_values(new CatalogValuesModel(this)),
-      m_proxy(new ValuesFilter(this)), m_view(new QTableView(this))
+      m_proxy(new CatalogValuesFilter(this)), m_view(new QTableView(this))
 {
     m_definition->setObjectName(QStringLiteral("catalogDefinitionLabel"));
     m_definition->setTextFormat(Qt::RichText);
@@ -193,7 +164,7 @@ void CatalogOverview::setFilter(const QString &column, const QString &text)
 
 void CatalogOverview::applyFilter()
 {
-    static_cast<ValuesFilter *>(m_proxy)->set(m_column->currentData().toString(), m_search->text());
+    m_proxy->set(m_column->currentData().toString(), m_search->text());
 }
 
 } // namespace awb::ui

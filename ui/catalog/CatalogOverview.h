@@ -12,10 +12,11 @@
 class QComboBox;
 class QLabel;
 class QLineEdit;
-class QSortFilterProxyModel;
 class QTableView;
 
 namespace awb::ui {
+
+class CatalogValuesFilter;
 
 class CatalogOverview : public QWidget
 {
@@ -45,7 +46,7 @@ private:
     QComboBox *m_column;
     QLineEdit *m_search;
     CatalogValuesModel *m_values;
-    QSortFilterProxyModel *m_proxy;
+    CatalogValuesFilter *m_proxy;
     QTableView *m_view;
 };
 

@@ -166,6 +166,34 @@ void ChartView::setAxes(const QString &xLabel, double xMax, const QString &yLabe
     }
 }
 
+void ChartView::setRightAxis(const QString &label, double max, bool percent)
+{
+    QCPAxis *axis = m_plot->yAxis2;
+    if (!axis->visible()) {
+        styleAxis(axis);
+        axis->grid()->setVisible(false);
+        axis->setVisible(true);
+    }
+    axis->setLabel(label);
+    axis->setRange(0, max);
+    axis->setTicker(percent ? QSharedPointer<QCPAxisTicker>(new PercentTicker)
+                            : QSharedPointer<QCPAxisTicker>(new QCPAxisTicker));
+    axis->ticker()->setTickCount(5);
+}
+
+void ChartView::placeLegendBelow(int columns)
+{
+    auto *row = new QCPLayoutGrid;
+    m_plot->plotLayout()->addElement(m_plot->plotLayout()->rowCount(), 0, row);
+    m_plot->axisRect()->insetLayout()->take(m_plot->legend);
+    row->addElement(0, 0, m_plot->legend);
+    row->setMargins(QMargins(0, 0, 0, 4));
+    m_plot->legend->setFillOrder(QCPLayoutGrid::foColumnsFirst);
+    m_plot->legend->setWrap(columns);
+    m_plot->legend->setBorderPen(Qt::NoPen);
+    m_plot->plotLayout()->setRowStretchFactor(m_plot->plotLayout()->rowCount() - 1, 0.001);
+}
+
 void ChartView::replot()
 {
     // The charts here change once per result (not per slider step), so the buffers are redrawn at once

@@ -44,6 +44,11 @@ protected:
     /// Axis labels and fixed ranges [0, max]; tick labels get a % sign when percent is set (the values are
     /// then already in percent).
     void setAxes(const QString &xLabel, double xMax, const QString &yLabel, double yMax, bool percent);
+    /// The right-hand y axis (hidden until called): label, fixed range [0, max], % ticks like setAxes.
+    void setRightAxis(const QString &label, double max, bool percent);
+    /// Moves the legend out of the plot to a row below it, columns entries to a row (for charts whose
+    /// curves fill the plot).
+    void placeLegendBelow(int columns);
     /// One queued replot per update.
     void replot();
     void contextMenuEvent(QContextMenuEvent *event) override;

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "main/MainWindow.h"
 
+#include "audiences/AudiencesArea.h"
 #include "catalog/CatalogArea.h"
 #include "data/DataArea.h"
 #include "jobs/JobProgressDialog.h"
@@ -46,7 +47,8 @@ QString withSuffix(QString path)
 MainWindow::MainWindow(settings::Settings &settings, QWidget *parent)
     : QMainWindow(parent), m_settings(settings), m_workspace(new WorkspaceController(this)),
       m_navigator(new QListWidget(this)), m_pages(new QStackedWidget(this)), m_data(new DataArea(this)),
-      m_catalog(new CatalogArea(this)), m_workspaceLabel(new QLabel(this)), m_countsLabel(new QLabel(this))
+      m_catalog(new CatalogArea(this)), m_audiences(new AudiencesArea(this)),
+      m_workspaceLabel(new QLabel(this)), m_countsLabel(new QLabel(this))
 {
     setObjectName(QStringLiteral("mainWindow"));
     setWindowTitle(tr("Audience Workbench"));
@@ -64,7 +66,11 @@ MainWindow::MainWindow(settings::Settings &settings, QWidget *parent)
     connect(m_workspace, &WorkspaceController::closed, this, [this] {
         m_data->setService(nullptr);
         m_catalog->setWorkspace({});
+        m_audiences->setWorkspace({});
     });
+    connect(m_catalog, &CatalogArea::catalogShown, this,
+            [this] { m_audiences->setCatalog(m_catalog->columnValues(), m_catalog->isBuilt()); });
+    connect(m_audiences, &AudiencesArea::catalogRequested, this, [this] { showPage(Page::Catalog); });
     connect(m_workspace, &WorkspaceController::failed, this, [this](const Error &e) { showError(this, e); });
 
     m_data->setPageSize(m_settings.value(settings::keys::TablePageSize));
@@ -131,11 +137,14 @@ void MainWindow::createNavigator()
         auto *item = new QListWidgetItem(QIcon(area.icon), area.name, m_navigator);
         item->setSizeHint(QSize(0, 44));
         QWidget *page = m_data;
-        if (!area.description.isEmpty()) {
-            // The Catalog area exists; the later areas still say what they will do.
-            page = m_pages->count() == static_cast<int>(Page::Catalog)
-                       ? static_cast<QWidget *>(m_catalog)
-                       : new PlaceholderPage(area.icon, area.name, area.description, m_pages);
+        const int index = m_pages->count();
+        if (index == static_cast<int>(Page::Catalog)) {
+            page = m_catalog;
+        } else if (index == static_cast<int>(Page::Audiences)) {
+            page = m_audiences;
+        } else if (index != static_cast<int>(Page::Data)) {
+            // Areas still to come say what they will do.
+            page = new PlaceholderPage(area.icon, area.name, area.description, m_pages);
         }
         m_pages->addWidget(page);
     }
@@ -213,6 +222,7 @@ void MainWindow::onWorkspaceOpened(const QString &path)
     m_countsLabel->setText(tr("Counting…"));
     m_importAction->setEnabled(true);
     m_data->setService(m_workspace->browser());
+    m_audiences->setWorkspace(path);
     m_catalog->setWorkspace(path);
 }
 

@@ -15,6 +15,7 @@ class Settings;
 
 namespace awb::ui {
 
+class AudiencesArea;
 class CatalogArea;
 class DataArea;
 class ImportWizard;
@@ -46,6 +47,7 @@ public:
     WorkspaceController &workspace() const { return *m_workspace; }
     DataArea *dataArea() const { return m_data; }
     CatalogArea *catalogArea() const { return m_catalog; }
+    AudiencesArea *audiencesArea() const { return m_audiences; }
 
 signals:
     /// The status bar shows the counts of the open workspace (after opening it or after an import).
@@ -71,6 +73,7 @@ private:
     QStackedWidget *m_pages;
     DataArea *m_data;
     CatalogArea *m_catalog;
+    AudiencesArea *m_audiences;
     QMenu *m_recentMenu = nullptr;
     QAction *m_importAction = nullptr;
     QLabel *m_workspaceLabel;

@@ -117,7 +117,7 @@ JobRunner *WorkspaceController::generateSample(const QString &path, const sample
     m_samplePath = absolute;
     const std::string target = absolute.toStdString();
     m_sampleJob->start(tr("Generating the sample store"), [target, spec](ProgressSink &progress) {
-        return sample::generateWorkspace(target, spec, progress);
+        return services::WorkspaceService::createSample(target, spec, progress);
     });
     return m_sampleJob;
 }

@@ -42,6 +42,16 @@ QString count(std::int64_t n)
     return QLocale(QLocale::English).toString(static_cast<qlonglong>(n));
 }
 
+QString percent(double fraction)
+{
+    const double p = fraction * 100.0;
+    if (p > 0 && p < 0.01) {
+        return QStringLiteral("<0.01%");
+    }
+    const int decimals = p >= 10 || p == 0 ? 0 : p >= 1 ? 1 : 2;
+    return QLocale(QLocale::English).toString(p, 'f', decimals) + QLatin1Char('%');
+}
+
 QString compactJson(const std::string &json, int maxChars)
 {
     if (json.empty() || json == "{}") {

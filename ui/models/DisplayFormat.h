@@ -15,6 +15,8 @@ QString timestamp(std::int64_t utcMs);
 QString date(std::int64_t utcMs);
 /// A count with digit grouping ("1,234,567").
 QString count(std::int64_t n);
+/// A fraction as a percentage with sensible precision: "12%", "4.5%", "0.31%", "<0.01%".
+QString percent(double fraction);
 /// The JSON text on one line, cut with an ellipsis past maxChars; "" for an empty object.
 QString compactJson(const std::string &json, int maxChars = 240);
 /// The JSON pretty-printed for a tooltip, cut past maxChars.

@@ -1,0 +1,344 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The recommendation audience flow on a generated sample store with its catalog: the size picker's
+// presets and exact counts, scoring in the background, read-outs and chart data checked against the
+// scores, creating with a destination, the detail page (frozen chart, members, export, delete).
+#include "TestUtil.h"
+#include "TestWorkspaces.h"
+#include "UiTestUtil.h"
+#include "audiences/AudienceBuilder.h"
+#include "audiences/AudienceDetail.h"
+#include "audiences/AudienceListModel.h"
+#include "audiences/AudienceMembersModel.h"
+#include "audiences/AudiencesArea.h"
+#include "audiences/SizePicker.h"
+#include "audiences/TargetPicker.h"
+#include "charts/PropensityChart.h"
+#include "charts/ScoreHistogram.h"
+#include "jobs/JobRunner.h"
+#include "jobs/Progress.h"
+#include "main/ShowError.h"
+#include "models/DisplayFormat.h"
+#include "services/AudienceService.h"
+#include "services/CatalogService.h"
+#include "services/WorkspaceService.h"
+
+#include <QAbstractButton>
+#include <QAbstractItemModelTester>
+#include <QFile>
+#include <QLineEdit>
+#include <QSignalSpy>
+#include <QSlider>
+#include <QSpinBox>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+
+#include <algorithm>
+#include <cmath>
+#include <numeric>
+
+using namespace awb;
+using awb::test::child;
+using awb::ui::AudienceBuilder;
+using awb::ui::AudiencesArea;
+
+namespace {
+constexpr int kWaitMs = 60000;
+
+std::vector<ui::ColumnValues> columnValues(const std::string &path)
+{
+    std::vector<ui::ColumnValues> out;
+    for (const char *column : {"Brand", "Category"}) {
+        auto values = services::CatalogService(path).values(column);
+        out.push_back({QString::fromLatin1(column), values ? *values : std::vector<catalog::ValueCount>()});
+    }
+    return out;
+}
+qint64 countLines(const QString &path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        return -1;
+    }
+    qint64 lines = 0;
+    while (!file.atEnd()) {
+        file.readLine();
+        ++lines;
+    }
+    return lines;
+}
+} // namespace
+
+class TestAudiencesArea : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        ui::setErrorHandler(
+            [this](QWidget *, const Error &error) { m_errors << QString::fromStdString(error.message); });
+        QVERIFY(m_pristineDir.isValid());
+        m_pristine = test::workspacePath(m_pristineDir.path(), QStringLiteral("pristine"));
+        sample::SampleSpec spec;
+        spec.profiles = 800;
+        spec.days = 150;
+        const auto made =
+            services::WorkspaceService::createSample(m_pristine.toStdString(), spec, ProgressSink::null());
+        QVERIFY2(made, made ? "" : made.error().message.c_str());
+    }
+
+    void cleanupTestCase() { ui::setErrorHandler({}); }
+
+    void init()
+    {
+        m_errors.clear();
+        m_dir = std::make_unique<QTemporaryDir>();
+        QVERIFY(m_dir->isValid());
+        m_workspace = test::workspacePath(m_dir->path(), QStringLiteral("sample"));
+        QVERIFY(QFile::copy(m_pristine, m_workspace));
+        m_area = std::make_unique<AudiencesArea>();
+        m_area->resize(1280, 800);
+        m_area->show();
+        m_area->setWorkspace(m_workspace);
+        m_area->setCatalog(columnValues(m_workspace.toStdString()), true);
+    }
+
+    void cleanup()
+    {
+        m_area.reset();
+        m_dir.reset();
+    }
+
+    void sizePickerKeepsPresetsSliderAndSpinBoxInSync()
+    {
+        ui::SizePicker picker;
+        QSignalSpy changed(&picker, &ui::SizePicker::sizeChanged);
+        picker.setEligible(1000);
+        QCOMPARE(picker.size(), qint64(50)); // the default rule: top 5%
+        QVERIFY(child<QAbstractButton>(&picker, "sizePreset5")->isChecked());
+        QTest::mouseClick(child<QAbstractButton>(&picker, "sizePreset20"), Qt::LeftButton);
+        QCOMPARE(picker.size(), qint64(200));
+        QCOMPARE(picker.slider()->value(), 200);
+        QCOMPARE(picker.spinBox()->value(), 200);
+        QCOMPARE(picker.rule().toString(), std::string("20%"));
+        picker.slider()->setValue(333);
+        QCOMPARE(picker.size(), qint64(333));
+        QCOMPARE(picker.spinBox()->value(), 333);
+        QCOMPARE(picker.rule().toString(), std::string("333"));
+        QVERIFY(!child<QAbstractButton>(&picker, "sizePreset20")->isChecked());
+        picker.spinBox()->setValue(7);
+        QCOMPARE(picker.slider()->value(), 7);
+        QCOMPARE(picker.size(), qint64(7));
+        // A preset stays a share when the population changes; a count is capped.
+        picker.setPercent(1);
+        picker.setEligible(250);
+        QCOMPARE(picker.size(), qint64(3)); // ceil(2.5)
+        picker.setCount(5000);
+        QCOMPARE(picker.size(), qint64(250));
+        QCOMPARE(changed.count(), 7);
+        QCOMPARE(changed.last().at(0).toLongLong(), qint64(250));
+    }
+
+    void readoutsAndChartFollowTheScores()
+    {
+        AudienceBuilder *builder = scoreTopBrand();
+        const ui::ScoredPopulation *scored = builder->scored();
+        QVERIFY(scored);
+        const auto &ranked = scored->scores.ranked;
+        const auto eligible = static_cast<qint64>(ranked.size());
+        QVERIFY(eligible > 500);
+        QCOMPARE(builder->sizePicker()->size(), (eligible * 5 + 99) / 100); // default top 5%
+
+        // Average likelihood of the top k equals the mean of the k highest scores, for several k.
+        std::vector<double> probabilities;
+        for (const auto &p : ranked) {
+            probabilities.push_back(p.probability);
+        }
+        QVERIFY(std::is_sorted(probabilities.rbegin(), probabilities.rend()));
+        const double total = std::accumulate(probabilities.begin(), probabilities.end(), 0.0);
+        for (const qint64 k : {qint64(1), qint64(17), eligible / 3, eligible}) {
+            builder->sizePicker()->setCount(k);
+            const double mean = std::accumulate(probabilities.begin(), probabilities.begin() + k, 0.0) /
+                                static_cast<double>(k);
+            const auto point = scored->curve.at(k);
+            QVERIFY(std::abs(point.averageLikelihood - mean) < 1e-12);
+            QCOMPARE(point.likelihoodAtCut, probabilities[static_cast<std::size_t>(k - 1)]);
+            QVERIFY(std::abs(point.expectedShare -
+                             std::accumulate(probabilities.begin(), probabilities.begin() + k, 0.0) / total) <
+                    1e-9);
+            const QString average = builder->readoutText(AudienceBuilder::Readout::AverageLikelihood);
+            QVERIFY2(average.contains(ui::format::percent(mean)), qPrintable(average));
+            QVERIFY2(builder->readoutText(AudienceBuilder::Readout::Size).startsWith(ui::format::count(k)),
+                     qPrintable(builder->readoutText(AudienceBuilder::Readout::Size)));
+            QCOMPARE(builder->chart()->marker(),
+                     100.0 * static_cast<double>(k) / static_cast<double>(eligible));
+        }
+        // Past 20% the note warns that propensity falls as the audience grows.
+        builder->sizePicker()->setPercent(20);
+        QVERIFY(!builder->isSizeNoteVisible());
+        builder->sizePicker()->setPercent(50);
+        QVERIFY(builder->isSizeNoteVisible());
+        // The read-outs move consistently: a larger audience has a lower average and more engagers.
+        builder->sizePicker()->setPercent(1);
+        const auto small = scored->curve.at(builder->sizePicker()->size());
+        builder->sizePicker()->setPercent(10);
+        const auto large = scored->curve.at(builder->sizePicker()->size());
+        QVERIFY(small.averageLikelihood >= large.averageLikelihood);
+        QVERIFY(small.expectedEngagers < large.expectedEngagers);
+        QVERIFY(small.lift >= large.lift && large.lift > 1.0);
+        // The histogram highlights the bins at or above the cut; the chart draws its five series.
+        QVERIFY(builder->histogram()->highlightedBins() >= 1);
+        QCOMPARE(builder->chart()->graphCount(), 5);
+        QCOMPARE(builder->chart()->pointCount(0), 101);
+        QVERIFY(builder->readoutText(AudienceBuilder::Readout::Quality).contains(QStringLiteral("AUC")));
+        QVERIFY2(m_errors.isEmpty(), qPrintable(m_errors.join(QLatin1Char('\n'))));
+        test::maybeScreenshot(m_area.get(), QStringLiteral("audience-builder"));
+        m_area->resize(900, 600);
+        test::maybeScreenshot(m_area.get(), QStringLiteral("audience-builder-small"));
+    }
+
+    void typedValueThatMatchesNothingIsNoted()
+    {
+        QVERIFY(m_area->newAudience());
+        ui::TargetPicker *picker = m_area->builder()->targetPicker();
+        picker->setTarget(QStringLiteral("Brand"), QStringLiteral("No Such Brand"));
+        QVERIFY(picker->note().contains(QStringLiteral("No product")));
+        QVERIFY(picker->request().has_value()); // scoring it reports the unknown value clearly
+        picker->setTarget(QStringLiteral("Brand"), topBrand());
+        QVERIFY(picker->note().isEmpty());
+    }
+
+    void createsSnapshotExportsAndDeletes()
+    {
+        AudienceBuilder *builder = scoreTopBrand();
+        builder->sizePicker()->setPercent(10);
+        const qint64 size = builder->sizePicker()->size();
+        // The name is required and unique.
+        QVERIFY(!builder->create());
+        builder->setName(QStringLiteral("Top brand fans"));
+        builder->setDescription(QStringLiteral("For the spring newsletter"));
+        builder->setDestinations({QStringLiteral("mailchimp")}, m_dir->path());
+        QSignalSpy created(builder, &AudienceBuilder::created);
+        QVERIFY(builder->create());
+        QVERIFY(created.wait(kWaitMs));
+        QVERIFY2(m_errors.isEmpty(), qPrintable(m_errors.join(QLatin1Char('\n'))));
+
+        // The area shows the new audience's detail: live, the chosen size, members as scored.
+        QCOMPARE(m_area->page(), AudiencesArea::Page::Detail);
+        ui::AudienceDetail *detail = m_area->detail();
+        QCOMPARE(detail->audienceName(), QStringLiteral("Top brand fans"));
+        QCOMPARE(detail->info().size, size);
+        QCOMPARE(detail->info().status, audience::AudienceStatus::Live);
+        QCOMPARE(detail->info().target.column, std::string("Brand"));
+        QCOMPARE(QString::fromStdString(detail->info().target.value), topBrand());
+        QAbstractItemModelTester tester(detail->members(),
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QCOMPARE(detail->members()->rowCount(), static_cast<int>(size));
+        const auto &ranked = builder->scored()->scores.ranked;
+        const audience::AudienceMember *first = detail->members()->memberAt(0);
+        QVERIFY(first);
+        QCOMPARE(first->rank, qint64(1));
+        QCOMPARE(first->score, ranked.front().probability);
+        // Worst first: the last member's rank.
+        detail->members()->sort(ui::AudienceMembersModel::RankColumn, Qt::DescendingOrder);
+        QCOMPARE(detail->members()->memberAt(0)->rank, size);
+        QCOMPARE(detail->members()->memberAt(static_cast<int>(size) - 1)->rank, qint64(1));
+        // The frozen chart is drawn with its marker at the audience's share.
+        QCOMPARE(detail->chart()->graphCount(), 5);
+        QVERIFY(std::abs(detail->chart()->marker() -
+                         100.0 * static_cast<double>(size) / static_cast<double>(ranked.size())) < 1e-9);
+        // The destination file was written at creation, with Mailchimp's header.
+        const QString file = m_dir->filePath(QStringLiteral("Top brand fans - mailchimp.csv"));
+        QVERIFY(QFile::exists(file));
+        QFile csv(file);
+        QVERIFY(csv.open(QIODevice::ReadOnly));
+        QVERIFY(csv.readLine().startsWith("Email Address,"));
+        QVERIFY(detail->exportsText().contains(QStringLiteral("mailchimp")));
+        test::maybeScreenshot(m_area.get(), QStringLiteral("audience-detail"));
+
+        // Export again with the generic preset from the detail page.
+        const QString generic = m_dir->filePath(QStringLiteral("generic.csv"));
+        QSignalSpy exported(detail, &ui::AudienceDetail::exported);
+        QVERIFY(detail->runExport({"Top brand fans", "generic", generic.toStdString(), {}, {}}));
+        QVERIFY(exported.wait(kWaitMs));
+        QCOMPARE(countLines(generic), size + 1);
+
+        // The list shows it; delete removes it and returns to the list.
+        QCOMPARE(m_area->listModel()->rowCount(), 1);
+        QCOMPARE(m_area->listModel()->index(0, ui::AudienceListModel::StatusColumn).data().toString(),
+                 QStringLiteral("live, %1 people").arg(size));
+        QVERIFY(detail->removeAudience());
+        QCOMPARE(m_area->page(), AudiencesArea::Page::List);
+        QCOMPARE(m_area->listModel()->rowCount(), 0);
+        QVERIFY2(m_errors.isEmpty(), qPrintable(m_errors.join(QLatin1Char('\n'))));
+    }
+
+    void populationRestrictsWhoMayEnter()
+    {
+        AudienceBuilder *builder = scoreTopBrand();
+        builder->sizePicker()->setPercent(20);
+        builder->setName(QStringLiteral("First"));
+        QSignalSpy created(builder, &AudienceBuilder::created);
+        QVERIFY(builder->create());
+        QVERIFY(created.wait(kWaitMs));
+        const qint64 firstSize = m_area->detail()->info().size;
+
+        // Everyone but the first audience: nobody of it is eligible again.
+        QVERIFY(m_area->newAudience());
+        builder->targetPicker()->setPopulation({"", "First"});
+        QSignalSpy shown(builder, &AudienceBuilder::scoresShown);
+        QVERIFY(builder->score());
+        QVERIFY(shown.wait(kWaitMs));
+        const auto everyone = services::AudienceService(m_workspace.toStdString()).get("First");
+        QVERIFY(everyone);
+        QCOMPARE(builder->scored()->curve.eligible(), everyone->eligible - firstSize);
+        QVERIFY2(m_errors.isEmpty(), qPrintable(m_errors.join(QLatin1Char('\n'))));
+    }
+
+    void scoringCanBeCancelled()
+    {
+        QVERIFY(m_area->newAudience());
+        AudienceBuilder *builder = m_area->builder();
+        builder->targetPicker()->setTarget(QStringLiteral("Brand"), topBrand());
+        QSignalSpy cancelled(&builder->job(), &ui::JobRunner::cancelled);
+        QSignalSpy finished(&builder->job(), &ui::JobRunner::finished);
+        QVERIFY(builder->score());
+        builder->cancel();
+        QVERIFY(cancelled.wait(kWaitMs) || finished.count() == 1);
+        if (cancelled.count() == 1) {
+            QVERIFY(!builder->scored());
+            QCOMPARE(builder->statusText(), QStringLiteral("Cancelled."));
+        }
+    }
+
+private:
+    QString topBrand() const
+    {
+        auto values = services::CatalogService(m_workspace.toStdString()).values("Brand", 1);
+        return values && !values->empty() ? QString::fromStdString(values->front().value) : QString();
+    }
+
+    AudienceBuilder *scoreTopBrand()
+    {
+        [&] { QVERIFY(m_area->newAudience()); }();
+        AudienceBuilder *builder = m_area->builder();
+        builder->targetPicker()->setTarget(QStringLiteral("Brand"), topBrand());
+        QSignalSpy shown(builder, &AudienceBuilder::scoresShown);
+        [&] {
+            QVERIFY(builder->score());
+            QVERIFY(shown.wait(kWaitMs));
+        }();
+        return builder;
+    }
+
+    QTemporaryDir m_pristineDir;
+    QString m_pristine;
+    std::unique_ptr<QTemporaryDir> m_dir;
+    QString m_workspace;
+    std::unique_ptr<AudiencesArea> m_area;
+    QStringList m_errors;
+};
+
+QTEST_MAIN(TestAudiencesArea)
+#include "tst_AudiencesArea.moc"

@@ -1,0 +1,593 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "audiences/AudienceBuilder.h"
+
+#include "audiences/ExportDialog.h"
+#include "audiences/SizePicker.h"
+#include "audiences/TargetPicker.h"
+#include "charts/ChartPalette.h"
+#include "charts/PropensityChart.h"
+#include "charts/ScoreHistogram.h"
+#include "jobs/JobRunner.h"
+#include "main/ShowError.h"
+#include "models/DisplayFormat.h"
+#include "services/AudienceService.h"
+#include "services/ExportService.h"
+
+#include <QFileDialog>
+#include <QFormLayout>
+#include <QGridLayout>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QScrollArea>
+#include <QSplitter>
+#include <QStandardPaths>
+#include <QToolButton>
+#include <QVBoxLayout>
+
+#include <algorithm>
+#include <cmath>
+
+namespace awb::ui {
+
+namespace {
+
+constexpr int kBarSteps = 1000;
+constexpr double kSizeNoteAbove = 20.0; // percent
+
+/// What the create job returns: the audience and each destination's outcome.
+struct CreateOutcome
+{
+    services::AudienceCreated created;
+    std::vector<services::ExportReport> exports;
+    std::vector<Error> exportErrors;
+};
+
+QLabel *mutedLabel(const QString &text, QWidget *parent)
+{
+    auto *label = new QLabel(text, parent);
+    label->setStyleSheet(QStringLiteral("color: %1;").arg(palette::mutedText().name()));
+    label->setWordWrap(true);
+    return label;
+}
+
+} // namespace
+
+AudienceBuilder::AudienceBuilder(QWidget *parent)
+    : QWidget(parent), m_job(new JobRunner(this)), m_target(new TargetPicker(this)),
+      m_size(new SizePicker(this)), m_chart(new PropensityChart(this)), m_histogram(new ScoreHistogram(this)),
+      m_sizeNote(new QLabel(this)), m_status(new QLabel(this)), m_bar(new QProgressBar(this)),
+      m_cancel(new QPushButton(tr("Cancel"), this)), m_name(new QLineEdit(this)),
+      m_nameError(new QLabel(this)), m_description(new QLineEdit(this)),
+      m_destinations(new QListWidget(this)), m_folder(new QLineEdit(this)),
+      m_create(new QPushButton(tr("&Create audience"), this)), m_results(new QWidget(this))
+{
+    setObjectName(QStringLiteral("audienceBuilder"));
+    auto *back = new QToolButton(this);
+    back->setObjectName(QStringLiteral("builderBackButton"));
+    back->setText(tr("← Audiences"));
+    back->setToolTip(tr("Back to the list of audiences (Esc)"));
+    back->setShortcut(QKeySequence(Qt::Key_Escape));
+    back->setAutoRaise(true);
+    auto *title = new QLabel(tr("<h3 style=\"margin:0\">New recommendation audience</h3>"), this);
+    auto *top = new QHBoxLayout;
+    top->addWidget(back);
+    top->addWidget(title, 1);
+
+    m_status->setObjectName(QStringLiteral("builderStatusLabel"));
+    m_status->setWordWrap(true);
+    m_bar->setObjectName(QStringLiteral("builderProgressBar"));
+    m_bar->setRange(0, kBarSteps);
+    m_bar->setMaximumWidth(220);
+    m_bar->hide();
+    m_cancel->setObjectName(QStringLiteral("builderCancelButton"));
+    m_cancel->hide();
+    auto *run = new QHBoxLayout;
+    run->addWidget(m_status, 1);
+    run->addWidget(m_bar);
+    run->addWidget(m_cancel);
+
+    auto *resultsLayout = new QVBoxLayout(m_results);
+    resultsLayout->setContentsMargins(0, 0, 0, 0);
+    resultsLayout->addWidget(createSizeSection(), 1);
+    resultsLayout->addWidget(createNameSection());
+    auto *right = new QWidget(this);
+    auto *rightLayout = new QVBoxLayout(right);
+    rightLayout->setContentsMargins(8, 0, 0, 0);
+    rightLayout->addLayout(run);
+    rightLayout->addWidget(m_results, 1);
+    auto *scroll = new QScrollArea(this);
+    scroll->setWidget(right);
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+
+    auto *split = new QSplitter(Qt::Horizontal, this);
+    split->setObjectName(QStringLiteral("builderSplitter"));
+    split->setChildrenCollapsible(false);
+    m_target->setMinimumWidth(230);
+    split->addWidget(m_target);
+    split->addWidget(scroll);
+    split->setStretchFactor(0, 1);
+    split->setStretchFactor(1, 3);
+    split->setSizes({320, 900});
+
+    auto *layout = new QVBoxLayout(this);
+    layout->addLayout(top);
+    layout->addWidget(split, 1);
+
+    connect(back, &QToolButton::clicked, this, &AudienceBuilder::backRequested);
+    connect(m_cancel, &QPushButton::clicked, this, &AudienceBuilder::cancel);
+    connect(m_target, &TargetPicker::scoreRequested, this, &AudienceBuilder::score);
+    connect(m_target, &TargetPicker::changed, this, &AudienceBuilder::invalidateScores);
+    connect(m_size, &SizePicker::sizeChanged, this, &AudienceBuilder::onSizeChanged);
+    connect(m_create, &QPushButton::clicked, this, &AudienceBuilder::create);
+    connect(m_name, &QLineEdit::textChanged, this, [this] {
+        const QString error = validateName();
+        m_nameError->setText(error);
+        m_nameError->setVisible(!error.isEmpty() && !m_name->text().isEmpty());
+    });
+    connect(m_name, &QLineEdit::returnPressed, m_create, &QPushButton::click);
+    connectJob();
+    reset();
+}
+
+AudienceBuilder::~AudienceBuilder() = default;
+
+QWidget *AudienceBuilder::createSizeSection()
+{
+    auto *box = new QWidget(this);
+    auto *layout = new QVBoxLayout(box);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(new QLabel(tr("<b>2. Choose the size</b>"), box));
+    layout->addWidget(m_size);
+    layout->addWidget(createReadouts());
+    m_sizeNote->setObjectName(QStringLiteral("sizeNoteLabel"));
+    m_sizeNote->setWordWrap(true);
+    m_sizeNote->setText(tr("Past 20%, each added person is less likely to engage: as the audience grows, the "
+                           "propensity to engage typically decreases."));
+    m_sizeNote->setStyleSheet(QStringLiteral("color: %1; background: #fef3c7; border: 1px solid #fcd34d; "
+                                             "border-radius: 4px; padding: 4px;")
+                                  .arg(palette::warning().name()));
+    m_sizeNote->hide();
+    layout->addWidget(m_sizeNote);
+    auto *charts = new QHBoxLayout;
+    m_chart->setMinimumSize(240, 260);
+    m_histogram->setMinimumSize(170, 260);
+    charts->addWidget(m_chart, 3);
+    charts->addWidget(m_histogram, 2);
+    layout->addLayout(charts, 1);
+    return box;
+}
+
+QWidget *AudienceBuilder::createReadouts()
+{
+    auto *box = new QWidget(this);
+    auto *grid = new QHBoxLayout(box);
+    grid->setContentsMargins(0, 4, 0, 4);
+    const QString names[] = {QStringLiteral("readoutSize"), QStringLiteral("readoutAverage"),
+                             QStringLiteral("readoutLift"), QStringLiteral("readoutExpected"),
+                             QStringLiteral("readoutQuality")};
+    for (const QString &name : names) {
+        auto *label = new QLabel(box);
+        label->setObjectName(name);
+        label->setTextFormat(Qt::RichText);
+        label->setWordWrap(true);
+        label->setAlignment(Qt::AlignTop | Qt::AlignLeft);
+        label->setStyleSheet(QStringLiteral("QLabel { background: #f9fafb; border: 1px solid %1; "
+                                            "border-radius: 4px; padding: 6px; }")
+                                 .arg(palette::grid().name()));
+        label->setMinimumWidth(80);
+        grid->addWidget(label, 1);
+        m_readouts.push_back(label);
+    }
+    return box;
+}
+
+QWidget *AudienceBuilder::createNameSection()
+{
+    auto *box = new QWidget(this);
+    m_name->setObjectName(QStringLiteral("audienceNameEdit"));
+    m_name->setPlaceholderText(tr("Required, unique"));
+    m_name->setMaxLength(200);
+    m_nameError->setObjectName(QStringLiteral("audienceNameError"));
+    m_nameError->setStyleSheet(QStringLiteral("color: %1;").arg(palette::error().name()));
+    m_nameError->hide();
+    m_description->setObjectName(QStringLiteral("audienceDescriptionEdit"));
+    m_description->setPlaceholderText(tr("Optional: what the audience is for"));
+    m_destinations->setObjectName(QStringLiteral("destinationsList"));
+    m_destinations->setFlow(QListView::LeftToRight);
+    m_destinations->setWrapping(true);
+    m_destinations->setResizeMode(QListView::Adjust);
+    m_destinations->setSpacing(2);
+    m_destinations->setFixedHeight(m_destinations->fontMetrics().height() * 3 + 16);
+    for (const exports::PresetInfo &preset : services::ExportService::presets()) {
+        auto *item = new QListWidgetItem(QString::fromStdString(preset.id), m_destinations);
+        item->setData(Qt::UserRole, QString::fromStdString(preset.id));
+        item->setToolTip(QString::fromStdString(preset.description));
+        item->setFlags(Qt::ItemIsEnabled | Qt::ItemIsUserCheckable);
+        item->setCheckState(Qt::Unchecked);
+    }
+    m_folder->setObjectName(QStringLiteral("destinationFolderEdit"));
+    m_folder->setText(QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation));
+    auto *browse = new QPushButton(tr("Browse…"), box);
+    connect(browse, &QPushButton::clicked, this, [this] {
+        const QString folder = QFileDialog::getExistingDirectory(this, tr("Export folder"), m_folder->text());
+        if (!folder.isEmpty()) {
+            m_folder->setText(folder);
+        }
+    });
+    auto *folderRow = new QHBoxLayout;
+    folderRow->addWidget(m_folder, 1);
+    folderRow->addWidget(browse);
+    m_create->setObjectName(QStringLiteral("createAudienceButton"));
+
+    auto *form = new QFormLayout;
+    form->addRow(tr("Name"), m_name);
+    form->addRow(QString(), m_nameError);
+    form->addRow(tr("Description"), m_description);
+    form->addRow(tr("Destinations"), m_destinations);
+    form->addRow(tr("Files go to"), folderRow);
+    auto *layout = new QVBoxLayout(box);
+    layout->setContentsMargins(0, 8, 0, 0);
+    layout->addWidget(new QLabel(tr("<b>3. Name it and create the snapshot</b>"), box));
+    layout->addWidget(
+        mutedLabel(tr("The audience keeps these members with their scores and ranks; it is never "
+                      "recalculated. Each checked destination gets a CSV file."),
+                   box));
+    layout->addLayout(form);
+    auto *buttons = new QHBoxLayout;
+    buttons->addStretch(1);
+    buttons->addWidget(m_create);
+    layout->addLayout(buttons);
+    return box;
+}
+
+void AudienceBuilder::connectJob()
+{
+    connect(
+        m_job, &JobRunner::progressChanged, this, [this](qint64 done, qint64 total, const QString &stage) {
+            if (!m_job->isCancelRequested() && !stage.isEmpty()) {
+                m_status->setText(stage + QStringLiteral("…"));
+            }
+            m_bar->setRange(0, total > 0 ? kBarSteps : 0);
+            if (total > 0) {
+                m_bar->setValue(static_cast<int>(std::clamp<qint64>(done * kBarSteps / total, 0, kBarSteps)));
+            }
+        });
+    connect(m_job, &JobRunner::finished, this, &AudienceBuilder::onJobFinished);
+    connect(m_job, &JobRunner::cancelled, this, [this] { onStopped(tr("Cancelled."), false); });
+    connect(m_job, &JobRunner::failed, this, [this](const Error &e) {
+        onStopped(QString::fromStdString(e.message), true);
+        showError(this, e);
+    });
+}
+
+void AudienceBuilder::setWorkspace(const QString &path)
+{
+    if (path != m_path) {
+        cancel();
+        m_path = path;
+        reset();
+    }
+}
+
+void AudienceBuilder::setCatalog(std::vector<ColumnValues> columns)
+{
+    m_target->setCatalog(std::move(columns));
+}
+
+void AudienceBuilder::setAudiences(const QStringList &names)
+{
+    m_audiences = names;
+    m_target->setAudiences(names);
+}
+
+void AudienceBuilder::reset()
+{
+    m_scored.reset();
+    m_name->clear();
+    m_description->clear();
+    m_size->setEligible(0);
+    m_results->setEnabled(false);
+    m_chart->clear();
+    m_histogram->clear();
+    onSizeChanged(0);
+    m_status->setStyleSheet({});
+    m_status->setText(tr("Choose what to build around, then Score."));
+}
+
+void AudienceBuilder::invalidateScores()
+{
+    if (!m_scored || m_job->isRunning()) {
+        return;
+    }
+    m_scored.reset();
+    m_size->setEligible(0);
+    m_results->setEnabled(false);
+    m_chart->clear(tr("The target changed: Score again to see the audience sizes."));
+    m_histogram->clear();
+    onSizeChanged(0);
+    m_status->setStyleSheet({});
+    m_status->setText(tr("The choice changed: Score again."));
+}
+
+bool AudienceBuilder::score()
+{
+    const auto request = m_target->request();
+    if (m_job->isRunning() || m_path.isEmpty() || !request) {
+        return false;
+    }
+    const std::string path = m_path.toStdString();
+    const audience::Population population = m_target->population();
+    m_creating = false;
+    setRunning(true);
+    m_clock.start();
+    m_status->setStyleSheet({});
+    m_status->setText(tr("Scoring %1…").arg(QString::fromStdString(request->target.describe())));
+    return m_job->start(
+        tr("Scoring"),
+        [path, r = *request,
+         population](ProgressSink &progress) -> Result<std::shared_ptr<const ScoredPopulation>> {
+            auto scores = services::ScoringService(path).score(r, progress);
+            if (!scores) {
+                return fail(scores.error());
+            }
+            if (auto restricted = services::AudienceService(path).restrict(*scores, population);
+                !restricted) {
+                return fail(restricted.error());
+            }
+            auto out = std::make_shared<ScoredPopulation>();
+            out->request = r;
+            out->population = population;
+            out->scores = std::move(*scores);
+            std::vector<double> probabilities;
+            probabilities.reserve(out->scores.ranked.size());
+            for (const services::ScoredProfile &p : out->scores.ranked) {
+                probabilities.push_back(p.probability);
+            }
+            out->curve = audience::PropensityCurve(std::move(probabilities));
+            out->chart = audience::freezeQuality(out->curve, out->scores.backtest, 0);
+            out->chart.population = population.describe();
+            return std::shared_ptr<const ScoredPopulation>(std::move(out));
+        });
+}
+
+bool AudienceBuilder::create()
+{
+    if (m_job->isRunning() || !m_scored) {
+        return false;
+    }
+    if (const QString error = validateName(); !error.isEmpty()) {
+        m_nameError->setText(error);
+        m_nameError->show();
+        m_name->setFocus();
+        return false;
+    }
+    services::AudienceSpec spec;
+    spec.name = m_name->text().trimmed().toStdString();
+    spec.description = m_description->text().trimmed().toStdString();
+    spec.target = m_scored->request.target;
+    spec.horizonMs = m_scored->request.horizonMs;
+    spec.asOfMs = m_scored->scores.nowMs;
+    spec.size = m_size->rule();
+    spec.population = m_scored->population;
+    std::vector<services::ExportRequest> exports;
+    for (int i = 0; i < m_destinations->count(); ++i) {
+        const QListWidgetItem *item = m_destinations->item(i);
+        if (item->checkState() == Qt::Checked) {
+            const std::string preset = item->data(Qt::UserRole).toString().toStdString();
+            exports.push_back({spec.name,
+                               preset,
+                               ExportDialog::suggestedFile(m_folder->text(), m_name->text().trimmed(),
+                                                           QString::fromStdString(preset))
+                                   .toStdString(),
+                               {},
+                               {}});
+        }
+    }
+    const std::string path = m_path.toStdString();
+    m_creating = true;
+    setRunning(true);
+    m_status->setStyleSheet({});
+    m_status->setText(tr("Creating %1…").arg(m_name->text().trimmed()));
+    return m_job->start(
+        tr("Creating the audience"),
+        [path, spec, exports, scored = m_scored](ProgressSink &progress) -> Result<CreateOutcome> {
+            auto created = services::AudienceService(path).createFromScores(spec, scored->scores, progress);
+            if (!created) {
+                return fail(created.error());
+            }
+            CreateOutcome out{std::move(*created), {}, {}};
+            for (const services::ExportRequest &e : exports) {
+                auto written = services::ExportService(path).exportAudience(e, progress);
+                if (written) {
+                    out.exports.push_back(std::move(*written));
+                } else if (written.error().code == Error::Code::Cancelled) {
+                    break; // the audience stays; the remaining files are not written
+                } else {
+                    out.exportErrors.push_back(written.error());
+                }
+            }
+            return out;
+        });
+}
+
+void AudienceBuilder::cancel()
+{
+    if (m_job->isRunning()) {
+        m_job->cancel();
+        m_cancel->setEnabled(false);
+        m_status->setText(tr("Cancelling…"));
+    }
+}
+
+void AudienceBuilder::setName(const QString &name)
+{
+    m_name->setText(name);
+}
+
+void AudienceBuilder::setDescription(const QString &description)
+{
+    m_description->setText(description);
+}
+
+void AudienceBuilder::setDestinations(const QStringList &presets, const QString &folder)
+{
+    for (int i = 0; i < m_destinations->count(); ++i) {
+        QListWidgetItem *item = m_destinations->item(i);
+        item->setCheckState(presets.contains(item->data(Qt::UserRole).toString()) ? Qt::Checked
+                                                                                  : Qt::Unchecked);
+    }
+    if (!folder.isEmpty()) {
+        m_folder->setText(folder);
+    }
+}
+
+QString AudienceBuilder::validateName() const
+{
+    const QString name = m_name->text().trimmed();
+    if (name.isEmpty()) {
+        return tr("Give the audience a name.");
+    }
+    if (m_audiences.contains(name)) {
+        return tr("An audience named \"%1\" exists already.").arg(name);
+    }
+    return {};
+}
+
+void AudienceBuilder::setRunning(bool running)
+{
+    m_target->scoreButton()->setEnabled(!running);
+    m_create->setEnabled(!running);
+    m_bar->setVisible(running);
+    m_bar->setRange(0, 0);
+    m_cancel->setVisible(running);
+    m_cancel->setEnabled(running);
+}
+
+void AudienceBuilder::onStopped(const QString &message, bool isError)
+{
+    setRunning(false);
+    m_target->scoreButton()->setEnabled(m_target->request().has_value());
+    m_status->setStyleSheet(isError ? QStringLiteral("color: %1;").arg(palette::error().name()) : QString());
+    m_status->setText(message);
+}
+
+void AudienceBuilder::onJobFinished()
+{
+    setRunning(false);
+    if (!m_creating) {
+        showPopulation(m_job->result<std::shared_ptr<const ScoredPopulation>>());
+        m_status->setText(tr("Scored %1 profiles in %2 s.")
+                              .arg(format::count(m_scored->curve.eligible()))
+                              .arg(m_clock.elapsed() / 1000.0, 0, 'f', 1));
+        emit scoresShown();
+        return;
+    }
+    const CreateOutcome &outcome = m_job->result<CreateOutcome>();
+    QStringList lines;
+    lines << tr("Created \"%1\": %2.")
+                 .arg(QString::fromStdString(outcome.created.audience.name),
+                      QString::fromStdString(outcome.created.audience.statusText()));
+    for (const services::ExportReport &report : outcome.exports) {
+        lines << QString::fromStdString(report.toText());
+    }
+    for (const Error &e : outcome.exportErrors) {
+        lines << QString::fromStdString(e.message);
+        showError(this, e);
+    }
+    m_status->setText(lines.join(QLatin1Char('\n')));
+    const QString name = QString::fromStdString(outcome.created.audience.name);
+    m_audiences << name;
+    emit created(name);
+}
+
+void AudienceBuilder::showPopulation(std::shared_ptr<const ScoredPopulation> population)
+{
+    m_scored = std::move(population);
+    const ScoredPopulation &s = *m_scored;
+    m_results->setEnabled(s.curve.eligible() > 0);
+    m_chart->setQuality(s.chart);
+    m_histogram->setBins(s.chart.histogramEdges, s.chart.histogramCounts);
+    m_size->setEligible(s.curve.eligible());
+    onSizeChanged(m_size->size());
+    if (s.scores.fallback || !s.scores.note.empty()) {
+        m_status->setToolTip(QString::fromStdString(s.scores.note));
+    }
+}
+
+void AudienceBuilder::onSizeChanged(qint64 size)
+{
+    const QString muted = palette::mutedText().name();
+    const auto card = [&](std::size_t i, const QString &value, const QString &caption, const QString &plain) {
+        m_readouts[i]->setText(QStringLiteral("<span style=\"font-size:large\"><b>%1</b></span><br>"
+                                              "<span style=\"color:%2\">%3</span>")
+                                   .arg(value.toHtmlEscaped(), muted, caption.toHtmlEscaped()));
+        m_readouts[i]->setAccessibleName(plain);
+    };
+    if (!m_scored || m_scored->curve.eligible() == 0) {
+        const QString captions[] = {tr("audience size"), tr("average likelihood"),
+                                    tr("lift over the base rate"), tr("expected engagers"),
+                                    tr("model quality")};
+        for (std::size_t i = 0; i < m_readouts.size(); ++i) {
+            card(i, QStringLiteral("–"), captions[i], QString());
+        }
+        m_sizeNote->hide();
+        return;
+    }
+    const audience::PropensityCurve &curve = m_scored->curve;
+    const audience::PropensityCurve::Point p = curve.at(size);
+    const double share = static_cast<double>(p.size) / static_cast<double>(curve.eligible());
+    card(0, tr("%1 people").arg(format::count(p.size)),
+         tr("%1 of %2 eligible").arg(format::percent(share), format::count(curve.eligible())),
+         tr("%1 people, %2 of %3 eligible")
+             .arg(format::count(p.size), format::percent(share), format::count(curve.eligible())));
+    card(1, format::percent(p.averageLikelihood),
+         tr("average likelihood; %1 at the cut").arg(format::percent(p.likelihoodAtCut)),
+         tr("average likelihood %1, %2 at the cut")
+             .arg(format::percent(p.averageLikelihood), format::percent(p.likelihoodAtCut)));
+    card(
+        2, tr("%1×").arg(p.lift, 0, 'f', 1),
+        tr("lift over the base rate of %1").arg(format::percent(curve.baseRate())),
+        tr("lift %1 over the base rate of %2").arg(p.lift, 0, 'f', 1).arg(format::percent(curve.baseRate())));
+    card(3, format::count(std::llround(p.expectedEngagers)),
+         tr("expected engagers, %1 of all %2")
+             .arg(format::percent(p.expectedShare), format::count(std::llround(curve.expectedTotal()))),
+         tr("%1 expected engagers, %2 of all %3")
+             .arg(format::count(std::llround(p.expectedEngagers)), format::percent(p.expectedShare),
+                  format::count(std::llround(curve.expectedTotal()))));
+    const auto &backtest = m_scored->scores.backtest;
+    const QString label = backtest.empty() ? tr("Unknown") : QString::fromStdString(backtest.front().label);
+    const QString auc =
+        backtest.empty() ? QString() : tr("backtest AUC %1").arg(backtest.front().auc, 0, 'f', 2);
+    const QString quality =
+        m_scored->scores.fallback
+            ? tr("%1 (fallback: %2)")
+                  .arg(auc, QString::fromStdString(backtest.empty() ? std::string() : backtest.front().name))
+            : auc;
+    card(4, label, quality, tr("model quality %1, %2").arg(label, quality));
+    m_sizeNote->setVisible(share * 100.0 > kSizeNoteAbove + 1e-9);
+    m_chart->setMarker(share * 100.0);
+    m_histogram->setCut(p.likelihoodAtCut);
+}
+
+QString AudienceBuilder::readoutText(Readout readout) const
+{
+    return m_readouts[static_cast<std::size_t>(readout)]->accessibleName();
+}
+
+QString AudienceBuilder::statusText() const
+{
+    return m_status->text();
+}
+
+bool AudienceBuilder::isSizeNoteVisible() const
+{
+    return !m_sizeNote->isHidden();
+}
+
+} // namespace awb::ui

@@ -1,0 +1,331 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "audiences/AudienceDetail.h"
+
+#include "audiences/AudienceListModel.h"
+#include "audiences/AudienceMembersModel.h"
+#include "audiences/ExportDialog.h"
+#include "charts/ChartPalette.h"
+#include "charts/PropensityChart.h"
+#include "charts/ScoreHistogram.h"
+#include "jobs/JobProgressDialog.h"
+#include "jobs/JobRunner.h"
+#include "main/ShowError.h"
+#include "models/DisplayFormat.h"
+#include "services/AudienceService.h"
+
+#include <QDialogButtonBox>
+#include <QFileInfo>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QSplitter>
+#include <QStandardPaths>
+#include <QTableView>
+#include <QToolButton>
+#include <QVBoxLayout>
+
+namespace awb::ui {
+
+AudienceDetail::AudienceDetail(QWidget *parent)
+    : QWidget(parent), m_job(new JobRunner(this)), m_heading(new QLabel(this)), m_summary(new QLabel(this)),
+      m_chart(new PropensityChart(this)), m_histogram(new ScoreHistogram(this)),
+      m_members(new AudienceMembersModel(this)), m_view(new QTableView(this)), m_history(new QLabel(this)),
+      m_export(new QPushButton(tr("&Export…"), this)),
+      m_duplicate(new QPushButton(tr("D&uplicate with another size…"), this)),
+      m_remove(new QPushButton(tr("&Delete…"), this)),
+      m_lastFolder(QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation))
+{
+    setObjectName(QStringLiteral("audienceDetail"));
+    auto *back = new QToolButton(this);
+    back->setObjectName(QStringLiteral("detailBackButton"));
+    back->setText(tr("← Audiences"));
+    back->setToolTip(tr("Back to the list of audiences (Esc)"));
+    back->setShortcut(QKeySequence(Qt::Key_Escape));
+    back->setAutoRaise(true);
+    m_heading->setObjectName(QStringLiteral("detailHeading"));
+    m_heading->setTextFormat(Qt::RichText);
+    m_export->setObjectName(QStringLiteral("detailExportButton"));
+    m_duplicate->setObjectName(QStringLiteral("detailDuplicateButton"));
+    m_remove->setObjectName(QStringLiteral("detailRemoveButton"));
+    auto *top = new QHBoxLayout;
+    top->addWidget(back);
+    top->addWidget(m_heading, 1);
+    top->addWidget(m_export);
+    top->addWidget(m_duplicate);
+    top->addWidget(m_remove);
+
+    m_summary->setObjectName(QStringLiteral("detailSummary"));
+    m_summary->setTextFormat(Qt::RichText);
+    m_summary->setWordWrap(true);
+    m_history->setObjectName(QStringLiteral("detailHistory"));
+    m_history->setWordWrap(true);
+    m_history->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_history->setStyleSheet(QStringLiteral("color: %1;").arg(palette::mutedText().name()));
+    m_view->setObjectName(QStringLiteral("membersView"));
+    m_view->setModel(m_members);
+    m_view->setSortingEnabled(true);
+    m_view->sortByColumn(AudienceMembersModel::RankColumn, Qt::AscendingOrder);
+    m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_view->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_view->verticalHeader()->hide();
+    m_view->horizontalHeader()->setStretchLastSection(true);
+    m_view->setToolTip(tr("Members as stored at creation: rank and likelihood never change."));
+
+    auto *charts = new QWidget(this);
+    auto *chartsLayout = new QHBoxLayout(charts);
+    chartsLayout->setContentsMargins(0, 0, 0, 0);
+    chartsLayout->addWidget(m_chart, 3);
+    chartsLayout->addWidget(m_histogram, 2);
+    charts->setMinimumHeight(220);
+    auto *split = new QSplitter(Qt::Vertical, this);
+    split->setChildrenCollapsible(false);
+    split->addWidget(charts);
+    split->addWidget(m_view);
+    split->setStretchFactor(0, 1);
+    split->setStretchFactor(1, 1);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->addLayout(top);
+    layout->addWidget(m_summary);
+    layout->addWidget(split, 1);
+    layout->addWidget(m_history);
+
+    connect(back, &QToolButton::clicked, this, &AudienceDetail::backRequested);
+    connect(m_export, &QPushButton::clicked, this, &AudienceDetail::exportAudience);
+    connect(m_duplicate, &QPushButton::clicked, this, &AudienceDetail::duplicateDialog);
+    connect(m_remove, &QPushButton::clicked, this, &AudienceDetail::confirmRemove);
+    connect(m_members, &AudienceMembersModel::readFailed, this,
+            [this](const Error &e) { showError(this, e); });
+    connect(m_job, &JobRunner::failed, this, [this](const Error &e) { showError(this, e); });
+    connect(m_job, &JobRunner::finished, this, [this] {
+        if (m_job->title() == tr("Exporting")) {
+            const auto &report = m_job->result<services::ExportReport>();
+            showHistory();
+            emit exported(QString::fromStdString(report.toText()));
+        } else {
+            const auto &created = m_job->result<services::AudienceCreated>();
+            emit duplicated(QString::fromStdString(created.audience.name));
+        }
+    });
+}
+
+void AudienceDetail::setWorkspace(const QString &path)
+{
+    m_path = path;
+    m_info = {};
+    m_quality = {};
+    m_members->setAudience(path, {}, 0);
+}
+
+bool AudienceDetail::showAudience(const QString &name)
+{
+    services::AudienceService service(m_path.toStdString());
+    auto info = service.get(name.toStdString());
+    if (!info) {
+        showError(this, info.error());
+        return false;
+    }
+    auto quality = service.quality(name.toStdString());
+    m_info = *info;
+    m_quality = quality ? *quality : audience::AudienceQuality{};
+    const bool live = m_info.status == audience::AudienceStatus::Live;
+    m_heading->setText(QStringLiteral("<h3 style=\"margin:0\">%1</h3><span style=\"color:%2\">%3</span>")
+                           .arg(name.toHtmlEscaped(), palette::mutedText().name(),
+                                QString::fromStdString(m_info.statusText()).toHtmlEscaped()));
+    m_summary->setText(summaryHtml());
+    m_export->setEnabled(live);
+    m_duplicate->setEnabled(live);
+    if (live && m_quality.eligible > 0) {
+        m_chart->setQuality(m_quality);
+        const double share = static_cast<double>(m_info.size) / static_cast<double>(m_quality.eligible);
+        m_chart->setMarker(100.0 * share);
+        m_histogram->setBins(m_quality.histogramEdges, m_quality.histogramCounts);
+        // The likelihood at the cut, from the frozen series (its nearest percent point).
+        const auto at = static_cast<std::size_t>(std::llround(100.0 * share));
+        m_histogram->setCut(at < m_quality.likelihoodAtCut.size() ? m_quality.likelihoodAtCut[at] : 0.0);
+    } else {
+        m_chart->clear(tr("This audience is still being computed."));
+        m_histogram->clear(tr("This audience is still being computed."));
+    }
+    m_members->setAudience(m_path, name, live ? m_info.size : 0);
+    m_view->resizeColumnsToContents();
+    showHistory();
+    return true;
+}
+
+QString AudienceDetail::summaryHtml() const
+{
+    const QString muted = palette::mutedText().name();
+    QString html =
+        tr("<b>%1</b> · as of %2 · %3 of %4 eligible (%5) · who could enter: %6 · created %7")
+            .arg(AudienceListModel::targetText(m_info).toHtmlEscaped(), format::date(m_info.asOfMs),
+                 format::count(m_info.size), format::count(m_info.eligible),
+                 QString::fromStdString(m_info.sizeRule.toString()),
+                 QString::fromStdString(m_quality.population).toHtmlEscaped(),
+                 format::timestamp(m_info.createdAtMs));
+    if (!m_quality.backtest.empty()) {
+        const numeric::Quality &model = m_quality.backtest.front();
+        double bestBaseline = 0;
+        for (std::size_t i = 1; i < m_quality.backtest.size(); ++i) {
+            bestBaseline = std::max(bestBaseline, m_quality.backtest[i].auc);
+        }
+        html += tr("<br><span style=\"color:%1\">Backtest at creation: <b>%2</b>, AUC %3 (best baseline %4), "
+                   "%5 engagers among %6 profiles.</span>")
+                    .arg(muted, QString::fromStdString(model.label).toHtmlEscaped())
+                    .arg(model.auc, 0, 'f', 3)
+                    .arg(bestBaseline, 0, 'f', 3)
+                    .arg(format::count(static_cast<std::int64_t>(model.positives)),
+                         format::count(static_cast<std::int64_t>(model.rows)));
+    }
+    if (!m_info.description.empty()) {
+        html += QStringLiteral("<br>") + QString::fromStdString(m_info.description).toHtmlEscaped();
+    }
+    return html;
+}
+
+void AudienceDetail::showHistory()
+{
+    auto history = services::ExportService(m_path.toStdString()).history(m_info.name);
+    QStringList lines;
+    if (history) {
+        for (const audience::ExportRecord &r : *history) {
+            lines << tr("Exported %1 rows to %2 (%3) on %4")
+                         .arg(format::count(r.rows), QString::fromStdString(r.file),
+                              QString::fromStdString(r.preset), format::timestamp(r.createdAtMs));
+        }
+    }
+    m_history->setText(lines.isEmpty() ? tr("Not exported yet.") : lines.join(QLatin1Char('\n')));
+}
+
+QString AudienceDetail::exportsText() const
+{
+    return m_history->text();
+}
+
+ExportDialog *AudienceDetail::exportAudience()
+{
+    if (m_info.name.empty() || m_job->isRunning()) {
+        return nullptr;
+    }
+    auto *dialog = new ExportDialog(audienceName(), m_lastFolder, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setWindowModality(Qt::WindowModal);
+    connect(dialog, &QDialog::accepted, this, [this, dialog] { runExport(dialog->request()); });
+    dialog->open();
+    return dialog;
+}
+
+bool AudienceDetail::runExport(const services::ExportRequest &request)
+{
+    if (m_job->isRunning()) {
+        return false;
+    }
+    m_lastFolder = QFileInfo(QString::fromStdString(request.outFile)).absolutePath();
+    const std::string path = m_path.toStdString();
+    const bool started = m_job->start(tr("Exporting"), [path, request](ProgressSink &progress) {
+        return services::ExportService(path).exportAudience(request, progress);
+    });
+    if (started) {
+        JobProgressDialog::follow(*m_job, this);
+    }
+    return started;
+}
+
+void AudienceDetail::duplicateDialog()
+{
+    if (m_info.name.empty() || m_job->isRunning()) {
+        return;
+    }
+    auto *dialog = new QDialog(this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setWindowModality(Qt::WindowModal);
+    dialog->setWindowTitle(tr("Duplicate %1").arg(audienceName()));
+    auto *name = new QLineEdit(tr("%1 (copy)").arg(audienceName()), dialog);
+    auto *size = new QLineEdit(QString::fromStdString(m_info.sizeRule.toString()), dialog);
+    size->setToolTip(tr("A percentage of the eligible profiles (10%) or an exact count (5000)"));
+    auto *note =
+        new QLabel(tr("The copy re-scores the same target as of the same date; this audience stays as "
+                      "it is."),
+                   dialog);
+    note->setWordWrap(true);
+    auto *form = new QFormLayout;
+    form->addRow(tr("New name"), name);
+    form->addRow(tr("Size"), size);
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, dialog);
+    auto *layout = new QVBoxLayout(dialog);
+    layout->addWidget(note);
+    layout->addLayout(form);
+    layout->addWidget(buttons);
+    connect(buttons, &QDialogButtonBox::rejected, dialog, &QDialog::reject);
+    connect(buttons, &QDialogButtonBox::accepted, dialog, [this, dialog, name, size] {
+        auto rule = audience::SizeRule::parse(size->text().trimmed().toStdString());
+        if (!rule) {
+            showError(dialog, rule.error());
+            return;
+        }
+        dialog->accept();
+        duplicate(name->text().trimmed(), *rule);
+    });
+    dialog->open();
+}
+
+bool AudienceDetail::duplicate(const QString &newName, const audience::SizeRule &size)
+{
+    if (m_job->isRunning() || m_info.name.empty()) {
+        return false;
+    }
+    const std::string path = m_path.toStdString();
+    const bool started =
+        m_job->start(tr("Duplicating"), [path, name = m_info.name, newName = newName.toStdString(),
+                                         size](ProgressSink &progress) {
+            return services::AudienceService(path).duplicate(name, newName, size, progress);
+        });
+    if (started) {
+        JobProgressDialog::follow(*m_job, this);
+    }
+    return started;
+}
+
+void AudienceDetail::confirmRemove()
+{
+    if (m_info.name.empty()) {
+        return;
+    }
+    auto *box =
+        new QMessageBox(QMessageBox::Warning, tr("Delete audience"),
+                        tr("Delete the audience \"%1\" and its %2 members? Files already exported stay; "
+                           "this cannot be undone.")
+                            .arg(audienceName(), format::count(m_info.size)),
+                        QMessageBox::Cancel, this);
+    box->setObjectName(QStringLiteral("confirmRemoveBox"));
+    QPushButton *remove = box->addButton(tr("Delete"), QMessageBox::DestructiveRole);
+    box->setDefaultButton(QMessageBox::Cancel);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->setWindowModality(Qt::WindowModal);
+    connect(box, &QMessageBox::finished, this, [this, box, remove] {
+        if (box->clickedButton() == remove) {
+            removeAudience();
+        }
+    });
+    box->open();
+}
+
+bool AudienceDetail::removeAudience()
+{
+    const QString name = audienceName();
+    const auto outcome = services::AudienceService(m_path.toStdString()).remove(name.toStdString());
+    if (!outcome) {
+        showError(this, outcome.error());
+        return false;
+    }
+    m_info = {};
+    m_members->setAudience(m_path, {}, 0);
+    emit removed(name);
+    return true;
+}
+
+} // namespace awb::ui
