@@ -17,6 +17,8 @@ const char *const kUsage = "usage: awb <command> [options]\n"
                            "  import     import event files into a workspace and print the report\n"
                            "  info       print the counts of a workspace (--json for JSON)\n"
                            "  score      score every profile's propensity to engage with a target\n"
+                           "  segment    count, save, list and export rule-based segments; templates\n"
+                           "  traits     computed traits, one profile's traits, fitted BG/NBD parameters\n"
                            "\n"
                            "awb <command> --help describes a command; awb --version prints the version.\n";
 

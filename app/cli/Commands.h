@@ -15,5 +15,7 @@ int runScore(const QStringList &args);
 int runEvaluate(const QStringList &args);
 int runAudience(const QStringList &args);
 int runExport(const QStringList &args);
+int runTraits(const QStringList &args);
+int runSegment(const QStringList &args);
 
 } // namespace awb::cli

@@ -46,6 +46,12 @@ int main(int argc, char *argv[])
     if (command == QLatin1String("export")) {
         return awb::cli::runExport(args);
     }
+    if (command == QLatin1String("traits")) {
+        return awb::cli::runTraits(args);
+    }
+    if (command == QLatin1String("segment")) {
+        return awb::cli::runSegment(args);
+    }
     std::fprintf(stderr, "awb: unknown command '%s'\n\n%s", qPrintable(command), awb::cli::kUsage);
     return awb::cli::kExitUsage;
 }

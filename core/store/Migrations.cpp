@@ -221,12 +221,26 @@ CREATE TABLE exports (
 CREATE INDEX exports_audience ON exports(audience_id);
 )sql";
 
+// Version 4: saved segments (rule-based, evaluated live from the computed traits).
+constexpr const char *kSchemaV4 = R"sql(
+-- rule: the rule JSON (core/segments/RuleJson.h, versioned inside). Times are UTC ms.
+CREATE TABLE segments (
+    id          INTEGER PRIMARY KEY,
+    name        TEXT NOT NULL UNIQUE,
+    description TEXT NOT NULL DEFAULT '',
+    rule        TEXT NOT NULL,
+    created_at  INTEGER NOT NULL,
+    updated_at  INTEGER NOT NULL
+);
+)sql";
+
 const std::vector<Step> &steps()
 {
     static const std::vector<Step> list = {
         {1, kSchemaV1},
         {2, kSchemaV2},
         {3, kSchemaV3},
+        {4, kSchemaV4},
     };
     return list;
 }

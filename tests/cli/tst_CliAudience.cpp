@@ -123,6 +123,42 @@ private slots:
                  qPrintable(after.out));
     }
 
+    void sampleWithCatalogAndPopulation()
+    {
+        // awb generate --with-catalog gives a workspace ready for audiences; --exclude keeps a first
+        // audience's members out of the next one.
+        const QString ws = m_dir.filePath(QStringLiteral("with-catalog.awb"));
+        const Run generate = awbRun(QStringList{QStringLiteral("generate"), QStringLiteral("--out"), ws} +
+                                    args({"--profiles", "400", "--with-catalog"}));
+        QVERIFY2(generate.exitCode == 0, qPrintable(generate.err));
+        const Run show = awbRun({QStringLiteral("catalog"), ws, QStringLiteral("--show")});
+        QVERIFY2(show.out.contains(QStringLiteral("Brand = brand")), qPrintable(show.out));
+        const Run first = awbRun(QStringList{QStringLiteral("audience"), QStringLiteral("create"), ws} +
+                                 args({"--name", "A", "--target", "Category=Beauty", "--size", "25%"}));
+        QVERIFY2(first.exitCode == 0, qPrintable(first.err));
+        const Run second =
+            awbRun(QStringList{QStringLiteral("audience"), QStringLiteral("create"), ws} +
+                   args({"--name", "B", "--target", "Category=Beauty", "--size", "100%", "--exclude", "A"}));
+        QVERIFY2(second.exitCode == 0, qPrintable(second.err));
+        const Run list = awbRun(
+            QStringList{QStringLiteral("audience"), QStringLiteral("list"), ws, QStringLiteral("--json")});
+        const QJsonArray all = QJsonDocument::fromJson(list.out.toUtf8()).array();
+        QCOMPARE(all.size(), 2);
+        QJsonObject a;
+        QJsonObject b;
+        for (const QJsonValue v : all) {
+            (v.toObject().value(QStringLiteral("name")).toString() == QStringLiteral("A") ? a : b) =
+                v.toObject();
+        }
+        QCOMPARE(b.value(QStringLiteral("size")).toInt(),
+                 a.value(QStringLiteral("eligible")).toInt() - a.value(QStringLiteral("size")).toInt());
+        const Run unknown =
+            awbRun(QStringList{QStringLiteral("audience"), QStringLiteral("create"), ws} +
+                   args({"--name", "C", "--target", "Category=Beauty", "--size", "5%", "--only-in", "Nope"}));
+        QVERIFY(unknown.exitCode != 0);
+        QVERIFY2(unknown.err.contains(QStringLiteral("Nope")), qPrintable(unknown.err));
+    }
+
     void exportErrors()
     {
         const Run create = awbRun(QStringList{QStringLiteral("audience"), QStringLiteral("create"), m_ws} +

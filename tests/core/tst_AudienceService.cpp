@@ -14,6 +14,7 @@
 #include <QTest>
 
 #include <numeric>
+#include <set>
 
 using namespace awb;
 using audience::SizeRule;
@@ -174,6 +175,73 @@ private slots:
         QVERIFY(std::abs(q->averageLikelihood[5] - sum / static_cast<double>(k)) < 1e-9);
         QVERIFY(std::abs(q->likelihoodAtCut[5] - members->back().score) < 1e-12);
         QVERIFY(std::abs(q->expectedShare[100] - 1.0) < 1e-9);
+    }
+
+    void populationOnlyInAndExcluding()
+    {
+        services::AudienceService service(m_ws);
+        const auto first = service.create(spec("First", SizeRule::ofPercent(20)), ProgressSink::null());
+        QVERIFY2(first, first ? "" : first.error().message.c_str());
+        const auto firstMembers = service.members("First", 0, 1000000);
+        QVERIFY(firstMembers);
+        std::set<std::int64_t> inFirst;
+        for (const auto &m : *firstMembers) {
+            inFirst.insert(m.profileId);
+        }
+
+        // Only members of First: the eligible are exactly its members.
+        auto only = spec("Only", SizeRule::ofPercent(100));
+        only.population.onlyIn = "First";
+        const auto a = service.create(only, ProgressSink::null());
+        QVERIFY2(a, a ? "" : a.error().message.c_str());
+        QCOMPARE(a->audience.eligible, first->audience.size);
+        const auto aMembers = service.members("Only", 0, 1000000);
+        for (const auto &m : *aMembers) {
+            QVERIFY(inFirst.count(m.profileId) == 1);
+        }
+        QCOMPARE(service.quality("Only")->population, std::string("members of 'First'"));
+
+        // Everyone but First: nobody of it, everyone else.
+        auto but = spec("But", SizeRule::ofPercent(100));
+        but.population.excluding = "First";
+        const auto b = service.create(but, ProgressSink::null());
+        QVERIFY2(b, b ? "" : b.error().message.c_str());
+        QCOMPARE(b->audience.eligible, first->audience.eligible - first->audience.size);
+        const auto bMembers = service.members("But", 0, 1000000);
+        QVERIFY(bMembers);
+        for (const auto &m : *bMembers) {
+            QVERIFY(inFirst.count(m.profileId) == 0);
+        }
+
+        // An unknown audience is named; no audience is left behind.
+        auto bad = spec("Bad", SizeRule::ofPercent(5));
+        bad.population.onlyIn = "Nope";
+        const auto c = service.create(bad, ProgressSink::null());
+        QVERIFY(!c);
+        QCOMPARE(c.error().code, Error::Code::NotFound);
+        QVERIFY(QString::fromStdString(c.error().message).contains(QStringLiteral("Nope")));
+        QVERIFY(!service.get("Bad"));
+    }
+
+    void membersCarryTheirTraits()
+    {
+        services::AudienceService service(m_ws);
+        QVERIFY(service.create(spec("Traits", SizeRule::ofPercent(50)), ProgressSink::null()));
+        const auto members = service.members("Traits", 0, 1000000);
+        QVERIFY(members);
+        int withEmail = 0;
+        for (const auto &m : *members) {
+            const std::string email = test::queryText(
+                m_ws, "SELECT coalesce(email, '') FROM profiles WHERE id = " + std::to_string(m.profileId));
+            QCOMPARE(m.email, email);
+            if (!m.email.empty()) {
+                ++withEmail;
+                QVERIFY(!m.firstName.empty());
+                QVERIFY(!m.lastName.empty());
+                QCOMPARE(m.country.size(), std::size_t(2));
+            }
+        }
+        QVERIFY(withEmail > 10);
     }
 
     void uniqueAndRequiredName()

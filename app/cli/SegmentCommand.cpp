@@ -1,0 +1,275 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// awb segment: count, save, list, show, remove and export rule-based segments; list the templates.
+#include "cli/CliCommon.h"
+#include "cli/Commands.h"
+#include "ingest/Timestamp.h"
+#include "segments/RuleJson.h"
+#include "services/SegmentService.h"
+
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+#include <cstdio>
+
+namespace awb::cli {
+
+namespace {
+
+constexpr const char *kSubUsage =
+    "usage: awb segment count WORKSPACE (--rule FILE.json | --template NAME [--param K=V ...]) [--as-of "
+    "DATE]\n"
+    "                         [--json]\n"
+    "       awb segment save WORKSPACE --name N (--rule FILE.json | --template NAME [--param K=V ...])\n"
+    "                        [--description TEXT]\n"
+    "       awb segment list WORKSPACE [--json]\n"
+    "       awb segment show WORKSPACE --name N          (prints the rule JSON)\n"
+    "       awb segment remove WORKSPACE --name N\n"
+    "       awb segment export WORKSPACE (--name N | --rule FILE.json | --template NAME [--param K=V ...])\n"
+    "                          --out FILE.csv [--preset generic] [--columns a,b,c] [--as-of DATE]\n"
+    "       awb segment templates\n";
+
+QString opt(const char *s)
+{
+    return QString::fromLatin1(s);
+}
+
+int usageError(const std::string &message)
+{
+    std::fprintf(stderr, "awb segment: %s\n%s", message.c_str(), kSubUsage);
+    return kExitUsage;
+}
+
+void addOptions(QCommandLineParser &parser)
+{
+    parser.addPositionalArgument(opt("workspace"), opt("The .awb workspace file."));
+    parser.addOption({opt("rule"), opt("Rule JSON file."), opt("FILE")});
+    parser.addOption({opt("template"), opt("Template name (awb segment templates)."), opt("NAME")});
+    parser.addOption({opt("param"), opt("Template parameter, repeatable."), opt("K=V")});
+    parser.addOption({opt("name"), opt("Saved segment name."), opt("NAME")});
+    parser.addOption({opt("description"), opt("Saved segment description."), opt("TEXT")});
+    parser.addOption({opt("as-of"), opt("Pretend now is DATE (later events are unseen)."), opt("DATE")});
+    parser.addOption({opt("out"), opt("CSV file to write."), opt("FILE")});
+    parser.addOption({opt("preset"), opt("Export preset (default generic)."), opt("PRESET"), opt("generic")});
+    parser.addOption({opt("columns"), opt("Columns of the generic preset."), opt("a,b,c")});
+    parser.addOption({opt("json"), opt("Print JSON instead of text.")});
+}
+
+// The rule from --rule, --template (instantiated over the loaded traits) or --name (saved).
+Result<segments::Rule> ruleOf(const QCommandLineParser &parser, services::SegmentService &service,
+                              const services::TraitRequest &request, ProgressSink &progress)
+{
+    if (parser.isSet(opt("rule"))) {
+        QFile f(parser.value(opt("rule")));
+        if (!f.open(QIODevice::ReadOnly)) {
+            return fail(Error::Code::InvalidInput, "cannot read " + f.fileName().toStdString());
+        }
+        auto rule = segments::ruleFromJson(f.readAll().toStdString());
+        if (!rule) {
+            return fail(Error::Code::InvalidInput, f.fileName().toStdString() + ": " + rule.error().message);
+        }
+        return rule;
+    }
+    if (parser.isSet(opt("template"))) {
+        std::map<std::string, std::string> params;
+        for (const QString &p : parser.values(opt("param"))) {
+            const qsizetype eq = p.indexOf(QLatin1Char('='));
+            if (eq <= 0) {
+                return fail(Error::Code::InvalidInput,
+                            "bad --param '" + p.toStdString() + "' (expected KEY=VALUE)");
+            }
+            params[p.left(eq).trimmed().toStdString()] = p.mid(eq + 1).trimmed().toStdString();
+        }
+        auto table = services::TraitService(service.path()).load(request, progress);
+        if (!table) {
+            return fail(table.error());
+        }
+        return service.fromTemplate(parser.value(opt("template")).toStdString(), params, **table);
+    }
+    if (parser.isSet(opt("name"))) {
+        return service.rule(parser.value(opt("name")).toStdString());
+    }
+    return fail(Error::Code::InvalidInput, "give --rule FILE.json, --template NAME or --name N");
+}
+
+int count(const QCommandLineParser &parser, services::SegmentService &service,
+          const services::TraitRequest &request)
+{
+    TerminalProgress progress;
+    const auto rule = ruleOf(parser, service, request, progress);
+    if (!rule) {
+        return printError(rule.error());
+    }
+    const auto c = service.count(*rule, request, progress);
+    if (!c) {
+        return printError(c.error());
+    }
+    if (parser.isSet(opt("json"))) {
+        const QJsonObject o{
+            {opt("matching"), static_cast<qint64>(c->matching)},
+            {opt("profiles"), static_cast<qint64>(c->profiles)},
+            {opt("share"), c->share},
+            {opt("now"), QString::fromStdString(ingest::formatTimestamp(c->nowMs))},
+            {opt("rule"),
+             QJsonDocument::fromJson(QByteArray::fromStdString(segments::ruleToJson(*rule))).object()}};
+        printOut(QJsonDocument(o).toJson(QJsonDocument::Indented).toStdString());
+        return kExitOk;
+    }
+    char share[32];
+    std::snprintf(share, sizeof share, "%.2f%%", 100.0 * c->share);
+    printOut(std::to_string(c->matching) + " of " + std::to_string(c->profiles) + " profiles (" + share +
+             ") as of " + ingest::formatTimestamp(c->nowMs) + "\n");
+    return kExitOk;
+}
+
+int save(const QCommandLineParser &parser, services::SegmentService &service,
+         const services::TraitRequest &request)
+{
+    TerminalProgress progress;
+    if (parser.isSet(opt("rule")) == parser.isSet(opt("template"))) {
+        return usageError("save takes --rule FILE.json or --template NAME");
+    }
+    const auto rule = ruleOf(parser, service, request, progress);
+    if (!rule) {
+        return printError(rule.error());
+    }
+    const std::string name = parser.value(opt("name")).toStdString();
+    const auto saved = service.save(name, parser.value(opt("description")).toStdString(), *rule);
+    if (!saved) {
+        return printError(saved.error());
+    }
+    printOut("saved segment '" + name + "'\n");
+    return kExitOk;
+}
+
+int list(const QCommandLineParser &parser, services::SegmentService &service)
+{
+    const auto all = service.list();
+    if (!all) {
+        return printError(all.error());
+    }
+    if (parser.isSet(opt("json"))) {
+        QJsonArray a;
+        for (const segments::SavedSegment &seg : *all) {
+            a.append(QJsonObject{
+                {opt("name"), QString::fromStdString(seg.name)},
+                {opt("description"), QString::fromStdString(seg.description)},
+                {opt("created"), QString::fromStdString(ingest::formatTimestamp(seg.createdAtMs))},
+                {opt("updated"), QString::fromStdString(ingest::formatTimestamp(seg.updatedAtMs))},
+                {opt("definition"),
+                 QJsonDocument::fromJson(QByteArray::fromStdString(seg.ruleJson)).object()}});
+        }
+        printOut(QJsonDocument(a).toJson(QJsonDocument::Indented).toStdString());
+        return kExitOk;
+    }
+    std::string s;
+    for (const segments::SavedSegment &seg : *all) {
+        s += seg.name + (seg.description.empty() ? "" : "  (" + seg.description + ")") + "\n  " +
+             seg.ruleJson + "\n";
+    }
+    printOut(s);
+    return kExitOk;
+}
+
+int exportSegment(const QCommandLineParser &parser, services::SegmentService &service,
+                  const services::TraitRequest &request)
+{
+    if (!parser.isSet(opt("out"))) {
+        return usageError("export needs --out FILE.csv");
+    }
+    TerminalProgress progress;
+    const auto rule = ruleOf(parser, service, request, progress);
+    if (!rule) {
+        return printError(rule.error());
+    }
+    services::SegmentExportRequest out;
+    out.outFile = parser.value(opt("out")).toStdString();
+    out.preset = parser.value(opt("preset")).toStdString();
+    if (parser.isSet(opt("columns"))) {
+        out.columns = splitColumns(parser.value(opt("columns")));
+    }
+    const auto report = service.exportCsv(*rule, request, out, progress);
+    if (!report) {
+        return printError(report.error());
+    }
+    printOut(report->toText());
+    return kExitOk;
+}
+
+int templates()
+{
+    std::string s;
+    for (const segments::TemplateInfo &t : services::SegmentService::templates()) {
+        s += t.name + "  " + t.label + ": " + t.description + "\n";
+        for (const segments::TemplateParam &p : t.params) {
+            s += "    --param " + p.name + "=" + (p.defaultValue.empty() ? "..." : p.defaultValue) + "  " +
+                 p.description + (p.defaultValue.empty() ? " (required)" : "") + "\n";
+        }
+    }
+    printOut(s);
+    return kExitOk;
+}
+
+} // namespace
+
+int runSegment(const QStringList &args)
+{
+    const QString sub = args.value(0);
+    const QStringList known = {opt("count"),  opt("save"),   opt("list"),     opt("show"),
+                               opt("remove"), opt("export"), opt("templates")};
+    if (sub == opt("--help") || sub == opt("-h")) {
+        std::fputs(kSubUsage, stdout);
+        return kExitOk;
+    }
+    if (!known.contains(sub)) {
+        return usageError(sub.isEmpty() ? "missing sub-command"
+                                        : "unknown sub-command '" + sub.toStdString() + "'");
+    }
+    if (sub == opt("templates")) {
+        return templates();
+    }
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QString::fromLatin1(kSubUsage));
+    addOptions(parser);
+    int exitCode = kExitOk;
+    if (!parseArgs(parser, opt("segment ") + sub, args.mid(1), exitCode)) {
+        return exitCode;
+    }
+    if (parser.positionalArguments().size() != 1) {
+        return usageError("expected exactly one WORKSPACE");
+    }
+    services::TraitRequest request;
+    if (parser.isSet(opt("as-of"))) {
+        request.asOfMs = ingest::parseTimestamp(parser.value(opt("as-of")).toStdString());
+        if (!request.asOfMs) {
+            return usageError("bad --as-of (expected a date such as 2026-10-01)");
+        }
+    }
+    const bool needsName = sub == opt("save") || sub == opt("show") || sub == opt("remove");
+    if (needsName && parser.value(opt("name")).trimmed().isEmpty()) {
+        return usageError("--name is required");
+    }
+    services::SegmentService service(parser.positionalArguments().first().toStdString());
+    if (sub == opt("count")) {
+        return count(parser, service, request);
+    }
+    if (sub == opt("save")) {
+        return save(parser, service, request);
+    }
+    if (sub == opt("list")) {
+        return list(parser, service);
+    }
+    if (sub == opt("export")) {
+        return exportSegment(parser, service, request);
+    }
+    const std::string name = parser.value(opt("name")).toStdString();
+    if (sub == opt("show")) {
+        const auto rule = service.rule(name);
+        return rule ? (printOut(segments::ruleToJson(*rule, true)), kExitOk) : printError(rule.error());
+    }
+    const auto removed = service.remove(name);
+    return removed ? (printOut("removed segment '" + name + "'\n"), kExitOk) : printError(removed.error());
+}
+
+} // namespace awb::cli

@@ -1,0 +1,62 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "segments/SegmentRepository.h"
+
+#include "store/Database.h"
+
+namespace awb::segments {
+
+namespace {
+SavedSegment read(const store::Statement &st)
+{
+    return {st.int64(0), st.text(1), st.text(2), st.text(3), st.int64(4), st.int64(5)};
+}
+constexpr const char *kColumns = "SELECT id, name, description, rule, created_at, updated_at FROM segments ";
+} // namespace
+
+std::int64_t SegmentRepository::save(const std::string &name, const std::string &description,
+                                     const std::string &ruleJson, std::int64_t nowMs)
+{
+    auto st = m_db.prepare(
+        "INSERT INTO segments (name, description, rule, created_at, updated_at) "
+        "VALUES (?1, ?2, ?3, ?4, ?4) ON CONFLICT(name) DO UPDATE SET "
+        "description = excluded.description, rule = excluded.rule, updated_at = excluded.updated_at "
+        "RETURNING id");
+    st.bind(1, name).bind(2, description).bind(3, ruleJson).bind(4, nowMs);
+    st.step();
+    const std::int64_t id = st.int64(0);
+    st.reset();
+    return id;
+}
+
+std::optional<SavedSegment> SegmentRepository::find(const std::string &name)
+{
+    auto st = m_db.prepare(std::string(kColumns) + "WHERE name = ?1");
+    st.bind(1, name);
+    return st.step() ? std::optional<SavedSegment>(read(st)) : std::nullopt;
+}
+
+std::vector<SavedSegment> SegmentRepository::list()
+{
+    auto st = m_db.prepare(std::string(kColumns) + "ORDER BY name");
+    std::vector<SavedSegment> out;
+    while (st.step()) {
+        out.push_back(read(st));
+    }
+    return out;
+}
+
+bool SegmentRepository::remove(const std::string &name)
+{
+    auto st = m_db.prepare("DELETE FROM segments WHERE name = ?1");
+    st.bind(1, name).run();
+    return m_db.changes() > 0;
+}
+
+bool SegmentRepository::rename(const std::string &from, const std::string &to, std::int64_t nowMs)
+{
+    auto st = m_db.prepare("UPDATE segments SET name = ?2, updated_at = ?3 WHERE name = ?1");
+    st.bind(1, from).bind(2, to).bind(3, nowMs).run();
+    return m_db.changes() > 0;
+}
+
+} // namespace awb::segments

@@ -1,0 +1,19 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// One trait condition over one column of the trait table, as a bitset of rows (internal to segments).
+#pragma once
+
+#include "segments/Bitset.h"
+#include "segments/Rule.h"
+#include "traits/TraitTable.h"
+
+namespace awb::segments {
+
+/// The rows of column that pass condition (op and values already validated for the column's kind),
+/// relative dates measured from nowMs. Semantics: see Rule.h.
+Bitset evaluateTraitCondition(const traits::TraitColumn &column, const TraitCondition &condition,
+                              std::int64_t nowMs);
+
+/// s with ASCII letters in lower case (contains / starts_with compare this way).
+std::string asciiLower(std::string s);
+
+} // namespace awb::segments

@@ -1,0 +1,339 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "services/SegmentService.h"
+
+#include "audience/AudienceRepository.h"
+#include "export/BatchFormatter.h"
+#include "export/CsvWriter.h"
+#include "export/ExportPresets.h"
+#include "jobs/Progress.h"
+#include "model/InteractionLoader.h"
+#include "segments/RuleJson.h"
+#include "segments/RuleValidator.h"
+#include "segments/SegmentExport.h"
+#include "services/WithWorkspace.h"
+#include "traits/TraitLoader.h"
+
+#include <QFileInfo>
+
+#include <chrono>
+#include <set>
+
+namespace awb::services {
+
+namespace {
+
+std::int64_t nowMs()
+{
+    using namespace std::chrono;
+    return duration_cast<milliseconds>(system_clock::now().time_since_epoch()).count();
+}
+
+// What a rule may name in this workspace, read once per validation.
+struct WorkspaceNames
+{
+    std::vector<std::string> columns;
+    std::set<std::pair<std::string, std::string>> values;
+    std::vector<std::string> segments;
+    std::vector<std::string> audiences;
+    std::vector<std::string> exported;
+};
+
+WorkspaceNames readNames(store::Database &db)
+{
+    WorkspaceNames n;
+    auto built = db.prepare("SELECT count(*) FROM catalog_builds");
+    if (built.step() && built.int64(0) > 0) {
+        auto cols = db.prepare("SELECT name FROM catalog_columns ORDER BY position");
+        while (cols.step()) {
+            n.columns.push_back(cols.text(0));
+        }
+        auto values = db.prepare("SELECT column_name, value FROM catalog_values");
+        while (values.step()) {
+            n.values.emplace(values.text(0), values.text(1));
+        }
+    }
+    for (const segments::SavedSegment &s : segments::SegmentRepository(db).list()) {
+        n.segments.push_back(s.name);
+    }
+    audience::AudienceRepository audiences(db);
+    for (const audience::AudienceInfo &a : audiences.list()) {
+        n.audiences.push_back(a.name);
+        if (!audiences.exports(a.name).empty()) {
+            n.exported.push_back(a.name);
+        }
+    }
+    return n;
+}
+
+Result<void> validateIn(store::Database &db, const segments::Rule &rule)
+{
+    const WorkspaceNames names = readNames(db);
+    segments::ValidationContext ctx;
+    ctx.traits = traits::availableTraits(names.columns);
+    ctx.catalogColumns = names.columns;
+    ctx.hasValue = [&](const std::string &c, const std::string &v) { return names.values.count({c, v}) > 0; };
+    ctx.segments = names.segments;
+    ctx.audiences = names.audiences;
+    ctx.exportedAudiences = names.exported;
+    return segments::validateRule(rule, ctx);
+}
+
+// withWorkspace around a function that returns a Result itself.
+template <typename T> Result<T> flatten(Result<Result<T>> r)
+{
+    if (!r) {
+        return fail(r.error());
+    }
+    return std::move(r).value();
+}
+
+} // namespace
+
+std::string SegmentExportReport::toText() const
+{
+    return "exported " + std::to_string(written) + " of " + std::to_string(members) + " profiles to " + file +
+           (skipped > 0 ? " (" + std::to_string(skipped) + " skipped: no identifier for the preset)" : "") +
+           "\n";
+}
+
+SegmentService::SegmentService(std::string workspacePath) : m_path(std::move(workspacePath)) {}
+
+Result<void> SegmentService::validate(const segments::Rule &rule)
+{
+    return flatten(withWorkspace<Result<void>>(m_path, "Segment",
+                                               [&](store::Database &db) { return validateIn(db, rule); }));
+}
+
+std::unique_ptr<segments::RuleEvaluator>
+SegmentService::evaluator(std::shared_ptr<const traits::TraitTable> table)
+{
+    // The lookup keeps the table alive as long as the evaluator that refers to it.
+    const traits::TraitTable &ref = *table;
+    auto lookup = [path = m_path,
+                   keep = std::move(table)](const std::string &name) -> Result<segments::Rule> {
+        auto json = withWorkspace<std::optional<segments::SavedSegment>>(
+            path, "Segment", [&](store::Database &db) { return segments::SegmentRepository(db).find(name); });
+        if (!json) {
+            return fail(json.error());
+        }
+        if (!*json) {
+            return fail(Error::Code::NotFound, "no saved segment named '" + name + "'");
+        }
+        return segments::ruleFromJson((*json)->ruleJson);
+    };
+    return std::make_unique<segments::RuleEvaluator>(ref, m_path, std::move(lookup));
+}
+
+Result<segments::Bitset> SegmentService::evaluate(segments::RuleEvaluator &evaluator,
+                                                  const segments::Rule &rule)
+{
+    if (auto ok = validate(rule); !ok) {
+        return fail(ok.error());
+    }
+    return evaluator.evaluate(rule);
+}
+
+Result<SegmentCount> SegmentService::count(const segments::Rule &rule, const TraitRequest &request,
+                                           ProgressSink &progress)
+{
+    if (auto ok = validate(rule); !ok) {
+        return fail(ok.error());
+    }
+    auto table = TraitService(m_path).load(request, progress);
+    if (!table) {
+        return fail(table.error());
+    }
+    auto rows = evaluator(*table)->evaluate(rule);
+    if (!rows) {
+        return fail(rows.error());
+    }
+    return countOf(**table, *rows);
+}
+
+SegmentCount SegmentService::countOf(const traits::TraitTable &table, const segments::Bitset &rows)
+{
+    SegmentCount c;
+    c.matching = static_cast<std::int64_t>(rows.count());
+    c.profiles = static_cast<std::int64_t>(table.size());
+    c.share = c.profiles > 0 ? static_cast<double>(c.matching) / static_cast<double>(c.profiles) : 0.0;
+    c.nowMs = table.nowMs;
+    return c;
+}
+
+SegmentOverlap SegmentService::overlap(const segments::Bitset &a, const segments::Bitset &b)
+{
+    segments::Bitset both = a;
+    both &= b;
+    const auto n = static_cast<std::int64_t>(both.count());
+    return {n, static_cast<std::int64_t>(a.count()) - n, static_cast<std::int64_t>(b.count()) - n};
+}
+
+std::array<std::array<std::int64_t, 5>, 5> SegmentService::rfmGrid(const traits::TraitTable &table,
+                                                                   const segments::Bitset &rows)
+{
+    std::array<std::array<std::int64_t, 5>, 5> grid{};
+    const traits::TraitColumn *r = table.column("rfm_recency");
+    const traits::TraitColumn *f = table.column("rfm_frequency");
+    for (const std::size_t row : rows.rows()) {
+        if (r->isSet(row) && f->isSet(row)) {
+            ++grid[static_cast<std::size_t>(r->numbers[row]) - 1]
+                  [static_cast<std::size_t>(f->numbers[row]) - 1];
+        }
+    }
+    return grid;
+}
+
+Result<std::vector<PreviewRow>> SegmentService::preview(const traits::TraitTable &table,
+                                                        const segments::Bitset &rows, std::size_t limit,
+                                                        const std::vector<std::string> &traitIds)
+{
+    std::vector<PreviewRow> out;
+    std::vector<std::int64_t> ids;
+    for (const std::size_t row : rows.rows()) {
+        if (out.size() == limit) {
+            break;
+        }
+        PreviewRow p;
+        p.profileId = table.profileIds[row];
+        for (const std::string &id : traitIds) {
+            const traits::TraitColumn *c = table.column(id);
+            p.values.push_back(c ? c->display(row) : std::string());
+        }
+        ids.push_back(p.profileId);
+        out.push_back(std::move(p));
+    }
+    auto keys = withWorkspace<std::vector<std::string>>(
+        m_path, "Segment", [&](store::Database &db) { return model::profileKeys(db, ids); });
+    if (!keys) {
+        return fail(keys.error());
+    }
+    for (std::size_t i = 0; i < out.size(); ++i) {
+        out[i].key = (*keys)[i];
+    }
+    return out;
+}
+
+Result<segments::Rule> SegmentService::fromTemplate(const std::string &name,
+                                                    const std::map<std::string, std::string> &params,
+                                                    const traits::TraitTable &table)
+{
+    return segments::instantiateTemplate(name, params, table);
+}
+
+Result<void> SegmentService::save(const std::string &name, const std::string &description,
+                                  const segments::Rule &rule)
+{
+    if (name.empty()) {
+        return fail(Error::Code::InvalidInput, "A segment needs a name.");
+    }
+    if (auto ok = validate(rule); !ok) {
+        return fail(ok.error());
+    }
+    return flatten(withWorkspace<Result<void>>(m_path, "Segment", [&](store::Database &db) -> Result<void> {
+        segments::SegmentRepository(db).save(name, description, segments::ruleToJson(rule), nowMs());
+        return {};
+    }));
+}
+
+Result<std::vector<segments::SavedSegment>> SegmentService::list()
+{
+    return withWorkspace<std::vector<segments::SavedSegment>>(
+        m_path, "Segment", [](store::Database &db) { return segments::SegmentRepository(db).list(); });
+}
+
+Result<segments::Rule> SegmentService::rule(const std::string &name)
+{
+    auto found = withWorkspace<std::optional<segments::SavedSegment>>(
+        m_path, "Segment", [&](store::Database &db) { return segments::SegmentRepository(db).find(name); });
+    if (!found) {
+        return fail(found.error());
+    }
+    if (!*found) {
+        return fail(Error::Code::NotFound, "No saved segment named '" + name + "' in " + m_path + ".");
+    }
+    return segments::ruleFromJson((*found)->ruleJson);
+}
+
+Result<void> SegmentService::rename(const std::string &from, const std::string &to)
+{
+    if (to.empty()) {
+        return fail(Error::Code::InvalidInput, "A segment needs a name.");
+    }
+    enum class Outcome
+    {
+        Renamed,
+        Missing,
+        Taken,
+    };
+    auto done = withWorkspace<Outcome>(m_path, "Segment", [&](store::Database &db) {
+        segments::SegmentRepository repo(db);
+        if (repo.find(to)) {
+            return Outcome::Taken;
+        }
+        return repo.rename(from, to, nowMs()) ? Outcome::Renamed : Outcome::Missing;
+    });
+    if (!done) {
+        return fail(done.error());
+    }
+    if (*done == Outcome::Taken) {
+        return fail(Error::Code::InvalidInput, "A segment named '" + to + "' exists already.");
+    }
+    return *done == Outcome::Renamed ? Result<void>()
+                                     : fail(Error::Code::NotFound, "No saved segment named '" + from + "'.");
+}
+
+Result<void> SegmentService::remove(const std::string &name)
+{
+    auto done = withWorkspace<bool>(
+        m_path, "Segment", [&](store::Database &db) { return segments::SegmentRepository(db).remove(name); });
+    if (!done) {
+        return fail(done.error());
+    }
+    return *done ? Result<void>() : fail(Error::Code::NotFound, "No saved segment named '" + name + "'.");
+}
+
+Result<SegmentExportReport> SegmentService::exportCsv(const segments::Rule &rule, const TraitRequest &request,
+                                                      const SegmentExportRequest &out, ProgressSink &progress)
+{
+    auto preset =
+        exports::makePreset(out.preset, out.preset == "generic" ? out.columns : std::vector<std::string>{});
+    if (!preset) {
+        return fail(preset.error());
+    }
+    if (auto ok = validate(rule); !ok) {
+        return fail(ok.error());
+    }
+    auto table = TraitService(m_path).load(request, progress);
+    if (!table) {
+        return fail(table.error());
+    }
+    auto rows = evaluator(*table)->evaluate(rule);
+    if (!rows) {
+        return fail(rows.error());
+    }
+    exports::CsvWriter writer(out.outFile);
+    if (auto opened = writer.open(); !opened) {
+        return fail(opened.error());
+    }
+    const exports::RowFormatter formatter(std::move(*preset), out.defaultCountry);
+    writer.setColumnKinds(exports::cellKinds(formatter.preset()));
+    writer.writeHeader(formatter.preset().header());
+    progress.setStage("Exporting");
+    progress.setRange(static_cast<std::int64_t>(rows->count()));
+    auto counts = flatten(
+        withWorkspace<Result<segments::ExportCounts>>(m_path, "Segment export", [&](store::Database &db) {
+            return segments::writeSegmentMembers(db, **table, *rows, formatter, writer, progress);
+        }));
+    if (!counts) {
+        return fail(counts.error()); // the writer's destructor drops the temporary file
+    }
+    if (auto committed = writer.commit(); !committed) {
+        return fail(committed.error());
+    }
+    const segments::ExportCounts &c = *counts;
+    return SegmentExportReport{
+        QFileInfo(QString::fromStdString(out.outFile)).absoluteFilePath().toStdString(), c.members, c.written,
+        c.skipped};
+}
+
+} // namespace awb::services
