@@ -21,13 +21,12 @@ void addTargetOptions(QCommandLineParser &parser)
     parser.addOption({QStringLiteral("target"), QStringLiteral("A catalog column value, COLUMN=VALUE."),
                       QStringLiteral("COLUMN=VALUE")});
     parser.addOption({QStringLiteral("product"), QStringLiteral("One product id."), QStringLiteral("ID")});
-    parser.addOption({QStringLiteral("as-of"), QStringLiteral("Pretend now is DATE (everything after is unseen)."),
+    parser.addOption({QStringLiteral("as-of"),
+                      QStringLiteral("Pretend now is DATE (everything after is unseen)."),
                       QStringLiteral("DATE")});
     parser.addOption({QStringLiteral("horizon"), QStringLiteral("Prediction window, e.g. 30d (default)."),
                       QStringLiteral("DAYS"), QStringLiteral("30d")});
 }
-
-
 
 std::string fixed(double v, int decimals)
 {
@@ -44,9 +43,114 @@ std::string qualityTable(const std::vector<numeric::Quality> &rows)
         std::string name = q.name;
         name.resize(22, ' ');
         s += "  " + name + " " + fixed(q.auc, 3) + "   " + fixed(q.averagePrecision, 3) + "   " +
-             fixed(q.at(0.05).precision, 3) + "   " + fixed(q.at(0.01).lift, 2) + "    " + fixed(q.at(0.05).lift, 2) +
-             "    " + fixed(q.at(0.20).lift, 2) + "     " + fixed(q.at(0.20).gain, 3) + "    " + fixed(q.brier, 4) +
-             "  " + fixed(q.ece, 4) + "  " + q.label + "\n";
+             fixed(q.at(0.05).precision, 3) + "   " + fixed(q.at(0.01).lift, 2) + "    " +
+             fixed(q.at(0.05).lift, 2) + "    " + fixed(q.at(0.20).lift, 2) + "     " +
+             fixed(q.at(0.20).gain, 3) + "    " + fixed(q.brier, 4) + "  " + fixed(q.ece, 4) + "  " +
+             q.label + "\n";
+    }
+    return s;
+}
+
+// Per score name, the mean of each metric over the targets that have that score (the oracle row exists
+// only for targets with planted truth).
+class MacroAverage
+{
+public:
+    void add(const numeric::Quality &q)
+    {
+        auto it = std::find_if(m_sums.begin(), m_sums.end(),
+                               [&](const numeric::Quality &s) { return s.name == q.name; });
+        if (it == m_sums.end()) {
+            m_sums.push_back(q);
+            m_counts.push_back(1);
+            return;
+        }
+        ++m_counts[static_cast<std::size_t>(it - m_sums.begin())];
+        it->auc += q.auc;
+        it->averagePrecision += q.averagePrecision;
+        it->brier += q.brier;
+        it->ece += q.ece;
+        for (std::size_t k = 0; k < it->topK.size() && k < q.topK.size(); ++k) {
+            it->topK[k].precision += q.topK[k].precision;
+            it->topK[k].lift += q.topK[k].lift;
+            it->topK[k].gain += q.topK[k].gain;
+        }
+    }
+
+    std::vector<numeric::Quality> averages() const
+    {
+        std::vector<numeric::Quality> out = m_sums;
+        for (std::size_t i = 0; i < out.size(); ++i) {
+            numeric::Quality &q = out[i];
+            const auto n = static_cast<double>(m_counts[i]);
+            q.auc /= n;
+            q.averagePrecision /= n;
+            q.brier /= n;
+            q.ece /= n;
+            for (numeric::TopK &k : q.topK) {
+                k.precision /= n;
+                k.lift /= n;
+                k.gain /= n;
+            }
+            q.label = numeric::qualityLabel(q.auc, q.at(0.05).lift, 20, 0);
+        }
+        return out;
+    }
+
+    /// How many targets have the score name.
+    int count(const std::string &name) const
+    {
+        for (std::size_t i = 0; i < m_sums.size(); ++i) {
+            if (m_sums[i].name == name) {
+                return m_counts[i];
+            }
+        }
+        return 0;
+    }
+
+private:
+    std::vector<numeric::Quality> m_sums;
+    std::vector<int> m_counts;
+};
+
+// The per-target tables, their macro average (targets with fewer than minEngaged engaged people left out)
+// and the notes of an evaluation.
+std::string evaluationReport(const services::EvaluationResult &result, std::size_t minEngaged)
+{
+    std::string s = "as of " + ingest::formatTimestamp(result.asOfMs) + ", horizon " +
+                    std::to_string(result.horizonMs / services::kDayMs) + " days\n";
+    MacroAverage macro;
+    std::size_t used = 0;
+    for (const services::TargetEvaluation &t : result.targets) {
+        if (t.qualities.front().positives < minEngaged) {
+            s += "\nleft out: " + t.target + " (" + std::to_string(t.qualities.front().positives) +
+                 " engaged)\n";
+            continue;
+        }
+        ++used;
+        std::vector<numeric::Quality> rows = t.qualities;
+        if (t.oracle) {
+            rows.push_back(*t.oracle);
+        }
+        s += "\n" + t.target + " (" + std::to_string(t.qualities.front().positives) + " engaged of " +
+             std::to_string(t.qualities.front().rows) + ")\n" + qualityTable(rows);
+        for (const numeric::Quality &q : rows) {
+            macro.add(q);
+        }
+    }
+    if (used > 0) {
+        const int withOracle = macro.count(services::kOracleName);
+        s += "\nmacro average over " + std::to_string(used) + " targets" +
+             (withOracle > 0 && static_cast<std::size_t>(withOracle) != used
+                  ? " (the oracle over the " + std::to_string(withOracle) + " with planted truth)"
+                  : std::string()) +
+             "\n" + qualityTable(macro.averages());
+    }
+    if (!result.oracleNote.empty()) {
+        s += "\n" + result.oracleNote + "\n";
+    }
+    for (const std::string &skip : result.skipped) {
+        s += "skipped: " + skip + "\n";
     }
     return s;
 }
@@ -91,7 +195,8 @@ int runScore(const QStringList &args)
     services::ScoreRequest request;
     if (parser.positionalArguments().size() != 1 || !parseTarget(parser, request.target) ||
         !parser.isSet(QStringLiteral("out"))) {
-        std::fputs("awb score: expected WORKSPACE (--target COLUMN=VALUE | --product ID) --out FILE.csv\n", stderr);
+        std::fputs("awb score: expected WORKSPACE (--target COLUMN=VALUE | --product ID) --out FILE.csv\n",
+                   stderr);
         return kExitUsage;
     }
     if (!readCommon(parser, request.asOfMs, request.horizonMs, exitCode)) {
@@ -125,7 +230,8 @@ int runScore(const QStringList &args)
     if (!result->note.empty()) {
         s += "note: " + result->note + "\n";
     }
-    s += "backtest (features before now - horizon, engagements in the last horizon):\n" + qualityTable(result->backtest);
+    s += "backtest (features before now - horizon, engagements in the last horizon):\n" +
+         qualityTable(result->backtest);
     printOut(s);
     return kExitOk;
 }
@@ -136,14 +242,16 @@ int runEvaluate(const QStringList &args)
     parser.setApplicationDescription(QStringLiteral(
         "Score targets as of a date and measure the model and its baselines against what really happened."));
     addTargetOptions(parser);
-    parser.addOption({QStringLiteral("top-values"), QStringLiteral("The N values of COLUMN with most engaged people "
-                                                                   "in the horizon after --as-of."),
+    parser.addOption({QStringLiteral("top-values"),
+                      QStringLiteral("The N values of COLUMN with most engaged people "
+                                     "in the horizon after --as-of."),
                       QStringLiteral("COLUMN:N")});
-    parser.addOption({QStringLiteral("top-products"), QStringLiteral("The N products with most engaged people."),
-                      QStringLiteral("N")});
-    parser.addOption({QStringLiteral("min-engaged"),
-                      QStringLiteral("Leave out targets with fewer engaged people in the horizon (default 1)."),
-                      QStringLiteral("N"), QStringLiteral("1")});
+    parser.addOption({QStringLiteral("top-products"),
+                      QStringLiteral("The N products with most engaged people."), QStringLiteral("N")});
+    parser.addOption(
+        {QStringLiteral("min-engaged"),
+         QStringLiteral("Leave out targets with fewer engaged people in the horizon (default 1)."),
+         QStringLiteral("N"), QStringLiteral("1")});
     int exitCode = kExitOk;
     if (!parseArgs(parser, QStringLiteral("evaluate"), args, exitCode)) {
         return exitCode;
@@ -161,14 +269,15 @@ int runEvaluate(const QStringList &args)
     std::vector<model::Target> targets;
     if (parser.isSet(QStringLiteral("top-values"))) {
         const QStringList parts = parser.value(QStringLiteral("top-values")).split(QLatin1Char(':'));
-        auto top = service.topValues(parts.value(0).toStdString(), parts.value(1, QStringLiteral("10")).toInt(),
-                                     *asOf, *asOf + horizon);
+        auto top = service.topValues(parts.value(0).toStdString(),
+                                     parts.value(1, QStringLiteral("10")).toInt(), *asOf, *asOf + horizon);
         if (!top) {
             return printError(top.error());
         }
         targets = *top;
     } else if (parser.isSet(QStringLiteral("top-products"))) {
-        auto top = service.topProducts(parser.value(QStringLiteral("top-products")).toInt(), *asOf, *asOf + horizon);
+        auto top =
+            service.topProducts(parser.value(QStringLiteral("top-products")).toInt(), *asOf, *asOf + horizon);
         if (!top) {
             return printError(top.error());
         }
@@ -186,56 +295,9 @@ int runEvaluate(const QStringList &args)
     if (!result) {
         return printError(result.error());
     }
-    std::string s = "as of " + ingest::formatTimestamp(*asOf) + ", horizon " + std::to_string(horizon / services::kDayMs) +
-                    " days\n";
-    std::vector<numeric::Quality> macro;
-    const auto minEngaged = static_cast<std::size_t>(std::max(0, parser.value(QStringLiteral("min-engaged")).toInt()));
-    std::size_t used = 0;
-    for (const services::TargetEvaluation &t : result->targets) {
-        if (t.qualities.front().positives < minEngaged) {
-            s += "\nleft out: " + t.target + " (" + std::to_string(t.qualities.front().positives) + " engaged)\n";
-            continue;
-        }
-        ++used;
-        s += "\n" + t.target + " (" + std::to_string(t.qualities.front().positives) + " engaged of " +
-             std::to_string(t.qualities.front().rows) + ")\n" + qualityTable(t.qualities);
-        for (std::size_t i = 0; i < t.qualities.size(); ++i) {
-            if (macro.size() <= i) {
-                macro.push_back(t.qualities[i]);
-                macro[i].topK = t.qualities[i].topK;
-                continue;
-            }
-            macro[i].auc += t.qualities[i].auc;
-            macro[i].averagePrecision += t.qualities[i].averagePrecision;
-            macro[i].brier += t.qualities[i].brier;
-            macro[i].ece += t.qualities[i].ece;
-            for (std::size_t k = 0; k < macro[i].topK.size(); ++k) {
-                macro[i].topK[k].precision += t.qualities[i].topK[k].precision;
-                macro[i].topK[k].lift += t.qualities[i].topK[k].lift;
-                macro[i].topK[k].gain += t.qualities[i].topK[k].gain;
-            }
-        }
-    }
-    const auto n = static_cast<double>(std::max<std::size_t>(used, 1));
-    for (numeric::Quality &q : macro) {
-        q.auc /= n;
-        q.averagePrecision /= n;
-        q.brier /= n;
-        q.ece /= n;
-        for (numeric::TopK &k : q.topK) {
-            k.precision /= n;
-            k.lift /= n;
-            k.gain /= n;
-        }
-        q.label = numeric::qualityLabel(q.auc, q.at(0.05).lift, 20, 0);
-    }
-    if (!macro.empty()) {
-        s += "\nmacro average over " + std::to_string(used) + " targets\n" + qualityTable(macro);
-    }
-    for (const std::string &skip : result->skipped) {
-        s += "skipped: " + skip + "\n";
-    }
-    printOut(s);
+    const auto minEngaged =
+        static_cast<std::size_t>(std::max(0, parser.value(QStringLiteral("min-engaged")).toInt()));
+    printOut(evaluationReport(*result, minEngaged));
     return kExitOk;
 }
 

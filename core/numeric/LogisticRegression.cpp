@@ -31,10 +31,12 @@ double objective(const Eigen::MatrixXd &z, const Eigen::VectorXd &y, const Eigen
 
 Eigen::VectorXd LogisticModel::predict(const Eigen::MatrixXd &x) const
 {
-    Eigen::VectorXd out(x.rows());
-    for (Eigen::Index i = 0; i < x.rows(); ++i) {
-        const Eigen::VectorXd zi = (x.row(i).transpose() - mean).cwiseQuotient(scale);
-        out[i] = sigmoid(intercept + weights.dot(zi));
+    // b + w.((x - mean) / scale) = (b - w'.mean) + w'.x with w' = w / scale: one matrix-vector product.
+    const Eigen::VectorXd w = weights.cwiseQuotient(scale);
+    Eigen::VectorXd out = x * w;
+    const double offset = intercept - w.dot(mean);
+    for (Eigen::Index i = 0; i < out.size(); ++i) {
+        out[i] = sigmoid(out[i] + offset);
     }
     return out;
 }

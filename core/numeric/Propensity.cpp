@@ -2,6 +2,7 @@
 #include "numeric/Propensity.h"
 
 #include "numeric/LogisticRegression.h"
+#include "numeric/PropensityDetail.h"
 
 #include <algorithm>
 #include <cmath>
@@ -11,37 +12,10 @@ namespace awb::numeric {
 
 namespace {
 
-constexpr double kDayMs = 86400000.0;
-constexpr double kNoHistoryDays = 3650.0;
 constexpr double kFractions[] = {0.01, 0.05, 0.10, 0.20, 0.50};
-constexpr int kFeatures = static_cast<int>(FeatureIndex::Count);
 
-std::size_t endBefore(const InteractionLog &log, std::int64_t cutoff)
-{
-    return static_cast<std::size_t>(std::lower_bound(log.ts.begin(), log.ts.end(), cutoff) - log.ts.begin());
-}
-
-std::vector<std::int32_t> populationAt(const InteractionLog &log, std::int64_t cutoff)
-{
-    std::vector<std::int32_t> out;
-    for (std::int32_t p = 0; p < log.profileCount; ++p) {
-        if (log.firstSeen[static_cast<std::size_t>(p)] < cutoff) {
-            out.push_back(p);
-        }
-    }
-    return out;
-}
-
-std::vector<char> itemMask(const InteractionLog &log, const std::vector<std::int32_t> &items)
-{
-    std::vector<char> mask(static_cast<std::size_t>(log.itemCount), 0);
-    for (std::int32_t i : items) {
-        if (i >= 0 && i < log.itemCount) {
-            mask[static_cast<std::size_t>(i)] = 1;
-        }
-    }
-    return mask;
-}
+using detail::endBefore;
+using detail::itemMask;
 
 // iALS on the interactions before cutoff; repeated interactions add up, confidence grows with log1p.
 Ials trainCf(const InteractionLog &log, std::int64_t cutoff, const IalsParams &params)
@@ -61,56 +35,6 @@ Ials trainCf(const InteractionLog &log, std::int64_t cutoff, const IalsParams &p
     Ials model(params);
     model.fit(m);
     return model;
-}
-
-Eigen::MatrixXd features(const InteractionLog &log, const std::vector<char> &target, std::int64_t cutoff,
-                         const std::vector<std::int32_t> &population, const Ials &cf, double decayDays)
-{
-    const auto n = static_cast<std::size_t>(log.profileCount);
-    std::vector<double> freq(n, 0.0), money(n, 0.0), own(n, 0.0), ownCount(n, 0.0);
-    std::vector<std::int64_t> last(n, std::numeric_limits<std::int64_t>::min());
-    std::vector<std::int64_t> ownLast(n, std::numeric_limits<std::int64_t>::min());
-    const std::size_t end = endBefore(log, cutoff);
-    const double scale = decayDays * kDayMs;
-    for (std::size_t k = 0; k < end; ++k) {
-        const auto p = static_cast<std::size_t>(log.profile[k]);
-        freq[p] += 1.0;
-        money[p] += std::max(0.0f, log.value[k]);
-        last[p] = std::max(last[p], log.ts[k]);
-        if (target[static_cast<std::size_t>(log.item[k])]) {
-            own[p] += log.weight[k] * std::exp(-static_cast<double>(cutoff - log.ts[k]) / scale);
-            ownCount[p] += 1.0;
-            ownLast[p] = std::max(ownLast[p], log.ts[k]);
-        }
-    }
-    Eigen::VectorXf targetFactor = Eigen::VectorXf::Zero(cf.itemFactors().cols());
-    int targetCount = 0;
-    for (std::size_t i = 0; i < target.size(); ++i) {
-        if (target[i]) {
-            targetFactor += cf.itemFactors().row(static_cast<Eigen::Index>(i)).transpose();
-            ++targetCount;
-        }
-    }
-    if (targetCount > 0) {
-        targetFactor /= static_cast<float>(targetCount);
-    }
-    auto daysSince = [&](std::int64_t ts, bool seen) {
-        const double days = seen ? static_cast<double>(cutoff - ts) / kDayMs : kNoHistoryDays;
-        return std::log1p(std::clamp(days, 0.0, kNoHistoryDays));
-    };
-    Eigen::MatrixXd x(static_cast<Eigen::Index>(population.size()), kFeatures);
-    for (std::size_t r = 0; r < population.size(); ++r) {
-        const auto p = static_cast<std::size_t>(population[r]);
-        const auto row = static_cast<Eigen::Index>(r);
-        x(row, static_cast<int>(FeatureIndex::Cf)) = cf.userFactors().row(population[r]).dot(targetFactor);
-        x(row, static_cast<int>(FeatureIndex::Own)) = std::log1p(own[p]);
-        x(row, static_cast<int>(FeatureIndex::OwnCount)) = std::log1p(ownCount[p]);
-        x(row, static_cast<int>(FeatureIndex::OwnRecency)) = daysSince(ownLast[p], ownCount[p] > 0);
-        x(row, static_cast<int>(FeatureIndex::Recency)) = daysSince(last[p], freq[p] > 0);
-        x(row, static_cast<int>(FeatureIndex::Frequency)) = std::log1p(freq[p]);
-        x(row, static_cast<int>(FeatureIndex::Money)) = std::log1p(money[p]);
-    }
-    return x;
 }
 
 std::vector<double> toStd(const Eigen::VectorXd &v)
@@ -173,7 +97,8 @@ Quality evaluate(const std::string &name, const std::vector<double> &p, const st
     Quality q;
     q.name = name;
     q.rows = p.size();
-    q.positives = static_cast<std::size_t>(std::count_if(labels.begin(), labels.end(), [](int l) { return l != 0; }));
+    q.positives =
+        static_cast<std::size_t>(std::count_if(labels.begin(), labels.end(), [](int l) { return l != 0; }));
     q.auc = rocAuc(p, labels);
     q.averagePrecision = averagePrecision(p, labels);
     for (const double f : kFractions) {
@@ -189,7 +114,8 @@ Quality evaluate(const std::string &name, const std::vector<double> &p, const st
 }
 
 std::vector<int> engagementLabels(const InteractionLog &log, const std::vector<std::int32_t> &targetItems,
-                                  const std::vector<std::int32_t> &profiles, std::int64_t from, std::int64_t to)
+                                  const std::vector<std::int32_t> &profiles, std::int64_t from,
+                                  std::int64_t to)
 {
     const std::vector<char> target = itemMask(log, targetItems);
     std::vector<char> engaged(static_cast<std::size_t>(log.profileCount), 0);
@@ -222,6 +148,7 @@ bool trainCfSnapshots(const InteractionLog &log, const PropensityParams &params,
         return false;
     }
     out.now = trainCf(log, t, params.ials);
+    out.timeline = ProfileTimeline::build(log);
     return true;
 }
 
@@ -242,16 +169,23 @@ PropensityResult scorePropensity(const InteractionLog &log, const std::vector<st
         result.note = "cancelled";
         return result;
     }
-    const std::vector<char> target = itemMask(log, targetItems);
+    ProfileTimeline ownTimeline;
+    const ProfileTimeline *timeline = &cf->timeline;
+    if (timeline->empty()) {
+        ownTimeline = ProfileTimeline::build(log);
+        timeline = &ownTimeline;
+    }
     const std::int64_t t = params.nowMs;
     const std::int64_t c1 = t - params.horizonMs;
     const std::int64_t c0 = c1 - params.horizonMs;
 
     const std::vector<std::int32_t> pop0 = populationAt(log, c0);
-    const Eigen::MatrixXd x0 = features(log, target, c0, pop0, cf->backtest, params.decayDays);
+    const Eigen::MatrixXd x0 =
+        propensityFeatures(log, *timeline, targetItems, c0, pop0, cf->backtest, params.decayDays);
     const std::vector<int> y0 = engagementLabels(log, targetItems, pop0, c0, c1);
     const std::vector<std::int32_t> pop1 = populationAt(log, c1);
-    const Eigen::MatrixXd x1 = features(log, target, c1, pop1, cf->scoring, params.decayDays);
+    const Eigen::MatrixXd x1 =
+        propensityFeatures(log, *timeline, targetItems, c1, pop1, cf->scoring, params.decayDays);
     const std::vector<int> y1 = engagementLabels(log, targetItems, pop1, c1, t);
 
     const LogisticModel backtestFit = fitLogistic(x0, toEigen(y0), params.l2);
@@ -260,14 +194,16 @@ PropensityResult scorePropensity(const InteractionLog &log, const std::vector<st
     for (std::size_t b = 0; b < std::size(kBaselines); ++b) {
         const int col = static_cast<int>(kBaselines[b].feature);
         const LogisticModel fit = fitLogistic(x0.col(col), toEigen(y0), params.l2);
-        result.backtest.push_back(evaluate(kBaselines[b].name, toStd(fit.predict(x1.col(col))), y1, params.minPositives));
+        result.backtest.push_back(
+            evaluate(kBaselines[b].name, toStd(fit.predict(x1.col(col))), y1, params.minPositives));
         if (result.backtest.back().auc > result.backtest[1 + bestBaseline].auc) {
             bestBaseline = b;
         }
     }
 
     result.population = populationAt(log, t);
-    const Eigen::MatrixXd x2 = features(log, target, t, result.population, cf->now, params.decayDays);
+    const Eigen::MatrixXd x2 =
+        propensityFeatures(log, *timeline, targetItems, t, result.population, cf->now, params.decayDays);
     for (const Baseline &b : kBaselines) {
         const int col = static_cast<int>(b.feature);
         result.baselineProbability.push_back(

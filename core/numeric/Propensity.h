@@ -8,7 +8,8 @@
 //   scoring:  features at C1, labels in [C1, T) -> fit; features at T -> calibrated probabilities.
 // Features at a cutoff C use only interactions before C: CF affinity (iALS trained on interactions before C),
 // time-decayed own history with the target, recency, frequency and money. Baselines are the same
-// logistic fit on one feature (activity = frequency, own history, CF), so every metric compares like with like.
+// logistic fit on one feature (activity = frequency, own history, CF), so every metric compares like with
+// like.
 #pragma once
 
 #include "numeric/Ials.h"
@@ -29,18 +30,18 @@ struct InteractionLog
     std::vector<std::int64_t> firstSeen; ///< per profile: first event time (ms), INT64_MAX if unknown
     std::vector<std::int32_t> profile;   ///< per interaction
     std::vector<std::int32_t> item;
-    std::vector<std::int64_t> ts;        ///< ms, non-decreasing
+    std::vector<std::int64_t> ts; ///< ms, non-decreasing
     std::vector<float> weight;
-    std::vector<float> value;            ///< money (price * quantity), 0 when unknown
+    std::vector<float> value; ///< money (price * quantity), 0 when unknown
 };
 
 struct PropensityParams
 {
-    std::int64_t nowMs = 0;                          ///< T
-    std::int64_t horizonMs = 30LL * 86400 * 1000;    ///< H
-    double decayDays = 30.0;                         ///< half-life-like scale of the own-history decay
+    std::int64_t nowMs = 0;                       ///< T
+    std::int64_t horizonMs = 30LL * 86400 * 1000; ///< H
+    double decayDays = 30.0;                      ///< half-life-like scale of the own-history decay
     double l2 = 1.0;
-    int minPositives = 20;                           ///< below this the model falls back (see Quality)
+    int minPositives = 20; ///< below this the model falls back (see Quality)
     IalsParams ials = [] {
         IalsParams p;
         p.factors = 32;
@@ -55,9 +56,9 @@ struct PropensityParams
 enum class FeatureIndex
 {
     Cf = 0,
-    Own,          ///< log1p of the time-decayed weighted interactions with the target
-    OwnCount,     ///< log1p of all interactions with the target
-    OwnRecency,   ///< log1p of days since the last interaction with the target
+    Own,        ///< log1p of the time-decayed weighted interactions with the target
+    OwnCount,   ///< log1p of all interactions with the target
+    OwnRecency, ///< log1p of days since the last interaction with the target
     Recency,
     Frequency,
     Money,
@@ -66,18 +67,18 @@ enum class FeatureIndex
 
 struct Quality
 {
-    std::string name;           ///< "model", "activity only", "own history only", "CF only"
+    std::string name; ///< "model", "activity only", "own history only", "CF only"
     std::size_t rows = 0;
     std::size_t positives = 0;
     double auc = 0.5;
     double averagePrecision = 0;
-    std::vector<TopK> topK;     ///< at 1, 5, 10, 20, 50 %
+    std::vector<TopK> topK; ///< at 1, 5, 10, 20, 50 %
     double brier = 0;
     double logLoss = 0;
     double ece = 0;
     std::vector<CalibrationBin> calibration;
-    std::vector<double> gain;   ///< 101 points, audience 0..100 %
-    std::string label;          ///< Poor / Fair / Good / Excellent / Insufficient data
+    std::vector<double> gain; ///< 101 points, audience 0..100 %
+    std::string label;        ///< Poor / Fair / Good / Excellent / Insufficient data
 
     const TopK &at(double fraction) const;
 };
@@ -87,8 +88,8 @@ struct Quality
 std::string qualityLabel(double auc, double liftAt5, std::size_t positives, int minPositives);
 
 /// Metrics of probabilities against labels.
-Quality evaluate(const std::string &name, const std::vector<double> &probabilities, const std::vector<int> &labels,
-                 int minPositives);
+Quality evaluate(const std::string &name, const std::vector<double> &probabilities,
+                 const std::vector<int> &labels, int minPositives);
 
 struct PropensityResult
 {
@@ -96,18 +97,46 @@ struct PropensityResult
     std::vector<double> probability;      ///< calibrated P(engage with target in [T, T+H)), aligned
     std::vector<Quality> backtest;        ///< model first, then the baselines, on [T - H, T)
     std::vector<std::vector<double>> baselineProbability; ///< per baseline (backtest order), aligned
-    std::vector<double> weights;          ///< the scoring fit's weights on standardised features
-    bool fallback = false;                ///< too few positives: scores are the best baseline's
-    std::string note;                     ///< why it fell back, or empty
+    std::vector<double> weights; ///< the scoring fit's weights on standardised features
+    bool fallback = false;       ///< too few positives: scores are the best baseline's
+    std::string note;            ///< why it fell back, or empty
 };
 
-/// The CF models at the three cutoffs (T - 2H, T - H, T). They do not depend on the target, so scoring
-/// many targets at the same T trains them once.
+/// The log's interactions grouped by profile, each profile's in time order (a stable counting sort of the
+/// log), so that features are computed by reading contiguous arrays. Built once per log; does not depend
+/// on the target or the cutoff.
+struct ProfileTimeline
+{
+    std::vector<std::int64_t> offsets; ///< profile p's interactions are [offsets[p], offsets[p + 1])
+    std::vector<std::int32_t> item;
+    std::vector<std::int64_t> ts;
+    std::vector<float> weight;
+    std::vector<float> value;
+
+    /// Uses both cores.
+    static ProfileTimeline build(const InteractionLog &log);
+    bool empty() const { return offsets.empty(); }
+};
+
+/// Profiles first seen before cutoff, ascending.
+std::vector<std::int32_t> populationAt(const InteractionLog &log, std::int64_t cutoff);
+
+/// The combiner's inputs at cutoff (rows aligned with population, columns FeatureIndex) from the
+/// interactions before cutoff and cf's factors: the step that turns trained models into scores. Uses both
+/// cores; the result does not depend on the number of cores.
+Eigen::MatrixXd propensityFeatures(const InteractionLog &log, const ProfileTimeline &timeline,
+                                   const std::vector<std::int32_t> &targetItems, std::int64_t cutoff,
+                                   const std::vector<std::int32_t> &population, const Ials &cf,
+                                   double decayDays);
+
+/// What does not depend on the target: the CF models at the three cutoffs (T - 2H, T - H, T) and the
+/// profile timeline, so scoring many targets at the same T builds them once.
 struct CfSnapshots
 {
     Ials backtest{IalsParams{}};
     Ials scoring{IalsParams{}};
     Ials now{IalsParams{}};
+    ProfileTimeline timeline; ///< empty: scorePropensity builds its own
 };
 
 /// Trains the three CF snapshots; onStage returns false to cancel (then returns false).
@@ -123,6 +152,7 @@ PropensityResult scorePropensity(const InteractionLog &log, const std::vector<st
 
 /// 1 for profiles with an interaction with a target item in [from, to), else 0, for the given profiles.
 std::vector<int> engagementLabels(const InteractionLog &log, const std::vector<std::int32_t> &targetItems,
-                                  const std::vector<std::int32_t> &profiles, std::int64_t from, std::int64_t to);
+                                  const std::vector<std::int32_t> &profiles, std::int64_t from,
+                                  std::int64_t to);
 
 } // namespace awb::numeric

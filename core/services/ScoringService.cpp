@@ -2,6 +2,7 @@
 #include "services/ScoringService.h"
 
 #include "jobs/Progress.h"
+#include "services/SampleOracle.h"
 #include "services/WithWorkspace.h"
 #include "store/Database.h"
 
@@ -137,7 +138,8 @@ Result<EvaluationResult> ScoringService::evaluate(const std::vector<model::Targe
                                            stageReporter(progress))) {
                 return fail(Error::cancelled());
             }
-            EvaluationResult out{asOfMs, horizonMs, {}, {}};
+            const SampleOracle oracle = SampleOracle::load(db, asOfMs, horizonMs);
+            EvaluationResult out{asOfMs, horizonMs, {}, {}, oracle.note()};
             for (const model::Target &target : targets) {
                 auto items = model::resolveTarget(db, target);
                 if (!items) {
@@ -155,11 +157,14 @@ Result<EvaluationResult> ScoringService::evaluate(const std::vector<model::Targe
                 }
                 const std::vector<int> labels = numeric::engagementLabels(
                     data->log, *items, result->population, asOfMs, asOfMs + horizonMs);
-                TargetEvaluation te{target.describe(), {}};
+                TargetEvaluation te{target.describe(), {}, std::nullopt};
                 te.qualities.push_back(numeric::evaluate("model", result->probability, labels, 20));
                 for (std::size_t b = 0; b < result->baselineProbability.size(); ++b) {
                     te.qualities.push_back(numeric::evaluate(result->backtest[b + 1].name,
                                                              result->baselineProbability[b], labels, 20));
+                }
+                if (auto truth = oracle.probabilities(db, target, data->profileIds, result->population)) {
+                    te.oracle = numeric::evaluate(kOracleName, *truth, labels, 20);
                 }
                 out.targets.push_back(std::move(te));
             }

@@ -18,11 +18,13 @@ class ProgressSink;
 namespace awb::services {
 
 inline constexpr std::int64_t kDayMs = 86400000;
+/// Name of the quality row of the generator's planted truth (TargetEvaluation::oracle).
+inline constexpr const char *kOracleName = "oracle (planted truth)";
 
 struct ScoreRequest
 {
     model::Target target;
-    std::optional<std::int64_t> asOfMs;     ///< "now"; default: the latest event time
+    std::optional<std::int64_t> asOfMs; ///< "now"; default: the latest event time
     std::int64_t horizonMs = 30 * kDayMs;
 };
 
@@ -37,8 +39,8 @@ struct ScoreResult
 {
     std::string target;
     std::int64_t nowMs = 0;
-    std::vector<ScoredProfile> ranked;       ///< highest first
-    std::vector<numeric::Quality> backtest;  ///< model then baselines
+    std::vector<ScoredProfile> ranked;      ///< highest first
+    std::vector<numeric::Quality> backtest; ///< model then baselines
     bool fallback = false;
     std::string note;
 };
@@ -47,6 +49,9 @@ struct TargetEvaluation
 {
     std::string target;
     std::vector<numeric::Quality> qualities; ///< model then baselines, against what happened in [T, T + H)
+    /// The generator's planted probabilities scored against the same labels (the ceiling), on a sample
+    /// store only; see SampleOracle. Never set on real data.
+    std::optional<numeric::Quality> oracle;
 };
 
 struct EvaluationResult
@@ -55,6 +60,7 @@ struct EvaluationResult
     std::int64_t horizonMs = 0;
     std::vector<TargetEvaluation> targets;
     std::vector<std::string> skipped; ///< targets that could not be scored, with the reason
+    std::string oracleNote;           ///< what the oracle rows are, or why there are none; empty on real data
 };
 
 class ScoringService

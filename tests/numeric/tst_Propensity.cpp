@@ -69,6 +69,43 @@ PropensityParams params(std::int64_t now)
     return p;
 }
 
+// The features of one profile computed the plain way: every interaction before cutoff, in log order.
+std::vector<double> directFeatures(const InteractionLog &log, const std::vector<std::int32_t> &target,
+                                   std::int64_t cutoff, std::int32_t profile, const Ials &cf,
+                                   double decayDays)
+{
+    double count = 0, money = 0, own = 0, ownCount = 0;
+    std::int64_t last = -1, ownLast = -1;
+    for (std::size_t k = 0; k < log.ts.size() && log.ts[k] < cutoff; ++k) {
+        if (log.profile[k] != profile) {
+            continue;
+        }
+        count += 1;
+        money += std::max(0.0f, log.value[k]);
+        last = log.ts[k];
+        if (std::binary_search(target.begin(), target.end(), log.item[k])) {
+            own += log.weight[k] * std::exp(-static_cast<double>(cutoff - log.ts[k]) / (decayDays * kDay));
+            ownCount += 1;
+            ownLast = log.ts[k];
+        }
+    }
+    auto logDays = [&](std::int64_t ts) {
+        return std::log1p(ts < 0 ? 3650.0 : std::clamp(static_cast<double>(cutoff - ts) / kDay, 0.0, 3650.0));
+    };
+    Eigen::VectorXf mean = Eigen::VectorXf::Zero(cf.itemFactors().cols());
+    for (const std::int32_t i : target) {
+        mean += cf.itemFactors().row(i).transpose();
+    }
+    mean /= static_cast<float>(target.size());
+    return {cf.userFactors().row(profile).dot(mean),
+            std::log1p(own),
+            std::log1p(ownCount),
+            logDays(ownLast),
+            logDays(last),
+            std::log1p(count),
+            std::log1p(money)};
+}
+
 } // namespace
 
 class TestPropensity : public QObject
@@ -88,13 +125,15 @@ private slots:
             QVERIFY(p >= 0.0 && p <= 1.0);
         }
         // Judge on what really happened after "now" (the log holds 60 more days).
-        const std::vector<int> future = engagementLabels(log, groupItems(0), r.population, now, now + 30 * kDay);
+        const std::vector<int> future =
+            engagementLabels(log, groupItems(0), r.population, now, now + 30 * kDay);
         const Quality q = evaluate("model", r.probability, future, 20);
         QVERIFY2(q.auc > 0.75, qPrintable(QString::number(q.auc)));
         QVERIFY2(q.ece < 0.05, qPrintable(QString::number(q.ece)));
         const double expected = std::accumulate(r.probability.begin(), r.probability.end(), 0.0);
         const double actual = static_cast<double>(q.positives);
-        QVERIFY2(std::abs(expected - actual) < 0.15 * actual, qPrintable(QStringLiteral("%1 vs %2").arg(expected).arg(actual)));
+        QVERIFY2(std::abs(expected - actual) < 0.15 * actual,
+                 qPrintable(QStringLiteral("%1 vs %2").arg(expected).arg(actual)));
     }
 
     void backtestReportsModelAndBaselines()
@@ -110,7 +149,8 @@ private slots:
         }
         // The combiner is never much worse than its best input, and usually better.
         QVERIFY2(r.backtest[0].auc >= bestBaseline - 0.01,
-                 qPrintable(QStringLiteral("model %1, best baseline %2").arg(r.backtest[0].auc).arg(bestBaseline)));
+                 qPrintable(
+                     QStringLiteral("model %1, best baseline %2").arg(r.backtest[0].auc).arg(bestBaseline)));
         QCOMPARE(r.backtest[0].gain.size(), std::size_t(101));
         QVERIFY(r.backtest[0].label != "Insufficient data");
     }
@@ -130,10 +170,74 @@ private slots:
     void cancellingStopsEarly()
     {
         const InteractionLog log = plantedLog(200, 120, 4);
-        const PropensityResult r =
-            scorePropensity(log, groupItems(0), params(100 * kDay), nullptr, [](const std::string &) { return false; });
+        const PropensityResult r = scorePropensity(log, groupItems(0), params(100 * kDay), nullptr,
+                                                   [](const std::string &) { return false; });
         QCOMPARE(r.note, std::string("cancelled"));
         QVERIFY(r.probability.empty());
+    }
+
+    void timelineGroupsEachProfileInTimeOrder()
+    {
+        const InteractionLog log = plantedLog(500, 100, 6);
+        const ProfileTimeline tl = ProfileTimeline::build(log);
+        QCOMPARE(tl.offsets.size(), std::size_t(501));
+        QCOMPARE(static_cast<std::size_t>(tl.offsets.back()), log.ts.size());
+        std::vector<std::int64_t> next(tl.offsets.begin(), tl.offsets.end() - 1);
+        for (std::size_t k = 0; k < log.ts.size(); ++k) {
+            // The k-th interaction is the next one of its profile in the timeline, with all its values.
+            const auto at = static_cast<std::size_t>(next[static_cast<std::size_t>(log.profile[k])]++);
+            QCOMPARE(tl.ts[at], log.ts[k]);
+            QCOMPARE(tl.item[at], log.item[k]);
+            QCOMPARE(tl.weight[at], log.weight[k]);
+            QCOMPARE(tl.value[at], log.value[k]);
+        }
+    }
+
+    void featuresAreTheDirectComputation_data()
+    {
+        QTest::addColumn<int>("cutoffDay");
+        QTest::newRow("early, few profiles seen") << 20;
+        QTest::newRow("middle") << 90;
+        QTest::newRow("after every interaction") << 400;
+    }
+
+    void featuresAreTheDirectComputation()
+    {
+        QFETCH(int, cutoffDay);
+        // Enough profiles that the rows are split between two tasks.
+        InteractionLog log = plantedLog(6000, 200, 7);
+        for (std::size_t k = 0; k < log.value.size(); ++k) {
+            log.value[k] = static_cast<float>(k % 7) - 1.0f; // refunds (negative) count as 0 money
+            log.weight[k] = 1.0f + static_cast<float>(k % 3);
+        }
+        IalsParams ip;
+        ip.factors = 6;
+        Ials cf(ip);
+        cf.initialize(InteractionMatrix(log.profileCount, log.itemCount));
+        const std::vector<std::int32_t> target = groupItems(2);
+        const std::int64_t cutoff = cutoffDay * kDay;
+        const std::vector<std::int32_t> population = populationAt(log, cutoff);
+        QVERIFY(!population.empty());
+        const Eigen::MatrixXd x =
+            propensityFeatures(log, ProfileTimeline::build(log), target, cutoff, population, cf, 30.0);
+        QCOMPARE(x.rows(), static_cast<Eigen::Index>(population.size()));
+        QCOMPARE(x.cols(), static_cast<Eigen::Index>(FeatureIndex::Count));
+        // Every 97th row and the last against the plain computation.
+        std::vector<std::size_t> rows;
+        for (std::size_t r = 0; r < population.size(); r += 97) {
+            rows.push_back(r);
+        }
+        rows.push_back(population.size() - 1);
+        for (const std::size_t r : rows) {
+            const std::vector<double> expected = directFeatures(log, target, cutoff, population[r], cf, 30.0);
+            for (int f = 0; f < x.cols(); ++f) {
+                const double got = x(static_cast<Eigen::Index>(r), f);
+                const double want = expected[static_cast<std::size_t>(f)];
+                QVERIFY2(std::abs(got - want) <= 1e-9 * (1.0 + std::abs(want)),
+                         qPrintable(
+                             QStringLiteral("row %1 feature %2: %3 vs %4").arg(r).arg(f).arg(got).arg(want)));
+            }
+        }
     }
 
     void qualityLabelThresholds_data()
@@ -155,7 +259,8 @@ private slots:
         QFETCH(double, lift);
         QFETCH(int, positives);
         QFETCH(QString, label);
-        QCOMPARE(QString::fromStdString(qualityLabel(auc, lift, static_cast<std::size_t>(positives), 20)), label);
+        QCOMPARE(QString::fromStdString(qualityLabel(auc, lift, static_cast<std::size_t>(positives), 20)),
+                 label);
     }
 };
 
