@@ -3,6 +3,14 @@
 
 #include "store/Database.h"
 
+#include <QString>
+#include <QSysInfo>
+
+#include <cerrno>
+#include <csignal>
+#include <cstdlib>
+#include <unistd.h>
+
 namespace awb::audience {
 
 namespace {
@@ -34,20 +42,52 @@ AudienceInfo readInfo(const store::Statement &st)
     return a;
 }
 
+std::string hostPrefix()
+{
+    return QSysInfo::machineHostName().toStdString() + ":";
+}
+
+std::string thisProcess()
+{
+    return hostPrefix() + std::to_string(::getpid());
+}
+
 } // namespace
+
+int AudienceRepository::removeAbandoned()
+{
+    const std::string host = hostPrefix();
+    auto st = m_db.prepare(
+        "SELECT id, owner FROM audiences WHERE status = 'computing' AND substr(owner, 1, ?) = ?");
+    st.bind(1, static_cast<std::int64_t>(host.size())).bind(2, host);
+    std::vector<std::int64_t> abandoned;
+    while (st.step()) {
+        const std::string owner = st.text(1);
+        const long pid = std::strtol(owner.c_str() + host.size(), nullptr, 10);
+        // kill(pid, 0) checks existence only; ESRCH: no such process.
+        if (pid > 0 && ::kill(static_cast<pid_t>(pid), 0) != 0 && errno == ESRCH) {
+            abandoned.push_back(st.int64(0));
+        }
+    }
+    for (const std::int64_t id : abandoned) {
+        remove(id);
+    }
+    return static_cast<int>(abandoned.size());
+}
 
 std::int64_t AudienceRepository::insert(const AudienceInfo &info)
 {
     auto st = m_db.prepare("INSERT INTO audiences (name, description, target_column, target_value, "
-                           "target_product, horizon_ms, as_of, size_rule, status, created_at) "
-                           "VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'computing', ?)");
+                           "target_product, horizon_ms, as_of, size_rule, status, created_at, owner) "
+                           "VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'computing', ?, ?)");
     st.bind(1, info.name).bind(2, info.description);
     st.bindTextOrNull(3, info.target.column).bindTextOrNull(4, info.target.value);
     st.bindTextOrNull(5, info.target.productId);
     st.bind(6, info.horizonMs)
         .bind(7, info.asOfMs)
         .bind(8, info.sizeRule.toString())
-        .bind(9, info.createdAtMs);
+        .bind(9, info.createdAtMs)
+        .bind(10, thisProcess());
     st.run();
     return m_db.lastInsertRowId();
 }
@@ -83,8 +123,8 @@ std::vector<AudienceInfo> AudienceRepository::list()
 void AudienceRepository::markLive(const AudienceInfo &info, const std::string &qualityJson)
 {
     auto st =
-        m_db.prepare("UPDATE audiences SET status = 'live', as_of = ?, eligible = ?, size = ?, quality = ? "
-                     "WHERE id = ?");
+        m_db.prepare("UPDATE audiences SET status = 'live', as_of = ?, eligible = ?, size = ?, quality = ?, "
+                     "owner = '' WHERE id = ?");
     st.bind(1, info.asOfMs).bind(2, info.eligible).bind(3, info.size).bind(4, qualityJson).bind(5, info.id);
     st.run();
 }

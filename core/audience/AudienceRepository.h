@@ -34,8 +34,12 @@ class AudienceRepository
 public:
     explicit AudienceRepository(store::Database &db) : m_db(db) {}
 
-    /// Inserts the audience (status computing) and returns its id. Throws StoreError on a duplicate name.
+    /// Inserts the audience (status computing, owned by this process) and returns its id. Throws
+    /// StoreError on a duplicate name.
     std::int64_t insert(const AudienceInfo &info);
+    /// Removes audiences left "computing" by a process of this host that no longer runs (killed while
+    /// creating); returns how many. Audiences computed by running processes or other hosts stay.
+    int removeAbandoned();
     bool nameExists(const std::string &name);
     std::optional<AudienceInfo> find(const std::string &name);
     /// Every audience, newest first.

@@ -165,6 +165,7 @@ Result<AudienceCreated> AudienceService::snapshot(const AudienceSpec &spec, cons
     audience::AudienceInfo info = newAudience(spec, given);
     audience::AudienceRepository repo(**db);
     try {
+        repo.removeAbandoned(); // a creation killed earlier no longer holds its name
         if (auto free = nameIsFree(repo, info.name); !free) {
             return fail(free.error());
         }
@@ -257,8 +258,11 @@ Result<void> AudienceService::restrict(ScoreResult &scores, const audience::Popu
 
 Result<std::vector<audience::AudienceInfo>> AudienceService::list()
 {
-    return withWorkspace<std::vector<audience::AudienceInfo>>(
-        m_path, "Audiences", [](store::Database &db) { return audience::AudienceRepository(db).list(); });
+    return withWorkspace<std::vector<audience::AudienceInfo>>(m_path, "Audiences", [](store::Database &db) {
+        audience::AudienceRepository repo(db);
+        repo.removeAbandoned();
+        return repo.list();
+    });
 }
 
 Result<audience::AudienceInfo> AudienceService::get(const std::string &name)

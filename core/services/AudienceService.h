@@ -63,7 +63,8 @@ public:
     /// followed). NotFound naming an audience that does not exist.
     Result<void> restrict(ScoreResult &scores, const audience::Population &population);
 
-    /// Every audience, newest first.
+    /// Every audience, newest first. Audiences left "computing" by a killed process of this host are
+    /// removed first (their members were never committed).
     Result<std::vector<audience::AudienceInfo>> list();
     /// NotFound naming the audience when there is none by that name.
     Result<audience::AudienceInfo> get(const std::string &name);

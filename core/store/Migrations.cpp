@@ -221,8 +221,11 @@ CREATE TABLE exports (
 CREATE INDEX exports_audience ON exports(audience_id);
 )sql";
 
-// Version 4: saved segments (rule-based, evaluated live from the computed traits).
+// Version 4: saved segments (rule-based, evaluated live from the computed traits), and who computes an
+// audience (so that one left "computing" by a killed process can be recognised and removed).
 constexpr const char *kSchemaV4 = R"sql(
+-- owner: "HOST:PID" of the process creating the audience while its status is 'computing'.
+ALTER TABLE audiences ADD COLUMN owner TEXT NOT NULL DEFAULT '';
 -- rule: the rule JSON (core/segments/RuleJson.h, versioned inside). Times are UTC ms.
 CREATE TABLE segments (
     id          INTEGER PRIMARY KEY,

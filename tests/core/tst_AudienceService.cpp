@@ -8,13 +8,19 @@
 #include "services/AudienceService.h"
 #include "services/CatalogService.h"
 #include "services/ImportService.h"
+#include "store/Database.h"
+#include "store/Statement.h"
 
 #include <QFile>
+#include <QSysInfo>
 #include <QTemporaryDir>
 #include <QTest>
 
 #include <numeric>
 #include <set>
+
+#include <sys/wait.h>
+#include <unistd.h>
 
 using namespace awb;
 using audience::SizeRule;
@@ -221,6 +227,42 @@ private slots:
         QCOMPARE(c.error().code, Error::Code::NotFound);
         QVERIFY(QString::fromStdString(c.error().message).contains(QStringLiteral("Nope")));
         QVERIFY(!service.get("Bad"));
+    }
+
+    void creationKilledMidwayIsCleanedUp()
+    {
+        // A process that died while creating leaves a "computing" row; a running one's row stays.
+        const pid_t child = ::fork();
+        if (child == 0) {
+            ::_exit(0);
+        }
+        QVERIFY(child > 0);
+        ::waitpid(child, nullptr, 0);
+        const std::string host = QSysInfo::machineHostName().toStdString();
+        {
+            auto db = store::Database::open(m_ws, store::Database::OpenMode::OpenExisting);
+            QVERIFY(db);
+            auto insert =
+                (*db)->prepare("INSERT INTO audiences (name, target_column, target_value, horizon_ms, "
+                               "size_rule, status, created_at, owner) "
+                               "VALUES (?, 'Category', 'Beauty', 1, '5%', 'computing', 1, ?)");
+            insert.bind(1, std::string("Killed")).bind(2, host + ":" + std::to_string(child)).run();
+            insert.reset();
+            insert.bind(1, std::string("Running")).bind(2, host + ":" + std::to_string(::getpid())).run();
+            insert.reset();
+            insert.bind(1, std::string("Elsewhere")).bind(2, std::string("other-host:1")).run();
+        }
+
+        services::AudienceService service(m_ws);
+        const auto all = service.list();
+        QVERIFY(all);
+        std::set<std::string> names;
+        for (const auto &a : *all) {
+            names.insert(a.name);
+        }
+        QCOMPARE(names, (std::set<std::string>{"Running", "Elsewhere"}));
+        // The killed creation's name is free again.
+        QVERIFY(service.create(spec("Killed", SizeRule::ofPercent(5)), ProgressSink::null()));
     }
 
     void membersCarryTheirTraits()

@@ -108,7 +108,7 @@ AudienceBuilder::AudienceBuilder(QWidget *parent)
     auto *split = new QSplitter(Qt::Horizontal, this);
     split->setObjectName(QStringLiteral("builderSplitter"));
     split->setChildrenCollapsible(false);
-    m_target->setMinimumWidth(230);
+    m_target->setMinimumWidth(280);
     split->addWidget(m_target);
     split->addWidget(scroll);
     split->setStretchFactor(0, 1);
