@@ -76,6 +76,8 @@ QWidget *AudiencesArea::createListPage()
     m_view->setSelectionMode(QAbstractItemView::SingleSelection);
     m_view->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_view->verticalHeader()->hide();
+    m_view->setWordWrap(false);
+    m_view->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_view->horizontalHeader()->setSectionResizeMode(AudienceListModel::TargetColumn, QHeaderView::Stretch);
     m_view->setToolTip(tr("Double-click (or Enter) to open an audience"));
     m_empty->setObjectName(QStringLiteral("audiencesEmptyLabel"));
@@ -136,7 +138,6 @@ void AudiencesArea::reload()
         }
     }
     m_list->setAudiences(std::move(audiences));
-    m_view->resizeColumnToContents(AudienceListModel::NameColumn);
     m_builder->setAudiences(m_list->names());
     updateEmptyState();
 }
