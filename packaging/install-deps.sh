@@ -14,6 +14,7 @@ packages=(
     zlib1g-dev liblzma-dev libxxhash-dev
     fonts-dejavu-core
     xz-utils time
+    dpkg-dev file desktop-file-utils appstream shared-mime-info
 )
 
 missing=()

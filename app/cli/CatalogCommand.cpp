@@ -3,6 +3,8 @@
 #include "cli/Commands.h"
 #include "services/CatalogService.h"
 
+#include <QRegularExpression>
+
 #include <cstdio>
 
 namespace awb::cli {
@@ -26,7 +28,20 @@ bool parseEvent(const QString &text, const QString &productProperty, catalog::Ca
     return !out.name.empty();
 }
 
-// "NAME=PROPERTY[,split=SEP]"
+// One ",on=EVENT:PROPERTY" option of a column: the last ':' ends the event name.
+bool parseOverride(const QString &text, catalog::ColumnOverride &out)
+{
+    const qsizetype colon = text.lastIndexOf(QLatin1Char(':'));
+    if (colon <= 0) {
+        return false;
+    }
+    out.event = text.left(colon).trimmed().toStdString();
+    out.property = text.mid(colon + 1).trimmed().toStdString();
+    return !out.event.empty() && !out.property.empty();
+}
+
+// "NAME=PROPERTY[,split=SEP][,on=EVENT:PROPERTY ...]". An option runs to the next ",split=" or ",on=", so
+// a separator may be a comma.
 bool parseColumn(const QString &text, catalog::CatalogColumn &out)
 {
     const qsizetype eq = text.indexOf(QLatin1Char('='));
@@ -34,14 +49,35 @@ bool parseColumn(const QString &text, catalog::CatalogColumn &out)
         return false;
     }
     out.name = text.left(eq).trimmed().toStdString();
-    QString rest = text.mid(eq + 1);
-    const qsizetype split = rest.indexOf(QLatin1String(",split="));
-    if (split >= 0) {
-        out.split = rest.mid(split + 7).toStdString();
-        rest = rest.left(split);
+    static const QRegularExpression option(QStringLiteral(",(split|on)="));
+    const QString rest = text.mid(eq + 1);
+    auto it = option.globalMatch(rest);
+    QRegularExpressionMatch match = it.hasNext() ? it.next() : QRegularExpressionMatch();
+    out.property = rest.left(match.hasMatch() ? match.capturedStart() : rest.size()).trimmed().toStdString();
+    while (match.hasMatch()) {
+        const QRegularExpressionMatch next = it.hasNext() ? it.next() : QRegularExpressionMatch();
+        const qsizetype end = next.hasMatch() ? next.capturedStart() : rest.size();
+        const QString value = rest.mid(match.capturedEnd(), end - match.capturedEnd());
+        if (match.captured(1) == QLatin1String("split")) {
+            out.split = value.toStdString();
+        } else if (catalog::ColumnOverride o; parseOverride(value, o)) {
+            out.overrides.push_back(std::move(o));
+        } else {
+            return false;
+        }
+        match = next;
     }
-    out.property = rest.trimmed().toStdString();
     return !out.property.empty();
+}
+
+// " (split on '|'); on Order Completed: product_brand" for a column's options, empty without any.
+std::string columnOptions(const catalog::CatalogColumn &c)
+{
+    std::string s = c.split.empty() ? "" : " (split on '" + c.split + "')";
+    for (const catalog::ColumnOverride &o : c.overrides) {
+        s += "; on " + o.event + ": " + o.property;
+    }
+    return s;
 }
 
 int show(services::CatalogService &service)
@@ -56,11 +92,12 @@ int show(services::CatalogService &service)
     }
     std::string s = "events:\n";
     for (const auto &e : (*def)->events) {
-        s += "  " + e.name + "  product id: " + e.productProperty + "  weight: " + QString::number(e.weight).toStdString() + "\n";
+        s += "  " + e.name + "  product id: " + e.productProperty +
+             "  weight: " + QString::number(e.weight).toStdString() + "\n";
     }
     s += "columns:\n";
     for (const auto &c : (*def)->columns) {
-        s += "  " + c.name + " = " + c.property + (c.split.empty() ? "" : " (split on '" + c.split + "')") + "\n";
+        s += "  " + c.name + " = " + c.property + columnOptions(c) + "\n";
         const auto values = service.values(c.name, 5);
         if (values) {
             for (const auto &v : *values) {
@@ -71,9 +108,9 @@ int show(services::CatalogService &service)
     }
     const auto build = service.lastBuild();
     if (build && *build) {
-        s += "last build: " + std::to_string((*build)->items) + " items, " + std::to_string((*build)->interactions) +
-             " interactions, " + std::to_string((*build)->profiles) + " profiles, " +
-             std::to_string((*build)->skipped) + " product rows without an id\n";
+        s += "last build: " + std::to_string((*build)->items) + " items, " +
+             std::to_string((*build)->interactions) + " interactions, " + std::to_string((*build)->profiles) +
+             " profiles, " + std::to_string((*build)->skipped) + " product rows without an id\n";
     } else {
         s += "not built yet (awb catalog WORKSPACE --build)\n";
     }
@@ -88,15 +125,22 @@ int runCatalog(const QStringList &args)
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral("Define, build and show the recommendation catalog."));
     parser.addPositionalArgument(QStringLiteral("workspace"), QStringLiteral("The .awb workspace file."));
-    parser.addOption({QStringLiteral("event"), QStringLiteral("Interaction event NAME[=WEIGHT] (repeat, at most 10)."),
+    parser.addOption({QStringLiteral("event"),
+                      QStringLiteral("Interaction event NAME[=WEIGHT] (repeat, at most 10)."),
                       QStringLiteral("NAME")});
-    parser.addOption({QStringLiteral("product-id"),
-                      QStringLiteral("Property holding the product id (product_id, sku, products[].product_id)."),
-                      QStringLiteral("PROPERTY"), QStringLiteral("product_id")});
-    parser.addOption({QStringLiteral("column"), QStringLiteral("Model column NAME=PROPERTY[,split=SEP] (repeat)."),
-                      QStringLiteral("SPEC")});
-    parser.addOption({QStringLiteral("build"), QStringLiteral("Build the catalog from the workspace's events.")});
-    parser.addOption({QStringLiteral("show"), QStringLiteral("Print the definition, top values and last build.")});
+    parser.addOption(
+        {QStringLiteral("product-id"),
+         QStringLiteral("Property holding the product id (product_id, sku, products[].product_id)."),
+         QStringLiteral("PROPERTY"), QStringLiteral("product_id")});
+    parser.addOption(
+        {QStringLiteral("column"),
+         QStringLiteral("Model column NAME=PROPERTY[,split=SEP][,on=EVENT:PROPERTY ...] (repeat): "
+                        "reads PROPERTY, or on EVENT the property given for it."),
+         QStringLiteral("SPEC")});
+    parser.addOption(
+        {QStringLiteral("build"), QStringLiteral("Build the catalog from the workspace's events.")});
+    parser.addOption(
+        {QStringLiteral("show"), QStringLiteral("Print the definition, top values and last build.")});
     int exitCode = kExitOk;
     if (!parseArgs(parser, QStringLiteral("catalog"), args, exitCode)) {
         return exitCode;
@@ -111,7 +155,8 @@ int runCatalog(const QStringList &args)
         for (const QString &e : parser.values(QStringLiteral("event"))) {
             catalog::CatalogEvent event;
             if (!parseEvent(e, parser.value(QStringLiteral("product-id")), event)) {
-                std::fprintf(stderr, "awb catalog: bad --event '%s' (expected NAME[=WEIGHT])\n", qPrintable(e));
+                std::fprintf(stderr, "awb catalog: bad --event '%s' (expected NAME[=WEIGHT])\n",
+                             qPrintable(e));
                 return kExitUsage;
             }
             def.events.push_back(event);
@@ -119,7 +164,9 @@ int runCatalog(const QStringList &args)
         for (const QString &c : parser.values(QStringLiteral("column"))) {
             catalog::CatalogColumn column;
             if (!parseColumn(c, column)) {
-                std::fprintf(stderr, "awb catalog: bad --column '%s' (expected NAME=PROPERTY[,split=SEP])\n",
+                std::fprintf(stderr,
+                             "awb catalog: bad --column '%s' (expected "
+                             "NAME=PROPERTY[,split=SEP][,on=EVENT:PROPERTY ...])\n",
                              qPrintable(c));
                 return kExitUsage;
             }
@@ -138,7 +185,8 @@ int runCatalog(const QStringList &args)
         printOut("built: " + std::to_string(built->items) + " items, " + std::to_string(built->interactions) +
                  " interactions from " + std::to_string(built->profiles) + " profiles\n");
     }
-    if (parser.isSet(QStringLiteral("show")) || !(parser.isSet(QStringLiteral("event")) || parser.isSet(QStringLiteral("build")))) {
+    if (parser.isSet(QStringLiteral("show")) ||
+        !(parser.isSet(QStringLiteral("event")) || parser.isSet(QStringLiteral("build")))) {
         return show(service);
     }
     return kExitOk;

@@ -12,6 +12,10 @@
 #include "main/ShowError.h"
 #include "main/WorkspaceController.h"
 #include "models/ProfileTableModel.h"
+#include "segments/LiveEvaluation.h"
+#include "segments/SegmentBuilder.h"
+#include "segments/SegmentListModel.h"
+#include "segments/SegmentsArea.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -20,6 +24,7 @@
 #include <QStandardPaths>
 #include <QTimer>
 
+#include <algorithm>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
@@ -84,7 +89,8 @@ GuiOptions AppContext::parseOptions(const QStringList &arguments)
     const QCommandLineOption page(
         QStringLiteral("page"),
         QStringLiteral("Page to show: events, profiles, profile, catalog, audiences, audience (the "
-                       "newest one), audience-builder (scoring the top value at 5%) or segments."),
+                       "newest one), audience-builder (scoring the top value at 5%), segment-list, segment "
+                       "(the newest one) or segments (the builder counting the lapsed-vips template)."),
         QStringLiteral("name"), QStringLiteral("events"));
     const QCommandLineOption size(QStringLiteral("window-size"),
                                   QStringLiteral("Window size of the screenshot (default 1280x800)."),
@@ -192,8 +198,33 @@ void AppContext::preparePage(const GuiOptions &options, const std::function<void
             QObject::connect(builder, &ui::AudienceBuilder::scoresShown, m_window.get(), ready);
             return;
         }
+    } else if (page == QLatin1String("segment-list")) {
+        // Showing the area computes the traits; the picture waits for the segments' counts.
+        QObject::connect(&m_window->segmentsArea()->live(), &ui::LiveEvaluation::savedCounted, m_window.get(),
+                         ready, Qt::SingleShotConnection);
+        m_window->showPage(ui::MainWindow::Page::Segments);
+        return;
+    } else if (page == QLatin1String("segment")) {
+        m_window->showPage(ui::MainWindow::Page::Segments);
+        ui::SegmentsArea *segments = m_window->segmentsArea();
+        const auto &saved = segments->listModel()->segments();
+        const auto newest = std::max_element(saved.begin(), saved.end(), [](const auto &a, const auto &b) {
+            return a.updatedAtMs < b.updatedAtMs;
+        });
+        if (newest != saved.end() && segments->openSegment(QString::fromStdString(newest->name))) {
+            QObject::connect(segments->builder(), &ui::SegmentBuilder::countShown, m_window.get(), ready,
+                             Qt::SingleShotConnection);
+            return;
+        }
     } else if (page == QLatin1String("segments")) {
         m_window->showPage(ui::MainWindow::Page::Segments);
+        ui::SegmentsArea *segments = m_window->segmentsArea();
+        segments->newSegment();
+        // The traits are computed first; the picture waits for the template's count.
+        QObject::connect(segments->builder(), &ui::SegmentBuilder::countShown, m_window.get(), ready,
+                         Qt::SingleShotConnection);
+        segments->builder()->applyTemplate(QStringLiteral("lapsed-vips"));
+        return;
     } else if (page == QLatin1String("profiles")) {
         data->showTab(ui::DataArea::Tab::Profiles);
     } else if (page == QLatin1String("profile")) {

@@ -21,6 +21,7 @@ struct EventRule
 {
     std::string key; ///< product id key in the product properties
     double weight = 1.0;
+    std::vector<std::string> columnKeys; ///< per column, the property it reads on this event
 };
 
 struct ColumnState
@@ -63,7 +64,11 @@ std::map<std::int64_t, EventRule> eventRules(store::Database &db, const CatalogD
     for (const CatalogEvent &e : def.events) {
         st.bind(1, e.name);
         if (st.step()) {
-            rules[st.int64(0)] = {productKey(e.productProperty), e.weight};
+            EventRule &rule = rules[st.int64(0)];
+            rule = {productKey(e.productProperty), e.weight, {}};
+            for (const CatalogColumn &c : def.columns) {
+                rule.columnKeys.push_back(productKey(c.propertyFor(e.name)));
+            }
         }
         st.reset();
     }
@@ -72,9 +77,11 @@ std::map<std::int64_t, EventRule> eventRules(store::Database &db, const CatalogD
 
 store::Statement rowsQuery(store::Database &db, const std::map<std::int64_t, EventRule> &rules, bool count)
 {
-    const std::string select =
-        count ? "SELECT count(*)" : "SELECT e.profile_id, e.ts, e.name_id, ep.product_id, ep.properties, coalesce(ep.price * ep.quantity, 0)";
-    auto st = db.prepare(select + " FROM events e JOIN event_products ep ON ep.event_id = e.id WHERE e.name_id IN (" +
+    const std::string select = count ? "SELECT count(*)"
+                                     : "SELECT e.profile_id, e.ts, e.name_id, ep.product_id, ep.properties, "
+                                       "coalesce(ep.price * ep.quantity, 0)";
+    auto st = db.prepare(select +
+                         " FROM events e JOIN event_products ep ON ep.event_id = e.id WHERE e.name_id IN (" +
                          placeholders(rules.size()) + ")");
     int i = 1;
     for (const auto &[id, rule] : rules) {
@@ -87,7 +94,8 @@ Result<void> readRows(store::Database &db, const CatalogDefinition &def,
                       const std::map<std::int64_t, EventRule> &rules, Pass &pass, ProgressSink &progress)
 {
     auto rows = rowsQuery(db, rules, false);
-    auto insert = db.prepare("INSERT INTO catalog_interactions (profile_id, item, ts, weight, value) VALUES (?, ?, ?, ?, ?)");
+    auto insert = db.prepare(
+        "INSERT INTO catalog_interactions (profile_id, item, ts, weight, value) VALUES (?, ?, ?, ?, ?)");
     PropertyReader reader;
     std::vector<std::string> ids;
     std::vector<std::string> values;
@@ -114,7 +122,8 @@ Result<void> readRows(store::Database &db, const CatalogDefinition &def,
             continue;
         }
         const std::int64_t ts = rows.int64(1);
-        const auto [it, added] = pass.index.try_emplace(ids.front(), static_cast<std::int32_t>(pass.items.size()));
+        const auto [it, added] =
+            pass.index.try_emplace(ids.front(), static_cast<std::int32_t>(pass.items.size()));
         if (added) {
             pass.items.push_back({ids.front(), ts, 0, std::vector<ColumnState>(def.columns.size())});
         }
@@ -126,7 +135,7 @@ Result<void> readRows(store::Database &db, const CatalogDefinition &def,
             if (ts < col.ts) {
                 continue;
             }
-            reader.values(def.columns[c].property, def.columns[c].split, values);
+            reader.values(rule.columnKeys[c], def.columns[c].split, values);
             if (!values.empty()) {
                 col.ts = ts;
                 col.values = values; // latest value wins
@@ -148,13 +157,15 @@ Result<void> readRows(store::Database &db, const CatalogDefinition &def,
 void writeItems(store::Database &db, const CatalogDefinition &def, const Pass &pass)
 {
     auto item = db.prepare("INSERT INTO catalog_items (item, product_id, last_ts) VALUES (?, ?, ?)");
-    auto value = db.prepare("INSERT OR IGNORE INTO catalog_item_values (column_name, value, item) VALUES (?, ?, ?)");
+    auto value =
+        db.prepare("INSERT OR IGNORE INTO catalog_item_values (column_name, value, item) VALUES (?, ?, ?)");
     std::map<std::pair<std::size_t, std::string>, std::pair<std::int64_t, std::int64_t>> counts;
     for (std::size_t i = 0; i < pass.items.size(); ++i) {
         const Item &it = pass.items[i];
         item.bind(1, static_cast<std::int64_t>(i)).bind(2, it.productId).bind(3, it.lastTs).run();
         for (std::size_t c = 0; c < def.columns.size(); ++c) {
-            std::unordered_set<std::string> distinct(it.columns[c].values.begin(), it.columns[c].values.end());
+            std::unordered_set<std::string> distinct(it.columns[c].values.begin(),
+                                                     it.columns[c].values.end());
             for (const std::string &v : distinct) {
                 value.bind(1, def.columns[c].name).bind(2, v).bind(3, static_cast<std::int64_t>(i)).run();
                 auto &[products, interactions] = counts[{c, v}];
@@ -166,7 +177,11 @@ void writeItems(store::Database &db, const CatalogDefinition &def, const Pass &p
     auto st = db.prepare(
         "INSERT INTO catalog_values (column_name, value, products, interactions) VALUES (?, ?, ?, ?)");
     for (const auto &[key, count] : counts) {
-        st.bind(1, def.columns[key.first].name).bind(2, key.second).bind(3, count.first).bind(4, count.second).run();
+        st.bind(1, def.columns[key.first].name)
+            .bind(2, key.second)
+            .bind(3, count.first)
+            .bind(4, count.second)
+            .run();
     }
 }
 
@@ -181,8 +196,9 @@ Result<CatalogBuildInfo> buildCatalog(store::Database &db, ProgressSink &progres
             return fail(Error::Code::NotFound, "No catalog is defined in this workspace yet.");
         }
         store::Transaction tx(db);
-        db.exec("DELETE FROM catalog_interactions; DELETE FROM catalog_values; DELETE FROM catalog_item_values; "
-                "DELETE FROM catalog_items;");
+        db.exec(
+            "DELETE FROM catalog_interactions; DELETE FROM catalog_values; DELETE FROM catalog_item_values; "
+            "DELETE FROM catalog_items;");
         const auto rules = eventRules(db, *def);
         Pass pass;
         if (!rules.empty()) {
@@ -199,7 +215,8 @@ Result<CatalogBuildInfo> buildCatalog(store::Database &db, ProgressSink &progres
         CatalogBuildInfo info{duration_cast<milliseconds>(system_clock::now().time_since_epoch()).count(),
                               static_cast<std::int64_t>(pass.items.size()), pass.interactions,
                               static_cast<std::int64_t>(pass.profiles.size()), pass.skipped};
-        db.prepare("INSERT INTO catalog_builds (built_at, items, interactions, profiles, skipped) VALUES (?, ?, ?, ?, ?)")
+        db.prepare("INSERT INTO catalog_builds (built_at, items, interactions, profiles, skipped) VALUES (?, "
+                   "?, ?, ?, ?)")
             .bind(1, info.builtAtMs)
             .bind(2, info.items)
             .bind(3, info.interactions)
@@ -209,8 +226,8 @@ Result<CatalogBuildInfo> buildCatalog(store::Database &db, ProgressSink &progres
         tx.commit();
         return info;
     } catch (const store::StoreError &e) {
-        return fail(Error::Code::Database, std::string("The catalog build failed; the previous build is kept: ") +
-                                               e.what());
+        return fail(Error::Code::Database,
+                    std::string("The catalog build failed; the previous build is kept: ") + e.what());
     }
 }
 

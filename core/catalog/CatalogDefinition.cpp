@@ -17,6 +17,32 @@ bool contains(const std::string &haystack, const char *needle)
 {
     return haystack.find(needle) != std::string::npos;
 }
+
+// Per-event properties of column c: on catalog events (eventNames), one per event, never empty.
+Result<void> validateOverrides(const CatalogColumn &c, const std::set<std::string> &eventNames)
+{
+    std::set<std::string> seen;
+    for (const ColumnOverride &o : c.overrides) {
+        if (o.event.empty()) {
+            return fail(Error::Code::InvalidInput, "Column '" + c.name + "' has a per-event property ('" +
+                                                       o.property + "') without an event.");
+        }
+        if (eventNames.count(o.event) == 0) {
+            return fail(Error::Code::InvalidInput, "Column '" + c.name + "' reads '" + o.property +
+                                                       "' on event '" + o.event +
+                                                       "', which is not one of the catalog's events.");
+        }
+        if (!seen.insert(o.event).second) {
+            return fail(Error::Code::InvalidInput,
+                        "Column '" + c.name + "' has two properties for event '" + o.event + "'.");
+        }
+        if (productKey(o.property).empty()) {
+            return fail(Error::Code::InvalidInput,
+                        "Column '" + c.name + "' has an empty property for event '" + o.event + "'.");
+        }
+    }
+    return {};
+}
 } // namespace
 
 Result<void> CatalogDefinition::validate() const
@@ -41,8 +67,8 @@ Result<void> CatalogDefinition::validate() const
             return fail(Error::Code::InvalidInput, "Event '" + e.name + "' has no product id property.");
         }
         if (!(e.weight > 0.0) || e.weight > 1e6) {
-            return fail(Error::Code::InvalidInput,
-                        "Event '" + e.name + "' needs a weight above 0 (got " + std::to_string(e.weight) + ").");
+            return fail(Error::Code::InvalidInput, "Event '" + e.name + "' needs a weight above 0 (got " +
+                                                       std::to_string(e.weight) + ").");
         }
     }
     std::set<std::string> columnNames;
@@ -56,8 +82,21 @@ Result<void> CatalogDefinition::validate() const
         if (productKey(c.property).empty()) {
             return fail(Error::Code::InvalidInput, "Column '" + c.name + "' is not mapped to a property.");
         }
+        if (auto valid = validateOverrides(c, seen); !valid) {
+            return valid;
+        }
     }
     return {};
+}
+
+const std::string &CatalogColumn::propertyFor(const std::string &event) const
+{
+    for (const ColumnOverride &o : overrides) {
+        if (o.event == event) {
+            return o.property;
+        }
+    }
+    return property;
 }
 
 std::string productKey(const std::string &property)

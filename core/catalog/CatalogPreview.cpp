@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "catalog/CatalogPreview.h"
 
-#include "catalog/CatalogDefinition.h"
 #include "catalog/PropertyReader.h"
 #include "store/Database.h"
 
@@ -162,15 +161,15 @@ ProductProperties CatalogPreview::productProperties(const std::string &event, st
     return out;
 }
 
-ValuePreview CatalogPreview::values(const std::vector<std::string> &events, const std::string &property,
-                                    const std::string &split, std::size_t rows, std::size_t maxValues)
+ValuePreview CatalogPreview::values(const std::vector<std::string> &events, const CatalogColumn &column,
+                                    std::size_t rows, std::size_t maxValues)
 {
-    const std::string key = productKey(property);
     ValuePreview out;
     ValueTally tally;
     PropertyReader reader;
     std::vector<std::string> values;
     for (const std::string &event : events) {
+        const std::string key = productKey(column.propertyFor(event));
         auto st = sampleRows(m_db, event, rows);
         while (st.step()) {
             ++out.sampledRows;
@@ -178,7 +177,7 @@ ValuePreview CatalogPreview::values(const std::vector<std::string> &events, cons
                 values.assign(1, st.text(0));
                 values.erase(std::remove(values.begin(), values.end(), std::string()), values.end());
             } else if (reader.parse(st.text(1))) {
-                reader.values(key, split, values);
+                reader.values(key, column.split, values);
             } else {
                 values.clear();
             }

@@ -3,6 +3,8 @@
 // carries, and sample values of a property, read from a capped sample of the latest product rows.
 #pragma once
 
+#include "catalog/CatalogDefinition.h"
+
 #include <cstddef>
 #include <cstdint>
 #include <string>
@@ -64,11 +66,11 @@ public:
     /// when the rows have a product id. An unknown event gives an empty result.
     ProductProperties productProperties(const std::string &event, std::size_t sampleRows,
                                         std::size_t maxExamples);
-    /// The values a catalog column reading property (split like a column, see PropertyReader) would take
-    /// on the latest product rows of each event: what the build would see, up to maxValues distinct.
-    /// property may carry the "products[]." prefix.
-    ValuePreview values(const std::vector<std::string> &events, const std::string &property,
-                        const std::string &split, std::size_t sampleRows, std::size_t maxValues);
+    /// The values column (its name aside) would take on the latest product rows of each event, reading
+    /// on each event the property it reads there (split as PropertyReader does): what the build would see,
+    /// up to maxValues distinct. Properties may carry the "products[]." prefix.
+    ValuePreview values(const std::vector<std::string> &events, const CatalogColumn &column,
+                        std::size_t sampleRows, std::size_t maxValues);
 
 private:
     store::Database &m_db;

@@ -72,7 +72,8 @@ bool PropertyReader::parse(std::string_view json)
     return m_parser.parse(json.data(), json.size()).get(m_root) == simdjson::SUCCESS && m_root.is_object();
 }
 
-void PropertyReader::values(const std::string &property, const std::string &split, std::vector<std::string> &out)
+void PropertyReader::values(const std::string &property, const std::string &split,
+                            std::vector<std::string> &out)
 {
     out.clear();
     simdjson::dom::element e = m_root;

@@ -94,7 +94,7 @@ struct RowProblem
             const float c = 1.0f + p.alpha * rows.valuePtr()[begin + j];
             s.confidence[static_cast<std::size_t>(j)] = c;
             s.excess[static_cast<std::size_t>(j)] = c - p.alpha0;
-            const float *from = fixed.data() + static_cast<Eigen::Index>(rows.innerIndexPtr()[begin + j]) * k;
+            const float *from = fixed.data() + static_cast<Eigen::Index>(index[j]) * k;
             std::copy(from, from + k, s.factors.data() + j * k);
         }
         return n;
@@ -110,6 +110,9 @@ struct RowProblem
         const Eigen::Map<const Vector> excess(s.excess.data(), n);
         VectorMap t(s.projection.data(), n);
         const float reg = regularisation(row);
+        const Eigen::Map<const Vector> confidence(s.confidence.data(), n);
+        Vector r(x.size());
+        Vector ax(x.size());
         auto apply = [&](const Vector &in, Vector &out) {
             t.noalias() = f * in;
             t.array() *= excess.array();
@@ -117,9 +120,8 @@ struct RowProblem
             out += reg * in;
             out.noalias() += f.transpose() * t;
         };
-        Vector ax(x.size());
+        r.noalias() = f.transpose() * confidence;
         apply(x, ax);
-        Vector r = f.transpose() * Eigen::Map<const Vector>(s.confidence.data(), n);
         r -= ax;
         Vector d = r;
         float rr = r.squaredNorm();

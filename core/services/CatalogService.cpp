@@ -63,19 +63,18 @@ CatalogService::propertyKeys(const std::string &event, std::size_t sampleRows, s
 }
 
 Result<catalog::ValuePreview> CatalogService::previewValues(const std::vector<std::string> &events,
-                                                            const std::string &property,
-                                                            const std::string &split, std::size_t maxValues,
-                                                            std::size_t sampleRows)
+                                                            const catalog::CatalogColumn &column,
+                                                            std::size_t maxValues, std::size_t sampleRows)
 {
     return withWorkspace<catalog::ValuePreview>(m_path, "Catalog", [&](store::Database &db) {
-        return catalog::CatalogPreview(db).values(events, property, split, sampleRows, maxValues);
+        return catalog::CatalogPreview(db).values(events, column, sampleRows, maxValues);
     });
 }
 
 Result<catalog::ValuePreview> CatalogService::productIdSamples(const std::string &event,
                                                                const std::string &property, std::size_t n)
 {
-    return previewValues({event}, property, {}, n);
+    return previewValues({event}, catalog::CatalogColumn{{}, property, {}}, n);
 }
 
 } // namespace awb::services

@@ -41,10 +41,10 @@ public:
     /// The product property keys seen on the latest sampleRows product rows of event, with examples.
     Result<catalog::ProductProperties> propertyKeys(const std::string &event, std::size_t sampleRows = 500,
                                                     std::size_t maxExamples = 5);
-    /// The values a column reading property (split on split) would take over the latest sampleRows
-    /// product rows of each event, up to maxValues distinct, most frequent first.
+    /// The values column would take (its property, or its override on an event, split on its split) over
+    /// the latest sampleRows product rows of each event, up to maxValues distinct, most frequent first.
     Result<catalog::ValuePreview> previewValues(const std::vector<std::string> &events,
-                                                const std::string &property, const std::string &split = {},
+                                                const catalog::CatalogColumn &column,
                                                 std::size_t maxValues = 20, std::size_t sampleRows = 500);
     /// Sample product ids of event read through property (a product id preview): previewValues on one event.
     Result<catalog::ValuePreview> productIdSamples(const std::string &event, const std::string &property,

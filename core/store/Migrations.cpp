@@ -235,6 +235,14 @@ CREATE TABLE segments (
     created_at  INTEGER NOT NULL,
     updated_at  INTEGER NOT NULL
 );
+-- Per-event properties of a catalog column: on event_name the column reads property instead of
+-- catalog_columns.property (events name the same thing differently, e.g. brand / product_brand).
+CREATE TABLE catalog_column_events (
+    column_name TEXT NOT NULL REFERENCES catalog_columns(name) ON DELETE CASCADE,
+    event_name  TEXT NOT NULL,
+    property    TEXT NOT NULL,
+    PRIMARY KEY (column_name, event_name)
+) WITHOUT ROWID;
 )sql";
 
 const std::vector<Step> &steps()

@@ -24,6 +24,13 @@ const char *kEvents =
     "\n"
     R"({"type":"track","event":"Order Completed","userId":"u2","timestamp":"not a date","messageId":"m4"})"
     "\n";
+
+// Views name the brand "brand", orders (their products[]) "product_brand"; tags are split on commas.
+const char *kBrandEvents =
+    R"({"type":"track","event":"Product Viewed","userId":"u1","timestamp":"2024-01-01T09:00:00Z","messageId":"b1","properties":{"product_id":"p1","brand":"Acme","tags":"x,y"}})"
+    "\n"
+    R"({"type":"track","event":"Order Completed","userId":"u2","timestamp":"2024-01-02T09:00:00Z","messageId":"b2","properties":{"order_id":"o1","products":[{"product_id":"p2","product_brand":"Beta","labels":"z"}]}})"
+    "\n";
 } // namespace
 
 class TestCli : public QObject
@@ -86,6 +93,53 @@ private slots:
         const Run noWs = awbRun({QStringLiteral("info"), m_dir.filePath(QStringLiteral("absent.awb"))});
         QCOMPARE(noWs.exitCode, 1);
         QVERIFY(noWs.err.contains(QStringLiteral("not found")));
+    }
+
+    void catalogColumnReadsAPropertyPerEvent()
+    {
+        const QString ws = m_dir.filePath(QStringLiteral("brands.awb"));
+        const QString file =
+            QString::fromStdString(test::writeFile(m_dir.filePath(QStringLiteral("b.jsonl")), kBrandEvents));
+        QCOMPARE(awbRun({QStringLiteral("import"), ws, file}).exitCode, 0);
+        const QStringList define = {QStringLiteral("catalog"), ws,
+                                    QStringLiteral("--event"), QStringLiteral("Order Completed"),
+                                    QStringLiteral("--event"), QStringLiteral("Product Viewed")};
+        const Run cat =
+            awbRun(define + QStringList{QStringLiteral("--column"),
+                                        QStringLiteral("Brand=brand,on=Order Completed:product_brand"),
+                                        QStringLiteral("--column"),
+                                        QStringLiteral("Tag=tags,split=,,on=Order Completed:labels"),
+                                        QStringLiteral("--build")});
+        QVERIFY2(cat.exitCode == 0, qPrintable(cat.err));
+        QVERIFY2(cat.out.contains(QStringLiteral("built: 2 items")), qPrintable(cat.out));
+        const Run show = awbRun({QStringLiteral("catalog"), ws, QStringLiteral("--show")});
+        QCOMPARE(show.exitCode, 0);
+        for (const char *line :
+             {"Brand = brand; on Order Completed: product_brand\n",
+              "Tag = tags (split on ','); on Order Completed: labels\n", "Acme: 1 products",
+              "Beta: 1 products", "x: 1 products", "y: 1 products", "z: 1 products"}) {
+            QVERIFY2(show.out.contains(QString::fromUtf8(line)),
+                     qPrintable(QString::fromUtf8(line) + QStringLiteral(" not in:\n") + show.out));
+        }
+
+        // The old forms still work; a malformed override is a usage error, one on another event is refused.
+        const Run plain =
+            awbRun(define + QStringList{QStringLiteral("--column"), QStringLiteral("Tag=tags,split=|")});
+        QCOMPARE(plain.exitCode, 0);
+        const Run shown = awbRun({QStringLiteral("catalog"), ws, QStringLiteral("--show")});
+        QVERIFY2(shown.out.contains(QStringLiteral("Tag = tags (split on '|')\n")), qPrintable(shown.out));
+        const Run noColon = awbRun(define + QStringList{QStringLiteral("--column"),
+                                                        QStringLiteral("Brand=brand,on=Order Completed")});
+        QCOMPARE(noColon.exitCode, 2);
+        QVERIFY2(noColon.err.contains(QStringLiteral("on=EVENT:PROPERTY")), qPrintable(noColon.err));
+        const Run otherEvent = awbRun(
+            define + QStringList{QStringLiteral("--column"), QStringLiteral("Brand=brand,on=Page Viewed:x")});
+        QCOMPARE(otherEvent.exitCode, 2); // invalid input
+        QVERIFY2(otherEvent.err.contains(
+                     QStringLiteral("'Page Viewed', which is not one of the catalog's events")),
+                 qPrintable(otherEvent.err));
+        QVERIFY(awbRun({QStringLiteral("catalog"), ws, QStringLiteral("--show")})
+                    .out.contains(QStringLiteral("Tag = tags")));
     }
 
 private:

@@ -139,6 +139,7 @@ private slots:
         QTest::addColumn<int>("sampleRows");
         QTest::addColumn<QStringList>("expected");
         QTest::addColumn<int>("withValue");
+        QTest::addColumn<QString>("onOrders"); // the column's property on Order Completed, if not its default
         const QStringList views{QStringLiteral("Product Viewed")};
         const QStringList both{QStringLiteral("Product Viewed"), QStringLiteral("Order Completed")};
         struct Row
@@ -150,6 +151,7 @@ private slots:
             int sampleRows;
             std::vector<const char *> expected;
             int withValue;
+            const char *onOrders = "";
         };
         const Row rows[] = {
             {"single value", false, "brand", "", 500, {"Acme", "Beta", "Beta New"}, 6},
@@ -159,6 +161,15 @@ private slots:
             {"latest rows only", false, "product_id", "", 3, {"p2"}, 3},
             {"products[] prefix", true, "products[].sku", "", 500, {"SKU-1", "SKU-3"}, 4},
             {"missing property", false, "colour", "", 500, {}, 0},
+            // Orders read sku instead of brand (their Gamma brand is not read); views keep brand.
+            {"per-event property",
+             true,
+             "brand",
+             "",
+             500,
+             {"Acme", "Beta", "Beta New", "SKU-1", "SKU-3"},
+             10,
+             "products[].sku"},
         };
         for (const Row &r : rows) {
             QStringList expected;
@@ -166,7 +177,8 @@ private slots:
                 expected << QString::fromUtf8(e);
             }
             QTest::newRow(r.name) << (r.orders ? both : views) << QString::fromUtf8(r.property)
-                                  << QString::fromUtf8(r.split) << r.sampleRows << expected << r.withValue;
+                                  << QString::fromUtf8(r.split) << r.sampleRows << expected << r.withValue
+                                  << QString::fromUtf8(r.onOrders);
         }
     }
 
@@ -178,13 +190,17 @@ private slots:
         QFETCH(int, sampleRows);
         QFETCH(QStringList, expected);
         QFETCH(int, withValue);
+        QFETCH(QString, onOrders);
         std::vector<std::string> eventNames;
         for (const QString &e : events) {
             eventNames.push_back(e.toStdString());
         }
+        catalog::CatalogColumn column{"Column", property.toStdString(), split.toStdString()};
+        if (!onOrders.isEmpty()) {
+            column.overrides.push_back({"Order Completed", onOrders.toStdString()});
+        }
         const auto preview = services::CatalogService(m_path).previewValues(
-            eventNames, property.toStdString(), split.toStdString(), 20,
-            static_cast<std::size_t>(sampleRows));
+            eventNames, column, 20, static_cast<std::size_t>(sampleRows));
         QVERIFY(preview);
         QCOMPARE(preview->rowsWithValue, withValue);
         QStringList got = names(preview->values);

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The catalog wizard end to end on a generated sample store: events, product ids, columns, weights,
-// Save and build; the 11th event refused; editing a saved catalog reopens the wizard prefilled.
+// Save and build; the 11th event refused; a column's property per event; editing a saved catalog reopens
+// the wizard prefilled.
 #include "TestUtil.h"
 #include "TestWorkspaces.h"
 #include "UiTestUtil.h"
@@ -13,6 +14,7 @@
 #include "services/CatalogService.h"
 #include "store/Database.h"
 #include "wizards/CatalogColumnsPage.h"
+#include "wizards/CatalogEventPropertiesDialog.h"
 #include "wizards/CatalogEventsPage.h"
 #include "wizards/CatalogProductIdPage.h"
 #include "wizards/CatalogSummaryPage.h"
@@ -22,9 +24,11 @@
 #include <QAbstractButton>
 #include <QAbstractItemModelTester>
 #include <QComboBox>
+#include <QDialogButtonBox>
 #include <QDoubleSpinBox>
 #include <QLabel>
 #include <QLineEdit>
+#include <QPushButton>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTemporaryDir>
@@ -82,6 +86,29 @@ void buildProductEvents(const std::string &path, int names, const std::string &e
         e.timestampMs = test::kFixtureStartMs + i * test::kHourMs;
         e.propertiesJson = "{\"product_id\":\"p" + std::to_string(i) + "\"" + extra + "}";
         e.products.push_back({"p" + std::to_string(i), 1.0, 1.0, e.propertiesJson});
+        writer.write(e);
+    }
+    writer.finish();
+    tx.commit();
+}
+
+// Two views of p1 carrying {"brand": "Acme"} and two orders of p2 naming it {"product_brand": "Beta"}.
+void buildBrandEvents(const std::string &path)
+{
+    auto db = store::Database::open(path, store::Database::OpenMode::CreateIfMissing);
+    QVERIFY(db);
+    store::Transaction tx(**db);
+    (*db)->exec("INSERT INTO import_runs (id, started_at, status) VALUES (1, 0, 'completed')");
+    ingest::EventWriter writer(**db, 1);
+    for (int i = 0; i < 4; ++i) {
+        const bool order = i % 2 == 1;
+        ingest::EventRecord e;
+        e.userId = "u" + std::to_string(i);
+        e.name = (order ? kOrders : kViews).toStdString();
+        e.timestampMs = test::kFixtureStartMs + i * test::kHourMs;
+        e.propertiesJson = order ? "{\"product_id\":\"p2\",\"product_brand\":\"Beta\"}"
+                                 : "{\"product_id\":\"p1\",\"brand\":\"Acme\"}";
+        e.products.push_back({order ? "p2" : "p1", 1.0, 1.0, e.propertiesJson});
         writer.write(e);
     }
     writer.finish();
@@ -281,12 +308,106 @@ private slots:
                  qPrintable(preview));
     }
 
+    void setsAPropertyPerEvent()
+    {
+        buildBrandEvents(m_workspace.toStdString());
+        CatalogWizard wizard(m_workspace, std::nullopt);
+        wizard.resize(1280, 800);
+        wizard.show();
+        QCOMPARE(wizard.eventsPage()->model()->checkedCount(), 2);
+        clickNext(&wizard, CatalogWizard::ProductIdPageId);
+        clickNext(&wizard, CatalogWizard::ColumnsPageId);
+        ui::CatalogColumnsPage *columns = wizard.columnsPage();
+        QCOMPARE(columnNames(columns->columns()), strings({"Brand"}));
+        // Read as "brand" everywhere, the orders' brand is missed.
+        QVERIFY2(columns->previewText(0).contains(QStringLiteral("Acme")) &&
+                     !columns->previewText(0).contains(QStringLiteral("Beta")) &&
+                     columns->previewText(0).contains(QStringLiteral("(2 of 4 rows)")),
+                 qPrintable(columns->previewText(0)));
+        auto *perEvent = child<QToolButton>(&wizard, "catalogColumnPerEventButton");
+        QCOMPARE(perEvent->text(), QStringLiteral("Per event…"));
+
+        QTest::mouseClick(perEvent, Qt::LeftButton);
+        auto *dialog = wizard.findChild<ui::CatalogEventPropertiesDialog *>();
+        QVERIFY(dialog);
+        QVERIFY(dialog->isVisible());
+        QComboBox *orders = dialog->comboFor(kOrders);
+        QVERIFY(orders && dialog->comboFor(kViews));
+        QCOMPARE(orders->currentText(), QStringLiteral("Same as default (brand)"));
+        // Each event offers the properties seen on it.
+        QVERIFY(orders->findText(QStringLiteral("product_brand")) >= 0);
+        QCOMPARE(orders->findText(QStringLiteral("brand")), -1);
+        QVERIFY2(dialog->previewFor(kOrders).contains(QStringLiteral("No value")),
+                 qPrintable(dialog->previewFor(kOrders)));
+        orders->setCurrentIndex(orders->findText(QStringLiteral("product_brand")));
+        QVERIFY2(dialog->previewFor(kOrders).contains(QStringLiteral("Beta")),
+                 qPrintable(dialog->previewFor(kOrders)));
+        QVERIFY(dialog->previewFor(kViews).contains(QStringLiteral("Acme")));
+        dialog->adjustSize();
+        test::maybeScreenshot(dialog, QStringLiteral("catalog-wizard-3b-per-event"));
+        QTest::mouseClick(
+            child<QDialogButtonBox>(dialog, "catalogEventPropertiesButtons")->button(QDialogButtonBox::Ok),
+            Qt::LeftButton);
+
+        auto defined = columns->columns();
+        QCOMPARE(defined.size(), std::size_t(1));
+        QCOMPARE(defined[0].property, std::string("brand"));
+        QCOMPARE(defined[0].overrides.size(), std::size_t(1));
+        QCOMPARE(defined[0].overrides[0].event, kOrders.toStdString());
+        QCOMPARE(defined[0].overrides[0].property, std::string("product_brand"));
+        QCOMPARE(perEvent->text(), QStringLiteral("Per event: 1"));
+        QVERIFY(perEvent->toolTip().contains(QStringLiteral("On Order Completed: product_brand")));
+        QVERIFY2(columns->previewText(0).contains(QStringLiteral("Beta")) &&
+                     columns->previewText(0).contains(QStringLiteral("(4 of 4 rows)")),
+                 qPrintable(columns->previewText(0)));
+        test::maybeScreenshot(&wizard, QStringLiteral("catalog-wizard-3c-columns-per-event"));
+
+        // Reopened prefilled; cancelling changes nothing.
+        QTest::qWait(0); // the accepted dialog deletes itself
+        QTest::mouseClick(perEvent, Qt::LeftButton);
+        dialog = wizard.findChild<ui::CatalogEventPropertiesDialog *>();
+        QVERIFY(dialog);
+        QCOMPARE(dialog->comboFor(kOrders)->currentText(), QStringLiteral("product_brand"));
+        dialog->comboFor(kOrders)->setCurrentIndex(0);
+        dialog->reject();
+        QCOMPARE(columns->columns()[0].overrides.size(), std::size_t(1));
+
+        clickNext(&wizard, CatalogWizard::WeightsPageId);
+        clickNext(&wizard, CatalogWizard::SummaryPageId);
+        QVERIFY2(
+            wizard.summaryPage()->summaryText().contains(QStringLiteral("on Order Completed: product_brand")),
+            qPrintable(wizard.summaryPage()->summaryText()));
+        test::maybeScreenshot(&wizard, QStringLiteral("catalog-wizard-5b-summary-per-event"));
+        QSignalSpy built(&wizard.buildJob(), &ui::JobRunner::finished);
+        QTest::mouseClick(child<QAbstractButton>(&wizard, "catalogFinishButton"), Qt::LeftButton);
+        QVERIFY(built.wait(20000));
+        const auto brands = services::CatalogService(m_workspace.toStdString()).values("Brand");
+        QVERIFY(brands);
+        QCOMPARE(brands->size(), std::size_t(2));
+        QCOMPARE(brands->at(0).value, std::string("Acme"));
+        QCOMPARE(brands->at(1).value, std::string("Beta"));
+    }
+
+    void unchoosingAnEventDropsItsPerEventProperties()
+    {
+        ui::CatalogWizardState state;
+        state.definition.events = {{kOrders.toStdString(), "product_id", 5.0},
+                                   {kViews.toStdString(), "product_id", 1.0}};
+        state.definition.columns = {{"Brand", "brand", "", {{kOrders.toStdString(), "product_brand"}}},
+                                    {"Name", "name", "", {{kViews.toStdString(), "title"}}}};
+        state.chooseEvents({kViews});
+        QVERIFY(state.definition.columns[0].overrides.empty());
+        QCOMPARE(state.definition.columns[1].overrides.size(), std::size_t(1));
+        QVERIFY(state.definition.validate());
+    }
+
     void editingReopensTheWizardPrefilled()
     {
         generateSample();
         catalog::CatalogDefinition saved;
         saved.events = {{"Order Completed", "products[].sku", 4.0}, {"Product Viewed", "sku", 2.0}};
-        saved.columns = {{"Maker", "brand", ""}, {"Family", "category", ""}};
+        saved.columns = {{"Maker", "brand", "", {{"Order Completed", "manufacturer"}}},
+                         {"Family", "category", ""}};
         QVERIFY(services::CatalogService(m_workspace.toStdString()).save(saved));
 
         ui::CatalogArea area;
@@ -304,6 +425,8 @@ private slots:
         QCOMPARE(wizard->productIdPage()->comboFor(kViews)->currentText(), QStringLiteral("sku"));
         clickNext(wizard, CatalogWizard::ColumnsPageId);
         QCOMPARE(columnNames(wizard->columnsPage()->columns()), strings({"Maker", "Family"}));
+        QCOMPARE(wizard->columnsPage()->columns()[0].overrides.size(), std::size_t(1));
+        QCOMPARE(wizard->columnsPage()->columns()[0].overrides[0].property, std::string("manufacturer"));
         clickNext(wizard, CatalogWizard::WeightsPageId);
         QCOMPARE(wizard->weightsPage()->spinFor(kOrders)->value(), 4.0);
         QCOMPARE(wizard->weightsPage()->spinFor(kViews)->value(), 2.0);

@@ -11,6 +11,7 @@
 #include "main/WorkspaceController.h"
 #include "models/DisplayFormat.h"
 #include "sample/SampleGenerator.h"
+#include "segments/SegmentsArea.h"
 #include "services/DataBrowserService.h"
 #include "settings/Settings.h"
 #include "wizards/ImportWizard.h"
@@ -48,7 +49,7 @@ MainWindow::MainWindow(settings::Settings &settings, QWidget *parent)
     : QMainWindow(parent), m_settings(settings), m_workspace(new WorkspaceController(this)),
       m_navigator(new QListWidget(this)), m_pages(new QStackedWidget(this)), m_data(new DataArea(this)),
       m_catalog(new CatalogArea(this)), m_audiences(new AudiencesArea(this)),
-      m_workspaceLabel(new QLabel(this)), m_countsLabel(new QLabel(this))
+      m_segments(new SegmentsArea(this)), m_workspaceLabel(new QLabel(this)), m_countsLabel(new QLabel(this))
 {
     setObjectName(QStringLiteral("mainWindow"));
     setWindowTitle(tr("Audience Workbench"));
@@ -67,9 +68,12 @@ MainWindow::MainWindow(settings::Settings &settings, QWidget *parent)
         m_data->setService(nullptr);
         m_catalog->setWorkspace({});
         m_audiences->setWorkspace({});
+        m_segments->setWorkspace({});
     });
-    connect(m_catalog, &CatalogArea::catalogShown, this,
-            [this] { m_audiences->setCatalog(m_catalog->columnValues(), m_catalog->isBuilt()); });
+    connect(m_catalog, &CatalogArea::catalogShown, this, [this] {
+        m_audiences->setCatalog(m_catalog->columnValues(), m_catalog->isBuilt());
+        m_segments->invalidateTraits(); // per-value traits follow the catalog's columns
+    });
     connect(m_audiences, &AudiencesArea::catalogRequested, this, [this] { showPage(Page::Catalog); });
     connect(m_workspace, &WorkspaceController::failed, this, [this](const Error &e) { showError(this, e); });
 
@@ -142,6 +146,8 @@ void MainWindow::createNavigator()
             page = m_catalog;
         } else if (index == static_cast<int>(Page::Audiences)) {
             page = m_audiences;
+        } else if (index == static_cast<int>(Page::Segments)) {
+            page = m_segments;
         } else if (index != static_cast<int>(Page::Data)) {
             // Areas still to come say what they will do.
             page = new PlaceholderPage(area.icon, area.name, area.description, m_pages);
@@ -191,6 +197,7 @@ ImportWizard *MainWindow::startImport()
     wizard->setWindowModality(Qt::WindowModal);
     connect(wizard, &ImportWizard::importSucceeded, this, [this] {
         m_data->refresh();
+        m_segments->invalidateTraits();
         m_countsLabel->setText(tr("Counting…"));
         m_workspace->refreshInfo();
     });
@@ -223,6 +230,7 @@ void MainWindow::onWorkspaceOpened(const QString &path)
     m_importAction->setEnabled(true);
     m_data->setService(m_workspace->browser());
     m_audiences->setWorkspace(path);
+    m_segments->setWorkspace(path);
     m_catalog->setWorkspace(path);
 }
 

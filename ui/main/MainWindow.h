@@ -19,6 +19,7 @@ class AudiencesArea;
 class CatalogArea;
 class DataArea;
 class ImportWizard;
+class SegmentsArea;
 class WorkspaceController;
 
 class MainWindow : public QMainWindow
@@ -48,6 +49,7 @@ public:
     DataArea *dataArea() const { return m_data; }
     CatalogArea *catalogArea() const { return m_catalog; }
     AudiencesArea *audiencesArea() const { return m_audiences; }
+    SegmentsArea *segmentsArea() const { return m_segments; }
 
 signals:
     /// The status bar shows the counts of the open workspace (after opening it or after an import).
@@ -74,6 +76,7 @@ private:
     DataArea *m_data;
     CatalogArea *m_catalog;
     AudiencesArea *m_audiences;
+    SegmentsArea *m_segments;
     QMenu *m_recentMenu = nullptr;
     QAction *m_importAction = nullptr;
     QLabel *m_workspaceLabel;

@@ -5,6 +5,7 @@
 #include "main/ShowError.h"
 #include "models/DisplayFormat.h"
 #include "services/CatalogService.h"
+#include "wizards/CatalogEventPropertiesDialog.h"
 #include "wizards/CatalogWizardState.h"
 
 #include <QComboBox>
@@ -23,10 +24,10 @@ namespace awb::ui {
 
 namespace {
 constexpr std::size_t kPreviewValues = 8;
-constexpr int kPreviewChars = 24; // longer values (product names) are cut in the preview
 constexpr int kNameWidth = 170;
 constexpr int kPropertyWidth = 200;
 constexpr int kSplitWidth = 70;
+constexpr int kPerEventWidth = 110;
 
 struct Suggestion
 {
@@ -67,11 +68,13 @@ CatalogColumnsPage::CatalogColumnsPage(CatalogWizardState &state, QWidget *paren
     setTitle(tr("Columns"));
     setSubTitle(tr("Map product properties to the columns audiences target: name, brand, the category "
                    "hierarchy, price, or any other property. A separator such as | splits a multi-valued "
-                   "text (genres); a list is always multi-valued."));
+                   "text (genres); a list is always multi-valued. Where an event names a property "
+                   "differently, set it with Per event."));
     auto *header = new QHBoxLayout;
     header->addWidget(headerLabel(tr("Column"), kNameWidth));
     header->addWidget(headerLabel(tr("Property"), kPropertyWidth));
     header->addWidget(headerLabel(tr("Split on"), kSplitWidth));
+    header->addWidget(headerLabel(QString(), kPerEventWidth));
     header->addWidget(headerLabel(tr("Values in the latest product rows"), 0), 1);
     header->addSpacing(32);
     m_rowsLayout->setSpacing(6);
@@ -151,7 +154,13 @@ void CatalogColumnsPage::addColumn(const catalog::CatalogColumn &column)
 {
     auto *widget = new QWidget;
     widget->setObjectName(QStringLiteral("catalogColumnRow"));
-    Row row{widget, new QLineEdit(widget), new QComboBox(widget), new QLineEdit(widget), new QLabel(widget)};
+    Row row{widget,
+            new QLineEdit(widget),
+            new QComboBox(widget),
+            new QLineEdit(widget),
+            new QToolButton(widget),
+            new QLabel(widget),
+            column.overrides};
     row.name->setObjectName(QStringLiteral("catalogColumnName"));
     row.name->setFixedWidth(kNameWidth);
     row.name->setPlaceholderText(tr("Column name"));
@@ -166,6 +175,9 @@ void CatalogColumnsPage::addColumn(const catalog::CatalogColumn &column)
     row.split->setFixedWidth(kSplitWidth);
     row.split->setPlaceholderText(tr("none"));
     row.split->setText(QString::fromStdString(column.split));
+    row.perEvent->setObjectName(QStringLiteral("catalogColumnPerEventButton"));
+    row.perEvent->setFixedWidth(kPerEventWidth);
+    updatePerEventButton(row);
     row.preview->setObjectName(QStringLiteral("catalogColumnPreview"));
     row.preview->setTextFormat(Qt::RichText);
     row.preview->setWordWrap(true);
@@ -178,6 +190,7 @@ void CatalogColumnsPage::addColumn(const catalog::CatalogColumn &column)
     layout->addWidget(row.name);
     layout->addWidget(row.property);
     layout->addWidget(row.split);
+    layout->addWidget(row.perEvent);
     layout->addWidget(row.preview, 1);
     layout->addWidget(remove);
     m_rowsLayout->addWidget(widget);
@@ -196,14 +209,16 @@ void CatalogColumnsPage::addColumn(const catalog::CatalogColumn &column)
     connect(row.property, &QComboBox::currentTextChanged, this, refresh);
     connect(row.split, &QLineEdit::textChanged, this, refresh);
     connect(row.name, &QLineEdit::textChanged, this, &CatalogColumnsPage::updateMessage);
-    connect(remove, &QToolButton::clicked, this, [this, widget] {
+    auto rowIndex = [this, widget] {
         for (std::size_t i = 0; i < m_rows.size(); ++i) {
             if (m_rows[i].widget == widget) {
-                removeColumn(static_cast<int>(i));
-                return;
+                return static_cast<int>(i);
             }
         }
-    });
+        return -1;
+    };
+    connect(remove, &QToolButton::clicked, this, [this, rowIndex] { removeColumn(rowIndex()); });
+    connect(row.perEvent, &QToolButton::clicked, this, [this, rowIndex] { editEventProperties(rowIndex()); });
     updateMessage();
 }
 
@@ -219,10 +234,16 @@ void CatalogColumnsPage::removeColumn(int row)
     updateMessage();
 }
 
+catalog::CatalogColumn CatalogColumnsPage::columnOf(const Row &row) const
+{
+    return {row.name->text().trimmed().toStdString(), row.property->currentText().trimmed().toStdString(),
+            row.split->text().toStdString(), row.overrides};
+}
+
 void CatalogColumnsPage::updatePreview(const Row &row)
 {
-    const std::string property = row.property->currentText().trimmed().toStdString();
-    if (property.empty()) {
+    const catalog::CatalogColumn column = columnOf(row);
+    if (column.property.empty()) {
         row.preview->setText(QStringLiteral("<span style=\"color:%1\">%2</span>")
                                  .arg(palette::mutedText().name(), tr("Choose a property")));
         return;
@@ -231,31 +252,44 @@ void CatalogColumnsPage::updatePreview(const Row &row)
     for (const catalog::CatalogEvent &e : m_state.definition.events) {
         events.push_back(e.name);
     }
-    const auto preview =
-        services::CatalogService(m_state.workspacePath.toStdString())
-            .previewValues(events, property, row.split->text().toStdString(), kPreviewValues);
-    if (!preview) {
-        row.preview->setText(QString::fromStdString(preview.error().message).toHtmlEscaped());
+    row.preview->setText(columnPreviewHtml(m_state.workspacePath, events, column, kPreviewValues));
+}
+
+void CatalogColumnsPage::updatePerEventButton(const Row &row)
+{
+    if (row.overrides.empty()) {
+        row.perEvent->setText(tr("Per event…"));
+        row.perEvent->setToolTip(tr("Read another property on some events (where they name it differently)"));
         return;
     }
-    if (preview->values.empty()) {
-        row.preview->setText(QStringLiteral("<span style=\"color:%1\">%2</span>")
-                                 .arg(palette::error().name(), tr("No value in the latest product rows")));
+    row.perEvent->setText(tr("Per event: %1").arg(row.overrides.size()));
+    QStringList lines;
+    for (const catalog::ColumnOverride &o : row.overrides) {
+        lines << tr("On %1: %2").arg(QString::fromStdString(o.event), QString::fromStdString(o.property));
+    }
+    row.perEvent->setToolTip(lines.join(QLatin1Char('\n')));
+}
+
+void CatalogColumnsPage::editEventProperties(int row)
+{
+    if (row < 0 || row >= columnCount()) {
         return;
     }
-    QStringList values;
-    for (const catalog::SampleValue &v : preview->values) {
-        QString value = QString::fromStdString(v.value);
-        if (value.size() > kPreviewChars) {
-            value = value.left(kPreviewChars - 1) + QStringLiteral("…");
+    QWidget *widget = m_rows[static_cast<std::size_t>(row)].widget;
+    auto *dialog =
+        new CatalogEventPropertiesDialog(m_state, columnOf(m_rows[static_cast<std::size_t>(row)]), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::accepted, this, [this, dialog, widget] {
+        for (Row &r : m_rows) {
+            if (r.widget == widget) {
+                r.overrides = dialog->overrides();
+                updatePerEventButton(r);
+                updatePreview(r);
+            }
         }
-        values << value.toHtmlEscaped();
-    }
-    row.preview->setText(
-        QStringLiteral("%1 <span style=\"color:%2\">%3</span>")
-            .arg(values.join(QLatin1String(", ")), palette::mutedText().name(),
-                 tr("(%1 of %2 rows)")
-                     .arg(format::count(preview->rowsWithValue), format::count(preview->sampledRows))));
+        updateMessage();
+    });
+    dialog->open();
 }
 
 std::vector<catalog::CatalogColumn> CatalogColumnsPage::columns() const
@@ -267,7 +301,7 @@ std::vector<catalog::CatalogColumn> CatalogColumnsPage::columns() const
         if (name.isEmpty() && property.isEmpty()) {
             continue;
         }
-        out.push_back({name.toStdString(), property.toStdString(), row.split->text().toStdString()});
+        out.push_back(columnOf(row));
     }
     return out;
 }

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// Catalog wizard, step 3: model columns (Name, Brand, Category ...) mapped to product properties, with a
-// preview of the values each would take.
+// Catalog wizard, step 3: model columns (Name, Brand, Category ...) mapped to product properties (per event
+// where events name them differently), with a preview of the values each would take.
 #pragma once
 
 #include "catalog/CatalogDefinition.h"
@@ -13,6 +13,7 @@ class QComboBox;
 class QLabel;
 class QLineEdit;
 class QPushButton;
+class QToolButton;
 class QVBoxLayout;
 
 namespace awb::ui {
@@ -40,6 +41,8 @@ public:
     /// The rows as columns (empty rows left out).
     std::vector<catalog::CatalogColumn> columns() const;
     QString previewText(int row) const;
+    /// Opens the per-event properties of a row's column (its "Per event…" button); accepting it sets them.
+    void editEventProperties(int row);
 
 private:
     struct Row
@@ -48,10 +51,15 @@ private:
         QLineEdit *name;
         QComboBox *property;
         QLineEdit *split;
+        QToolButton *perEvent;
         QLabel *preview;
+        std::vector<catalog::ColumnOverride> overrides; ///< set in the per-event dialog
     };
     void clearRows();
+    catalog::CatalogColumn columnOf(const Row &row) const;
     void updatePreview(const Row &row);
+    /// The per-event button's text and tooltip from the row's overrides.
+    void updatePerEventButton(const Row &row);
     /// The first problem of the rows, or empty.
     QString problem() const;
     void updateMessage();

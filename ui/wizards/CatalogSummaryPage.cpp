@@ -41,10 +41,16 @@ QString definitionHtml(const catalog::CatalogDefinition &d)
     }
     out += QStringLiteral("<table><tr>") + head.arg(CatalogSummaryPage::tr("Column")) +
            head.arg(CatalogSummaryPage::tr("Property")) + head.arg(CatalogSummaryPage::tr("Split on")) +
-           QStringLiteral("</tr>");
+           head.arg(CatalogSummaryPage::tr("Per event")) + QStringLiteral("</tr>");
     for (const catalog::CatalogColumn &c : d.columns) {
+        QStringList perEvent;
+        for (const catalog::ColumnOverride &o : c.overrides) {
+            perEvent << CatalogSummaryPage::tr("on %1: %2").arg(html(o.event), html(o.property));
+        }
         out += QStringLiteral("<tr>") + cell.arg(html(c.name)) + cell.arg(html(c.property)) +
-               cell.arg(c.split.empty() ? QStringLiteral("—") : html(c.split)) + QStringLiteral("</tr>");
+               cell.arg(c.split.empty() ? QStringLiteral("—") : html(c.split)) +
+               cell.arg(perEvent.isEmpty() ? QStringLiteral("—") : perEvent.join(QLatin1String("<br>"))) +
+               QStringLiteral("</tr>");
     }
     return out + QStringLiteral("</table>");
 }

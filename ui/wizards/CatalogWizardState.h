@@ -39,7 +39,7 @@ struct CatalogWizardState
 
     /// Keeps the events named in names (in that order), keeping the product property and weight of those
     /// already chosen and giving new ones the default weight; the product property of a new event is
-    /// chosen on the next page.
+    /// chosen on the next page. Columns lose their per-event properties of events no longer chosen.
     void chooseEvents(const QStringList &names)
     {
         std::vector<catalog::CatalogEvent> events;
@@ -54,6 +54,11 @@ struct CatalogWizardState
             events.push_back(std::move(event));
         }
         definition.events = std::move(events);
+        for (catalog::CatalogColumn &column : definition.columns) {
+            std::erase_if(column.overrides, [&names](const catalog::ColumnOverride &o) {
+                return !names.contains(QString::fromStdString(o.event));
+            });
+        }
     }
 
     /// The sampled product properties of an event (a read-only preview, read once and then cached).

@@ -1,0 +1,55 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// What the rule editors offer: the traits grouped by kind with their known values and typical numbers,
+// the catalog columns with their values (most bought first), event names, saved segments and audiences.
+#pragma once
+
+#include "segments/Rule.h"
+#include "traits/TraitTable.h"
+
+#include <QStringList>
+
+#include <string>
+#include <vector>
+
+namespace awb::ui {
+
+struct TraitChoice
+{
+    traits::TraitInfo info;
+    bool perValue = false; ///< takes a catalog column and value
+    bool integral = false; ///< numbers: every known value is whole
+    double typical = 0;    ///< numbers: the median of the known values (0 without any)
+    double largest = 0;    ///< numbers: the largest absolute known value (shares and probabilities: <= 1)
+    QStringList values;    ///< texts: the known values
+};
+
+struct ColumnChoice
+{
+    QString column;
+    QStringList values; ///< most buyers first
+};
+
+struct RuleVocabulary
+{
+    std::vector<TraitChoice> traits; ///< in display order (grouped)
+    std::vector<ColumnChoice> columns;
+    QStringList events; ///< most frequent first
+    QStringList segments;
+    QStringList audiences;
+    QStringList exported;   ///< audiences that were exported
+    std::int64_t nowMs = 0; ///< the traits' "now" (relative dates count back from it)
+
+    const TraitChoice *trait(const std::string &id) const;
+    const ColumnChoice *column(const QString &name) const;
+    /// The traits worth showing beside the profiles a rule matches: those it tests (with a value per
+    /// profile), then spend, orders, last purchase and RFM group; five at most.
+    std::vector<std::string> keyTraits(const segments::Rule &rule) const;
+    /// The names a membership condition of that kind may use.
+    const QStringList &names(int membershipKind) const;
+
+    /// From a loaded trait table (traits, catalog values, audiences and exports) plus the workspace's event
+    /// names and saved segments. Reads every column once: run it off the UI thread for large tables.
+    static RuleVocabulary build(const traits::TraitTable &table, QStringList events, QStringList segments);
+};
+
+} // namespace awb::ui

@@ -1,0 +1,86 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "segments/SegmentToolbar.h"
+
+#include "segments/TemplateDialog.h"
+#include "services/SegmentService.h"
+
+#include <QAction>
+#include <QHBoxLayout>
+#include <QLineEdit>
+#include <QMenu>
+#include <QPushButton>
+#include <QToolButton>
+
+namespace awb::ui {
+
+SegmentToolbar::SegmentToolbar(QAction *undo, QAction *redo, QWidget *parent)
+    : QWidget(parent), m_name(new QLineEdit(this)), m_templates(new QToolButton(this))
+{
+    setObjectName(QStringLiteral("segmentToolbar"));
+    auto *back = new QToolButton(this);
+    back->setObjectName(QStringLiteral("segmentBackButton"));
+    back->setText(tr("← Segments"));
+    back->setToolTip(tr("Back to the list of segments"));
+    back->setAutoRaise(true);
+    m_name->setObjectName(QStringLiteral("segmentNameEdit"));
+    m_name->setPlaceholderText(tr("Name the segment to save it"));
+    m_name->setMaxLength(200);
+    m_name->setMinimumWidth(140);
+    m_templates->setObjectName(QStringLiteral("templatesButton"));
+    m_templates->setText(tr("Templates"));
+    m_templates->setToolTip(tr("Replace the rule with a ready-made one to edit"));
+    m_templates->setPopupMode(QToolButton::InstantPopup);
+    auto *menu = new QMenu(m_templates);
+    for (const segments::TemplateInfo &t : services::SegmentService::templates()) {
+        const QString name = QString::fromStdString(t.name);
+        // "…": the template asks for a catalog value first.
+        QAction *a = menu->addAction(QString::fromStdString(t.label) +
+                                         (TemplateDialog::needsInput(t) ? QStringLiteral("…") : QString()),
+                                     this, [this, name] { emit templateChosen(name); });
+        a->setObjectName(QStringLiteral("template_") + name);
+        a->setToolTip(QString::fromStdString(t.description));
+    }
+    menu->setToolTipsVisible(true);
+    m_templates->setMenu(menu);
+    auto *exportButton = new QPushButton(tr("&Export…"), this);
+    exportButton->setObjectName(QStringLiteral("exportSegmentButton"));
+    exportButton->setToolTip(tr("Write the matching profiles to a CSV file for a marketing tool"));
+    auto *save = new QPushButton(tr("&Save"), this);
+    save->setObjectName(QStringLiteral("saveSegmentButton"));
+    save->setShortcut(QKeySequence::Save);
+    save->setToolTip(tr("Save the segment under its name (Ctrl+S)"));
+
+    auto *row = new QHBoxLayout(this);
+    row->setContentsMargins(0, 0, 0, 0);
+    row->addWidget(back);
+    row->addWidget(m_name, 1);
+    row->addWidget(m_templates);
+    row->addWidget(historyButton(undo, tr("↶ Undo"), tr("Ctrl+Z"), "undoButton"));
+    row->addWidget(historyButton(redo, tr("↷ Redo"), tr("Ctrl+Shift+Z"), "redoButton"));
+    row->addWidget(exportButton);
+    row->addWidget(save);
+    connect(back, &QToolButton::clicked, this, &SegmentToolbar::backClicked);
+    connect(exportButton, &QPushButton::clicked, this, &SegmentToolbar::exportClicked);
+    connect(save, &QPushButton::clicked, this, &SegmentToolbar::saveClicked);
+    connect(m_name, &QLineEdit::returnPressed, this, &SegmentToolbar::saveClicked);
+}
+
+QToolButton *SegmentToolbar::historyButton(QAction *action, const QString &text, const QString &keys,
+                                           const char *name)
+{
+    // A fixed short label; the action's text names the step ("Undo Add condition") in the tooltip.
+    auto *b = new QToolButton(this);
+    b->setObjectName(QString::fromLatin1(name));
+    b->setText(text);
+    b->setAutoRaise(true);
+    const auto sync = [b, action, keys] {
+        b->setEnabled(action->isEnabled());
+        b->setToolTip(action->text() + QStringLiteral(" (") + keys + QLatin1Char(')'));
+    };
+    connect(action, &QAction::changed, b, sync);
+    connect(b, &QToolButton::clicked, action, &QAction::trigger);
+    sync();
+    return b;
+}
+
+} // namespace awb::ui
