@@ -127,6 +127,17 @@ private slots:
         test::maybeScreenshot(m_area.get(), QStringLiteral("catalog-page-values"));
     }
 
+    void showsPerEventColumnProperties()
+    {
+        catalog::CatalogDefinition def;
+        def.events = {{"Order Completed", "products[].product_id", 5.0}, {"Product Viewed", "product_id", 1.0}};
+        def.columns = {{"Brand", "brand", "", {{"Order Completed", "product_brand"}}}};
+        QVERIFY(services::CatalogService(m_workspace.toStdString()).save(def));
+        m_area->setWorkspace(m_workspace);
+        const QString text = child<QLabel>(m_area.get(), "catalogDefinitionLabel")->text();
+        QVERIFY2(text.contains(QStringLiteral("on Order Completed: product_brand")), qPrintable(text));
+    }
+
     void rebuildRunsInTheBackground()
     {
         defineAndBuild();

@@ -38,6 +38,11 @@ QString definitionHtml(const catalog::CatalogDefinition &d)
             source +=
                 CatalogOverview::tr(", split on “%1”").arg(QString::fromStdString(c.split).toHtmlEscaped());
         }
+        for (const catalog::ColumnOverride &o : c.overrides) {
+            source += CatalogOverview::tr("; on %1: %2")
+                          .arg(QString::fromStdString(o.event).toHtmlEscaped(),
+                               QString::fromStdString(o.property).toHtmlEscaped());
+        }
         out += QStringLiteral("%1 <span style=\"color:%2\">← %3</span><br>")
                    .arg(QString::fromStdString(c.name).toHtmlEscaped(), muted, source);
     }
@@ -113,6 +118,7 @@ CatalogOverview::CatalogOverview(QWidget *parent)
     auto *hint =
         new QLabel(tr("Double-click a value to model who is most likely to engage with it."), valuesBox);
     hint->setStyleSheet(QStringLiteral("color: %1;").arg(palette::mutedText().name()));
+    hint->setWordWrap(true);
     valuesLayout->addWidget(hint);
 
     auto *layout = new QHBoxLayout(this);

@@ -11,6 +11,7 @@
 
 #include <QButtonGroup>
 #include <QComboBox>
+#include <QGridLayout>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -141,19 +142,19 @@ QWidget *ModelPage::createTargetBar()
     m_train->setObjectName(QStringLiteral("modelTrainButton"));
     m_train->setDefault(true);
 
-    auto *layout = new QHBoxLayout(bar);
+    // Two rows, so that the page fits a 900 px window: what to model on the left, when and run on the right.
+    auto *layout = new QGridLayout(bar);
     layout->setContentsMargins(0, 0, 0, 0);
-    layout->addWidget(m_byValue);
-    layout->addWidget(m_column);
-    layout->addWidget(m_value, 1);
-    layout->addSpacing(12);
-    layout->addWidget(m_byProduct);
-    layout->addWidget(m_product, 1);
-    layout->addSpacing(12);
-    layout->addWidget(new QLabel(tr("Engage within"), bar));
-    layout->addWidget(m_horizon);
-    layout->addSpacing(12);
-    layout->addWidget(m_train);
+    layout->addWidget(m_byValue, 0, 0);
+    layout->addWidget(m_column, 0, 1);
+    layout->addWidget(m_value, 0, 2);
+    layout->addWidget(m_byProduct, 1, 0);
+    layout->addWidget(m_product, 1, 1, 1, 2);
+    layout->setColumnStretch(2, 1);
+    layout->setColumnMinimumWidth(3, 12);
+    layout->addWidget(new QLabel(tr("Engage within"), bar), 0, 4);
+    layout->addWidget(m_horizon, 0, 5);
+    layout->addWidget(m_train, 1, 5);
 
     connect(m_byValue, &QRadioButton::toggled, this, [this](bool byValue) {
         m_column->setEnabled(byValue);
