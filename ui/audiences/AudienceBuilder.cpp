@@ -8,6 +8,7 @@
 #include "charts/PropensityChart.h"
 #include "charts/ScoreHistogram.h"
 #include "jobs/JobRunner.h"
+#include "jobs/ProgressBarSteps.h"
 #include "main/ShowError.h"
 #include "models/DisplayFormat.h"
 #include "services/AudienceService.h"
@@ -35,7 +36,6 @@ namespace awb::ui {
 
 namespace {
 
-constexpr int kBarSteps = 1000;
 constexpr double kSizeNoteAbove = 20.0; // percent
 
 /// What the create job returns: the audience and each destination's outcome.
@@ -80,7 +80,7 @@ AudienceBuilder::AudienceBuilder(QWidget *parent)
     m_status->setObjectName(QStringLiteral("builderStatusLabel"));
     m_status->setWordWrap(true);
     m_bar->setObjectName(QStringLiteral("builderProgressBar"));
-    m_bar->setRange(0, kBarSteps);
+    m_bar->setRange(0, kProgressBarSteps);
     m_bar->setMaximumWidth(220);
     m_bar->hide();
     m_cancel->setObjectName(QStringLiteral("builderCancelButton"));
@@ -248,16 +248,13 @@ QWidget *AudienceBuilder::createNameSection()
 
 void AudienceBuilder::connectJob()
 {
-    connect(
-        m_job, &JobRunner::progressChanged, this, [this](qint64 done, qint64 total, const QString &stage) {
-            if (!m_job->isCancelRequested() && !stage.isEmpty()) {
-                m_status->setText(stage + QStringLiteral("…"));
-            }
-            m_bar->setRange(0, total > 0 ? kBarSteps : 0);
-            if (total > 0) {
-                m_bar->setValue(static_cast<int>(std::clamp<qint64>(done * kBarSteps / total, 0, kBarSteps)));
-            }
-        });
+    connect(m_job, &JobRunner::progressChanged, this,
+            [this](qint64 done, qint64 total, const QString &stage) {
+                if (!m_job->isCancelRequested() && !stage.isEmpty()) {
+                    m_status->setText(stage + QStringLiteral("…"));
+                }
+                showJobProgress(m_bar, done, total);
+            });
     connect(m_job, &JobRunner::finished, this, &AudienceBuilder::onJobFinished);
     connect(m_job, &JobRunner::cancelled, this, [this] { onStopped(tr("Cancelled."), false); });
     connect(m_job, &JobRunner::failed, this, [this](const Error &e) {

@@ -6,6 +6,7 @@
 #include "charts/ChartPalette.h"
 #include "charts/GainChart.h"
 #include "jobs/JobRunner.h"
+#include "jobs/ProgressBarSteps.h"
 #include "main/ShowError.h"
 #include "models/DisplayFormat.h"
 
@@ -29,7 +30,6 @@
 namespace awb::ui {
 
 namespace {
-constexpr int kBarSteps = 1000;
 constexpr int kHorizons[] = {7, 14, 30, 60, 90};
 constexpr int kDefaultHorizon = 30;
 } // namespace
@@ -47,7 +47,7 @@ ModelPage::ModelPage(QWidget *parent)
     m_status->setObjectName(QStringLiteral("modelStatusLabel"));
     m_status->setWordWrap(true);
     m_bar->setObjectName(QStringLiteral("modelProgressBar"));
-    m_bar->setRange(0, kBarSteps);
+    m_bar->setRange(0, kProgressBarSteps);
     m_bar->setMaximumWidth(260);
     m_bar->hide();
     m_cancel->setObjectName(QStringLiteral("modelCancelButton"));
@@ -99,16 +99,13 @@ ModelPage::~ModelPage() = default;
 
 void ModelPage::connectJob()
 {
-    connect(
-        m_job, &JobRunner::progressChanged, this, [this](qint64 done, qint64 total, const QString &stage) {
-            if (!m_job->isCancelRequested() && !stage.isEmpty()) {
-                m_status->setText(stage + QStringLiteral("…"));
-            }
-            m_bar->setRange(0, total > 0 ? kBarSteps : 0);
-            if (total > 0) {
-                m_bar->setValue(static_cast<int>(std::clamp<qint64>(done * kBarSteps / total, 0, kBarSteps)));
-            }
-        });
+    connect(m_job, &JobRunner::progressChanged, this,
+            [this](qint64 done, qint64 total, const QString &stage) {
+                if (!m_job->isCancelRequested() && !stage.isEmpty()) {
+                    m_status->setText(stage + QStringLiteral("…"));
+                }
+                showJobProgress(m_bar, done, total);
+            });
     connect(m_job, &JobRunner::finished, this, &ModelPage::onFinished);
     connect(m_job, &JobRunner::cancelled, this, [this] { onStopped(tr("Cancelled."), false); });
     connect(m_job, &JobRunner::failed, this, [this](const Error &e) {

@@ -2,6 +2,7 @@
 #include "jobs/JobProgressDialog.h"
 
 #include "jobs/JobRunner.h"
+#include "jobs/ProgressBarSteps.h"
 
 #include <QDialogButtonBox>
 #include <QLabel>
@@ -12,11 +13,6 @@
 #include <algorithm>
 
 namespace awb::ui {
-
-namespace {
-// Progress bars hold an int: totals are scaled to this many steps.
-constexpr int kBarSteps = 1000;
-} // namespace
 
 JobProgressDialog::JobProgressDialog(JobRunner &runner, QWidget *parent)
     : QDialog(parent), m_runner(runner), m_stage(new QLabel(this)), m_bar(new QProgressBar(this)),
@@ -68,12 +64,7 @@ void JobProgressDialog::setProgress(qint64 done, qint64 total, const QString &st
     if (!m_runner.isCancelRequested()) {
         m_stage->setText(stage);
     }
-    if (total <= 0) {
-        m_bar->setRange(0, 0);
-        return;
-    }
-    m_bar->setRange(0, kBarSteps);
-    m_bar->setValue(static_cast<int>(std::clamp<qint64>(done * kBarSteps / total, 0, kBarSteps)));
+    showJobProgress(m_bar, done, total);
 }
 
 } // namespace awb::ui

@@ -2,6 +2,7 @@
 #include "wizards/CatalogSummaryPage.h"
 
 #include "charts/ChartPalette.h"
+#include "jobs/ProgressBarSteps.h"
 #include "models/DisplayFormat.h"
 #include "wizards/CatalogWizardState.h"
 
@@ -16,8 +17,6 @@
 namespace awb::ui {
 
 namespace {
-constexpr int kBarSteps = 1000;
-
 QString html(const std::string &text)
 {
     return QString::fromStdString(text).toHtmlEscaped();
@@ -70,7 +69,7 @@ CatalogSummaryPage::CatalogSummaryPage(CatalogWizardState &state, QWidget *paren
     m_status->setObjectName(QStringLiteral("catalogBuildStatus"));
     m_status->setWordWrap(true);
     m_bar->setObjectName(QStringLiteral("catalogBuildProgress"));
-    m_bar->setRange(0, kBarSteps);
+    m_bar->setRange(0, kProgressBarSteps);
     m_bar->hide();
     m_cancel->setObjectName(QStringLiteral("catalogCancelBuildButton"));
     m_cancel->hide();
@@ -123,12 +122,7 @@ void CatalogSummaryPage::showProgress(qint64 done, qint64 total, const QString &
     if (!stage.isEmpty()) {
         m_status->setText(stage + QStringLiteral("…"));
     }
-    if (total > 0) {
-        m_bar->setRange(0, kBarSteps);
-        m_bar->setValue(static_cast<int>(std::clamp<qint64>(done * kBarSteps / total, 0, kBarSteps)));
-    } else {
-        m_bar->setRange(0, 0);
-    }
+    showJobProgress(m_bar, done, total);
 }
 
 void CatalogSummaryPage::showBuilt(const catalog::CatalogBuildInfo &info)

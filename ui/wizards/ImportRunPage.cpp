@@ -2,6 +2,7 @@
 #include "wizards/ImportRunPage.h"
 
 #include "jobs/JobRunner.h"
+#include "jobs/ProgressBarSteps.h"
 #include "services/ImportService.h"
 #include "wizards/ImportWizardState.h"
 
@@ -16,10 +17,6 @@
 
 namespace awb::ui {
 
-namespace {
-constexpr int kBarSteps = 1000;
-}
-
 ImportRunPage::ImportRunPage(ImportWizardState &state, QWidget *parent)
     : QWizardPage(parent), m_state(state), m_runner(new JobRunner(this)), m_status(new QLabel(this)),
       m_bar(new QProgressBar(this)), m_cancel(new QPushButton(tr("Cancel import"), this))
@@ -30,7 +27,7 @@ ImportRunPage::ImportRunPage(ImportWizardState &state, QWidget *parent)
     m_status->setObjectName(QStringLiteral("importRunStatusLabel"));
     m_status->setWordWrap(true);
     m_bar->setObjectName(QStringLiteral("importProgressBar"));
-    m_bar->setRange(0, kBarSteps);
+    m_bar->setRange(0, kProgressBarSteps);
     m_cancel->setObjectName(QStringLiteral("importCancelButton"));
 
     auto *buttons = new QHBoxLayout;
@@ -99,20 +96,15 @@ void ImportRunPage::onProgress(qint64 done, qint64 total, const QString &stage)
     if (!m_runner->isCancelRequested()) {
         m_status->setText(stage);
     }
-    if (total > 0) {
-        m_bar->setRange(0, kBarSteps);
-        m_bar->setValue(static_cast<int>(std::clamp<qint64>(done * kBarSteps / total, 0, kBarSteps)));
-    } else {
-        m_bar->setRange(0, 0);
-    }
+    showJobProgress(m_bar, done, total);
 }
 
 void ImportRunPage::onFinished()
 {
     m_state.report = m_runner->result<ingest::ImportReport>();
     m_done = true;
-    m_bar->setRange(0, kBarSteps);
-    m_bar->setValue(kBarSteps);
+    m_bar->setRange(0, kProgressBarSteps);
+    m_bar->setValue(kProgressBarSteps);
     m_cancel->setEnabled(false);
     m_status->setText(tr("Import complete."));
     emit completeChanged();
@@ -125,7 +117,7 @@ void ImportRunPage::onFinished()
 
 void ImportRunPage::onStopped(const QString &message, bool isError)
 {
-    m_bar->setRange(0, kBarSteps);
+    m_bar->setRange(0, kProgressBarSteps);
     m_bar->setValue(0);
     m_cancel->setEnabled(false);
     m_status->setStyleSheet(isError ? QStringLiteral("color: #b00020;") : QString());
