@@ -1,22 +1,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "catalog/PropertyReader.h"
 
+#include "common/Text.h"
+
 #include <charconv>
 
 namespace awb::catalog {
 
 namespace {
-
-std::string_view trim(std::string_view s)
-{
-    while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) {
-        s.remove_prefix(1);
-    }
-    while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) {
-        s.remove_suffix(1);
-    }
-    return s;
-}
 
 void appendScalar(simdjson::dom::element e, const std::string &split, std::vector<std::string> &out)
 {
@@ -26,15 +17,15 @@ void appendScalar(simdjson::dom::element e, const std::string &split, std::vecto
     case element_type::STRING: {
         const std::string_view s = e.get_string().value_unsafe();
         if (split.empty()) {
-            if (!trim(s).empty()) {
-                out.emplace_back(trim(s));
+            if (!trimmed(s).empty()) {
+                out.emplace_back(trimmed(s));
             }
             return;
         }
         std::size_t start = 0;
         while (start <= s.size()) {
             const std::size_t end = std::min(s.find(split, start), s.size());
-            const std::string_view part = trim(s.substr(start, end - start));
+            const std::string_view part = trimmed(s.substr(start, end - start));
             if (!part.empty()) {
                 out.emplace_back(part);
             }

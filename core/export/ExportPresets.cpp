@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "export/ExportPresets.h"
 
+#include "common/Text.h"
 #include "export/Countries.h"
 #include "export/Normalizer.h"
 

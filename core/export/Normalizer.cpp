@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "export/Normalizer.h"
 
+#include "common/Text.h"
 #include "export/Countries.h"
 
 #include <QCryptographicHash>
@@ -26,11 +27,6 @@ bool isAscii(std::string_view s)
 char asciiLower(char c)
 {
     return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
-}
-
-bool isAsciiSpace(char c)
-{
-    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
 }
 
 bool isAsciiDigit(char c)
@@ -100,17 +96,6 @@ std::string lowerAll(std::string_view raw)
 }
 
 } // namespace
-
-std::string_view trimmed(std::string_view s)
-{
-    while (!s.empty() && isAsciiSpace(s.front())) {
-        s.remove_prefix(1);
-    }
-    while (!s.empty() && isAsciiSpace(s.back())) {
-        s.remove_suffix(1);
-    }
-    return s;
-}
 
 std::string normalizeEmail(std::string_view raw, EmailRule rule)
 {

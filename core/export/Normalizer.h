@@ -55,7 +55,4 @@ std::string sha256Hex(std::string_view value);
 /// passes through in lower case; otherwise the SHA-256 of normalized, or "" when normalized is empty.
 std::string hashed(std::string_view raw, std::string_view normalized);
 
-/// Trims ASCII white space.
-std::string_view trimmed(std::string_view s);
-
 } // namespace awb::exports

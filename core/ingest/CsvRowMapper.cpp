@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ingest/CsvRowMapper.h"
 
+#include "common/Text.h"
 #include "ingest/CsvJson.h"
 #include "ingest/CsvMapping.h"
 #include "ingest/ProductCatalog.h"
@@ -13,17 +14,6 @@
 namespace awb::ingest {
 
 namespace {
-
-std::string_view trimmed(std::string_view s)
-{
-    while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) {
-        s.remove_prefix(1);
-    }
-    while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) {
-        s.remove_suffix(1);
-    }
-    return s;
-}
 
 /// A value quoted for a rejection reason, cut at 60 bytes on a character boundary.
 std::string quoted(std::string_view value)

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ingest/ProductCatalog.h"
 
+#include "common/Text.h"
 #include "ingest/CsvJson.h"
 #include "ingest/CsvMapping.h"
 #include "ingest/CsvReader.h"
@@ -16,17 +17,6 @@
 namespace awb::ingest {
 
 namespace {
-
-std::string_view trimmed(std::string_view s)
-{
-    while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) {
-        s.remove_prefix(1);
-    }
-    while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) {
-        s.remove_suffix(1);
-    }
-    return s;
-}
 
 struct Attribute
 {
