@@ -2,6 +2,7 @@
 // awb: every engine feature without a display.
 #include "cli/CliCommon.h"
 #include "cli/Commands.h"
+#include "common/Libraries.h"
 
 #include <QCoreApplication>
 
@@ -18,7 +19,7 @@ int main(int argc, char *argv[])
         return args.isEmpty() ? awb::cli::kExitUsage : awb::cli::kExitOk;
     }
     if (args.first() == QLatin1String("--version")) {
-        std::printf("awb %s\n", AWB_VERSION);
+        std::printf("awb %s\nlibraries: %s\n", AWB_VERSION, awb::libraryVersionsText().c_str());
         return awb::cli::kExitOk;
     }
     const QString command = args.takeFirst();

@@ -1,14 +1,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// Start-up of the GUI: command line, settings, the main window, the first workspace, screenshot mode.
+// Start-up of the GUI: command line, settings, the main window, the first workspace.
 #pragma once
 
+#include "gui/ScreenshotMode.h"
 #include "settings/Settings.h"
 
-#include <QSize>
 #include <QString>
 #include <QStringList>
 
-#include <functional>
 #include <memory>
 
 namespace awb::ui {
@@ -19,12 +18,9 @@ namespace awb::app {
 
 struct GuiOptions
 {
-    QString workspace;   ///< positional argument; empty = last workspace or the sample
-    bool sample = false; ///< open the sample workspace (generated on first use)
-    QString screenshot;  ///< render the main window to this PNG once the workspace is shown, then exit
-    QString page;        ///< events | profiles | profile | catalog | audiences | audience |
-                         ///< audience-builder | segments
-    QSize windowSize{1280, 800}; ///< of the screenshot
+    QString workspace;            ///< positional argument; empty = last workspace or the sample
+    bool sample = false;          ///< open the sample workspace (generated on first use)
+    ScreenshotOptions screenshot; ///< render a page to PNG once the workspace is shown, then exit
 };
 
 /// True when argv asks for the offscreen platform (--offscreen, or only --help / --version); checked
@@ -48,13 +44,10 @@ public:
 
 private:
     void openFirstWorkspace(const GuiOptions &options);
-    void armScreenshot(const GuiOptions &options);
-    /// Shows the page the screenshot is of, then calls ready (at once, or once its background work is done).
-    void preparePage(const GuiOptions &options, const std::function<void()> &ready);
-    bool saveScreenshot(const GuiOptions &options);
 
     settings::Settings m_settings;
     std::unique_ptr<ui::MainWindow> m_window;
+    std::unique_ptr<ScreenshotMode> m_screenshot;
 };
 
 } // namespace awb::app

@@ -6,6 +6,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -44,7 +45,13 @@ private slots:
     {
         const Run version = awbRun({QStringLiteral("--version")});
         QCOMPARE(version.exitCode, 0);
-        QVERIFY(version.out.startsWith(QStringLiteral("awb ")));
+        QVERIFY(version.out.startsWith(QStringLiteral("awb " AWB_VERSION "\n")));
+        // The second line names each library with its version.
+        for (const char *library : {"Qt", "SQLite", "simdjson", "Eigen", "xxHash", "zlib", "liblzma"}) {
+            const QRegularExpression named(
+                QStringLiteral("\nlibraries: .*\\b%1 \\d+\\.\\d+").arg(QLatin1String(library)));
+            QVERIFY2(version.out.contains(named), qPrintable(version.out));
+        }
         const Run none = awbRun({});
         QCOMPARE(none.exitCode, 2);
         QVERIFY(none.err.contains(QStringLiteral("usage")));

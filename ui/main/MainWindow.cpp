@@ -6,8 +6,10 @@
 #include "data/DataArea.h"
 #include "jobs/JobProgressDialog.h"
 #include "jobs/JobRunner.h"
+#include "main/AboutDialog.h"
 #include "main/PlaceholderPage.h"
 #include "main/ShowError.h"
+#include "main/UserGuide.h"
 #include "main/WorkspaceController.h"
 #include "models/DisplayFormat.h"
 #include "sample/SampleGenerator.h"
@@ -25,7 +27,6 @@
 #include <QLabel>
 #include <QListWidget>
 #include <QMenuBar>
-#include <QMessageBox>
 #include <QSplitter>
 #include <QStackedWidget>
 #include <QStandardPaths>
@@ -106,8 +107,16 @@ void MainWindow::createMenus()
     quit->setMenuRole(QAction::QuitRole);
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
+    QAction *guide = help->addAction(tr("&User guide"), this, [this] { openUserGuide(this); });
+    guide->setObjectName(QStringLiteral("userGuideAction"));
+    guide->setShortcut(QKeySequence(Qt::Key_F1));
+    help->addSeparator();
     QAction *about = help->addAction(tr("&About Audience Workbench"), this, &MainWindow::showAbout);
+    about->setObjectName(QStringLiteral("aboutAction"));
     about->setMenuRole(QAction::AboutRole);
+    QAction *aboutQt = help->addAction(tr("About &Qt"), qApp, &QApplication::aboutQt);
+    aboutQt->setObjectName(QStringLiteral("aboutQtAction"));
+    aboutQt->setMenuRole(QAction::AboutQtRole);
 }
 
 void MainWindow::createNavigator()
@@ -309,11 +318,9 @@ void MainWindow::newSampleDialog()
 
 void MainWindow::showAbout()
 {
-    QMessageBox::about(this, tr("About Audience Workbench"),
-                       tr("<h3>Audience Workbench %1</h3>"
-                          "<p>Turn your own customer event data into audiences and segments, offline.</p>"
-                          "<p>Licensed under the GNU General Public License, version 3 or later.</p>")
-                           .arg(QApplication::applicationVersion()));
+    auto *about = new AboutDialog(this);
+    about->setAttribute(Qt::WA_DeleteOnClose);
+    about->open();
 }
 
 } // namespace awb::ui
