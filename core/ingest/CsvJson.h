@@ -4,6 +4,7 @@
 
 #include <charconv>
 #include <cmath>
+#include <cstdint>
 #include <string>
 #include <string_view>
 
@@ -77,7 +78,19 @@ inline bool isJsonNumber(std::string_view s)
             return false;
         }
     }
-    return i == s.size();
+    if (i != s.size()) {
+        return false;
+    }
+    // In range for the readers too: simdjson refuses an integer beyond 64 bits and a number beyond a double
+    // ("92233720368547758071", "1e999"), so those stay strings, digits intact.
+    const char *end = s.data() + s.size();
+    if (s.find_first_of(".eE") == std::string_view::npos) {
+        std::int64_t integer = 0;
+        return std::from_chars(s.data(), end, integer).ec == std::errc();
+    }
+    double number = 0;
+    const auto parsed = std::from_chars(s.data(), end, number);
+    return parsed.ec == std::errc() && std::isfinite(number);
 }
 
 /// Appends a finite double in its shortest round-trip form (money sums are rounded to 1e-6 first).

@@ -18,9 +18,6 @@ namespace awb::ingest {
 
 namespace {
 
-/// A batch ends after this many lines (the progress and cancel cadence) or bytes of line text.
-constexpr std::int64_t kBatchLines = 4096;
-constexpr std::size_t kBatchBytes = 8u << 20;
 /// Batches in flight: one being parsed, one being written, one waiting in between.
 constexpr std::size_t kBatchCount = 3;
 
@@ -74,25 +71,6 @@ private:
     std::condition_variable m_changed;
     bool m_stopped = false;
 };
-
-/// Parses lines into b until the batch is full or the file ends. Read errors are stored in the batch.
-void fillBatch(LineReader &reader, JsonLinesParser &parser, InputFile &file, EventBatch &b)
-{
-    try {
-        LineReader::Line line;
-        while (b.lines < kBatchLines && b.bytes < kBatchBytes) {
-            if (!reader.next(line)) {
-                b.last = true;
-                break;
-            }
-            parser.parse(line, b);
-        }
-    } catch (...) {
-        b.error = std::current_exception();
-        b.last = true;
-    }
-    b.position = file.position();
-}
 
 /// The reading thread; joined (after being told to stop) when the import returns, however it returns.
 class ReadingThread

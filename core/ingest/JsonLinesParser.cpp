@@ -2,6 +2,9 @@
 // Line-level rules of the JSONL importer: blank lines, batches, JSON errors. Field rules are in SegmentCall.
 #include "ingest/JsonLinesParser.h"
 
+#include "ingest/InputFile.h"
+#include "ingest/SegmentJson.h"
+
 namespace awb::ingest {
 
 static_assert(LineReader::kPadding >= simdjson::SIMDJSON_PADDING, "simdjson reads past the end of each line");
@@ -41,6 +44,59 @@ std::string limitText(std::size_t bytes)
         return std::to_string(bytes / 1024) + " KiB";
     }
     return std::to_string(bytes) + " bytes";
+}
+
+std::string longString(simdjson::dom::element e, const std::string &at);
+
+/// The first string of o (a value or a key) longer than JsonLinesParser::kMaxStringBytes, named by its path
+/// below `at` ("properties.items[2].text", "a key of context"); empty when there is none.
+std::string longString(simdjson::dom::object o, const std::string &at)
+{
+    for (const auto field : o) {
+        if (field.key.size() > JsonLinesParser::kMaxStringBytes) {
+            return at.empty() ? std::string("a key") : "a key of " + at;
+        }
+        // Long keys are shortened in the path (a reason is for people, not a copy of the input).
+        const std::string key = field.key.size() <= 40 ? std::string(field.key) : segment::quoted(field.key);
+        if (std::string found = longString(field.value, at.empty() ? key : at + "." + key); !found.empty()) {
+            return found;
+        }
+    }
+    return {};
+}
+
+std::string longString(simdjson::dom::element e, const std::string &at)
+{
+    if (e.is_string()) {
+        return e.get_string().value_unsafe().size() > JsonLinesParser::kMaxStringBytes ? at : std::string();
+    }
+    if (e.is_object()) {
+        return longString(e.get_object().value_unsafe(), at);
+    }
+    if (e.is_array()) {
+        const simdjson::dom::array array = e.get_array().value_unsafe(); // a copy: the result is a temporary
+        std::size_t i = 0;
+        for (const simdjson::dom::element item : array) {
+            if (std::string found = longString(item, at + "[" + std::to_string(i++) + "]"); !found.empty()) {
+                return found;
+            }
+        }
+    }
+    return {};
+}
+
+/// Sets reason when a call holds a string over the limit. Only a line longer than the limit can.
+bool hasLongString(simdjson::dom::object call, std::string_view line, std::string &reason)
+{
+    if (line.size() <= JsonLinesParser::kMaxStringBytes) {
+        return false;
+    }
+    const std::string where = longString(call, {});
+    if (where.empty()) {
+        return false;
+    }
+    reason = where + " longer than " + limitText(JsonLinesParser::kMaxStringBytes);
+    return true;
 }
 
 } // namespace
@@ -115,6 +171,10 @@ void JsonLinesParser::parse(const LineReader::Line &line, EventBatch &batch)
 void JsonLinesParser::parseCall(simdjson::dom::object call, std::string_view text, const char *paddedEnd,
                                 std::int64_t lineNo, EventBatch &batch)
 {
+    if (hasLongString(call, text, m_reason)) {
+        batch.rejections.push_back({lineNo, m_reason});
+        return;
+    }
     CallSpans spans;
     spans.paddedEnd = paddedEnd;
     simdjson::ondemand::document doc;
@@ -174,6 +234,8 @@ void JsonLinesParser::parseBatch(simdjson::dom::element calls, std::string_view 
         ++batch.rowsRead;
         if (!call.is_object()) {
             batch.rejections.push_back({lineNo, where() + "not a JSON object"});
+        } else if (hasLongString(call.get_object().value_unsafe(), text, m_reason)) {
+            batch.rejections.push_back({lineNo, where() + m_reason});
         } else if (m_reader.read(call.get_object().value_unsafe(), m_batchSpans[i], batch.slot(), m_reason)) {
             batch.commit();
         } else {
@@ -181,6 +243,24 @@ void JsonLinesParser::parseBatch(simdjson::dom::element calls, std::string_view 
         }
         ++i;
     }
+}
+
+void fillBatch(LineReader &reader, JsonLinesParser &parser, InputFile &file, EventBatch &b)
+{
+    try {
+        LineReader::Line line;
+        while (b.lines < kBatchLines && b.bytes < kBatchBytes) {
+            if (!reader.next(line)) {
+                b.last = true;
+                break;
+            }
+            parser.parse(line, b);
+        }
+    } catch (...) {
+        b.error = std::current_exception();
+        b.last = true;
+    }
+    b.position = file.position();
 }
 
 } // namespace awb::ingest

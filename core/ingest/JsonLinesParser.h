@@ -45,6 +45,10 @@ struct EventBatch
 class JsonLinesParser
 {
 public:
+    /// Longest string anywhere in a call (a property value, a key), in bytes: a longer one rejects the call
+    /// with its path ("properties.description longer than 1 MiB").
+    static constexpr std::size_t kMaxStringBytes = 1u << 20;
+
     explicit JsonLinesParser(std::size_t maxLineBytes) : m_maxLineBytes(maxLineBytes) {}
 
     /// Parses one line (a call, a {"batch":[...]} of calls, or blank) into batch.
@@ -64,5 +68,14 @@ private:
     std::size_t m_maxLineBytes;
     std::string m_reason;
 };
+
+/// A batch ends after this many lines (the progress and cancel cadence) or bytes of line text.
+inline constexpr std::int64_t kBatchLines = 4096;
+inline constexpr std::size_t kBatchBytes = 8u << 20;
+
+/// Parses lines of reader into b (reset by the caller) until the batch is full or the file ends, which
+/// sets b.last. A read error of the file is stored in b.error (and ends the batch); b.position is the
+/// file's position after the batch. The JSONL importer's reading thread calls this for every batch.
+void fillBatch(LineReader &reader, JsonLinesParser &parser, InputFile &file, EventBatch &b);
 
 } // namespace awb::ingest

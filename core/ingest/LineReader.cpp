@@ -3,17 +3,21 @@
 
 #include "ingest/InputFile.h"
 
+#include <algorithm>
 #include <cstring>
 
 namespace awb::ingest {
 
 namespace {
 constexpr std::size_t kReadChunk = 1 << 20;
-}
+/// Reads start at this size and double up to kReadChunk, so that a small file costs a small buffer.
+constexpr std::size_t kFirstReadChunk = 64 << 10;
+} // namespace
 
-LineReader::LineReader(InputFile &file, std::size_t maxLineBytes) : m_file(file), m_max(maxLineBytes)
+LineReader::LineReader(InputFile &file, std::size_t maxLineBytes)
+    : m_file(file), m_max(maxLineBytes), m_chunk(kFirstReadChunk)
 {
-    m_buf.resize(kReadChunk * 2 + kPadding);
+    m_buf.resize(m_chunk + kPadding);
 }
 
 // Moves unread data to the front and appends one chunk. Returns false when nothing more can be read.
@@ -27,10 +31,13 @@ bool LineReader::fill()
         m_end -= m_begin;
         m_begin = 0;
     }
-    if (m_buf.size() - m_end < kReadChunk + kPadding) {
-        m_buf.resize(m_end + kReadChunk + kPadding);
+    if (m_buf.size() - m_end < m_chunk + kPadding) {
+        m_buf.resize(m_end + m_chunk + kPadding);
     }
-    const std::size_t n = m_file.read(m_buf.data() + m_end, kReadChunk);
+    const std::size_t n = m_file.read(m_buf.data() + m_end, m_chunk);
+    if (n == m_chunk) {
+        m_chunk = std::min(m_chunk * 2, kReadChunk); // a large file: fewer, larger reads
+    }
     if (n == 0) {
         m_eof = true;
         return false;

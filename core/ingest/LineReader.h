@@ -37,6 +37,7 @@ private:
 
     InputFile &m_file;
     std::size_t m_max;
+    std::size_t m_chunk; ///< bytes asked of the file by the next read
     std::vector<char> m_buf;
     std::size_t m_begin = 0; ///< start of unread data
     std::size_t m_end = 0;   ///< end of valid data

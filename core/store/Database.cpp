@@ -11,8 +11,6 @@
 namespace awb::store {
 
 namespace {
-constexpr int kBusyTimeoutMs = 10000;
-
 struct Header
 {
     int applicationId = 0;
@@ -38,6 +36,11 @@ Header readHeader(sqlite3 *db)
     return h;
 }
 } // namespace
+
+bool StoreError::isBusy() const
+{
+    return (m_code & 0xff) == SQLITE_BUSY;
+}
 
 Database::Database(sqlite3 *db, std::string path) : m_db(db), m_path(std::move(path)) {}
 
@@ -126,6 +129,11 @@ std::int64_t Database::lastInsertRowId() const
 int Database::changes() const
 {
     return sqlite3_changes(m_db);
+}
+
+void Database::setBusyTimeout(int ms)
+{
+    sqlite3_busy_timeout(m_db, ms);
 }
 
 int Database::schemaVersion()

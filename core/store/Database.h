@@ -23,6 +23,9 @@ public:
         ReadOnly,        ///< open an existing, current workspace without writing to it
     };
 
+    /// How long a statement waits for another connection's lock before failing with SQLITE_BUSY.
+    static constexpr int kBusyTimeoutMs = 10000;
+
     ~Database();
     Database(const Database &) = delete;
     Database &operator=(const Database &) = delete;
@@ -42,6 +45,8 @@ public:
     int changes() const;
     /// The schema version stored in the file (PRAGMA user_version).
     int schemaVersion();
+    /// Changes the lock wait of this connection (kBusyTimeoutMs after open; 0 = fail at once when busy).
+    void setBusyTimeout(int ms);
 
 private:
     Database(sqlite3 *db, std::string path);

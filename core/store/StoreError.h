@@ -13,6 +13,8 @@ class StoreError : public std::runtime_error
 public:
     StoreError(int sqliteCode, const std::string &what) : std::runtime_error(what), m_code(sqliteCode) {}
     int sqliteCode() const { return m_code; }
+    /// Another connection held the lock this statement needed (after the busy timeout).
+    bool isBusy() const;
 
 private:
     int m_code;

@@ -1,8 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // CSV import through ImportService on small fixtures: mappings, time formats and zones, order grouping,
 // refunds, properties JSON, every bad-input case, idempotent re-import and cancel.
+#include "HugeInput.h"
 #include "TestUtil.h"
 #include "ingest/CsvMapping.h"
+#include "ingest/Importers.h"
 #include "ingest/Timestamp.h"
 #include "jobs/Progress.h"
 #include "services/ImportService.h"
@@ -338,6 +340,15 @@ private slots:
         QTest::newRow("bad price") << QByteArray("u9,2021-01-01,View,1.2.3") << "bad price \"1.2.3\"";
         QTest::newRow("over-long line") << (QByteArray("u9,2021-01-01,View,") + QByteArray(6 << 20, ' '))
                                         << "line 3 is longer than 4 MiB";
+        QTest::newRow("10 MB field on one line")
+            << (QByteArray("u9,2021-01-01,View,\"") + QByteArray(10'000'000, '7') + "\"")
+            << "line 3 is longer than 4 MiB";
+        QByteArray lines; // a quoted field of 10 MB over 10,000 short lines: only the field cap stops it
+        for (int i = 0; i < 10'000; ++i) {
+            lines += QByteArray(999, 'x') + '\n';
+        }
+        QTest::newRow("10 MB quoted field over many lines")
+            << (QByteArray("u9,2021-01-01,\"") + lines + "\",1") << "field 3 is longer than 1 MiB";
     }
 
     // Each bad row is rejected with its line number and reason; the good rows around it are imported.
@@ -359,6 +370,27 @@ private slots:
         QCOMPARE(QString::fromStdString(report.rejections.at(0).reason), reason);
         QCOMPARE(sql("SELECT count(*) FROM events WHERE user_id IN ('u1', 'u2')"), 2);
         QCOMPARE(sql("SELECT count(*) FROM import_rejections WHERE line = 3"), 1);
+    }
+
+    // A 2 GiB line (made as it is read: no disk used) is rejected with its line number, the next row
+    // imported, holding no more of it than the reader's cap: peak memory grows by far less than the line.
+    void twoGibLineIsRejectedInBoundedMemory()
+    {
+        test::GeneratedInput input("two-gib.csv", "user,ts,event,price\nu1,2021-01-01 10:00:00,View,1\n",
+                                   std::int64_t(2) << 30, '7', "\nu2,2021-01-02,Buy,2.50\n");
+        const ingest::CsvMapping mapping = basicMapping();
+        const std::int64_t peakBefore = test::peakRssBytes();
+        const auto report = test::runImporter(
+            m_ws, [&](ingest::ImportContext &ctx) { return ingest::importCsv(input, mapping, ctx); });
+        const std::int64_t growth = test::peakRssBytes() - peakBefore;
+        QCOMPARE(report.rowsRead, 3);
+        QCOMPARE(report.imported, 2);
+        QCOMPARE(report.rejected, 1);
+        QCOMPARE(report.rejections.at(0).line, 3);
+        QCOMPARE(report.rejections.at(0).reason, std::string("line 3 is longer than 4 MiB"));
+        QCOMPARE(input.position(), input.size());
+        QVERIFY2(growth < (64 << 20),
+                 qPrintable(QStringLiteral("peak RSS grew by %1 MiB").arg(growth >> 20)));
     }
 
     void missingMappedColumnsRejectTheFile()
@@ -421,6 +453,25 @@ private slots:
         QCOMPARE(report.rejections[0].reason, std::string("only 2 fields, the mapping needs 4"));
         QCOMPARE(text("SELECT properties FROM events WHERE user_id = 'a'"),
                  std::string(R"({"3":3,"amount":1.5})"));
+    }
+
+    // Found by fuzzing: a number the JSON readers cannot hold (beyond 64-bit integers or a double) is kept
+    // as a string with its digits, so the stored properties stay readable by simdjson and SQLite alike.
+    void outOfRangeNumbersStayStrings()
+    {
+        const std::string file = write("big.txt", "a 20210101 92233720368547758071 1e999 -9223372036854775808\n");
+        ingest::CsvMapping m;
+        m.hasHeader = false;
+        m.delimiter = ' ';
+        m.userIdColumn = "1";
+        m.timestampColumn = "2";
+        m.timestampFormat = "%Y%m%d";
+        m.fixedEvent = "Bought";
+        m.propertyColumns = {"3", "4", "5"};
+        const auto report = run({file}, m);
+        QCOMPARE(report.imported, 1);
+        QCOMPARE(text("SELECT properties FROM events WHERE user_id = 'a'"),
+                 std::string(R"({"3":"92233720368547758071","4":"1e999","5":-9223372036854775808})"));
     }
 
     void clashingPropertyKeysRejectTheFile()

@@ -4,6 +4,8 @@
 #include "TestUtil.h"
 #include "audience/AudienceRepository.h"
 #include "export/CsvWriter.h"
+#include "ingest/CsvReader.h"
+#include "ingest/InputFile.h"
 #include "jobs/Progress.h"
 #include "services/ExportService.h"
 #include "store/Database.h"
@@ -65,6 +67,34 @@ QByteArray readAll(const QString &path)
 {
     QFile f(path);
     return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+}
+
+/// value as a JSON string, its invalid UTF-8 bytes left raw (as a foreign tool could have stored them).
+std::string jsonString(const std::string &value)
+{
+    std::string out = "\"";
+    for (const char c : value) {
+        switch (c) {
+        case '"':
+            out += "\\\"";
+            break;
+        case '\\':
+            out += "\\\\";
+            break;
+        case '\n':
+            out += "\\n";
+            break;
+        case '\r':
+            out += "\\r";
+            break;
+        case '\t':
+            out += "\\t";
+            break;
+        default:
+            out += c;
+        }
+    }
+    return out + "\"";
 }
 
 /// Cancels at the first progress report.
@@ -281,6 +311,88 @@ private slots:
             bytes,
             QByteArray("user_id,first_name,last_name,score\r\n"
                        "'-u4,\"'=HYPERLINK(\"\"http://x\"\")\",\"L\xEF\xBF\xBD\xEF\xBF\xBD, Jr\",-0.5\r\n"));
+    }
+
+    // Profiles whose names, a custom trait and an anonymous id hold formulas (= + - @ tab CR), quotes,
+    // line breaks and invalid UTF-8: the export reads back with CsvReader cell for cell, and no text cell
+    // starts a formula. Trait cells are trimmed; anonymous ids are written as stored.
+    void hostileTraitsReadBack()
+    {
+        const char *fffd = "\xEF\xBF\xBD";
+        const struct
+        {
+            std::string value, trimmed, raw;
+        } cases[] = {
+            {"=1+1", "'=1+1", "'=1+1"},
+            {"+33 6 12 34 56 78", "'+33 6 12 34 56 78", "'+33 6 12 34 56 78"},
+            {"-2+3", "'-2+3", "'-2+3"},
+            {"@SUM(A1:A9)", "'@SUM(A1:A9)", "'@SUM(A1:A9)"},
+            {"\t=cmd|' /C calc'!A0", "'=cmd|' /C calc'!A0", "'\t=cmd|' /C calc'!A0"},
+            {"\r=1+1", "'=1+1", "'\r=1+1"},
+            {"  -  spaced ", "'-  spaced", "  -  spaced "},
+            {"=HYPERLINK(\"http://x\",\"y\")", "'=HYPERLINK(\"http://x\",\"y\")",
+             "'=HYPERLINK(\"http://x\",\"y\")"},
+            {"say \"hi\", ok", "say \"hi\", ok", "say \"hi\", ok"},
+            {"two\nlines", "two\nlines", "two\nlines"},
+            // CsvReader reads a CRLF inside a quoted field as LF (tst_CsvReader "embedded crlf").
+            {"crlf\r\nend", "crlf\nend", "crlf\nend"},
+            {"Jo\xff\xfe", std::string("Jo") + fffd + fffd, std::string("Jo") + fffd + fffd},
+            {"=\xff", std::string("'=") + fffd, std::string("'=") + fffd},
+            {"\xc3(@", std::string(fffd) + "(@", std::string(fffd) + "(@"},
+            {"Zo\xc3\xab \xe2\x98\x83", "Zo\xc3\xab \xe2\x98\x83", "Zo\xc3\xab \xe2\x98\x83"},
+        };
+        const std::int64_t n = std::size(cases);
+        {
+            auto db = store::Database::open(m_ws, store::Database::OpenMode::OpenExisting);
+            QVERIFY(db);
+            std::vector<Member> members;
+            for (std::int64_t i = 0; i < n; ++i) {
+                const std::string &v = cases[i].value;
+                const std::int64_t id = 100 + i;
+                addProfile(**db, id, nullptr,
+                           "{\"firstName\":" + jsonString(v) + ",\"lastName\":" + jsonString(v) +
+                               ",\"plan\":" + jsonString(v) + "}");
+                addIdentity(**db, 0, ("h" + std::to_string(i)).c_str(), id);
+                addIdentity(**db, 1, v.c_str(), id);
+                members.push_back({id, 1.0 / static_cast<double>(i + 1)});
+            }
+            addAudience(**db, "H", members);
+        }
+        const QString out = m_dir.filePath(QStringLiteral("h.csv"));
+        const auto report = services::ExportService(m_ws).exportAudience(
+            {"H",
+             "generic",
+             out.toStdString(),
+             {"user_id", "anonymous_id", "first_name", "last_name", "plan", "score"},
+             {}},
+            ProgressSink::null());
+        QVERIFY(report);
+        QVERIFY(exports::CsvWriter::isValidUtf8(readAll(out).toStdString()));
+
+        auto file = ingest::InputFile::open(out.toStdString());
+        QVERIFY(file);
+        ingest::CsvReader reader(**file, ',');
+        ingest::CsvReader::Record record;
+        QVERIFY(reader.next(record));
+        QCOMPARE(record.fields(), (std::vector<std::string>{"user_id", "anonymous_id", "first_name",
+                                                            "last_name", "plan", "score"}));
+        for (std::int64_t i = 0; i < n; ++i) {
+            QVERIFY(reader.next(record));
+            QVERIFY2(record.error.empty(), record.error.c_str());
+            const std::vector<std::string> cells = record.fields();
+            QCOMPARE(cells.size(), std::size_t(6));
+            QCOMPARE(cells[0], "h" + std::to_string(i));
+            QCOMPARE(cells[1], cases[i].raw);
+            QCOMPARE(cells[2], cases[i].trimmed);
+            QCOMPARE(cells[3], cases[i].trimmed);
+            QCOMPARE(cells[4], cases[i].trimmed);
+            for (std::size_t c = 0; c < 5; ++c) { // score (column 6) is a number: "-0.5" stays as is
+                QVERIFY2(cells[c].empty() ||
+                             std::string_view("=+-@\t\r").find(cells[c][0]) == std::string::npos,
+                         cells[c].c_str());
+            }
+        }
+        QVERIFY(!reader.next(record));
     }
 
     void mergedMemberExportsSurvivor()

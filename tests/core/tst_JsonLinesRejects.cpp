@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Bad Segment JSON lines: every rejection reason with its line number, the good lines around it still
 // imported; blank lines, batches with bad calls, over-long lines, truncated compressed input.
+#include "HugeInput.h"
 #include "JsonlTestUtil.h"
+#include "ingest/Importers.h"
 
 #include <zlib.h>
 
@@ -125,6 +127,18 @@ private slots:
             head + ids + j(",'properties':{'products':[{'product_id':'") + big + j("'}]}}"),
             "products[0].product_id longer than 1024 bytes");
         row("batch is not an array", j("{'batch':{'type':'track'}}"), "batch must be an array");
+        const std::string overMiB((1u << 20) + 1, 'v');
+        row("property value over 1 MiB", head + ids + j(",'properties':{'note':'") + overMiB + j("'}}"),
+            "properties.note longer than 1 MiB");
+        row("10 MB value in a nested array",
+            head + ids + j(",'context':{'items':[{'a':1},{'note':'") + std::string(10'000'000, 'v') +
+                j("'}]}}"),
+            "context.items[1].note longer than 1 MiB");
+        row("key over 1 MiB", head + ids + j(",'properties':{'") + overMiB + j("':1}}"),
+            "a key of properties longer than 1 MiB");
+        row("long value inside a batch",
+            j("{'batch':[") + head + ids + j(",'traits':{'bio':'") + overMiB + j("'}}]}"),
+            "batch[0]: traits.bio longer than 1 MiB");
     }
 
     // Each bad line sits between two good ones: it is rejected with its line number and reason, the
@@ -183,6 +197,26 @@ private slots:
         QCOMPARE(report.rejected, 1);
         QCOMPARE(report.rejections[0].line, 2);
         QCOMPARE(report.rejections[0].reason, std::string("line longer than the limit of 16 MiB"));
+    }
+
+    // A 2 GiB line (made as it is read: no disk used) is rejected with its line number, the next line
+    // imported, and the import holds no more of it than the line cap: peak memory grows by far less.
+    void rejectsTwoGibLineInBoundedMemory()
+    {
+        test::GeneratedInput input("two-gib.jsonl", goodCall(1) + "\n", std::int64_t(2) << 30, ' ',
+                                   "\n" + goodCall(2) + "\n");
+        const std::int64_t peakBefore = test::peakRssBytes();
+        const auto report = test::runImporter(
+            m_s.workspace(), [&](ingest::ImportContext &ctx) { return ingest::importJsonLines(input, ctx); });
+        const std::int64_t growth = test::peakRssBytes() - peakBefore;
+        QCOMPARE(report.rowsRead, 3);
+        QCOMPARE(report.imported, 2);
+        QCOMPARE(report.rejected, 1);
+        QCOMPARE(report.rejections[0].line, 2);
+        QCOMPARE(report.rejections[0].reason, std::string("line longer than the limit of 16 MiB"));
+        QCOMPARE(input.position(), input.size());
+        QVERIFY2(growth < (96 << 20),
+                 qPrintable(QStringLiteral("peak RSS grew by %1 MiB").arg(growth >> 20)));
     }
 
     // An interrupted download: what could be read is imported, the file is reported as truncated.

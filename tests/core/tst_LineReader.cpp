@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Line splitting of plain, .gz and .xz inputs: terminators, blank lines, the line-length cap.
+#include "HugeInput.h"
 #include "TestUtil.h"
 #include "ingest/InputFile.h"
 #include "ingest/LineReader.h"
@@ -139,6 +140,27 @@ private slots:
             QCOMPARE(lines[i].tooLong, expected[i].tooLong);
             QVERIFY(lines[i].text == expected[i].text);
         }
+    }
+
+    // A 2 GiB line (made as it is read) is reported tooLong and skipped, the line after it read; the reader
+    // holds at most its cap and one read chunk of it, so peak memory grows by far less than the line.
+    void twoGibLineCostsNoMoreThanTheCap()
+    {
+        test::GeneratedInput input("huge.txt", "first\n", std::int64_t(2) << 30, 'x', "\nafter\n");
+        const std::int64_t peakBefore = test::peakRssBytes();
+        ingest::LineReader reader(input);
+        std::vector<ReadLine> lines;
+        ingest::LineReader::Line line;
+        while (reader.next(line)) {
+            lines.push_back({std::string(line.text), line.number, line.tooLong});
+        }
+        const std::int64_t growth = test::peakRssBytes() - peakBefore;
+        const std::vector<ReadLine> expected = {{"first", 1, false}, {"", 2, true}, {"after", 3, false}};
+        QVERIFY(lines == expected);
+        QCOMPARE(input.position(), input.size()); // every byte went through the reader
+        // The 16 MiB cap plus a 1 MiB read chunk, with room for the allocator; the line is 2048 MiB.
+        QVERIFY2(growth < (64 << 20),
+                 qPrintable(QStringLiteral("peak RSS grew by %1 MiB").arg(growth >> 20)));
     }
 
     // Enough data to span several read chunks, with CRLF, blank and long lines: .gz and .xz read
