@@ -10,6 +10,7 @@
 #include <QJsonObject>
 
 #include <cstdio>
+#include <tuple>
 
 namespace awb::cli {
 
@@ -18,7 +19,7 @@ namespace {
 constexpr const char *kSubUsage =
     "usage: awb audience create WORKSPACE --name N (--target COLUMN=VALUE | --product ID) --size 5%|COUNT\n"
     "                           [--horizon 30d] [--as-of DATE] [--description TEXT]\n"
-    "                           [--only-in AUDIENCE] [--exclude AUDIENCE]\n"
+    "                           [--only-in AUDIENCE|SEGMENT] [--exclude AUDIENCE|SEGMENT]\n"
     "                           [--export PRESET --out FILE [--columns a,b,c] [--default-country CC]]\n"
     "       awb audience list WORKSPACE [--json]\n"
     "       awb audience show WORKSPACE --name N [--members COUNT]\n"
@@ -42,8 +43,10 @@ void addOptions(QCommandLineParser &parser)
     parser.addOption(
         {opt("horizon"), opt("Prediction window, e.g. 30d (default)."), opt("DAYS"), opt("30d")});
     parser.addOption({opt("as-of"), opt("Score as if now were DATE."), opt("DATE")});
-    parser.addOption({opt("only-in"), opt("Only members of this audience may enter."), opt("AUDIENCE")});
-    parser.addOption({opt("exclude"), opt("Members of this audience may not enter."), opt("AUDIENCE")});
+    parser.addOption({opt("only-in"), opt("Only members of this audience (or else saved segment) may enter."),
+                      opt("NAME")});
+    parser.addOption({opt("exclude"), opt("Members of this audience (or else saved segment) may not enter."),
+                      opt("NAME")});
     parser.addOption({opt("export"), opt("Export preset to write after creation."), opt("PRESET")});
     parser.addOption({opt("out"), opt("File for --export."), opt("FILE")});
     parser.addOption({opt("columns"), opt("Columns of the generic preset."), opt("a,b,c")});
@@ -53,7 +56,6 @@ void addOptions(QCommandLineParser &parser)
 }
 
 // Same forms as awb score accepts.
-
 
 int usageError(const std::string &message)
 {
@@ -105,8 +107,20 @@ int create(const QCommandLineParser &parser, const std::string &workspace)
         return printError(size.error());
     }
     spec.size = *size;
-    spec.population.onlyIn = parser.value(opt("only-in")).toStdString();
-    spec.population.excluding = parser.value(opt("exclude")).toStdString();
+    // A name is an audience's if one has it, else a saved segment's (rule or static).
+    for (const auto &[option, name, source] :
+         {std::tuple{"only-in", &spec.population.onlyIn, &spec.population.onlyInSource},
+          std::tuple{"exclude", &spec.population.excluding, &spec.population.excludingSource}}) {
+        *name = parser.value(opt(option)).toStdString();
+        if (name->empty()) {
+            continue;
+        }
+        const auto resolved = services::AudienceService(workspace).resolvePopulationName(*name);
+        if (!resolved) {
+            return printError(resolved.error());
+        }
+        *source = *resolved;
+    }
     spec.exportPreset = parser.value(opt("export")).toStdString();
     spec.exportFile = parser.value(opt("out")).toStdString();
     spec.exportColumns = splitColumns(parser.value(opt("columns")));

@@ -1,11 +1,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// awb segment: count, save, list, show, remove and export rule-based segments; list the templates.
+// awb segment: count, save, list, show, remove and export segments, freeze one into a static snapshot;
+// list the templates.
 #include "cli/CliCommon.h"
 #include "cli/Commands.h"
 #include "ingest/Timestamp.h"
 #include "segments/RuleJson.h"
 #include "services/SegmentService.h"
 
+#include <QDateTime>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -23,8 +25,11 @@ constexpr const char *kSubUsage =
     "                         [--json]\n"
     "       awb segment save WORKSPACE --name N (--rule FILE.json | --template NAME [--param K=V ...])\n"
     "                        [--description TEXT]\n"
+    "       awb segment freeze WORKSPACE NAME [--as NEW_NAME] [--as-of DATE]\n"
+    "                          (a static copy of NAME's members now; default name \"NAME (frozen DATE)\")\n"
     "       awb segment list WORKSPACE [--json]\n"
-    "       awb segment show WORKSPACE --name N          (prints the rule JSON)\n"
+    "       awb segment show WORKSPACE --name N          (prints the rule JSON; for a static segment\n"
+    "                                                    also its members, dates and origin)\n"
     "       awb segment remove WORKSPACE --name N\n"
     "       awb segment export WORKSPACE (--name N | --rule FILE.json | --template NAME [--param K=V ...])\n"
     "                          --out FILE.csv [--preset generic] [--columns a,b,c] [--as-of DATE]\n"
@@ -54,6 +59,38 @@ void addOptions(QCommandLineParser &parser)
     parser.addOption({opt("preset"), opt("Export preset (default generic)."), opt("PRESET"), opt("generic")});
     parser.addOption({opt("columns"), opt("Columns of the generic preset."), opt("a,b,c")});
     parser.addOption({opt("json"), opt("Print JSON instead of text.")});
+    parser.addOption({opt("as"), opt("freeze: the static segment's name."), opt("NEW_NAME")});
+}
+
+QString day(std::int64_t ms)
+{
+    return QString::fromStdString(ingest::formatTimestamp(ms)).left(10);
+}
+
+// How a static segment came to be, in one line of text.
+std::string staticSummary(const segments::SavedSegment &seg)
+{
+    return "static: " + std::to_string(seg.memberCount) + " people frozen " +
+           day(seg.createdAtMs).toStdString() + " (as of " + ingest::formatTimestamp(seg.asOfMs) +
+           ") from '" + seg.frozenFrom + "'";
+}
+
+QJsonObject segmentJson(const segments::SavedSegment &seg)
+{
+    QJsonObject o{
+        {opt("name"), QString::fromStdString(seg.name)},
+        {opt("description"), QString::fromStdString(seg.description)},
+        {opt("kind"), seg.isStatic() ? opt("static") : opt("rule")},
+        {opt("created"), QString::fromStdString(ingest::formatTimestamp(seg.createdAtMs))},
+        {opt("updated"), QString::fromStdString(ingest::formatTimestamp(seg.updatedAtMs))},
+        {opt("definition"), QJsonDocument::fromJson(QByteArray::fromStdString(seg.ruleJson)).object()}};
+    if (seg.isStatic()) {
+        o.insert(opt("members"), static_cast<qint64>(seg.memberCount));
+        o.insert(opt("frozen"), QString::fromStdString(ingest::formatTimestamp(seg.createdAtMs)));
+        o.insert(opt("as_of"), QString::fromStdString(ingest::formatTimestamp(seg.asOfMs)));
+        o.insert(opt("frozen_from"), QString::fromStdString(seg.frozenFrom));
+    }
+    return o;
 }
 
 // The rule from --rule, --template (instantiated over the loaded traits) or --name (saved).
@@ -152,13 +189,7 @@ int list(const QCommandLineParser &parser, services::SegmentService &service)
     if (parser.isSet(opt("json"))) {
         QJsonArray a;
         for (const segments::SavedSegment &seg : *all) {
-            a.append(QJsonObject{
-                {opt("name"), QString::fromStdString(seg.name)},
-                {opt("description"), QString::fromStdString(seg.description)},
-                {opt("created"), QString::fromStdString(ingest::formatTimestamp(seg.createdAtMs))},
-                {opt("updated"), QString::fromStdString(ingest::formatTimestamp(seg.updatedAtMs))},
-                {opt("definition"),
-                 QJsonDocument::fromJson(QByteArray::fromStdString(seg.ruleJson)).object()}});
+            a.append(segmentJson(seg));
         }
         printOut(QJsonDocument(a).toJson(QJsonDocument::Indented).toStdString());
         return kExitOk;
@@ -166,7 +197,7 @@ int list(const QCommandLineParser &parser, services::SegmentService &service)
     std::string s;
     for (const segments::SavedSegment &seg : *all) {
         s += seg.name + (seg.description.empty() ? "" : "  (" + seg.description + ")") + "\n  " +
-             seg.ruleJson + "\n";
+             (seg.isStatic() ? staticSummary(seg) + "; rule then: " : std::string()) + seg.ruleJson + "\n";
     }
     printOut(s);
     return kExitOk;
@@ -197,6 +228,45 @@ int exportSegment(const QCommandLineParser &parser, services::SegmentService &se
     return kExitOk;
 }
 
+int freeze(const QCommandLineParser &parser, services::SegmentService &service,
+           const services::TraitRequest &request)
+{
+    const QStringList args = parser.positionalArguments();
+    const std::string source =
+        (args.size() > 1 ? args[1] : parser.value(opt("name"))).trimmed().toStdString();
+    if (source.empty()) {
+        return usageError("freeze needs the NAME of a saved segment");
+    }
+    std::string name = parser.value(opt("as")).trimmed().toStdString();
+    if (name.empty()) {
+        name = services::SegmentService::frozenName(
+            source, request.asOfMs.value_or(QDateTime::currentMSecsSinceEpoch()));
+    }
+    TerminalProgress progress;
+    const auto frozen = service.freeze(source, name, request, progress);
+    if (!frozen) {
+        return printError(frozen.error());
+    }
+    printOut("froze '" + source + "' as static segment '" + frozen->name +
+             "': " + std::to_string(frozen->memberCount) + " people as of " +
+             ingest::formatTimestamp(frozen->asOfMs) + "\n");
+    return kExitOk;
+}
+
+int show(services::SegmentService &service, const std::string &name)
+{
+    const auto seg = service.find(name);
+    if (!seg) {
+        return printError(seg.error());
+    }
+    if (seg->isStatic()) {
+        printOut(QJsonDocument(segmentJson(*seg)).toJson(QJsonDocument::Indented).toStdString());
+        return kExitOk;
+    }
+    const auto rule = service.rule(name);
+    return rule ? (printOut(segments::ruleToJson(*rule, true)), kExitOk) : printError(rule.error());
+}
+
 int templates()
 {
     std::string s;
@@ -216,8 +286,8 @@ int templates()
 int runSegment(const QStringList &args)
 {
     const QString sub = args.value(0);
-    const QStringList known = {opt("count"),  opt("save"),   opt("list"),     opt("show"),
-                               opt("remove"), opt("export"), opt("templates")};
+    const QStringList known = {opt("count"),  opt("save"),   opt("list"),      opt("show"),
+                               opt("remove"), opt("export"), opt("templates"), opt("freeze")};
     if (sub == opt("--help") || sub == opt("-h")) {
         std::fputs(kSubUsage, stdout);
         return kExitOk;
@@ -236,8 +306,10 @@ int runSegment(const QStringList &args)
     if (!parseArgs(parser, opt("segment ") + sub, args.mid(1), exitCode)) {
         return exitCode;
     }
-    if (parser.positionalArguments().size() != 1) {
-        return usageError("expected exactly one WORKSPACE");
+    const qsizetype positionals = parser.positionalArguments().size();
+    if (sub == opt("freeze") ? positionals < 1 || positionals > 2 : positionals != 1) {
+        return usageError(sub == opt("freeze") ? "expected WORKSPACE NAME"
+                                               : "expected exactly one WORKSPACE");
     }
     services::TraitRequest request;
     if (parser.isSet(opt("as-of"))) {
@@ -263,10 +335,12 @@ int runSegment(const QStringList &args)
     if (sub == opt("export")) {
         return exportSegment(parser, service, request);
     }
+    if (sub == opt("freeze")) {
+        return freeze(parser, service, request);
+    }
     const std::string name = parser.value(opt("name")).toStdString();
     if (sub == opt("show")) {
-        const auto rule = service.rule(name);
-        return rule ? (printOut(segments::ruleToJson(*rule, true)), kExitOk) : printError(rule.error());
+        return show(service, name);
     }
     const auto removed = service.remove(name);
     return removed ? (printOut("removed segment '" + name + "'\n"), kExitOk) : printError(removed.error());

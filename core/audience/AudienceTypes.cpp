@@ -72,13 +72,16 @@ std::string Population::describe() const
     if (isEveryone()) {
         return "everyone";
     }
+    const auto named = [](MemberSource source, const std::string &name) {
+        return (source == MemberSource::Segment ? "segment '" : "'") + name + "'";
+    };
     if (excluding.empty()) {
-        return "members of '" + onlyIn + "'";
+        return "members of " + named(onlyInSource, onlyIn);
     }
     if (onlyIn.empty()) {
-        return "everyone but members of '" + excluding + "'";
+        return "everyone but members of " + named(excludingSource, excluding);
     }
-    return "members of '" + onlyIn + "' but not of '" + excluding + "'";
+    return "members of " + named(onlyInSource, onlyIn) + " but not of " + named(excludingSource, excluding);
 }
 
 } // namespace awb::audience

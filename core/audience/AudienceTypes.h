@@ -72,15 +72,25 @@ struct AudienceMember
     std::string country;
 };
 
-/// Who may enter an audience: everyone scored, only the members of another audience, or everyone but the
-/// members of another one (names of saved audiences; segments join them when the segment builder lands).
+/// What a population name refers to: a saved audience snapshot or a saved segment (rule or static).
+enum class MemberSource
+{
+    Audience,
+    Segment,
+};
+
+/// Who may enter an audience: everyone scored, only the members of another audience or saved segment, or
+/// everyone but the members of one.
 struct Population
 {
     std::string onlyIn;    ///< empty = no restriction
     std::string excluding; ///< empty = nobody excluded
+    MemberSource onlyInSource = MemberSource::Audience;
+    MemberSource excludingSource = MemberSource::Audience;
 
     bool isEveryone() const { return onlyIn.empty() && excluding.empty(); }
-    /// "everyone", "members of 'A'", "everyone but members of 'B'", "members of 'A' but not of 'B'".
+    /// "everyone", "members of 'A'", "everyone but members of segment 'B'", "members of 'A' but not of
+    /// 'B'" (segments are named as such, audiences plainly).
     std::string describe() const;
 };
 

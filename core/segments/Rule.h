@@ -14,8 +14,8 @@
 //    profile within the window (last N days, or between dates as above); at_least / at_most / exactly N
 //    times, never = 0 times. A property "products[].key" looks at the event's products (one of them must
 //    pass). Property filters never match an event without the property, except "is_not_set".
-//  - Membership: in / not in a saved segment (evaluated with its own rule), an audience snapshot, or an
-//    audience that was exported (campaign history).
+//  - Membership: in / not in a saved segment (a rule segment evaluated with its own rule; a static segment
+//    is its frozen members), an audience snapshot, or an audience that was exported (campaign history).
 //  - An empty "all" or "none" group matches everyone, an empty "any" group nobody.
 #pragma once
 

@@ -151,12 +151,22 @@ Result<Bitset> RuleEvaluator::segment(const std::string &name, const std::string
     if (!m_segments) {
         return fail(Error::Code::InvalidInput, path + ".name: saved segments are not available here");
     }
-    auto rule = m_segments(name);
-    if (!rule) {
-        return fail(rule.error().code, path + ".name: " + rule.error().message);
+    auto source = m_segments(name);
+    if (!source) {
+        return fail(source.error().code, path + ".name: " + source.error().message);
+    }
+    if (!source->rule) {
+        // A static segment: its frozen members, never re-evaluated.
+        Bitset rows(m_table.size());
+        for (const std::int64_t id : source->members) {
+            if (const auto row = m_table.rowOf(id)) {
+                rows.set(*row);
+            }
+        }
+        return rows;
     }
     m_segmentStack.push_back(name);
-    auto rows = node(rule->root, "segment '" + name + "' rule");
+    auto rows = node(source->rule->root, "segment '" + name + "' rule");
     m_segmentStack.pop_back();
     return rows;
 }

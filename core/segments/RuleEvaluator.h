@@ -11,6 +11,7 @@
 #include <functional>
 #include <map>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -22,11 +23,20 @@ namespace awb::segments {
 
 /// Not thread-safe: one per thread. Keeps the bitsets of event conditions and the materialised per-value
 /// columns between calls, so re-evaluating an edited rule only computes what changed (live counts).
+/// What a membership condition on a saved segment stands for: the segment's rule, or (a static segment)
+/// its frozen members.
+struct SegmentSource
+{
+    std::optional<Rule> rule; ///< a rule segment
+    std::vector<std::int64_t>
+        members; ///< a static segment: profile ids (profiles not in the table are ignored)
+};
+
 class RuleEvaluator
 {
 public:
-    /// The rule of a saved segment by name, for membership conditions; NotFound when there is none.
-    using SegmentLookup = std::function<Result<Rule>(const std::string &name)>;
+    /// A saved segment by name, for membership conditions; NotFound when there is none.
+    using SegmentLookup = std::function<Result<SegmentSource>(const std::string &name)>;
 
     /// table must outlive the evaluator. workspacePath: where event conditions are counted (opened
     /// read-only on first use); empty when rules have no event conditions.

@@ -8,6 +8,7 @@
 #include <simdjson.h>
 
 #include <algorithm>
+#include <cmath>
 #include <initializer_list>
 
 namespace awb::segments {
@@ -153,8 +154,8 @@ struct Reader
         std::int64_t i = 0;
         if (e.get_int64().get(i) == simdjson::SUCCESS) {
             out = i;
-        } else if (e.get_double().get(d) == simdjson::SUCCESS &&
-                   d == static_cast<double>(static_cast<std::int64_t>(d))) {
+        } else if (e.get_double().get(d) == simdjson::SUCCESS && d == std::trunc(d) && d >= -0x1p63 &&
+                   d < 0x1p63) { // checked before the cast: converting 1e300 to an integer is undefined
             out = static_cast<std::int64_t>(d);
         } else {
             return bad(path + "." + key, "expected a whole number");

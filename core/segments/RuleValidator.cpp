@@ -164,8 +164,8 @@ std::string Validator::traitValues(const TraitCondition &c, TraitKind kind, cons
         if ((kind == TraitKind::Number || days) && !isNumber(v)) {
             return p + ": expected a number";
         }
-        if (days && std::get<double>(v) < 0) {
-            return p + ": expected a number of days >= 0";
+        if (days && !(std::get<double>(v) >= 0 && std::get<double>(v) <= kMaxRuleDays)) {
+            return p + ": expected a number of days from 0 to " + std::to_string(kMaxRuleDays);
         }
         if (kind == TraitKind::Text && isNumber(v)) {
             return p + ": expected a text";
@@ -224,8 +224,10 @@ std::string Validator::event(const EventCondition &c, const std::string &path) c
     if (c.countOp != CountOp::Never && c.times < 0) {
         return path + ".times: expected a count >= 0";
     }
-    if (c.withinLastDays && (*c.withinLastDays < 1 || !c.from.empty() || !c.to.empty())) {
-        return path + ".withinLastDays: expected days >= 1, and no from / to with it";
+    if (c.withinLastDays &&
+        (*c.withinLastDays < 1 || *c.withinLastDays > kMaxRuleDays || !c.from.empty() || !c.to.empty())) {
+        return path + ".withinLastDays: expected days from 1 to " + std::to_string(kMaxRuleDays) +
+               ", and no from / to with it";
     }
     if (c.from.empty() != c.to.empty()) {
         return path + (c.from.empty() ? ".from" : ".to") + ": a date window needs both from and to";

@@ -14,6 +14,10 @@
 
 namespace awb::segments {
 
+/// Longest window of a rule, in days (about 270 years): longer ones are refused, which keeps "now minus N
+/// days" far from the limits of the millisecond times it is computed in.
+inline constexpr std::int64_t kMaxRuleDays = 100'000;
+
 struct ValidationContext
 {
     std::vector<traits::TraitInfo> traits; ///< traits::availableTraits(catalog columns) or table.infos()

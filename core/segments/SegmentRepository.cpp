@@ -8,9 +8,20 @@ namespace awb::segments {
 namespace {
 SavedSegment read(const store::Statement &st)
 {
-    return {st.int64(0), st.text(1), st.text(2), st.text(3), st.int64(4), st.int64(5)};
+    return {st.int64(0),
+            st.text(1),
+            st.text(2),
+            st.text(3),
+            st.int64(4),
+            st.int64(5),
+            st.text(6) == "static" ? SegmentKind::Static : SegmentKind::Rule,
+            st.text(7),
+            st.int64(8),
+            st.int64(9)};
 }
-constexpr const char *kColumns = "SELECT id, name, description, rule, created_at, updated_at FROM segments ";
+constexpr const char *kColumns =
+    "SELECT id, name, description, rule, created_at, updated_at, kind, frozen_from, "
+    "as_of, member_count FROM segments ";
 } // namespace
 
 std::int64_t SegmentRepository::save(const std::string &name, const std::string &description,
@@ -28,6 +39,28 @@ std::int64_t SegmentRepository::save(const std::string &name, const std::string 
     return id;
 }
 
+std::int64_t SegmentRepository::insertStatic(const SavedSegment &s,
+                                             const std::vector<std::int64_t> &profileIds)
+{
+    auto st =
+        m_db.prepare("INSERT INTO segments (name, description, rule, created_at, updated_at, kind, "
+                     "frozen_from, as_of, member_count) VALUES (?1, ?2, ?3, ?4, ?4, 'static', ?5, ?6, ?7)");
+    st.bind(1, s.name)
+        .bind(2, s.description)
+        .bind(3, s.ruleJson)
+        .bind(4, s.createdAtMs)
+        .bind(5, s.frozenFrom)
+        .bind(6, s.asOfMs)
+        .bind(7, static_cast<std::int64_t>(profileIds.size()))
+        .run();
+    const std::int64_t id = m_db.lastInsertRowId();
+    auto member = m_db.prepare("INSERT INTO segment_members (segment_id, profile_id) VALUES (?1, ?2)");
+    for (const std::int64_t profile : profileIds) {
+        member.bind(1, id).bind(2, profile).run();
+    }
+    return id;
+}
+
 std::optional<SavedSegment> SegmentRepository::find(const std::string &name)
 {
     auto st = m_db.prepare(std::string(kColumns) + "WHERE name = ?1");
@@ -41,6 +74,21 @@ std::vector<SavedSegment> SegmentRepository::list()
     std::vector<SavedSegment> out;
     while (st.step()) {
         out.push_back(read(st));
+    }
+    return out;
+}
+
+std::vector<std::int64_t> SegmentRepository::memberProfiles(std::int64_t segmentId)
+{
+    auto st = m_db.prepare(
+        "WITH RECURSIVE now(id) AS ("
+        "  SELECT profile_id FROM segment_members WHERE segment_id = ?"
+        "  UNION SELECT pm.into_id FROM now JOIN profile_merges pm ON pm.from_id = now.id) "
+        "SELECT id FROM now WHERE EXISTS (SELECT 1 FROM profiles p WHERE p.id = now.id) ORDER BY id");
+    st.bind(1, segmentId);
+    std::vector<std::int64_t> out;
+    while (st.step()) {
+        out.push_back(st.int64(0));
     }
     return out;
 }

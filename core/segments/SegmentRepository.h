@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// Storage of saved segments (table segments): name, description and rule JSON.
+// Storage of saved segments (table segments): rule segments (name, description and rule JSON) and static
+// segments (members frozen in segment_members).
 #pragma once
 
 #include <cstdint>
@@ -13,14 +14,26 @@ class Database;
 
 namespace awb::segments {
 
+enum class SegmentKind
+{
+    Rule,   ///< members evaluated from the rule whenever asked
+    Static, ///< members frozen once, never re-evaluated
+};
+
 struct SavedSegment
 {
     std::int64_t id = 0;
     std::string name;
     std::string description;
-    std::string ruleJson;
-    std::int64_t createdAtMs = 0;
+    std::string ruleJson;         ///< static: the rule it was frozen from (for reference only)
+    std::int64_t createdAtMs = 0; ///< static: when it was frozen
     std::int64_t updatedAtMs = 0;
+    SegmentKind kind = SegmentKind::Rule;
+    std::string frozenFrom;       ///< static: the segment it was frozen from
+    std::int64_t asOfMs = 0;      ///< static: the "now" (UTC ms) the rule was evaluated for
+    std::int64_t memberCount = 0; ///< static: members when frozen
+
+    bool isStatic() const { return kind == SegmentKind::Static; }
 };
 
 /// Reads and writes through the caller's connection; every method throws StoreError on SQLite failure.
@@ -29,13 +42,19 @@ class SegmentRepository
 public:
     explicit SegmentRepository(store::Database &db) : m_db(db) {}
 
-    /// Inserts a new segment or replaces the description and rule of the one with that name (keeping its
-    /// creation time). Returns its id.
+    /// Inserts a new rule segment or replaces the description and rule of the one with that name (keeping
+    /// its creation time). Returns its id. The caller makes sure the name is not a static segment's.
     std::int64_t save(const std::string &name, const std::string &description, const std::string &ruleJson,
                       std::int64_t nowMs);
+    /// Inserts a static segment (segment.kind is ignored) with its member profile ids; throws StoreError
+    /// when the name is taken. Call inside a transaction. Returns its id.
+    std::int64_t insertStatic(const SavedSegment &segment, const std::vector<std::int64_t> &profileIds);
     std::optional<SavedSegment> find(const std::string &name);
     /// Every segment, by name.
     std::vector<SavedSegment> list();
+    /// The members of a static segment as profile ids now: followed through later profile merges, only
+    /// profiles that exist, ascending.
+    std::vector<std::int64_t> memberProfiles(std::int64_t segmentId);
     /// False when there is no segment with that name.
     bool remove(const std::string &name);
     /// False when from does not exist; throws StoreError when to is taken.

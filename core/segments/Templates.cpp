@@ -304,7 +304,8 @@ Result<Rule> instantiateTemplate(const std::string &name, const std::map<std::st
     }
     for (const auto &[key, value] : params) {
         const auto &ps = it->info.params;
-        if (std::none_of(ps.begin(), ps.end(), [&](const TemplateParam &p) { return p.name == key; })) {
+        // key is named through an init-capture: clang before 16 cannot capture a structured binding.
+        if (std::none_of(ps.begin(), ps.end(), [&k = key](const TemplateParam &p) { return p.name == k; })) {
             return fail(Error::Code::InvalidInput, "template " + name + " has no parameter '" + key + "'");
         }
     }

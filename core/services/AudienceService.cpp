@@ -4,6 +4,8 @@
 #include "audience/AudienceRepository.h"
 #include "export/TraitReader.h"
 #include "jobs/Progress.h"
+#include "segments/SegmentRepository.h"
+#include "services/SegmentService.h"
 #include "services/WithWorkspace.h"
 #include "store/Database.h"
 #include "store/StoreError.h"
@@ -188,7 +190,7 @@ Result<AudienceCreated> AudienceService::snapshot(const AudienceSpec &spec, cons
             return abandon(scored.error());
         }
         own = std::move(*scored);
-        if (auto restricted = restrict(*own, spec.population); !restricted) {
+        if (auto restricted = restrict(*own, spec.population, progress); !restricted) {
             return abandon(restricted.error());
         }
         given = &*own;
@@ -218,49 +220,100 @@ Result<AudienceCreated> AudienceService::createFromScores(const AudienceSpec &sp
     return snapshot(spec, &scores, progress);
 }
 
-Result<void> AudienceService::restrict(ScoreResult &scores, const audience::Population &population)
+Result<void> AudienceService::restrict(ScoreResult &scores, const audience::Population &population,
+                                       ProgressSink &progress)
 {
     if (population.isEveryone()) {
         return {};
     }
-    auto sets = withWorkspace<std::pair<std::vector<std::int64_t>, std::vector<std::int64_t>>>(
-        m_path, "Audiences",
-        [&](store::Database &db) -> Result<std::pair<std::vector<std::int64_t>, std::vector<std::int64_t>>> {
-            audience::AudienceRepository repo(db);
-            std::pair<std::vector<std::int64_t>, std::vector<std::int64_t>> out;
-            for (const auto &[name, ids] :
-                 {std::pair{&population.onlyIn, &out.first}, std::pair{&population.excluding, &out.second}}) {
-                if (name->empty()) {
-                    continue;
-                }
-                const auto found = repo.find(*name);
+    // The members of one name, ascending (empty name: not used).
+    const auto membersOf = [&](const std::string &name,
+                               audience::MemberSource source) -> Result<std::vector<std::int64_t>> {
+        if (name.empty()) {
+            return std::vector<std::int64_t>{};
+        }
+        if (source == audience::MemberSource::Segment) {
+            TraitRequest traits;
+            traits.asOfMs = scores.nowMs;
+            auto ids = SegmentService(m_path).members(name, traits, progress);
+            if (!ids && ids.error().code == Error::Code::NotFound) {
+                return fail(Error::Code::NotFound,
+                            "No segment named '" + name + "' to restrict the population to.");
+            }
+            return ids;
+        }
+        return flatten(withWorkspace<Result<std::vector<std::int64_t>>>(
+            m_path, "Audiences", [&](store::Database &db) -> Result<std::vector<std::int64_t>> {
+                audience::AudienceRepository repo(db);
+                const auto found = repo.find(name);
                 if (!found) {
                     return fail(Error::Code::NotFound,
-                                "No audience named '" + *name + "' to restrict the population to.");
+                                "No audience named '" + name + "' to restrict the population to.");
                 }
-                *ids = repo.memberProfiles(found->id);
-            }
-            return out;
-        });
-    if (!sets) {
-        return fail(sets.error());
+                return repo.memberProfiles(found->id);
+            }));
+    };
+    const auto only = membersOf(population.onlyIn, population.onlyInSource);
+    if (!only) {
+        return fail(only.error());
     }
-    const auto &[only, excluded] = *sets;
+    const auto excluded = membersOf(population.excluding, population.excludingSource);
+    if (!excluded) {
+        return fail(excluded.error());
+    }
     const auto has = [](const std::vector<std::int64_t> &sorted, std::int64_t id) {
         return std::binary_search(sorted.begin(), sorted.end(), id);
     };
     std::erase_if(scores.ranked, [&](const ScoredProfile &p) {
-        return (!population.onlyIn.empty() && !has(only, p.profileId)) ||
-               (!population.excluding.empty() && has(excluded, p.profileId));
+        return (!population.onlyIn.empty() && !has(*only, p.profileId)) ||
+               (!population.excluding.empty() && has(*excluded, p.profileId));
     });
     return {};
+}
+
+Result<audience::MemberSource> AudienceService::resolvePopulationName(const std::string &name)
+{
+    return flatten(withWorkspace<Result<audience::MemberSource>>(
+        m_path, "Audiences", [&](store::Database &db) -> Result<audience::MemberSource> {
+            audience::AudienceRepository audiences(db);
+            if (audiences.find(name)) {
+                return audience::MemberSource::Audience;
+            }
+            const std::vector<segments::SavedSegment> saved = segments::SegmentRepository(db).list();
+            std::string segmentNames;
+            for (const segments::SavedSegment &s : saved) {
+                if (s.name == name) {
+                    return audience::MemberSource::Segment;
+                }
+                segmentNames += (segmentNames.empty() ? "'" : ", '") + s.name + "'";
+            }
+            std::string audienceNames;
+            for (const audience::AudienceInfo &a : audiences.list()) {
+                audienceNames += (audienceNames.empty() ? "'" : ", '") + a.name + "'";
+            }
+            return fail(Error::Code::NotFound,
+                        "No audience or segment named '" + name +
+                            "'. Audiences: " + (audienceNames.empty() ? "none" : audienceNames) +
+                            "; segments: " + (segmentNames.empty() ? "none" : segmentNames) + ".");
+        }));
 }
 
 Result<std::vector<audience::AudienceInfo>> AudienceService::list()
 {
     return withWorkspace<std::vector<audience::AudienceInfo>>(m_path, "Audiences", [](store::Database &db) {
         audience::AudienceRepository repo(db);
-        repo.removeAbandoned();
+        // Housekeeping that is not worth a wait: while another process writes (an import holds the write
+        // lock for its whole run) abandoned audiences stay listed as computing until the next listing,
+        // rather than the listing waiting for the lock and failing with "database is locked".
+        db.setBusyTimeout(0);
+        try {
+            repo.removeAbandoned();
+        } catch (const store::StoreError &e) {
+            if (!e.isBusy()) {
+                throw;
+            }
+        }
+        db.setBusyTimeout(store::Database::kBusyTimeoutMs);
         return repo.list();
     });
 }

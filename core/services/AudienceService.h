@@ -59,9 +59,15 @@ public:
     Result<AudienceCreated> createFromScores(const AudienceSpec &spec, const ScoreResult &scores,
                                              ProgressSink &progress);
 
-    /// Keeps, in scores.ranked, only the profiles the population admits (membership read now, merges
-    /// followed). NotFound naming an audience that does not exist.
-    Result<void> restrict(ScoreResult &scores, const audience::Population &population);
+    /// Keeps, in scores.ranked, only the profiles the population admits: audience and static segment
+    /// members read now (merges followed), rule segments evaluated over the traits as of scores.nowMs
+    /// (computed here: cancellable, with progress). NotFound naming an audience or segment that does not
+    /// exist.
+    Result<void> restrict(ScoreResult &scores, const audience::Population &population,
+                          ProgressSink &progress);
+    /// What a population name refers to: a saved audience if one has that name, else a saved segment.
+    /// NotFound listing the audiences and segments there are when neither has it.
+    Result<audience::MemberSource> resolvePopulationName(const std::string &name);
 
     /// Every audience, newest first. Audiences left "computing" by a killed process of this host are
     /// removed first (their members were never committed).

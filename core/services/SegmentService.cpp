@@ -78,15 +78,6 @@ Result<void> validateIn(store::Database &db, const segments::Rule &rule)
     return segments::validateRule(rule, ctx);
 }
 
-// withWorkspace around a function that returns a Result itself.
-template <typename T> Result<T> flatten(Result<Result<T>> r)
-{
-    if (!r) {
-        return fail(r.error());
-    }
-    return std::move(r).value();
-}
-
 } // namespace
 
 std::string SegmentExportReport::toText() const
@@ -110,16 +101,26 @@ SegmentService::evaluator(std::shared_ptr<const traits::TraitTable> table)
     // The lookup keeps the table alive as long as the evaluator that refers to it.
     const traits::TraitTable &ref = *table;
     auto lookup = [path = m_path,
-                   keep = std::move(table)](const std::string &name) -> Result<segments::Rule> {
-        auto json = withWorkspace<std::optional<segments::SavedSegment>>(
-            path, "Segment", [&](store::Database &db) { return segments::SegmentRepository(db).find(name); });
-        if (!json) {
-            return fail(json.error());
-        }
-        if (!*json) {
-            return fail(Error::Code::NotFound, "no saved segment named '" + name + "'");
-        }
-        return segments::ruleFromJson((*json)->ruleJson);
+                   keep = std::move(table)](const std::string &name) -> Result<segments::SegmentSource> {
+        return flatten(withWorkspace<Result<segments::SegmentSource>>(
+            path, "Segment", [&](store::Database &db) -> Result<segments::SegmentSource> {
+                segments::SegmentRepository repo(db);
+                const auto saved = repo.find(name);
+                if (!saved) {
+                    return fail(Error::Code::NotFound, "no saved segment named '" + name + "'");
+                }
+                segments::SegmentSource source;
+                if (saved->isStatic()) {
+                    source.members = repo.memberProfiles(saved->id);
+                    return source;
+                }
+                auto rule = segments::ruleFromJson(saved->ruleJson);
+                if (!rule) {
+                    return fail(rule.error());
+                }
+                source.rule = std::move(*rule);
+                return source;
+            }));
     };
     return std::make_unique<segments::RuleEvaluator>(ref, m_path, std::move(lookup));
 }
@@ -230,7 +231,14 @@ Result<void> SegmentService::save(const std::string &name, const std::string &de
         return fail(ok.error());
     }
     return flatten(withWorkspace<Result<void>>(m_path, "Segment", [&](store::Database &db) -> Result<void> {
-        segments::SegmentRepository(db).save(name, description, segments::ruleToJson(rule), nowMs());
+        segments::SegmentRepository repo(db);
+        if (const auto existing = repo.find(name); existing && existing->isStatic()) {
+            return fail(Error::Code::InvalidInput,
+                        "'" + name +
+                            "' is a static segment (a frozen snapshot): its members never change. Save the "
+                            "rule under another name.");
+        }
+        repo.save(name, description, segments::ruleToJson(rule), nowMs());
         return {};
     }));
 }
@@ -241,7 +249,7 @@ Result<std::vector<segments::SavedSegment>> SegmentService::list()
         m_path, "Segment", [](store::Database &db) { return segments::SegmentRepository(db).list(); });
 }
 
-Result<segments::Rule> SegmentService::rule(const std::string &name)
+Result<segments::SavedSegment> SegmentService::find(const std::string &name)
 {
     auto found = withWorkspace<std::optional<segments::SavedSegment>>(
         m_path, "Segment", [&](store::Database &db) { return segments::SegmentRepository(db).find(name); });
@@ -251,7 +259,33 @@ Result<segments::Rule> SegmentService::rule(const std::string &name)
     if (!*found) {
         return fail(Error::Code::NotFound, "No saved segment named '" + name + "' in " + m_path + ".");
     }
-    return segments::ruleFromJson((*found)->ruleJson);
+    return std::move(**found);
+}
+
+Result<segments::Rule> SegmentService::rule(const std::string &name)
+{
+    auto found = find(name);
+    if (!found) {
+        return fail(found.error());
+    }
+    return found->isStatic() ? inSegment(name) : segments::ruleFromJson(found->ruleJson);
+}
+
+segments::Rule SegmentService::inSegment(const std::string &name)
+{
+    segments::Rule r;
+    r.root = segments::Node::group(
+        segments::GroupMode::All,
+        {segments::Node::membershipCondition({segments::MembershipKind::Segment, true, name})});
+    return r;
+}
+
+Result<std::vector<segments::EventProperty>> SegmentService::eventProperties(const std::string &event)
+{
+    // The latest 2,000 events (and their product rows) show the common keys; 12 examples each.
+    return withWorkspace<std::vector<segments::EventProperty>>(m_path, "Segment", [&](store::Database &db) {
+        return segments::sampleEventProperties(db, event, 2000, 12);
+    });
 }
 
 Result<void> SegmentService::rename(const std::string &from, const std::string &to)

@@ -1,10 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// The narrow API for rule-based segments: validate, count (once, or live over loaded traits with an
-// evaluator that caches), templates, preview, overlap, RFM grid, save / list / rename / remove, export.
+// The narrow API for segments: validate, count (once, or live over loaded traits with an evaluator that
+// caches), templates, preview, overlap, RFM grid, save / list / rename / remove, export, freezing a segment
+// into a static snapshot of its members, the members of a saved segment, and the properties of an event.
 #pragma once
 
 #include "common/Result.h"
 #include "segments/Bitset.h"
+#include "segments/EventProperties.h"
 #include "segments/Rule.h"
 #include "segments/RuleEvaluator.h"
 #include "segments/SegmentRepository.h"
@@ -98,11 +100,39 @@ public:
                                         const std::map<std::string, std::string> &params,
                                         const traits::TraitTable &table);
 
-    /// Validates and saves (a new name, or replacing the rule of an existing one).
+    /// Validates and saves (a new name, or replacing the rule of an existing rule segment; a static
+    /// segment's name is refused).
     Result<void> save(const std::string &name, const std::string &description, const segments::Rule &rule);
     Result<std::vector<segments::SavedSegment>> list();
     /// NotFound naming the segment.
+    Result<segments::SavedSegment> find(const std::string &name);
+    /// The rule whose matches are the segment's members: its own rule, or for a static segment "in segment
+    /// NAME" (its frozen members; find() has the rule it was frozen from). NotFound naming the segment.
     Result<segments::Rule> rule(const std::string &name);
+    /// A rule matching the members of one saved segment.
+    static segments::Rule inSegment(const std::string &name);
+
+    /// Freezes the saved segment source into a new static segment named name: the profiles it matches
+    /// over table (the traits as of the snapshot's moment), stored once and never re-evaluated.
+    /// InvalidInput when name is empty or taken or source is static already; NotFound for source.
+    /// Cancellable before anything is written.
+    Result<segments::SavedSegment> freeze(const std::string &source, const std::string &name,
+                                          std::shared_ptr<const traits::TraitTable> table,
+                                          ProgressSink &progress);
+    /// Loads the traits as of request, then freezes as above.
+    Result<segments::SavedSegment> freeze(const std::string &source, const std::string &name,
+                                          const TraitRequest &request, ProgressSink &progress);
+    /// The default name of a frozen copy: "NAME (frozen YYYY-MM-DD)", the UTC day of dateMs.
+    static std::string frozenName(const std::string &source, std::int64_t dateMs);
+    /// The profile ids (ascending) in a saved segment: a static segment's frozen members (followed through
+    /// later profile merges), or those a rule segment matches over the traits as of request (loaded,
+    /// cancellable). NotFound naming the segment.
+    Result<std::vector<std::int64_t>> members(const std::string &name, const TraitRequest &request,
+                                              ProgressSink &progress);
+
+    /// The properties of the latest events named event (keys, numeric or not, example values), for
+    /// "performed EVENT where PROPERTY ..." filters. Empty for an unknown event.
+    Result<std::vector<segments::EventProperty>> eventProperties(const std::string &event);
     Result<void> rename(const std::string &from, const std::string &to);
     Result<void> remove(const std::string &name);
 

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// The one way services open a workspace for a call: their own connection, store exceptions turned into errors.
+// The one way services open a workspace for a call: their own connection, store exceptions turned into
+// errors.
 #pragma once
 
 #include "common/Result.h"
@@ -24,6 +25,15 @@ Result<T> withWorkspace(const std::string &path, const char *context, Fn fn)
     } catch (const store::StoreError &e) {
         return fail(Error::Code::Database, std::string(context) + ": " + e.what());
     }
+}
+
+/// withWorkspace around a function that returns a Result itself: one level of Result.
+template <typename T> Result<T> flatten(Result<Result<T>> r)
+{
+    if (!r) {
+        return fail(r.error());
+    }
+    return std::move(r).value();
 }
 
 } // namespace awb::services

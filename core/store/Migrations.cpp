@@ -245,6 +245,25 @@ CREATE TABLE catalog_column_events (
 ) WITHOUT ROWID;
 )sql";
 
+// Version 5: static segments, frozen snapshots of a segment's members that are never re-evaluated.
+constexpr const char *kSchemaV5 = R"sql(
+-- kind: 'rule' (members evaluated from rule whenever asked) or 'static' (members in segment_members; rule
+-- keeps the rule it was frozen from, for reference only). For a static segment: created_at is when it was
+-- frozen, frozen_from the segment it was frozen from, as_of the "now" (UTC ms) its rule was evaluated for
+-- and member_count its members then.
+ALTER TABLE segments ADD COLUMN kind TEXT NOT NULL DEFAULT 'rule' CHECK (kind IN ('rule', 'static'));
+ALTER TABLE segments ADD COLUMN frozen_from TEXT NOT NULL DEFAULT '';
+ALTER TABLE segments ADD COLUMN as_of INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE segments ADD COLUMN member_count INTEGER NOT NULL DEFAULT 0;
+-- profile_id has no foreign key: a member whose profile is later merged into another one stays a member
+-- (profile_merges tells where it went), as for audience_members.
+CREATE TABLE segment_members (
+    segment_id  INTEGER NOT NULL REFERENCES segments(id) ON DELETE CASCADE,
+    profile_id  INTEGER NOT NULL,
+    PRIMARY KEY (segment_id, profile_id)
+) WITHOUT ROWID;
+)sql";
+
 const std::vector<Step> &steps()
 {
     static const std::vector<Step> list = {
@@ -252,6 +271,7 @@ const std::vector<Step> &steps()
         {2, kSchemaV2},
         {3, kSchemaV3},
         {4, kSchemaV4},
+        {5, kSchemaV5},
     };
     return list;
 }

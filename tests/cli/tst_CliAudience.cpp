@@ -156,7 +156,24 @@ private slots:
             awbRun(QStringList{QStringLiteral("audience"), QStringLiteral("create"), ws} +
                    args({"--name", "C", "--target", "Category=Beauty", "--size", "5%", "--only-in", "Nope"}));
         QVERIFY(unknown.exitCode != 0);
-        QVERIFY2(unknown.err.contains(QStringLiteral("Nope")), qPrintable(unknown.err));
+        QVERIFY2(unknown.err.contains(QStringLiteral("No audience or segment named 'Nope'. Audiences: 'B', "
+                                                     "'A'; segments: none.")),
+                 qPrintable(unknown.err));
+
+        // A saved segment's name works too (audiences are looked up first): only its members may enter.
+        const Run saved = awbRun(QStringList{QStringLiteral("segment"), QStringLiteral("save"), ws} +
+                                 args({"--name", "Buyers", "--template", "high-value"}));
+        QVERIFY2(saved.exitCode == 0, qPrintable(saved.err));
+        const Run count = awbRun(QStringList{QStringLiteral("segment"), QStringLiteral("count"), ws} +
+                                 args({"--name", "Buyers"}));
+        const int buyers = count.out.section(QLatin1Char(' '), 0, 0).toInt();
+        QVERIFY2(buyers > 0, qPrintable(count.out));
+        const Run inSegment = awbRun(
+            QStringList{QStringLiteral("audience"), QStringLiteral("create"), ws} +
+            args({"--name", "D", "--target", "Category=Beauty", "--size", "100%", "--only-in", "Buyers"}));
+        QVERIFY2(inSegment.exitCode == 0, qPrintable(inSegment.err));
+        QVERIFY2(inSegment.out.contains(QStringLiteral("live, %1 people").arg(buyers)),
+                 qPrintable(inSegment.out));
     }
 
     void exportErrors()

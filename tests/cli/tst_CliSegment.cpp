@@ -4,6 +4,7 @@
 #include "CliRun.h"
 #include "TestUtil.h"
 
+#include <QDateTime>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -142,6 +143,71 @@ private slots:
         QCOMPARE(lines.size(), n + 2); // header, rows, and the empty piece after the last CRLF
         QCOMPARE(segment({"remove"}, {"--name", "Seekers"}).exitCode, 0);
         QCOMPARE(segment({"remove"}, {"--name", "Seekers"}).exitCode, 1);
+    }
+
+    void freezeListShowAndUseAStaticSegment()
+    {
+        QCOMPARE(segment({"save"}, {"--name", "Lapsed", "--template", "lapsed-vips", "--param", "spend=300"})
+                     .exitCode,
+                 0);
+        const int live = jsonOf(segment({"count"}, {"--name", "Lapsed", "--json"}))
+                             .value(QStringLiteral("matching"))
+                             .toInt();
+        QVERIFY(live > 0);
+        // The default name carries today's date; --as names it, --as-of freezes an earlier moment.
+        const Run frozen =
+            awbRun({QStringLiteral("segment"), QStringLiteral("freeze"), m_ws, QStringLiteral("Lapsed")});
+        QVERIFY2(frozen.exitCode == 0, qPrintable(frozen.err));
+        const QString today = QDateTime::currentDateTimeUtc().date().toString(Qt::ISODate);
+        const QString name = QStringLiteral("Lapsed (frozen %1)").arg(today);
+        QVERIFY2(frozen.out.startsWith(
+                     QStringLiteral("froze 'Lapsed' as static segment '%1': %2 people").arg(name).arg(live)),
+                 qPrintable(frozen.out));
+        const Run earlier =
+            segment({"freeze"}, {"--name", "Lapsed", "--as", "Lapsed in May", "--as-of", "2026-05-01"});
+        QVERIFY2(earlier.exitCode == 0, qPrintable(earlier.err));
+        const Run show = segment({"show"}, {"--name", "Lapsed in May"});
+        QCOMPARE(show.exitCode, 0);
+        const QJsonObject o = jsonOf(show);
+        QCOMPARE(o.value(QStringLiteral("kind")).toString(), QStringLiteral("static"));
+        QCOMPARE(o.value(QStringLiteral("frozen_from")).toString(), QStringLiteral("Lapsed"));
+        QVERIFY2(o.value(QStringLiteral("as_of")).toString().startsWith(QStringLiteral("2026-05-01")),
+                 qPrintable(show.out));
+        QVERIFY(o.value(QStringLiteral("definition")).toObject().contains(QStringLiteral("rule")));
+
+        // Counted and exported as its frozen members, listed as static.
+        const Run count = segment({"count"}, {"--name", qPrintable(name), "--json"});
+        QCOMPARE(jsonOf(count).value(QStringLiteral("matching")).toInt(), live);
+        const QString out = m_dir.filePath(QStringLiteral("frozen.csv"));
+        QCOMPARE(segment({"export"}, {"--name", qPrintable(name), "--out", qPrintable(out)}).exitCode, 0);
+        QFile csv(out);
+        QVERIFY(csv.open(QIODevice::ReadOnly));
+        QCOMPARE(csv.readAll().count('\n'), live + 1);
+        const Run list = segment({"list"}, {});
+        QVERIFY2(list.out.contains(QStringLiteral("static: %1 people frozen %2").arg(live).arg(today)),
+                 qPrintable(list.out));
+        bool listed = false;
+        for (const QJsonValue v :
+             QJsonDocument::fromJson(segment({"list"}, {"--json"}).out.toUtf8()).array()) {
+            if (v.toObject().value(QStringLiteral("name")).toString() == name) {
+                listed = v.toObject().value(QStringLiteral("kind")).toString() == QStringLiteral("static") &&
+                         v.toObject().value(QStringLiteral("members")).toInt() == live;
+            }
+        }
+        QVERIFY(listed);
+
+        // Refusals: a taken name, an unknown segment, saving a rule over a static segment.
+        const Run taken = segment({"freeze"}, {"--name", "Lapsed", "--as", "Lapsed in May"});
+        QCOMPARE(taken.exitCode, 2);
+        QVERIFY2(taken.err.contains(QStringLiteral("exists already")), qPrintable(taken.err));
+        const Run unknown = segment({"freeze"}, {"--name", "Nope"});
+        QCOMPARE(unknown.exitCode, 1);
+        QVERIFY2(unknown.err.contains(QStringLiteral("No saved segment named 'Nope'")),
+                 qPrintable(unknown.err));
+        const Run overwrite = segment({"save"}, {"--name", "Lapsed in May", "--template", "dormant"});
+        QCOMPARE(overwrite.exitCode, 2);
+        QVERIFY2(overwrite.err.contains(QStringLiteral("static segment")), qPrintable(overwrite.err));
+        QCOMPARE(segment({"remove"}, {"--name", "Lapsed in May"}).exitCode, 0);
     }
 
     void traitsOfOneProfileAndModels()

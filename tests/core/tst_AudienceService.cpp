@@ -5,9 +5,11 @@
 #include "TestUtil.h"
 #include "jobs/Progress.h"
 #include "sample/SampleGenerator.h"
+#include "segments/RuleJson.h"
 #include "services/AudienceService.h"
 #include "services/CatalogService.h"
 #include "services/ImportService.h"
+#include "services/SegmentService.h"
 #include "store/Database.h"
 #include "store/Statement.h"
 
@@ -227,6 +229,60 @@ private slots:
         QCOMPARE(c.error().code, Error::Code::NotFound);
         QVERIFY(QString::fromStdString(c.error().message).contains(QStringLiteral("Nope")));
         QVERIFY(!service.get("Bad"));
+    }
+
+    void populationFromSegments()
+    {
+        // Who may enter can name a saved segment: a rule segment (evaluated as of the scoring date) or a
+        // static one (its frozen members); audiences are looked up first, then segments.
+        services::SegmentService segments(m_ws);
+        auto buyers = segments::ruleFromJson(
+            R"({"version":1,"rule":{"type":"all","conditions":[{"type":"trait","trait":"order_count","op":">=","value":1}]}})");
+        QVERIFY(buyers);
+        QVERIFY(segments.save("Buyers", "", *buyers));
+        QVERIFY(segments.freeze("Buyers", "Buyers frozen", services::TraitRequest{}, ProgressSink::null()));
+        const auto ids = segments.members("Buyers", {}, ProgressSink::null());
+        QVERIFY(ids && !ids->empty());
+        const std::set<std::int64_t> inBuyers(ids->begin(), ids->end());
+
+        services::AudienceService service(m_ws);
+        QCOMPARE(*service.resolvePopulationName("Buyers"), audience::MemberSource::Segment);
+        for (const char *name : {"Buyers", "Buyers frozen"}) {
+            auto only = spec(std::string("Only ") + name, SizeRule::ofPercent(100));
+            only.population.onlyIn = name;
+            only.population.onlyInSource = audience::MemberSource::Segment;
+            const auto a = service.create(only, ProgressSink::null());
+            QVERIFY2(a, a ? "" : a.error().message.c_str());
+            QCOMPARE(a->audience.eligible, static_cast<std::int64_t>(inBuyers.size()));
+            for (const std::int64_t id : memberIds(service, only.name)) {
+                QVERIFY(inBuyers.count(id) == 1);
+            }
+            QCOMPARE(service.quality(only.name)->population,
+                     "members of segment '" + std::string(name) + "'");
+        }
+        auto but = spec("Not buyers", SizeRule::ofPercent(100));
+        but.population.excluding = "Buyers frozen";
+        but.population.excludingSource = audience::MemberSource::Segment;
+        const auto b = service.create(but, ProgressSink::null());
+        QVERIFY2(b, b ? "" : b.error().message.c_str());
+        for (const std::int64_t id : memberIds(service, but.name)) {
+            QVERIFY(inBuyers.count(id) == 0);
+        }
+        // An audience of the same name is preferred; an unknown name lists what exists.
+        QCOMPARE(*service.resolvePopulationName("Not buyers"), audience::MemberSource::Audience);
+        const auto unknown = service.resolvePopulationName("Nope");
+        QVERIFY(!unknown);
+        QCOMPARE(unknown.error().code, Error::Code::NotFound);
+        QVERIFY2(unknown.error().message.find(
+                     "Audiences: 'Not buyers', 'Only Buyers frozen', 'Only Buyers'") != std::string::npos &&
+                     unknown.error().message.find("segments: 'Buyers', 'Buyers frozen'") != std::string::npos,
+                 unknown.error().message.c_str());
+        auto missing = spec("Missing", SizeRule::ofPercent(5));
+        missing.population.onlyIn = "Nope";
+        missing.population.onlyInSource = audience::MemberSource::Segment;
+        const auto m = service.create(missing, ProgressSink::null());
+        QVERIFY(!m);
+        QCOMPARE(m.error().message, std::string("No segment named 'Nope' to restrict the population to."));
     }
 
     void creationKilledMidwayIsCleanedUp()

@@ -133,6 +133,9 @@ private slots:
             "rule.conditions[0].count: unknown count");
         row("times", wrap("{'type':'event','event':'E','times':1.5}"),
             "rule.conditions[0].times: expected a whole number");
+        // Found by fuzzing (tests/fuzz/corpus/rule): converting 1e300 to an integer was undefined.
+        row("times beyond int64", wrap("{'type':'event','event':'E','times':1e300}"),
+            "rule.conditions[0].times: expected a whole number");
         row("kind", wrap("{'type':'membership','kind':'team','name':'x'}"),
             "rule.conditions[0].kind: unknown kind 'team'");
         row("in", wrap("{'type':'membership','kind':'segment','name':'x','in':'yes'}"),
@@ -187,7 +190,10 @@ private slots:
         row("bad date", "{'type':'trait','trait':'first_seen','op':'before','value':'yesterday'}",
             "rule.conditions[0].value: expected a date (2026-10-01) or an ISO 8601 time");
         row("negative days", "{'type':'trait','trait':'first_seen','op':'more_than_days_ago','value':-1}",
-            "rule.conditions[0].value: expected a number of days >= 0");
+            "rule.conditions[0].value: expected a number of days from 0 to 100000");
+        // Found by fuzzing: now - days overflowed the millisecond time for huge day counts.
+        row("too many days", "{'type':'trait','trait':'first_seen','op':'within_last_days','value':1e300}",
+            "rule.conditions[0].value: expected a number of days from 0 to 100000");
         row("unknown column",
             "{'type':'trait','trait':'value_spend','column':'Brand','columnValue':'Acme','op':'>','value':0}",
             "rule.conditions[0].column: the catalog has no column 'Brand' (columns: Category)");
@@ -205,7 +211,9 @@ private slots:
         row("event name", "{'type':'event','event':''}", "rule.conditions[0].event: missing event name");
         row("event both windows",
             "{'type':'event','event':'E','withinLastDays':3,'from':'2026-01-01','to':'2026-01-02'}",
-            "rule.conditions[0].withinLastDays: expected days >= 1, and no from / to with it");
+            "rule.conditions[0].withinLastDays: expected days from 1 to 100000, and no from / to with it");
+        row("event window too long", "{'type':'event','event':'E','withinLastDays':9000000000000000000}",
+            "rule.conditions[0].withinLastDays: expected days from 1 to 100000, and no from / to with it");
         row("event half window", "{'type':'event','event':'E','from':'2026-01-01'}",
             "rule.conditions[0].to: a date window needs both from and to");
         row("event reversed window", "{'type':'event','event':'E','from':'2026-02-01','to':'2026-01-01'}",

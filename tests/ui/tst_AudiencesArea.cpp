@@ -20,10 +20,12 @@
 #include "models/DisplayFormat.h"
 #include "services/AudienceService.h"
 #include "services/CatalogService.h"
+#include "services/SegmentService.h"
 #include "services/WorkspaceService.h"
 
 #include <QAbstractButton>
 #include <QAbstractItemModelTester>
+#include <QComboBox>
 #include <QFile>
 #include <QLineEdit>
 #include <QSignalSpy>
@@ -293,6 +295,43 @@ private slots:
         const auto everyone = services::AudienceService(m_workspace.toStdString()).get("First");
         QVERIFY(everyone);
         QCOMPARE(builder->scored()->curve.eligible(), everyone->eligible - firstSize);
+        QVERIFY2(m_errors.isEmpty(), qPrintable(m_errors.join(QLatin1Char('\n'))));
+    }
+
+    void savedSegmentsMayBeWhoEnters()
+    {
+        // A rule segment and a static one saved in the Segments area are offered under their own heading.
+        services::SegmentService segments(m_workspace.toStdString());
+        auto lapsed = segments.fromTemplate(
+            "lapsed-vips", {{"spend", "300"}},
+            **services::TraitService(m_workspace.toStdString()).load({}, ProgressSink::null()));
+        QVERIFY(lapsed);
+        QVERIFY(segments.save("Lapsed VIPs", "", *lapsed));
+        QVERIFY(segments.freeze("Lapsed VIPs", "Lapsed then", services::TraitRequest{}, ProgressSink::null()));
+        const auto frozen = segments.find("Lapsed then");
+        QVERIFY(frozen && frozen->memberCount > 0);
+        QVERIFY(m_area->newAudience());
+        ui::TargetPicker *picker = m_area->builder()->targetPicker();
+        auto *names = child<QComboBox>(picker, "populationAudienceCombo");
+        QStringList texts;
+        for (int i = 0; i < names->count(); ++i) {
+            texts << names->itemText(i).trimmed();
+        }
+        QCOMPARE(texts, (QStringList{QStringLiteral("Segments"), QStringLiteral("Lapsed VIPs"),
+                                     QStringLiteral("Lapsed then")}));
+        QCOMPARE(names->model()->flags(names->model()->index(0, 0)), Qt::NoItemFlags); // a heading
+        audience::Population only;
+        only.onlyIn = "Lapsed then";
+        only.onlyInSource = audience::MemberSource::Segment;
+        picker->setPopulation(only);
+        QCOMPARE(names->currentText().trimmed(), QStringLiteral("Lapsed then"));
+        QCOMPARE(picker->population().describe(), std::string("members of segment 'Lapsed then'"));
+        picker->setTarget(QStringLiteral("Brand"), topBrand());
+        QSignalSpy shown(m_area->builder(), &AudienceBuilder::scoresShown);
+        QVERIFY(m_area->builder()->score());
+        QVERIFY(shown.wait(kWaitMs));
+        QCOMPARE(m_area->builder()->scored()->curve.eligible(), frozen->memberCount);
+        test::maybeScreenshot(m_area.get(), QStringLiteral("audience-builder-segment"));
         QVERIFY2(m_errors.isEmpty(), qPrintable(m_errors.join(QLatin1Char('\n'))));
     }
 

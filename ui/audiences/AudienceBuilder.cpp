@@ -283,6 +283,11 @@ void AudienceBuilder::setAudiences(const QStringList &names)
     m_target->setAudiences(names);
 }
 
+void AudienceBuilder::setSegments(const std::vector<segments::SavedSegment> &segments)
+{
+    m_target->setSegments(segments);
+}
+
 void AudienceBuilder::reset()
 {
     m_scored.reset();
@@ -333,7 +338,7 @@ bool AudienceBuilder::score()
             if (!scores) {
                 return fail(scores.error());
             }
-            if (auto restricted = services::AudienceService(path).restrict(*scores, population);
+            if (auto restricted = services::AudienceService(path).restrict(*scores, population, progress);
                 !restricted) {
                 return fail(restricted.error());
             }

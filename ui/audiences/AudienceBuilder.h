@@ -7,6 +7,7 @@
 #include "audience/AudienceQuality.h"
 #include "audience/AudienceTypes.h"
 #include "catalog/CatalogValuesModel.h"
+#include "segments/SegmentRepository.h"
 #include "services/ScoringService.h"
 
 #include <QElapsedTimer>
@@ -61,6 +62,8 @@ public:
     void setCatalog(std::vector<ColumnValues> columns);
     /// Names of the saved audiences (population choices, and names already taken).
     void setAudiences(const QStringList &names);
+    /// Saved segments the population can be restricted to or exclude.
+    void setSegments(const std::vector<segments::SavedSegment> &segments);
     /// Starts over: no scores, empty name (the target choice stays).
     void reset();
 

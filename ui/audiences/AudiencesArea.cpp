@@ -7,6 +7,7 @@
 #include "charts/ChartPalette.h"
 #include "main/ShowError.h"
 #include "services/AudienceService.h"
+#include "services/SegmentService.h"
 
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -139,7 +140,22 @@ void AudiencesArea::reload()
     }
     m_list->setAudiences(std::move(audiences));
     m_builder->setAudiences(m_list->names());
+    reloadSegments();
     updateEmptyState();
+}
+
+void AudiencesArea::reloadSegments()
+{
+    std::vector<segments::SavedSegment> saved;
+    if (!m_path.isEmpty()) {
+        auto listed = services::SegmentService(m_path.toStdString()).list();
+        if (listed) {
+            saved = std::move(*listed);
+        } else {
+            showError(this, listed.error());
+        }
+    }
+    m_builder->setSegments(saved);
 }
 
 void AudiencesArea::updateEmptyState()
@@ -171,6 +187,7 @@ bool AudiencesArea::newAudience()
         return false;
     }
     m_builder->reset();
+    reloadSegments(); // segments saved since the list was read can restrict who may enter
     m_stack->setCurrentWidget(m_builder);
     return true;
 }

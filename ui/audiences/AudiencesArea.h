@@ -59,6 +59,8 @@ signals:
 private:
     QWidget *createListPage();
     void updateEmptyState();
+    /// Re-reads the saved segments the builder offers for who may enter.
+    void reloadSegments();
 
     QString m_path;
     bool m_catalogBuilt = false;

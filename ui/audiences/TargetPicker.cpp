@@ -15,6 +15,7 @@
 #include <QPushButton>
 #include <QRadioButton>
 #include <QSignalBlocker>
+#include <QStandardItemModel>
 #include <QTableView>
 #include <QVBoxLayout>
 
@@ -30,6 +31,32 @@ enum PopulationKind
     OnlyIn,
     Excluding,
 };
+
+// The who-may-enter names carry what they name (audience or segment) beside the name.
+constexpr int kSourceRole = Qt::UserRole;
+constexpr int kNameRole = Qt::UserRole + 1;
+
+void addHeading(QComboBox *combo, const QString &text)
+{
+    combo->addItem(text);
+    if (auto *model = qobject_cast<QStandardItemModel *>(combo->model())) {
+        QStandardItem *item = model->item(combo->count() - 1);
+        item->setFlags(Qt::NoItemFlags);
+        QFont bold = item->font();
+        bold.setBold(true);
+        item->setFont(bold);
+    }
+}
+
+void addName(QComboBox *combo, const QString &name, audience::MemberSource source, const QString &toolTip)
+{
+    // Indented under its heading; the data keeps the plain name.
+    combo->addItem(QStringLiteral("   ") + name);
+    const int row = combo->count() - 1;
+    combo->setItemData(row, static_cast<int>(source), kSourceRole);
+    combo->setItemData(row, name, kNameRole);
+    combo->setItemData(row, toolTip, Qt::ToolTipRole);
+}
 } // namespace
 
 TargetPicker::TargetPicker(QWidget *parent)
@@ -153,15 +180,17 @@ QWidget *TargetPicker::createOptions()
     m_populationKind->addItem(tr("Everyone except members of"), Excluding);
     m_populationAudience->setObjectName(QStringLiteral("populationAudienceCombo"));
     m_populationAudience->setEnabled(false);
-    m_populationAudience->setToolTip(tr("A saved audience (segments join this list once they exist)"));
+    m_populationAudience->setToolTip(tr("A saved audience or segment"));
+    m_populationAudience->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    m_populationAudience->setMinimumContentsLength(14);
 
     auto *form = new QFormLayout(box);
     form->setContentsMargins(0, 0, 0, 0);
     form->addRow(tr("Likely to engage"), m_horizon);
-    auto *population = new QHBoxLayout;
-    population->addWidget(m_populationKind);
-    population->addWidget(m_populationAudience, 1);
-    form->addRow(tr("Who may enter"), population);
+    // The choice and the audience or segment it names on lines of their own: both stay readable in the
+    // narrow column.
+    form->addRow(tr("Who may enter"), m_populationKind);
+    form->addRow(QString(), m_populationAudience);
 
     connect(m_horizon, &QComboBox::currentIndexChanged, this, &TargetPicker::changed);
     connect(m_populationKind, &QComboBox::currentIndexChanged, this, [this] {
@@ -196,19 +225,51 @@ void TargetPicker::setCatalog(std::vector<ColumnValues> columns)
 
 void TargetPicker::setAudiences(const QStringList &names)
 {
-    const QString current = m_populationAudience->currentText();
-    const QSignalBlocker blocker(m_populationAudience);
-    m_populationAudience->clear();
-    m_populationAudience->addItems(names);
-    m_populationAudience->setCurrentIndex(qMax(0, m_populationAudience->findText(current)));
-    m_populationKind->setEnabled(!names.isEmpty());
-    if (names.isEmpty()) {
+    m_audienceNames = names;
+    fillPopulationNames();
+}
+
+void TargetPicker::setSegments(const std::vector<segments::SavedSegment> &segments)
+{
+    m_segments = segments;
+    fillPopulationNames();
+}
+
+void TargetPicker::fillPopulationNames()
+{
+    const audience::Population current = population();
+    {
+        const QSignalBlocker blocker(m_populationAudience);
+        m_populationAudience->clear();
+        if (!m_audienceNames.isEmpty()) {
+            addHeading(m_populationAudience, tr("Audiences"));
+        }
+        for (const QString &name : m_audienceNames) {
+            addName(m_populationAudience, name, audience::MemberSource::Audience,
+                    tr("The members of this audience snapshot"));
+        }
+        if (!m_segments.empty()) {
+            addHeading(m_populationAudience, tr("Segments"));
+        }
+        for (const segments::SavedSegment &s : m_segments) {
+            addName(m_populationAudience, QString::fromStdString(s.name), audience::MemberSource::Segment,
+                    s.isStatic()
+                        ? tr("Static segment: its %1 frozen members").arg(format::count(s.memberCount))
+                        : tr("Segment: the people its rule matches as of the scoring date"));
+        }
+    }
+    const bool any = !m_audienceNames.isEmpty() || !m_segments.empty();
+    m_populationKind->setEnabled(any);
+    if (!any) {
         m_populationKind->setCurrentIndex(0);
-        m_populationKind->setToolTip(tr("Create an audience first to restrict to it or exclude it."));
+        m_populationKind->setToolTip(tr("Create an audience or save a segment first to restrict to it or "
+                                        "exclude it."));
     } else {
         m_populationKind->setToolTip({});
     }
-    m_populationAudience->setEnabled(m_populationKind->currentData().toInt() != Everyone && !names.isEmpty());
+    // Keep the choice when it still exists (else the first name); without a name, everyone.
+    setPopulation(current);
+    m_populationAudience->setEnabled(m_populationKind->currentData().toInt() != Everyone && any);
 }
 
 void TargetPicker::applyFilter()
@@ -248,12 +309,26 @@ void TargetPicker::setHorizonDays(int days)
 
 void TargetPicker::setPopulation(const audience::Population &population)
 {
-    const QString name =
-        QString::fromStdString(population.onlyIn.empty() ? population.excluding : population.onlyIn);
-    m_populationAudience->setCurrentIndex(qMax(0, m_populationAudience->findText(name)));
-    m_populationKind->setCurrentIndex(population.isEveryone()     ? Everyone
-                                      : population.onlyIn.empty() ? Excluding
-                                                                  : OnlyIn);
+    const bool onlyIn = !population.onlyIn.empty();
+    const QString name = QString::fromStdString(onlyIn ? population.onlyIn : population.excluding);
+    const int source = static_cast<int>(onlyIn ? population.onlyInSource : population.excludingSource);
+    int index = -1;
+    for (int i = 0; i < m_populationAudience->count(); ++i) {
+        const bool selectable = m_populationAudience->itemData(i, kNameRole).isValid();
+        if (selectable && index < 0) {
+            index = i; // the first name, unless the named one is found
+        }
+        if (selectable && m_populationAudience->itemData(i, kNameRole).toString() == name &&
+            m_populationAudience->itemData(i, kSourceRole).toInt() == source) {
+            index = i;
+            break;
+        }
+    }
+    const QSignalBlocker blocker(m_populationAudience);
+    m_populationAudience->setCurrentIndex(index);
+    m_populationKind->setCurrentIndex(population.isEveryone() || index < 0 ? Everyone
+                                      : onlyIn                             ? OnlyIn
+                                                                           : Excluding);
 }
 
 QString TargetPicker::chosenValue() const
@@ -320,13 +395,17 @@ std::optional<services::ScoreRequest> TargetPicker::request() const
 audience::Population TargetPicker::population() const
 {
     audience::Population p;
-    const std::string name = m_populationAudience->currentText().toStdString();
+    const std::string name = m_populationAudience->currentData(kNameRole).toString().toStdString();
+    const auto source =
+        static_cast<audience::MemberSource>(m_populationAudience->currentData(kSourceRole).toInt());
     switch (m_populationKind->currentData().toInt()) {
     case OnlyIn:
         p.onlyIn = name;
+        p.onlyInSource = source;
         break;
     case Excluding:
         p.excluding = name;
+        p.excludingSource = source;
         break;
     default:
         break;

@@ -5,6 +5,7 @@
 
 #include "audience/AudienceTypes.h"
 #include "catalog/CatalogValuesModel.h"
+#include "segments/SegmentRepository.h"
 #include "services/ScoringService.h"
 
 #include <QWidget>
@@ -33,6 +34,9 @@ public:
     void setCatalog(std::vector<ColumnValues> columns);
     /// Saved audiences the population can be restricted to or exclude (names).
     void setAudiences(const QStringList &names);
+    /// Saved segments (rule or static) the population can be restricted to or exclude, listed after the
+    /// audiences.
+    void setSegments(const std::vector<segments::SavedSegment> &segments);
 
     void setTarget(const QString &column, const QString &value);
     void setProductTarget(const QString &productId);
@@ -59,6 +63,8 @@ private:
     void updateChoice();
     /// The value the choice stands for: the selected row, else the typed text.
     QString chosenValue() const;
+    /// Refills the who-may-enter names: audiences, then segments, each under a heading.
+    void fillPopulationNames();
 
     std::vector<ColumnValues> m_columns;
     QRadioButton *m_byValue;
@@ -74,6 +80,8 @@ private:
     QComboBox *m_horizon;
     QComboBox *m_populationKind;
     QComboBox *m_populationAudience;
+    QStringList m_audienceNames;
+    std::vector<segments::SavedSegment> m_segments;
     QPushButton *m_score;
 };
 

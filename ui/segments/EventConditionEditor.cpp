@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "segments/EventConditionEditor.h"
 
-#include "charts/ChartPalette.h"
 #include "segments/FlowLayout.h"
+#include "segments/PropertyFilterEditor.h"
 #include "segments/RuleVocabulary.h"
 
 #include <QComboBox>
@@ -43,7 +43,8 @@ EventConditionEditor::EventConditionEditor(segments::Node node, const RuleVocabu
     : ConditionEditor(std::move(node), vocabulary, parent), m_event(nullptr), m_count(nullptr),
       m_times(new QSpinBox(this)), m_timesLabel(new QLabel(this)), m_window(nullptr),
       m_days(new QSpinBox(this)), m_daysLabel(new QLabel(tr("days"), this)), m_from(new QDateEdit(this)),
-      m_and(new QLabel(tr("and"), this)), m_to(new QDateEdit(this)), m_filters(new QLabel(this))
+      m_and(new QLabel(tr("and"), this)), m_to(new QDateEdit(this)),
+      m_filters(new PropertyFilterEditor(m_node.event.where, this))
 {
     setObjectName(QStringLiteral("eventConditionEditor"));
     const segments::EventCondition &e = m_node.event;
@@ -87,12 +88,9 @@ EventConditionEditor::EventConditionEditor(segments::Node node, const RuleVocabu
     for (QWidget *w : std::initializer_list<QWidget *>{m_days, m_daysLabel, m_from, m_and, m_to, m_filters}) {
         flow()->addWidget(w);
     }
-    if (!e.where.empty()) {
-        m_filters->setText(tr("(+%n property filter(s))", nullptr, static_cast<int>(e.where.size())));
-        m_filters->setToolTip(tr("Property filters of the saved rule are kept as they are."));
-        m_filters->setStyleSheet(QStringLiteral("color: %1;").arg(palette::mutedText().name()));
-    }
-    m_filters->setVisible(!e.where.empty());
+    m_filters->setProperties(m_vocabulary.propertiesOf(QString::fromStdString(e.event)));
+    // Filters go on lines of their own under the condition; "+ where" alone follows the window.
+    m_filters->setProperty("flowLineBreak", !e.where.empty());
     updateVisibility();
 
     connectWidgets();
@@ -104,9 +102,11 @@ void EventConditionEditor::connectWidgets()
         const std::string name = m_event->currentText().trimmed().toStdString();
         if (name != m_node.event.event) {
             m_node.event.event = name;
+            m_filters->setProperties(m_vocabulary.propertiesOf(QString::fromStdString(name)));
             commit(QStringLiteral("event"));
         }
     };
+    connect(m_filters, &PropertyFilterEditor::edited, this, &EventConditionEditor::onFiltersEdited);
     connect(m_event, &QComboBox::activated, this, eventChosen);
     connect(m_event->lineEdit(), &QLineEdit::editingFinished, this, eventChosen);
     connect(m_count, &QComboBox::activated, this, [this] {
@@ -132,6 +132,15 @@ void EventConditionEditor::connectWidgets()
         m_node.event.to = d.toString(Qt::ISODate).toStdString();
         commit(QStringLiteral("to"));
     });
+}
+
+void EventConditionEditor::onFiltersEdited(const QString &field)
+{
+    m_node.event.where = m_filters->filters();
+    m_filters->setProperty("flowLineBreak", !m_node.event.where.empty());
+    flow()->invalidate();
+    updateGeometry();
+    commit(field);
 }
 
 EventConditionEditor::Window EventConditionEditor::window() const

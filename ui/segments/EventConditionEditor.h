@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// A condition on events: performed EVENT at least / at most / exactly N times or never, at any time, in the
-// last N days or between two dates. Property filters of the rule are kept (and shown) but not edited here.
+// A condition on events: performed EVENT [where property op value …] at least / at most / exactly N times
+// or never, at any time, in the last N days or between two dates. The property filters are edited on their
+// own lines under the condition (PropertyFilterEditor), with the event's known properties.
 #pragma once
 
 #include "segments/ConditionEditor.h"
@@ -12,6 +13,8 @@ class QSpinBox;
 
 namespace awb::ui {
 
+class PropertyFilterEditor;
+
 class EventConditionEditor : public ConditionEditor
 {
     Q_OBJECT
@@ -20,6 +23,8 @@ public:
 
     /// A new condition: the workspace's most frequent event, at least once in the last 30 days.
     static segments::EventCondition defaultCondition(const RuleVocabulary &vocabulary);
+
+    PropertyFilterEditor *filterEditor() const { return m_filters; }
 
 private:
     enum class Window
@@ -32,6 +37,7 @@ private:
     Window window() const;
     void updateVisibility();
     void onWindowChosen();
+    void onFiltersEdited(const QString &field);
 
     QComboBox *m_event;
     QComboBox *m_count;
@@ -43,7 +49,7 @@ private:
     QDateEdit *m_from;
     QLabel *m_and;
     QDateEdit *m_to;
-    QLabel *m_filters;
+    PropertyFilterEditor *m_filters;
 };
 
 } // namespace awb::ui

@@ -111,7 +111,8 @@ int FlowLayout::place(const QRect &rect, bool dryRun) const
             continue;
         }
         const QSize hint = item->sizeHint();
-        if (x + hint.width() > area.right() + 1 && !line.isEmpty()) {
+        const bool lineBreak = item->widget() && item->widget()->property("flowLineBreak").toBool();
+        if ((lineBreak || x + hint.width() > area.right() + 1) && !line.isEmpty()) {
             flush();
             x = area.x();
             y += lineHeight + m_spacing;

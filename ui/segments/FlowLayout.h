@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // A layout that places its items left to right and wraps them onto the next line when the width runs out
-// (condition rows stay readable in a narrow window).
+// (condition rows stay readable in a narrow window). A widget whose property "flowLineBreak" is true
+// starts a new line.
 #pragma once
 
 #include <QLayout>

@@ -2,6 +2,7 @@
 #include "segments/LiveEvaluation.h"
 
 #include "jobs/JobRunner.h"
+#include "segments/EventPropertyCache.h"
 #include "segments/RuleJson.h"
 #include "segments/RuleVocabulary.h"
 #include "services/TraitService.h"
@@ -23,15 +24,6 @@ struct Loaded
     std::shared_ptr<const traits::TraitTable> table;
     std::shared_ptr<const RuleVocabulary> vocabulary;
 };
-
-segments::Rule inSegment(const std::string &name)
-{
-    segments::Rule r;
-    r.root = segments::Node::group(
-        segments::GroupMode::All,
-        {segments::Node::membershipCondition({segments::MembershipKind::Segment, true, name})});
-    return r;
-}
 
 } // namespace
 
@@ -76,7 +68,7 @@ struct LiveEvaluation::Worker
         }
         r.preview = std::move(*preview);
         if (!request.overlapWith.empty()) {
-            auto other = service.evaluate(get(), inSegment(request.overlapWith));
+            auto other = service.evaluate(get(), services::SegmentService::inSegment(request.overlapWith));
             if (other) {
                 r.overlap = services::SegmentService::overlap(*rows, *other);
             } else {
@@ -95,6 +87,9 @@ struct LiveEvaluation::Worker
             return out;
         }
         for (const segments::SavedSegment &s : *list) {
+            if (s.isStatic()) {
+                continue; // its frozen members are counted already
+            }
             auto rule = segments::ruleFromJson(s.ruleJson);
             auto rows = rule ? service.evaluate(get(), *rule) : Result<segments::Bitset>(fail(rule.error()));
             out.insert(QString::fromStdString(s.name), rows ? static_cast<qint64>(rows->count()) : -1);
@@ -222,8 +217,9 @@ bool LiveEvaluation::ensureLoaded()
         for (const segments::SavedSegment &s : *saved) {
             segmentNames << QString::fromStdString(s.name);
         }
-        auto vocabulary =
-            std::make_shared<const RuleVocabulary>(RuleVocabulary::build(**table, events, segmentNames));
+        RuleVocabulary built = RuleVocabulary::build(**table, events, segmentNames);
+        built.eventProperties = std::make_shared<EventPropertyCache>(qpath);
+        auto vocabulary = std::make_shared<const RuleVocabulary>(std::move(built));
         return Loaded{qpath, asOf, *table, std::move(vocabulary)};
     });
 }

@@ -77,7 +77,8 @@ public:
     /// is delivered (evaluated). Returns its generation.
     std::uint64_t evaluate(EvaluationRequest request);
     bool isEvaluating() const;
-    /// Counts every saved segment in the background (savedCounted; -1 for one that fails).
+    /// Counts every saved rule segment in the background (savedCounted; -1 for one that fails; static
+    /// segments are not counted: their members are frozen).
     bool countSaved();
 
 signals:

@@ -118,11 +118,19 @@ std::string RuleEditor::ruleJson() const
     return segments::ruleToJson(m_rule);
 }
 
+void RuleEditor::setReadOnly(bool readOnly)
+{
+    if (readOnly != m_readOnly) {
+        m_readOnly = readOnly;
+        rebuild();
+    }
+}
+
 bool RuleEditor::change(const QString &text, const std::function<bool(segments::Rule &)> &edit,
                         bool rebuildAfter, const QString &mergeKey)
 {
     segments::Rule next = m_rule;
-    if (!edit(next)) {
+    if (m_readOnly || !edit(next)) {
         return false;
     }
     std::string before = segments::ruleToJson(m_rule);
@@ -282,7 +290,9 @@ void RuleEditor::rebuild()
         hint->setObjectName(QStringLiteral("ruleHintLabel"));
         hint->setWordWrap(true);
         hint->setStyleSheet(QStringLiteral("color: %1; padding: 4px 2px;").arg(palette::mutedText().name()));
+        hint->setVisible(!m_readOnly);
         layout->addWidget(hint);
+        root->setEnabled(!m_readOnly);
     } else {
         auto *waiting = new QLabel(tr("Computing the traits of every profile…"), content);
         waiting->setStyleSheet(QStringLiteral("color: %1; padding: 12px;").arg(palette::mutedText().name()));

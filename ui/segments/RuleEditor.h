@@ -41,6 +41,10 @@ public:
     const segments::Rule &rule() const { return m_rule; }
     std::string ruleJson() const;
 
+    /// Shows the rule without letting it be edited (a static segment's origin).
+    void setReadOnly(bool readOnly);
+    bool isReadOnly() const { return m_readOnly; }
+
     QUndoStack *undoStack() const { return m_undo; }
     /// Undo (Ctrl+Z) and redo (Ctrl+Shift+Z) for a toolbar; their shortcuts work inside the builder.
     QAction *undoAction() const { return m_undoAction; }
@@ -83,6 +87,7 @@ private:
     QAction *m_redoAction;
     QScrollArea *m_scroll;
     std::map<NodePath, QWidget *> m_widgets;
+    bool m_readOnly = false;
 };
 
 } // namespace awb::ui

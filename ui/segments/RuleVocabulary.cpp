@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "segments/RuleVocabulary.h"
 
+#include "segments/EventPropertyCache.h"
 #include "segments/Rule.h"
 
 #include <algorithm>
@@ -134,6 +135,12 @@ const QStringList &RuleVocabulary::names(int membershipKind) const
         return exported;
     }
     return segments;
+}
+
+const std::vector<segments::EventProperty> &RuleVocabulary::propertiesOf(const QString &event) const
+{
+    static const std::vector<segments::EventProperty> none;
+    return eventProperties ? eventProperties->of(event) : none;
 }
 
 RuleVocabulary RuleVocabulary::build(const traits::TraitTable &table, QStringList events,

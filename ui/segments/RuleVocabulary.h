@@ -3,15 +3,19 @@
 // the catalog columns with their values (most bought first), event names, saved segments and audiences.
 #pragma once
 
+#include "segments/EventProperties.h"
 #include "segments/Rule.h"
 #include "traits/TraitTable.h"
 
 #include <QStringList>
 
+#include <memory>
 #include <string>
 #include <vector>
 
 namespace awb::ui {
+
+class EventPropertyCache;
 
 struct TraitChoice
 {
@@ -38,6 +42,8 @@ struct RuleVocabulary
     QStringList audiences;
     QStringList exported;   ///< audiences that were exported
     std::int64_t nowMs = 0; ///< the traits' "now" (relative dates count back from it)
+    /// The events' known properties, read when first asked (nullptr: none known, e.g. in tests).
+    std::shared_ptr<EventPropertyCache> eventProperties;
 
     const TraitChoice *trait(const std::string &id) const;
     const ColumnChoice *column(const QString &name) const;
@@ -46,6 +52,8 @@ struct RuleVocabulary
     std::vector<std::string> keyTraits(const segments::Rule &rule) const;
     /// The names a membership condition of that kind may use.
     const QStringList &names(int membershipKind) const;
+    /// The known properties of an event, most common first (empty when none are known).
+    const std::vector<segments::EventProperty> &propertiesOf(const QString &event) const;
 
     /// From a loaded trait table (traits, catalog values, audiences and exports) plus the workspace's event
     /// names and saved segments. Reads every column once: run it off the UI thread for large tables.

@@ -5,11 +5,14 @@
 #include "charts/ChartPalette.h"
 #include "jobs/JobRunner.h"
 #include "main/ShowError.h"
+#include "segments/AsOfPicker.h"
 #include "segments/LiveEvaluation.h"
 #include "segments/RuleEditor.h"
+#include "segments/RuleJson.h"
 #include "segments/RuleVocabulary.h"
 #include "segments/SegmentInsights.h"
 #include "segments/SegmentToolbar.h"
+#include "segments/StaticSegmentBanner.h"
 #include "segments/TemplateDialog.h"
 
 #include <QHBoxLayout>
@@ -38,7 +41,7 @@ SegmentBuilder::SegmentBuilder(LiveEvaluation &live, QWidget *parent)
     : QWidget(parent), m_live(live), m_editor(new RuleEditor(this)), m_insights(new SegmentInsights(this)),
       m_export(new JobRunner(this)), m_split(new QSplitter(Qt::Horizontal, this)),
       m_bar(new SegmentToolbar(m_editor->undoAction(), m_editor->redoAction(), this)),
-      m_name(m_bar->nameEdit()), m_status(new QLabel(this))
+      m_name(m_bar->nameEdit()), m_status(new QLabel(this)), m_banner(new StaticSegmentBanner(this))
 {
     setObjectName(QStringLiteral("segmentBuilder"));
     m_debounce.setSingleShot(true);
@@ -58,7 +61,9 @@ SegmentBuilder::SegmentBuilder(LiveEvaluation &live, QWidget *parent)
 
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_bar);
+    layout->addWidget(m_banner);
     layout->addWidget(m_status);
+    m_banner->hide();
     layout->addWidget(m_split, 1);
 
     connect(&m_debounce, &QTimer::timeout, this, &SegmentBuilder::requestEvaluation);
@@ -73,6 +78,8 @@ SegmentBuilder::SegmentBuilder(LiveEvaluation &live, QWidget *parent)
     connect(m_bar, &SegmentToolbar::templateChosen, this, &SegmentBuilder::chooseTemplate);
     connect(m_bar, &SegmentToolbar::saveClicked, this, &SegmentBuilder::save);
     connect(m_bar, &SegmentToolbar::exportClicked, this, &SegmentBuilder::startExport);
+    connect(m_bar, &SegmentToolbar::freezeClicked, this, &SegmentBuilder::requestFreeze);
+    connect(m_banner, &StaticSegmentBanner::editCopyClicked, this, &SegmentBuilder::editAsNewSegment);
     connect(m_export, &JobRunner::finished, this, [this] {
         const QString text =
             QString::fromStdString(m_export->result<services::SegmentExportReport>().toText());
@@ -94,7 +101,14 @@ void SegmentBuilder::connectLive()
     connect(&m_live, &LiveEvaluation::vocabularyChanged, this, [this] {
         m_editor->setVocabulary(m_live.vocabulary());
         m_bar->templatesButton()->setEnabled(m_live.isLoaded());
+        m_insights->asOfPicker()->setAsOf(m_live.asOf());
+        if (m_live.vocabulary()) {
+            m_insights->asOfPicker()->setLatest(m_live.vocabulary()->nowMs);
+        }
     });
+    // Another day recomputes the traits (with progress); the rule is counted again once they are loaded.
+    connect(m_insights->asOfPicker(), &AsOfPicker::asOfChanged, this,
+            [this] { m_live.setAsOf(m_insights->asOfPicker()->asOf()); });
     connect(&m_live, &LiveEvaluation::loaded, this, &SegmentBuilder::onLoaded);
     connect(&m_live, &LiveEvaluation::evaluated, this, &SegmentBuilder::onEvaluated);
     connect(&m_live, &LiveEvaluation::loadFailed, this, [this](const Error &e) {
@@ -116,6 +130,7 @@ void SegmentBuilder::connectLive()
 
 void SegmentBuilder::newSegment()
 {
+    showStatic(std::nullopt);
     m_pendingTemplate.reset();
     m_editing.clear();
     m_description.clear();
@@ -130,25 +145,70 @@ void SegmentBuilder::newSegment()
 bool SegmentBuilder::openSegment(const QString &name)
 {
     services::SegmentService service(m_live.workspace().toStdString());
-    auto rule = service.rule(name.toStdString());
+    auto saved = service.find(name.toStdString());
+    // A static segment shows the rule it was frozen from (read-only); its members are what counts.
+    auto rule = saved ? segments::ruleFromJson(saved->ruleJson) : Result<segments::Rule>(fail(saved.error()));
     if (!rule) {
         showError(this, rule.error());
         return false;
     }
-    auto list = service.list();
-    m_description.clear();
     m_pendingTemplate.reset();
-    for (const segments::SavedSegment &s : list ? *list : std::vector<segments::SavedSegment>{}) {
-        if (s.name == name.toStdString()) {
-            m_description = QString::fromStdString(s.description);
-        }
-    }
+    m_description = QString::fromStdString(saved->description);
     m_editing = name;
     m_name->setText(name);
-    m_name->setToolTip(m_description);
     m_status->hide();
+    showStatic(saved->isStatic() ? std::optional(*saved) : std::nullopt);
+    m_name->setToolTip(saved->isStatic() ? tr("Rename a static segment from the list of segments")
+                                         : m_description);
     setSegments(m_segments);
     m_editor->resetRule(*rule);
+    return true;
+}
+
+void SegmentBuilder::showStatic(const std::optional<segments::SavedSegment> &segment)
+{
+    m_static = segment;
+    m_bar->setStaticMode(segment.has_value());
+    m_editor->setReadOnly(segment.has_value());
+    m_banner->setVisible(segment.has_value());
+    // A static segment's members are frozen: another day would only hide some of them.
+    m_insights->asOfPicker()->setVisible(!segment.has_value());
+    if (segment) {
+        m_banner->setSegment(*segment);
+    }
+}
+
+void SegmentBuilder::editAsNewSegment()
+{
+    if (!m_static) {
+        return;
+    }
+    const segments::Rule rule = m_editor->rule();
+    QString name = tr("%1 copy").arg(QString::fromStdString(m_static->frozenFrom));
+    for (int n = 2; m_segments.contains(name); ++n) {
+        name = tr("%1 copy %2").arg(QString::fromStdString(m_static->frozenFrom)).arg(n);
+    }
+    newSegment();
+    m_name->setText(name);
+    m_editor->setRule(rule, tr("Rule of a static segment"));
+    setStatus(tr("A new rule segment with the rule the static one was frozen from: edit it, then Save."));
+}
+
+segments::Rule SegmentBuilder::evaluatedRule() const
+{
+    return m_static ? services::SegmentService::inSegment(m_editing.toStdString()) : m_editor->rule();
+}
+
+bool SegmentBuilder::requestFreeze()
+{
+    if (m_static) {
+        return false;
+    }
+    if (m_editing.isEmpty()) {
+        setStatus(tr("Save the segment first: a saved segment can be frozen."), true);
+        return false;
+    }
+    emit freezeRequested(m_editing, hasUnsavedChanges());
     return true;
 }
 
@@ -229,7 +289,9 @@ bool SegmentBuilder::save()
 {
     const QString name = this->name();
     QString problem;
-    if (name.isEmpty()) {
+    if (m_static) {
+        problem = tr("A static segment never changes: use \"Edit the rule as a new segment\" to change it.");
+    } else if (name.isEmpty()) {
         problem = tr("Give the segment a name first.");
     } else if (name != m_editing && m_segments.contains(name)) {
         problem = tr("A segment named \"%1\" exists already: choose another name.").arg(name);
@@ -267,7 +329,7 @@ bool SegmentBuilder::exportCsv(const services::SegmentExportRequest &request)
     services::TraitRequest traits;
     traits.asOfMs = m_live.asOf();
     setStatus(tr("Exporting…"));
-    return m_export->start(tr("Exporting"), [path = m_live.workspace().toStdString(), rule = m_editor->rule(),
+    return m_export->start(tr("Exporting"), [path = m_live.workspace().toStdString(), rule = evaluatedRule(),
                                              traits, request](ProgressSink &progress) {
         return services::SegmentService(path).exportCsv(rule, traits, request, progress);
     });
@@ -316,9 +378,9 @@ void SegmentBuilder::requestEvaluation()
         return; // onLoaded() asks again
     }
     EvaluationRequest request;
-    request.rule = m_editor->rule();
+    request.rule = evaluatedRule();
     request.overlapWith = m_insights->overlapWith().toStdString();
-    request.previewTraits = m_live.vocabulary()->keyTraits(request.rule);
+    request.previewTraits = m_live.vocabulary()->keyTraits(m_editor->rule());
     m_generation = m_live.evaluate(std::move(request));
 }
 

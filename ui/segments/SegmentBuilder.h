@@ -2,7 +2,8 @@
 // Building a segment: the rule editor on the left, the live count, preview, RFM grid and overlap on the
 // right. Every edit restarts a short debounce, then the rule is counted off the UI thread over traits
 // computed once per workspace. Templates build a ready rule (asking for a category or brand when they
-// need one); the segment is saved under a name, and its matching profiles can be exported to CSV.
+// need one); the segment is saved under a name, and its matching profiles can be exported to CSV. A static
+// (frozen) segment opens read-only under a banner: its frozen members are counted, previewed and exported.
 #pragma once
 
 #include "services/SegmentService.h"
@@ -25,6 +26,7 @@ class LiveEvaluation;
 class RuleEditor;
 class SegmentInsights;
 class SegmentToolbar;
+class StaticSegmentBanner;
 struct EvaluationResult;
 
 class SegmentBuilder : public QWidget
@@ -36,8 +38,15 @@ public:
 
     /// Starts over with a new, empty segment of the live evaluation's workspace.
     void newSegment();
-    /// Edits a saved segment; false (with the error shown) when it cannot be read.
+    /// Edits a saved segment (shows a static one read-only); false (with the error shown) when it cannot
+    /// be read.
     bool openSegment(const QString &name);
+    /// Whether a static segment is shown.
+    bool isStatic() const { return m_static.has_value(); }
+    /// A static segment's origin rule as a new, unsaved rule segment.
+    void editAsNewSegment();
+    /// The rule whose matches are shown and exported (a static segment: its frozen members).
+    segments::Rule evaluatedRule() const;
     /// Names of the saved segments (names taken, overlap choices).
     void setSegments(const QStringList &names);
 
@@ -59,6 +68,9 @@ public:
     bool exportCsv(const services::SegmentExportRequest &request);
     /// Asks where and how to export (a non-blocking dialog), then exports.
     void startExport();
+    /// Asks the area to freeze the saved segment (freezeRequested); false with the reason shown when it
+    /// is not saved yet.
+    bool requestFreeze();
 
     /// Whether the rule changed since it was opened or saved.
     bool hasUnsavedChanges() const;
@@ -78,6 +90,8 @@ signals:
     void saved(const QString &name);
     void exported(const QString &report);
     void backRequested();
+    /// Freeze the saved segment name; unsaved: the rule has edits that are not saved.
+    void freezeRequested(const QString &name, bool unsaved);
 
 protected:
     void resizeEvent(QResizeEvent *event) override;
@@ -91,8 +105,12 @@ private:
     void addRfmCell(int recency, int frequency);
     void setStatus(const QString &text, bool error = false);
 
+    /// Shows segment (a static one read-only, under the banner) or a rule segment.
+    void showStatic(const std::optional<segments::SavedSegment> &segment);
+
     LiveEvaluation &m_live;
     QString m_editing;
+    std::optional<segments::SavedSegment> m_static;
     QString m_description;
     QStringList m_segments;
     /// A template chosen before the traits were loaded: applied (or asked for) once they are.
@@ -113,6 +131,7 @@ private:
     SegmentToolbar *m_bar;
     QLineEdit *m_name;
     QLabel *m_status;
+    StaticSegmentBanner *m_banner;
 };
 
 } // namespace awb::ui

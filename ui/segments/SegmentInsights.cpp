@@ -3,6 +3,7 @@
 
 #include "charts/ChartPalette.h"
 #include "models/DisplayFormat.h"
+#include "segments/AsOfPicker.h"
 #include "segments/PreviewModel.h"
 #include "segments/RfmHeatMap.h"
 
@@ -32,11 +33,11 @@ QString muted(const QString &css = {})
 } // namespace
 
 SegmentInsights::SegmentInsights(QWidget *parent)
-    : QWidget(parent), m_count(new QLabel(this)), m_share(new QLabel(this)), m_bar(new QProgressBar(this)),
-      m_message(new QLabel(this)), m_cancel(new QPushButton(tr("Cancel"), this)),
-      m_tabs(new QTabWidget(this)), m_preview(new PreviewModel(this)), m_previewView(new QTableView(this)),
-      m_heatMap(new RfmHeatMap(this)), m_rfmNote(new QLabel(this)), m_overlapWith(new QComboBox(this)),
-      m_overlap(new QLabel(this))
+    : QWidget(parent), m_count(new QLabel(this)), m_asOf(new AsOfPicker(this)), m_share(new QLabel(this)),
+      m_bar(new QProgressBar(this)), m_message(new QLabel(this)),
+      m_cancel(new QPushButton(tr("Cancel"), this)), m_tabs(new QTabWidget(this)),
+      m_preview(new PreviewModel(this)), m_previewView(new QTableView(this)), m_heatMap(new RfmHeatMap(this)),
+      m_rfmNote(new QLabel(this)), m_overlapWith(new QComboBox(this)), m_overlap(new QLabel(this))
 {
     setObjectName(QStringLiteral("segmentInsights"));
     m_previewView->setObjectName(QStringLiteral("previewView"));
@@ -93,6 +94,7 @@ QWidget *SegmentInsights::createCountCard()
     m_cancel->hide();
     auto *top = new QHBoxLayout;
     top->addWidget(m_count, 1);
+    top->addWidget(m_asOf, 0, Qt::AlignTop);
     top->addWidget(m_cancel, 0, Qt::AlignTop);
     auto *layout = new QVBoxLayout(card);
     layout->setContentsMargins(10, 8, 10, 8);

@@ -17,6 +17,7 @@ class QTableView;
 
 namespace awb::ui {
 
+class AsOfPicker;
 class PreviewModel;
 class RfmHeatMap;
 
@@ -52,6 +53,8 @@ public:
     QString messageText() const;
     QString overlapText() const;
     RfmHeatMap *heatMap() const { return m_heatMap; }
+    /// When the traits are computed (now or a past day), beside the count.
+    AsOfPicker *asOfPicker() const { return m_asOf; }
     PreviewModel *preview() const { return m_preview; }
 
 signals:
@@ -64,6 +67,7 @@ private:
     QWidget *createOverlapTab();
 
     QLabel *m_count;
+    AsOfPicker *m_asOf;
     QLabel *m_share;
     QProgressBar *m_bar;
     QLabel *m_message;

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "segments/SegmentListModel.h"
 
+#include "charts/ChartPalette.h"
 #include "models/DisplayFormat.h"
 
 namespace awb::ui {
@@ -41,6 +42,12 @@ int SegmentListModel::rowOf(const QString &name) const
     return -1;
 }
 
+const segments::SavedSegment *SegmentListModel::find(const QString &name) const
+{
+    const int row = rowOf(name);
+    return row < 0 ? nullptr : &m_segments[static_cast<std::size_t>(row)];
+}
+
 int SegmentListModel::rowCount(const QModelIndex &parent) const
 {
     return parent.isValid() ? 0 : static_cast<int>(m_segments.size());
@@ -57,12 +64,17 @@ QVariant SegmentListModel::display(const segments::SavedSegment &s, int column) 
     case NameColumn:
         return QString::fromStdString(s.name);
     case PeopleColumn: {
+        if (s.isStatic()) {
+            return format::count(s.memberCount);
+        }
         const auto it = m_counts.constFind(QString::fromStdString(s.name));
         if (it == m_counts.constEnd()) {
             return QStringLiteral("…");
         }
         return it.value() < 0 ? tr("error") : format::count(it.value());
     }
+    case KindColumn:
+        return s.isStatic() ? tr("Static, frozen %1").arg(format::date(s.createdAtMs)) : tr("Rule");
     case DescriptionColumn:
         return QString::fromStdString(s.description);
     case UpdatedColumn:
@@ -72,11 +84,23 @@ QVariant SegmentListModel::display(const segments::SavedSegment &s, int column) 
     }
 }
 
+QVariant SegmentListModel::toolTip(const segments::SavedSegment &s, int column) const
+{
+    if (column == KindColumn || (column == PeopleColumn && s.isStatic())) {
+        return s.isStatic() ? tr("A static snapshot of \"%1\": %2 people frozen on %3 (traits as of %4). Its "
+                                 "members never change.")
+                                  .arg(QString::fromStdString(s.frozenFrom), format::count(s.memberCount),
+                                       format::timestamp(s.createdAtMs), format::timestamp(s.asOfMs))
+                            : tr("Evaluated from its rule whenever it is used");
+    }
+    return column == PeopleColumn ? tr("People matching the rule now") : QVariant();
+}
+
 QVariant SegmentListModel::sortValue(const segments::SavedSegment &s, int column) const
 {
     switch (column) {
     case PeopleColumn:
-        return m_counts.value(QString::fromStdString(s.name), -1);
+        return s.isStatic() ? qint64(s.memberCount) : m_counts.value(QString::fromStdString(s.name), -1);
     case UpdatedColumn:
         return static_cast<qint64>(s.updatedAtMs);
     default:
@@ -94,13 +118,17 @@ QVariant SegmentListModel::data(const QModelIndex &index, int role) const
     case Qt::DisplayRole:
         return display(s, index.column());
     case Qt::ToolTipRole:
-        return index.column() == PeopleColumn ? tr("People matching the rule now") : QVariant();
+        return toolTip(s, index.column());
+    case Qt::ForegroundRole:
+        return index.column() == KindColumn && s.isStatic() ? QVariant(palette::series(5)) : QVariant();
     case Qt::TextAlignmentRole:
         return index.column() == PeopleColumn ? QVariant(Qt::AlignRight | Qt::AlignVCenter) : QVariant();
     case SortRole:
         return sortValue(s, index.column());
     case NameRole:
         return QString::fromStdString(s.name);
+    case StaticRole:
+        return s.isStatic();
     default:
         return {};
     }
@@ -116,6 +144,8 @@ QVariant SegmentListModel::headerData(int section, Qt::Orientation orientation, 
         return tr("Segment");
     case PeopleColumn:
         return tr("People");
+    case KindColumn:
+        return tr("Kind");
     case DescriptionColumn:
         return tr("Description");
     case UpdatedColumn:

@@ -14,7 +14,8 @@
 namespace awb::ui {
 
 SegmentToolbar::SegmentToolbar(QAction *undo, QAction *redo, QWidget *parent)
-    : QWidget(parent), m_name(new QLineEdit(this)), m_templates(new QToolButton(this))
+    : QWidget(parent), m_name(new QLineEdit(this)), m_templates(new QToolButton(this)),
+      m_freeze(new QPushButton(tr("&Freeze…"), this)), m_save(new QPushButton(tr("&Save"), this))
 {
     setObjectName(QStringLiteral("segmentToolbar"));
     auto *back = new QToolButton(this);
@@ -45,24 +46,40 @@ SegmentToolbar::SegmentToolbar(QAction *undo, QAction *redo, QWidget *parent)
     auto *exportButton = new QPushButton(tr("&Export…"), this);
     exportButton->setObjectName(QStringLiteral("exportSegmentButton"));
     exportButton->setToolTip(tr("Write the matching profiles to a CSV file for a marketing tool"));
-    auto *save = new QPushButton(tr("&Save"), this);
-    save->setObjectName(QStringLiteral("saveSegmentButton"));
-    save->setShortcut(QKeySequence::Save);
-    save->setToolTip(tr("Save the segment under its name (Ctrl+S)"));
+    m_freeze->setObjectName(QStringLiteral("freezeSegmentButton"));
+    m_freeze->setToolTip(tr("Keep the people the saved segment matches now as a static segment that never "
+                            "changes"));
+    m_save->setObjectName(QStringLiteral("saveSegmentButton"));
+    m_save->setShortcut(QKeySequence::Save);
+    m_save->setToolTip(tr("Save the segment under its name (Ctrl+S)"));
 
     auto *row = new QHBoxLayout(this);
     row->setContentsMargins(0, 0, 0, 0);
     row->addWidget(back);
     row->addWidget(m_name, 1);
-    row->addWidget(m_templates);
-    row->addWidget(historyButton(undo, tr("↶ Undo"), tr("Ctrl+Z"), "undoButton"));
-    row->addWidget(historyButton(redo, tr("↷ Redo"), tr("Ctrl+Shift+Z"), "redoButton"));
+    m_editing = {m_templates, historyButton(undo, tr("↶ Undo"), tr("Ctrl+Z"), "undoButton"),
+                 historyButton(redo, tr("↷ Redo"), tr("Ctrl+Shift+Z"), "redoButton")};
+    for (QWidget *w : m_editing) {
+        row->addWidget(w);
+    }
     row->addWidget(exportButton);
-    row->addWidget(save);
+    row->addWidget(m_freeze);
+    row->addWidget(m_save);
+    m_editing.push_back(m_freeze);
+    m_editing.push_back(m_save);
     connect(back, &QToolButton::clicked, this, &SegmentToolbar::backClicked);
     connect(exportButton, &QPushButton::clicked, this, &SegmentToolbar::exportClicked);
-    connect(save, &QPushButton::clicked, this, &SegmentToolbar::saveClicked);
+    connect(m_freeze, &QPushButton::clicked, this, &SegmentToolbar::freezeClicked);
+    connect(m_save, &QPushButton::clicked, this, &SegmentToolbar::saveClicked);
     connect(m_name, &QLineEdit::returnPressed, this, &SegmentToolbar::saveClicked);
+}
+
+void SegmentToolbar::setStaticMode(bool on)
+{
+    for (QWidget *w : m_editing) {
+        w->setVisible(!on);
+    }
+    m_name->setReadOnly(on);
 }
 
 QToolButton *SegmentToolbar::historyButton(QAction *action, const QString &text, const QString &keys,

@@ -1,9 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// The segment builder's top row: back to the list, the name, the templates menu, undo / redo, export and
-// save. It only reports what was clicked; the builder acts on it.
+// The segment builder's top row: back to the list, the name, the templates menu, undo / redo, export,
+// freeze and save. It only reports what was clicked; the builder acts on it.
 #pragma once
 
 #include <QWidget>
+
+#include <vector>
 
 class QAction;
 class QLineEdit;
@@ -21,11 +23,15 @@ public:
 
     QLineEdit *nameEdit() const { return m_name; }
     QToolButton *templatesButton() const { return m_templates; }
+    QPushButton *freezeButton() const { return m_freeze; }
+    /// A static segment is shown: its name, templates, history, freeze and save are not for editing.
+    void setStaticMode(bool on);
 
 signals:
     void backClicked();
     void templateChosen(const QString &name);
     void exportClicked();
+    void freezeClicked();
     void saveClicked();
 
 private:
@@ -33,6 +39,9 @@ private:
 
     QLineEdit *m_name;
     QToolButton *m_templates;
+    QPushButton *m_freeze;
+    QPushButton *m_save;
+    std::vector<QWidget *> m_editing; ///< hidden for a static segment
 };
 
 } // namespace awb::ui

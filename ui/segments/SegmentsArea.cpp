@@ -4,7 +4,9 @@
 #include "charts/ChartPalette.h"
 #include "main/ShowError.h"
 #include "segments/LiveEvaluation.h"
+#include "segments/RuleJson.h"
 #include "segments/SegmentBuilder.h"
+#include "segments/SegmentFreezer.h"
 #include "segments/SegmentListModel.h"
 #include "services/SegmentService.h"
 
@@ -28,7 +30,8 @@ SegmentsArea::SegmentsArea(QWidget *parent)
     : QWidget(parent), m_live(new LiveEvaluation(this)), m_stack(new QStackedWidget(this)),
       m_list(new SegmentListModel(this)), m_sorted(new QSortFilterProxyModel(this)),
       m_view(new QTableView(this)), m_empty(new QLabel(this)),
-      m_new(new QPushButton(tr("&New segment"), this)), m_builder(new SegmentBuilder(*m_live, this))
+      m_new(new QPushButton(tr("&New segment"), this)), m_builder(new SegmentBuilder(*m_live, this)),
+      m_freezer(new SegmentFreezer(*m_live, this))
 {
     setObjectName(QStringLiteral("segmentsArea"));
     m_stack->addWidget(createListPage());
@@ -42,6 +45,12 @@ SegmentsArea::SegmentsArea(QWidget *parent)
         reload();
         select(name);
     });
+    connect(m_builder, &SegmentBuilder::freezeRequested, this, &SegmentsArea::askFreeze);
+    connect(m_freezer, &SegmentFreezer::frozen, this, [this](const QString &name) {
+        reload();
+        select(name);
+        openSegment(name);
+    });
     connect(m_live, &LiveEvaluation::loaded, this, [this] { m_live->countSaved(); });
     connect(m_live, &LiveEvaluation::savedCounted, m_list, &SegmentListModel::setCounts);
     connect(m_live, &LiveEvaluation::loadFailed, this, [this](const Error &e) { showError(this, e); });
@@ -50,7 +59,7 @@ SegmentsArea::SegmentsArea(QWidget *parent)
 
 SegmentsArea::~SegmentsArea() = default;
 
-QHBoxLayout *SegmentsArea::createListActions(QWidget *page)
+QVBoxLayout *SegmentsArea::createListActions(QWidget *page)
 {
     auto *title = new QLabel(tr("<h3 style=\"margin:0\">Segments</h3>"), page);
     m_new->setObjectName(QStringLiteral("newSegmentButton"));
@@ -81,25 +90,34 @@ QHBoxLayout *SegmentsArea::createListActions(QWidget *page)
         m_rowButtons.push_back(b);
         return b;
     };
+    // Creating on the title's line, the chosen segment's actions under it (narrow windows keep both).
+    auto *heading = new QHBoxLayout;
+    heading->addWidget(title, 1);
+    heading->addWidget(fromTemplate);
+    heading->addWidget(m_new);
     auto *top = new QHBoxLayout;
-    top->addWidget(title, 1);
     top->addWidget(button(tr("&Open"), "openSegmentButton", [this](const QString &n) { openSegment(n); }));
     top->addWidget(button(tr("&Rename…"), "renameSegmentButton", [this](const QString &n) { askRename(n); }));
     top->addWidget(button(tr("D&uplicate"), "duplicateSegmentButton",
                           [this](const QString &n) { duplicateSegment(n); }));
+    m_freezeButton = button(tr("&Freeze…"), "freezeListButton", [this](const QString &n) { askFreeze(n); });
+    m_freezeButton->setToolTip(
+        tr("Keep the people the segment matches now as a static segment that never changes"));
+    top->addWidget(m_freezeButton);
     top->addWidget(button(tr("&Export…"), "exportSavedButton", [this](const QString &n) { exportSaved(n); }));
     top->addWidget(
         button(tr("&Delete…"), "deleteSegmentButton", [this](const QString &n) { confirmRemove(n); }));
-    top->addSpacing(12);
-    top->addWidget(fromTemplate);
-    top->addWidget(m_new);
-    return top;
+    top->addStretch(1);
+    auto *rows = new QVBoxLayout;
+    rows->addLayout(heading);
+    rows->addLayout(top);
+    return rows;
 }
 
 QWidget *SegmentsArea::createListPage()
 {
     auto *page = new QWidget(this);
-    QHBoxLayout *top = createListActions(page);
+    QVBoxLayout *top = createListActions(page);
     m_sorted->setSourceModel(m_list);
     m_sorted->setSortRole(SegmentListModel::SortRole);
     m_view->setObjectName(QStringLiteral("segmentsView"));
@@ -113,6 +131,7 @@ QWidget *SegmentsArea::createListPage()
     QHeaderView *header = m_view->horizontalHeader();
     header->setSectionResizeMode(SegmentListModel::DescriptionColumn, QHeaderView::Stretch);
     header->setSectionResizeMode(SegmentListModel::PeopleColumn, QHeaderView::ResizeToContents);
+    header->setSectionResizeMode(SegmentListModel::KindColumn, QHeaderView::ResizeToContents);
     header->setSectionResizeMode(SegmentListModel::UpdatedColumn, QHeaderView::ResizeToContents);
     m_view->verticalHeader()->setDefaultSectionSize(m_view->fontMetrics().height() + 10);
     m_view->setToolTip(tr("Double-click (or Enter) to open a segment"));
@@ -139,6 +158,7 @@ QWidget *SegmentsArea::createListPage()
 void SegmentsArea::setWorkspace(const QString &path)
 {
     m_path = path;
+    m_live->setAsOf(std::nullopt); // another workspace starts from now
     m_live->setWorkspace(path);
     m_builder->newSegment();
     showList();
@@ -191,6 +211,9 @@ void SegmentsArea::updateEmptyState()
     for (QToolButton *b : m_rowButtons) {
         b->setEnabled(!currentName().isEmpty());
     }
+    const segments::SavedSegment *current = m_list->find(currentName());
+    // A static segment is frozen already (Duplicate gives its rule back as a rule segment).
+    m_freezeButton->setEnabled(current && !current->isStatic());
     QString text;
     if (m_path.isEmpty()) {
         text = tr("Open a workspace to build segments.");
@@ -258,7 +281,8 @@ bool SegmentsArea::renameSegment(const QString &from, const QString &to)
 QString SegmentsArea::duplicateSegment(const QString &name)
 {
     services::SegmentService service(m_path.toStdString());
-    auto rule = service.rule(name.toStdString());
+    auto saved = service.find(name.toStdString());
+    auto rule = saved ? segments::ruleFromJson(saved->ruleJson) : Result<segments::Rule>(fail(saved.error()));
     if (!rule) {
         showError(this, rule.error());
         return {};
@@ -288,6 +312,11 @@ bool SegmentsArea::removeSegment(const QString &name)
     }
     reload();
     return true;
+}
+
+void SegmentsArea::askFreeze(const QString &name, bool unsaved)
+{
+    m_freezer->ask(name, m_list->names(), unsaved);
 }
 
 void SegmentsArea::confirmRemove(const QString &name)

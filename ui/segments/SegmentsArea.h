@@ -1,12 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// The Segments area: the saved segments of the workspace (with how many people match each now) and the
-// builder. From the list: new, from a template, open, rename, duplicate, delete and export.
-// Freezing a segment to a static snapshot is not offered: SegmentService has no snapshot of a segment.
+// The Segments area: the saved segments of the workspace (how many people match each rule now; static ones
+// with their frozen members and date) and the builder. From the list: new, from a template, open, rename,
+// duplicate, freeze into a static segment, delete and export.
 #pragma once
 
 #include <QWidget>
 
-class QHBoxLayout;
+class QVBoxLayout;
 class QLabel;
 class QPushButton;
 class QSortFilterProxyModel;
@@ -19,6 +19,7 @@ namespace awb::ui {
 class JobRunner;
 class LiveEvaluation;
 class SegmentBuilder;
+class SegmentFreezer;
 class SegmentListModel;
 
 class SegmentsArea : public QWidget
@@ -46,8 +47,13 @@ public:
     void newFromTemplate(const QString &name);
     bool openSegment(const QString &name);
     bool renameSegment(const QString &from, const QString &to);
-    /// Saves a copy named "NAME copy" (or "NAME copy 2" …); returns its name, empty on failure.
+    /// Saves a copy named "NAME copy" (or "NAME copy 2" …); returns its name, empty on failure. The copy of
+    /// a static segment is a rule segment with the rule it was frozen from.
     QString duplicateSegment(const QString &name);
+    /// Asks for a name (default "NAME (frozen YYYY-MM-DD)"), then freezes the segment into a static one and
+    /// opens it (SegmentFreezer::frozen).
+    void askFreeze(const QString &name, bool unsaved = false);
+    SegmentFreezer &freezer() const { return *m_freezer; }
     bool removeSegment(const QString &name);
     /// Asks before deleting (a non-blocking message box).
     void confirmRemove(const QString &name);
@@ -64,8 +70,8 @@ protected:
 
 private:
     QWidget *createListPage();
-    /// The title and the buttons above the list.
-    QHBoxLayout *createListActions(QWidget *page);
+    /// The title with the buttons that create, and the buttons acting on the chosen segment, above the list.
+    QVBoxLayout *createListActions(QWidget *page);
     QString currentName() const;
     /// Makes the segment with that name the current row (else the top one).
     void select(const QString &name);
@@ -82,6 +88,8 @@ private:
     QLabel *m_empty;
     QPushButton *m_new;
     SegmentBuilder *m_builder;
+    SegmentFreezer *m_freezer;
+    QToolButton *m_freezeButton = nullptr;
     std::vector<QToolButton *> m_rowButtons;
 };
 

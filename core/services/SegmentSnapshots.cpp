@@ -1,0 +1,128 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SegmentService: freezing a segment into a static snapshot of its members, and the members of a saved
+// segment (static or rule) as profile ids.
+#include "services/SegmentService.h"
+
+#include "jobs/Progress.h"
+#include "services/WithWorkspace.h"
+
+#include <QDateTime>
+
+#include <chrono>
+
+namespace awb::services {
+
+namespace {
+
+std::int64_t wallClockMs()
+{
+    using namespace std::chrono;
+    return duration_cast<milliseconds>(system_clock::now().time_since_epoch()).count();
+}
+
+std::string dayOf(std::int64_t ms)
+{
+    return QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC).date().toString(Qt::ISODate).toStdString();
+}
+
+} // namespace
+
+std::string SegmentService::frozenName(const std::string &source, std::int64_t dateMs)
+{
+    return source + " (frozen " + dayOf(dateMs) + ")";
+}
+
+Result<segments::SavedSegment> SegmentService::freeze(const std::string &source, const std::string &name,
+                                                      std::shared_ptr<const traits::TraitTable> table,
+                                                      ProgressSink &progress)
+{
+    if (name.empty()) {
+        return fail(Error::Code::InvalidInput, "A segment needs a name.");
+    }
+    auto from = find(source);
+    if (!from) {
+        return fail(from.error());
+    }
+    if (from->isStatic()) {
+        return fail(Error::Code::InvalidInput, "'" + source + "' is a static segment already (frozen on " +
+                                                   dayOf(from->createdAtMs) + "): its members never change.");
+    }
+    progress.setStage("Freezing " + source);
+    auto rows = evaluate(*evaluator(table), inSegment(source));
+    if (!rows) {
+        return fail(rows.error());
+    }
+    if (progress.isCancelled()) {
+        return fail(Error::cancelled());
+    }
+    std::vector<std::int64_t> ids;
+    ids.reserve(rows->count());
+    for (const std::size_t row : rows->rows()) {
+        ids.push_back(table->profileIds[row]);
+    }
+    segments::SavedSegment frozen;
+    frozen.name = name;
+    frozen.description = from->description;
+    frozen.ruleJson = from->ruleJson;
+    frozen.createdAtMs = wallClockMs();
+    frozen.updatedAtMs = frozen.createdAtMs;
+    frozen.kind = segments::SegmentKind::Static;
+    frozen.frozenFrom = source;
+    frozen.asOfMs = table->nowMs;
+    frozen.memberCount = static_cast<std::int64_t>(ids.size());
+    return flatten(withWorkspace<Result<segments::SavedSegment>>(
+        m_path, "Segment", [&](store::Database &db) -> Result<segments::SavedSegment> {
+            store::Transaction tx(db);
+            segments::SegmentRepository repo(db);
+            if (repo.find(name)) {
+                return fail(Error::Code::InvalidInput, "A segment named '" + name + "' exists already.");
+            }
+            frozen.id = repo.insertStatic(frozen, ids);
+            tx.commit();
+            return frozen;
+        }));
+}
+
+Result<segments::SavedSegment> SegmentService::freeze(const std::string &source, const std::string &name,
+                                                      const TraitRequest &request, ProgressSink &progress)
+{
+    // Refuse early, before the traits are computed, when the freeze cannot succeed.
+    if (auto from = find(source); !from) {
+        return fail(from.error());
+    }
+    auto table = TraitService(m_path).load(request, progress);
+    if (!table) {
+        return fail(table.error());
+    }
+    return freeze(source, name, *table, progress);
+}
+
+Result<std::vector<std::int64_t>> SegmentService::members(const std::string &name,
+                                                          const TraitRequest &request, ProgressSink &progress)
+{
+    auto found = find(name);
+    if (!found) {
+        return fail(found.error());
+    }
+    if (found->isStatic()) {
+        return withWorkspace<std::vector<std::int64_t>>(m_path, "Segment", [&](store::Database &db) {
+            return segments::SegmentRepository(db).memberProfiles(found->id);
+        });
+    }
+    auto table = TraitService(m_path).load(request, progress);
+    if (!table) {
+        return fail(table.error());
+    }
+    auto rows = evaluate(*evaluator(*table), inSegment(name));
+    if (!rows) {
+        return fail(rows.error());
+    }
+    std::vector<std::int64_t> ids;
+    ids.reserve(rows->count());
+    for (const std::size_t row : rows->rows()) {
+        ids.push_back((*table)->profileIds[row]); // ascending, as the table's rows
+    }
+    return ids;
+}
+
+} // namespace awb::services

@@ -1,0 +1,40 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// When the segment builder computes the traits: now (just after the latest event) or as of the start of a
+// chosen day (later events unseen), as `--as-of DATE` does on the command line.
+#pragma once
+
+#include <QWidget>
+
+#include <cstdint>
+#include <optional>
+
+class QComboBox;
+class QDateEdit;
+
+namespace awb::ui {
+
+class AsOfPicker : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit AsOfPicker(QWidget *parent = nullptr);
+
+    /// Shows a time without announcing it (nullopt = now).
+    void setAsOf(std::optional<std::int64_t> asOfMs);
+    /// nullopt = now; else the start (UTC) of the chosen day.
+    std::optional<std::int64_t> asOf() const;
+    /// The day a newly chosen date starts from (the latest data's day).
+    void setLatest(std::int64_t nowMs);
+
+signals:
+    /// The user chose now or another day.
+    void asOfChanged();
+
+private:
+    void updateVisibility();
+
+    QComboBox *m_mode;
+    QDateEdit *m_date;
+};
+
+} // namespace awb::ui
