@@ -171,5 +171,10 @@ int main(int argc, char **argv)
     std::printf("reference solver:      mean %.2f, best %.2f; mean ratio %.2f\n", refSum / params.iterations,
                 refBest, sum / refSum);
     std::printf("peak RSS: %.0f MiB\n", peakRssMiB());
+    // One line for tests/bench/report.sh.
+    std::printf("summary: ials users=%d items=%d nonzeros=%ld factors=%d mean_s=%.3f best_s=%.3f "
+                "reference_mean_s=%.3f ratio=%.3f peak_mib=%.0f\n",
+                users, items, static_cast<long>(userItems.nonZeros()), params.factors,
+                sum / params.iterations, best, refSum / params.iterations, sum / refSum, peakRssMiB());
     return 0;
 }

@@ -208,5 +208,10 @@ int main(int argc, char **argv)
                 scored, scoring.median / (dot.median + pass.median),
                 scoring.median <= 0.2 ? "met" : "NOT met");
     std::printf("peak RSS: %.0f MiB (checksum %.3g)\n", peakRssMiB(), checksum);
+    // One line for tests/bench/report.sh; the reference is both plain passes together.
+    std::printf("summary: score profiles=%zu generated=%d interactions=%lld median_ms=%.1f best_ms=%.1f "
+                "reference_ms=%.1f ratio=%.3f peak_mib=%.0f\n",
+                scored, profiles, static_cast<long long>(interactions), scoring.median * 1e3, scoring.best * 1e3,
+                (dot.median + pass.median) * 1e3, scoring.median / (dot.median + pass.median), peakRssMiB());
     return 0;
 }

@@ -159,6 +159,10 @@ void liveCount(std::size_t n)
         count, median(fast), *std::min_element(fast.begin(), fast.end()),
         *std::max_element(fast.begin(), fast.end()), median(slow), naiveCount,
         naiveCount == count ? "same" : "DIFFERENT", median(slow) / median(fast));
+    std::printf("summary: segment profiles=%zu conditions=5 matching=%zu median_ms=%.2f max_ms=%.2f "
+                "reference_median_ms=%.2f ratio=%.3f exact=%d\n",
+                n, count, median(fast), *std::max_element(fast.begin(), fast.end()), median(slow),
+                median(fast) / median(slow), naiveCount == count ? 1 : 0);
 }
 
 std::string workspaceFor(std::int64_t profiles, const QString &dir)

@@ -153,5 +153,8 @@ int main(int argc, char **argv)
                 "redraw)\n",
                 b.median, b.p95, b.max, b.mean);
     std::printf("  ratio picker / naive (median): %.2f\n", a.median / b.median);
+    std::printf("summary: slider profiles=%lld steps=%d median_ms=%.2f p95_ms=%.2f max_ms=%.2f "
+                "reference_median_ms=%.2f ratio=%.3f\n",
+                static_cast<long long>(n), steps, a.median, a.p95, a.max, b.median, a.median / b.median);
     return a.p95 <= 16.0 ? 0 : 1;
 }

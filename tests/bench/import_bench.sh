@@ -55,4 +55,6 @@ awk -v n="$imported" -v a="$awb_s" -v akb="$awb_kb" -v s="$sql_s" -v skb="$sql_k
     printf "%-44s %10.2f %12.0f %10.1f\n", "sqlite3 .import (same rows as CSV)", s, r / s, skb / 1024;
     printf "\nevents imported: %d (reference rows %d)\nratio awb / sqlite3: %.2f (target <= 1.5); events/s target >= 500000\n",
         n, r, a / s;
+    printf "summary: import events=%d seconds=%.2f events_per_s=%.0f peak_mib=%.0f reference_rows=%d reference_seconds=%.2f reference_rows_per_s=%.0f ratio=%.3f\n",
+        n, a, n / a, akb / 1024, r, s, r / s, a / s;
 }'
