@@ -157,6 +157,8 @@ fig[mailchimp-skipped]=$(commas "$(awk '/skipped:/ {print $2; exit}' "$exports/m
 fig[meta-written]=$(commas "$(awk '/written:/ {print $2; exit}' "$exports/meta.txt")")
 fig[meta-skipped]=$(commas "$(awk '/skipped:/ {print $2; exit}' "$exports/meta.txt")")
 "$awb" segment export "$ws" --name "Lapsed VIPs" --preset mailchimp --out "$exports/lapsed-vips.csv"
+# The win-back mail goes to the people of today: freeze them so the list can be checked later.
+"$awb" segment freeze "$ws" "Lapsed VIPs" --as "Lapsed VIPs, mailed"
 
 echo "== screenshots ($size)"
 shot 01-sample-events --page events
@@ -164,6 +166,7 @@ shot 02-catalog --page catalog
 shot 04-laptop-accessories-segment --page segment --segment "Laptop buyers for accessories"
 shot 07-next-article-audience --page audience --audience "Next article for sports readers"
 shot 14-segment-list --page segment-list
+shot 17-frozen-segment --page segment --segment "Lapsed VIPs, mailed"
 shot 15-audience-list --page audiences
 shot 16-export-meta --page audience --audience "Nordlicht 5%" --export-dialog meta
 
