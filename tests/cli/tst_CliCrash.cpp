@@ -38,20 +38,6 @@ QStringList withWorkspace(const QStringList &args, const QString &ws)
     return out;
 }
 
-std::string integrityCheck(const std::string &ws)
-{
-    auto db = store::Database::open(ws, store::Database::OpenMode::OpenExisting);
-    if (!db) {
-        return "cannot open: " + db.error().message;
-    }
-    auto st = (*db)->prepare("PRAGMA integrity_check");
-    std::string result;
-    while (st.step()) {
-        result += st.text(0);
-    }
-    return result;
-}
-
 } // namespace
 
 class TestCliCrash : public QObject
@@ -138,13 +124,13 @@ private slots:
         }
         QVERIFY2(killed, "awb finished every time before it could be killed");
 
-        QCOMPARE(integrityCheck(ws.toStdString()), std::string("ok"));
+        QCOMPARE(test::integrityCheck(ws.toStdString()), std::string("ok"));
         QCOMPARE(test::workspaceFingerprint(ws.toStdString()), before);
         QCOMPARE(test::queryInt(ws.toStdString(), count), rowsBefore);
         const test::Run again = test::awbRun(withWorkspace(s.args, ws));
         QVERIFY2(again.exitCode == 0, qPrintable(again.err));
         QCOMPARE(test::queryInt(ws.toStdString(), count), s.rows);
-        QCOMPARE(integrityCheck(ws.toStdString()), std::string("ok"));
+        QCOMPARE(test::integrityCheck(ws.toStdString()), std::string("ok"));
     }
 
 private:

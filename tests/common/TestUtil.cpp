@@ -46,6 +46,20 @@ std::string queryText(const std::string &workspace, const std::string &sql)
     return st.step() ? st.text(0) : std::string();
 }
 
+std::string integrityCheck(const std::string &workspace)
+{
+    auto db = store::Database::open(workspace, store::Database::OpenMode::OpenExisting);
+    if (!db) {
+        return "cannot open: " + db.error().message;
+    }
+    auto st = (*db)->prepare("PRAGMA integrity_check");
+    std::string result;
+    while (st.step()) {
+        result += st.text(0);
+    }
+    return result;
+}
+
 std::string workspaceFingerprint(const std::string &workspace)
 {
     auto db = openDb(workspace);

@@ -18,6 +18,8 @@ std::int64_t queryInt(const std::string &workspace, const std::string &sql);
 std::string queryText(const std::string &workspace, const std::string &sql);
 /// A checksum of every user table's content, to check that a workspace did not change.
 std::string workspaceFingerprint(const std::string &workspace);
+/// PRAGMA integrity_check of the workspace ("ok" when sound), or "cannot open: ..." when it does not open.
+std::string integrityCheck(const std::string &workspace);
 
 /// The ../shared/data folder (from AWB_SHARED_DATA), or empty when it does not exist.
 QString sharedDataDir();

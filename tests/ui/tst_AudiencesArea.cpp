@@ -4,6 +4,7 @@
 // scores, creating with a destination, the detail page (frozen chart, members, export, delete).
 #include "TestUtil.h"
 #include "TestWorkspaces.h"
+#include "SampleStoreFixture.h"
 #include "UiTestUtil.h"
 #include "audiences/AudienceBuilder.h"
 #include "audiences/AudienceDetail.h"
@@ -75,30 +76,12 @@ class TestAudiencesArea : public QObject
     Q_OBJECT
 
 private slots:
-    void initTestCase()
-    {
-        QStandardPaths::setTestModeEnabled(true);
-        ui::setErrorHandler(
-            [this](QWidget *, const Error &error) { m_errors << QString::fromStdString(error.message); });
-        QVERIFY(m_pristineDir.isValid());
-        m_pristine = test::workspacePath(m_pristineDir.path(), QStringLiteral("pristine"));
-        sample::SampleSpec spec;
-        spec.profiles = 800;
-        spec.days = 150;
-        const auto made =
-            services::WorkspaceService::createSample(m_pristine.toStdString(), spec, ProgressSink::null());
-        QVERIFY2(made, made ? "" : made.error().message.c_str());
-    }
-
-    void cleanupTestCase() { ui::setErrorHandler({}); }
+    void initTestCase() { m_store.create(); }
 
     void init()
     {
-        m_errors.clear();
-        m_dir = std::make_unique<QTemporaryDir>();
-        QVERIFY(m_dir->isValid());
-        m_workspace = test::workspacePath(m_dir->path(), QStringLiteral("sample"));
-        QVERIFY(QFile::copy(m_pristine, m_workspace));
+        m_workspace = m_store.freshCopy();
+        QVERIFY(!m_workspace.isEmpty());
         m_area = std::make_unique<AudiencesArea>();
         m_area->resize(1280, 800);
         m_area->show();
@@ -109,7 +92,7 @@ private slots:
     void cleanup()
     {
         m_area.reset();
-        m_dir.reset();
+        m_store.removeCopy();
     }
 
     void sizePickerKeepsPresetsSliderAndSpinBoxInSync()
@@ -194,7 +177,7 @@ private slots:
         QCOMPARE(builder->chart()->graphCount(), 5);
         QCOMPARE(builder->chart()->pointCount(0), 101);
         QVERIFY(builder->readoutText(AudienceBuilder::Readout::Quality).contains(QStringLiteral("AUC")));
-        QVERIFY2(m_errors.isEmpty(), qPrintable(m_errors.join(QLatin1Char('\n'))));
+        QVERIFY2(m_store.errors().isEmpty(), qPrintable(m_store.errorText()));
         test::maybeScreenshot(m_area.get(), QStringLiteral("audience-builder"));
         m_area->resize(900, 600);
         test::maybeScreenshot(m_area.get(), QStringLiteral("audience-builder-small"));
@@ -220,11 +203,11 @@ private slots:
         QVERIFY(!builder->create());
         builder->setName(QStringLiteral("Top brand fans"));
         builder->setDescription(QStringLiteral("For the spring newsletter"));
-        builder->setDestinations({QStringLiteral("mailchimp")}, m_dir->path());
+        builder->setDestinations({QStringLiteral("mailchimp")}, m_store.dir());
         QSignalSpy created(builder, &AudienceBuilder::created);
         QVERIFY(builder->create());
         QVERIFY(created.wait(kWaitMs));
-        QVERIFY2(m_errors.isEmpty(), qPrintable(m_errors.join(QLatin1Char('\n'))));
+        QVERIFY2(m_store.errors().isEmpty(), qPrintable(m_store.errorText()));
 
         // The area shows the new audience's detail: live, the chosen size, members as scored.
         QCOMPARE(m_area->page(), AudiencesArea::Page::Detail);
@@ -251,7 +234,7 @@ private slots:
         QVERIFY(std::abs(detail->chart()->marker() -
                          100.0 * static_cast<double>(size) / static_cast<double>(ranked.size())) < 1e-9);
         // The destination file was written at creation, with Mailchimp's header.
-        const QString file = m_dir->filePath(QStringLiteral("Top brand fans - mailchimp.csv"));
+        const QString file = m_store.filePath(QStringLiteral("Top brand fans - mailchimp.csv"));
         QVERIFY(QFile::exists(file));
         QFile csv(file);
         QVERIFY(csv.open(QIODevice::ReadOnly));
@@ -260,7 +243,7 @@ private slots:
         test::maybeScreenshot(m_area.get(), QStringLiteral("audience-detail"));
 
         // Export again with the generic preset from the detail page.
-        const QString generic = m_dir->filePath(QStringLiteral("generic.csv"));
+        const QString generic = m_store.filePath(QStringLiteral("generic.csv"));
         QSignalSpy exported(detail, &ui::AudienceDetail::exported);
         QVERIFY(detail->runExport({"Top brand fans", "generic", generic.toStdString(), {}, {}}));
         QVERIFY(exported.wait(kWaitMs));
@@ -273,7 +256,7 @@ private slots:
         QVERIFY(detail->removeAudience());
         QCOMPARE(m_area->page(), AudiencesArea::Page::List);
         QCOMPARE(m_area->listModel()->rowCount(), 0);
-        QVERIFY2(m_errors.isEmpty(), qPrintable(m_errors.join(QLatin1Char('\n'))));
+        QVERIFY2(m_store.errors().isEmpty(), qPrintable(m_store.errorText()));
     }
 
     void populationRestrictsWhoMayEnter()
@@ -295,7 +278,7 @@ private slots:
         const auto everyone = services::AudienceService(m_workspace.toStdString()).get("First");
         QVERIFY(everyone);
         QCOMPARE(builder->scored()->curve.eligible(), everyone->eligible - firstSize);
-        QVERIFY2(m_errors.isEmpty(), qPrintable(m_errors.join(QLatin1Char('\n'))));
+        QVERIFY2(m_store.errors().isEmpty(), qPrintable(m_store.errorText()));
     }
 
     void savedSegmentsMayBeWhoEnters()
@@ -332,7 +315,7 @@ private slots:
         QVERIFY(shown.wait(kWaitMs));
         QCOMPARE(m_area->builder()->scored()->curve.eligible(), frozen->memberCount);
         test::maybeScreenshot(m_area.get(), QStringLiteral("audience-builder-segment"));
-        QVERIFY2(m_errors.isEmpty(), qPrintable(m_errors.join(QLatin1Char('\n'))));
+        QVERIFY2(m_store.errors().isEmpty(), qPrintable(m_store.errorText()));
     }
 
     void scoringCanBeCancelled()
@@ -371,12 +354,9 @@ private:
         return builder;
     }
 
-    QTemporaryDir m_pristineDir;
-    QString m_pristine;
-    std::unique_ptr<QTemporaryDir> m_dir;
+    test::SampleStoreFixture m_store;
     QString m_workspace;
     std::unique_ptr<AudiencesArea> m_area;
-    QStringList m_errors;
 };
 
 QTEST_MAIN(TestAudiencesArea)

@@ -37,20 +37,6 @@ namespace {
 constexpr int kBaseProfiles = 400;
 constexpr int kImportProfiles = 4000;
 
-std::string integrityCheck(const std::string &ws)
-{
-    auto db = store::Database::open(ws, store::Database::OpenMode::OpenExisting);
-    if (!db) {
-        return "cannot open: " + db.error().message;
-    }
-    auto st = (*db)->prepare("PRAGMA integrity_check");
-    std::string result;
-    while (st.step()) {
-        result += st.text(0);
-    }
-    return result;
-}
-
 std::int64_t eventsIn(const QString &ws)
 {
     const test::Run run = test::awbRun({QStringLiteral("info"), ws, QStringLiteral("--json")});
@@ -154,7 +140,7 @@ private slots:
         const std::int64_t seen = controller.info()->events;
         QVERIFY(seen > m_baseEvents);
         controller.close();
-        QCOMPARE(integrityCheck(m_ws.toStdString()), std::string("ok"));
+        QCOMPARE(test::integrityCheck(m_ws.toStdString()), std::string("ok"));
         QCOMPARE(eventsIn(m_ws), seen);
         QVERIFY(!hasAudience(m_ws.toStdString(), "Killed")); // removed once nobody held the write lock
     }
@@ -196,7 +182,7 @@ private slots:
         qInfo("%d rounds of CLI reads during the import", roundsDuringImport);
         const auto &report = runner.result<ingest::ImportReport>();
         QVERIFY(report.imported > 0);
-        QCOMPARE(integrityCheck(ws), std::string("ok"));
+        QCOMPARE(test::integrityCheck(ws), std::string("ok"));
         QCOMPARE(eventsIn(m_ws), m_baseEvents + report.imported);
     }
 

@@ -4,6 +4,7 @@
 // clicks, templates that ask for a brand, save / rename / duplicate / delete, overlap, preview and export.
 #include "TestUtil.h"
 #include "TestWorkspaces.h"
+#include "SampleStoreFixture.h"
 #include "UiTestUtil.h"
 #include "jobs/Progress.h"
 #include "main/ShowError.h"
@@ -95,30 +96,12 @@ class TestSegmentsArea : public QObject
     Q_OBJECT
 
 private slots:
-    void initTestCase()
-    {
-        QStandardPaths::setTestModeEnabled(true);
-        ui::setErrorHandler(
-            [this](QWidget *, const Error &error) { m_errors << QString::fromStdString(error.message); });
-        QVERIFY(m_pristineDir.isValid());
-        m_pristine = test::workspacePath(m_pristineDir.path(), QStringLiteral("pristine"));
-        sample::SampleSpec spec;
-        spec.profiles = 800;
-        spec.days = 150;
-        const auto made =
-            services::WorkspaceService::createSample(m_pristine.toStdString(), spec, ProgressSink::null());
-        QVERIFY2(made, made ? "" : made.error().message.c_str());
-    }
-
-    void cleanupTestCase() { ui::setErrorHandler({}); }
+    void initTestCase() { m_store.create(); }
 
     void init()
     {
-        m_errors.clear();
-        m_dir = std::make_unique<QTemporaryDir>();
-        QVERIFY(m_dir->isValid());
-        m_workspace = test::workspacePath(m_dir->path(), QStringLiteral("sample"));
-        QVERIFY(QFile::copy(m_pristine, m_workspace));
+        m_workspace = m_store.freshCopy();
+        QVERIFY(!m_workspace.isEmpty());
         m_area = std::make_unique<SegmentsArea>();
         m_area->resize(1280, 800);
         QSignalSpy loaded(&m_area->live(), &ui::LiveEvaluation::loaded);
@@ -129,9 +112,9 @@ private slots:
 
     void cleanup()
     {
-        QVERIFY2(m_errors.isEmpty(), qPrintable(m_errors.join(QLatin1Char('\n'))));
+        QVERIFY2(m_store.errors().isEmpty(), qPrintable(m_store.errorText()));
         m_area.reset();
-        m_dir.reset();
+        m_store.removeCopy();
     }
 
     void templateCountEqualsTheService()
@@ -465,7 +448,7 @@ private slots:
         QVERIFY(recount([&] { builder->applyTemplate(QStringLiteral("lapsed-vips"), {{"spend", "300"}}); }));
         const std::int64_t n = builder->count()->matching;
         services::SegmentExportRequest request;
-        request.outFile = m_dir->filePath(QStringLiteral("vips.csv")).toStdString();
+        request.outFile = m_store.filePath(QStringLiteral("vips.csv")).toStdString();
         QSignalSpy exported(builder, &SegmentBuilder::exported);
         QVERIFY(builder->exportCsv(request));
         QVERIFY(exported.wait(kWaitMs));
@@ -500,12 +483,9 @@ private:
         return shown.wait(kWaitMs) && m_area->builder()->count().has_value();
     }
 
-    QTemporaryDir m_pristineDir;
-    QString m_pristine;
-    std::unique_ptr<QTemporaryDir> m_dir;
+    test::SampleStoreFixture m_store;
     QString m_workspace;
     std::unique_ptr<SegmentsArea> m_area;
-    QStringList m_errors;
 };
 
 QTEST_MAIN(TestSegmentsArea)
