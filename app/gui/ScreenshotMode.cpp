@@ -196,16 +196,21 @@ void ScreenshotMode::prepareSegment(const std::function<void()> &ready)
         }
         name = QString::fromStdString(newest->name);
     }
+    whenCountShown(segments->builder(), ready);
+    if (!segments->openSegment(name)) {
+        fail(QStringLiteral("cannot open the segment '%1'").arg(name));
+    }
+}
+
+void ScreenshotMode::whenCountShown(ui::SegmentBuilder *builder, const std::function<void()> &ready)
+{
     QObject::connect(
-        segments->builder(), &ui::SegmentBuilder::countShown, &m_window,
+        builder, &ui::SegmentBuilder::countShown, &m_window,
         [this, ready] {
             showInsight();
             ready();
         },
         Qt::SingleShotConnection);
-    if (!segments->openSegment(name)) {
-        fail(QStringLiteral("cannot open the segment '%1'").arg(name));
-    }
 }
 
 void ScreenshotMode::prepareSegmentTemplate(const std::function<void()> &ready)
@@ -217,13 +222,7 @@ void ScreenshotMode::prepareSegmentTemplate(const std::function<void()> &ready)
         segments->builder()->setName(m_options.segment);
     }
     // The traits are computed first; the picture waits for the template's count.
-    QObject::connect(
-        segments->builder(), &ui::SegmentBuilder::countShown, &m_window,
-        [this, ready] {
-            showInsight();
-            ready();
-        },
-        Qt::SingleShotConnection);
+    whenCountShown(segments->builder(), ready);
     if (!segments->builder()->applyTemplate(m_options.templateName, m_options.params)) {
         fail(QStringLiteral("cannot apply the template '%1'").arg(m_options.templateName));
     }

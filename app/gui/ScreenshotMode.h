@@ -14,7 +14,8 @@ class QImage;
 
 namespace awb::ui {
 class MainWindow;
-}
+class SegmentBuilder;
+} // namespace awb::ui
 
 namespace awb::app {
 
@@ -34,6 +35,8 @@ private:
     void prepareAudienceBuilder(const std::function<void()> &ready);
     void prepareSegment(const std::function<void()> &ready);
     void prepareSegmentTemplate(const std::function<void()> &ready);
+    /// Once the builder shows its next count: selects the --insight tab, then calls ready.
+    void whenCountShown(ui::SegmentBuilder *builder, const std::function<void()> &ready);
     /// Selects the --insight tab of the segment builder.
     void showInsight();
     /// Draws the dialog (the export dialog) over the window's picture.

@@ -131,12 +131,7 @@ void AudiencesArea::reload()
 {
     std::vector<audience::AudienceInfo> audiences;
     if (!m_path.isEmpty()) {
-        auto listed = services::AudienceService(m_path.toStdString()).list();
-        if (listed) {
-            audiences = std::move(*listed);
-        } else {
-            showError(this, listed.error());
-        }
+        audiences = valueOrShowError(this, services::AudienceService(m_path.toStdString()).list());
     }
     m_list->setAudiences(std::move(audiences));
     m_builder->setAudiences(m_list->names());
@@ -148,12 +143,7 @@ void AudiencesArea::reloadSegments()
 {
     std::vector<segments::SavedSegment> saved;
     if (!m_path.isEmpty()) {
-        auto listed = services::SegmentService(m_path.toStdString()).list();
-        if (listed) {
-            saved = std::move(*listed);
-        } else {
-            showError(this, listed.error());
-        }
+        saved = valueOrShowError(this, services::SegmentService(m_path.toStdString()).list());
     }
     m_builder->setSegments(saved);
 }

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "common/Error.h"
+#include "common/Result.h"
 
 #include <functional>
 
@@ -19,5 +20,16 @@ void showError(QWidget *parent, const Error &error);
 /// Replaces what showError does (tests record errors instead of opening a message box). An empty handler
 /// restores the message box. Returns the previous handler.
 ErrorHandler setErrorHandler(ErrorHandler handler);
+
+/// The value of result, or an empty T after showing its error over parent (a list that could not be read
+/// shows as empty, with the reason said once).
+template <typename T> T valueOrShowError(QWidget *parent, Result<T> result)
+{
+    if (!result) {
+        showError(parent, result.error());
+        return T{};
+    }
+    return std::move(result).value();
+}
 
 } // namespace awb::ui

@@ -183,12 +183,7 @@ void SegmentsArea::reload()
 {
     std::vector<segments::SavedSegment> saved;
     if (!m_path.isEmpty()) {
-        auto listed = services::SegmentService(m_path.toStdString()).list();
-        if (listed) {
-            saved = std::move(*listed);
-        } else {
-            showError(this, listed.error());
-        }
+        saved = valueOrShowError(this, services::SegmentService(m_path.toStdString()).list());
     }
     const QString current = currentName();
     m_list->setSegments(std::move(saved));
