@@ -15,7 +15,9 @@ namespace {
 /// memory for the rest of the import.
 constexpr std::size_t kKeepCapacity = 64 * 1024;
 
-std::string_view trim(std::string_view s)
+/// s without JSON's own white space around it (RFC 8259: space, tab, CR, LF). Not awb::trimmed: a form feed
+/// or vertical tab is not JSON white space, and a line holding one is malformed, not blank.
+std::string_view trimJsonSpace(std::string_view s)
 {
     auto isSpace = [](char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; };
     while (!s.empty() && isSpace(s.front())) {
@@ -140,9 +142,9 @@ void JsonLinesParser::parse(const LineReader::Line &line, EventBatch &batch)
     batch.bytes += line.text.size();
     // Readable bytes end here: LineReader pads every line.
     const char *paddedEnd = line.text.data() + line.text.size() + LineReader::kPadding;
-    std::string_view text = trim(line.text);
+    std::string_view text = trimJsonSpace(line.text);
     if (line.number == 1 && text.substr(0, 3) == "\xEF\xBB\xBF") {
-        text = trim(text.substr(3)); // UTF-8 byte order mark
+        text = trimJsonSpace(text.substr(3)); // UTF-8 byte order mark
     }
     if (text.empty()) {
         return;

@@ -2,6 +2,7 @@
 #include "segments/SegmentInsights.h"
 
 #include "charts/ChartPalette.h"
+#include "jobs/ProgressBarSteps.h"
 #include "models/DisplayFormat.h"
 #include "segments/AsOfPicker.h"
 #include "segments/PreviewModel.h"
@@ -24,7 +25,6 @@
 namespace awb::ui {
 
 namespace {
-constexpr int kBarSteps = 1000;
 
 QString muted(const QString &css = {})
 {
@@ -85,7 +85,7 @@ QWidget *SegmentInsights::createCountCard()
     m_share->setObjectName(QStringLiteral("shareLabel"));
     m_share->setStyleSheet(muted());
     m_bar->setObjectName(QStringLiteral("shareBar"));
-    m_bar->setRange(0, kBarSteps);
+    m_bar->setRange(0, kProgressBarSteps);
     m_bar->setTextVisible(false);
     m_bar->setFixedHeight(8);
     m_message->setObjectName(QStringLiteral("countMessageLabel"));
@@ -130,9 +130,7 @@ void SegmentInsights::showLoading(qint64 done, qint64 total, const QString &stag
                          .arg(palette::mutedText().name()));
     m_share->setText(stage.isEmpty() ? tr("Computing the traits of every profile…")
                                      : stage + QStringLiteral("…"));
-    m_bar->setRange(0, total > 0 ? kBarSteps : 0);
-    m_bar->setValue(total > 0 ? static_cast<int>(std::clamp<qint64>(done * kBarSteps / total, 0, kBarSteps))
-                              : 0);
+    showJobProgress(m_bar, done, total);
     m_message->setStyleSheet(muted());
     m_message->setText(tr("This happens once per workspace; counts then update as you edit."));
     m_cancel->show();
@@ -141,7 +139,7 @@ void SegmentInsights::showLoading(qint64 done, qint64 total, const QString &stag
 void SegmentInsights::showMessage(const QString &text, bool error)
 {
     m_cancel->hide();
-    m_bar->setRange(0, kBarSteps);
+    m_bar->setRange(0, kProgressBarSteps);
     m_bar->setValue(0);
     m_count->setText(QStringLiteral("<span style=\"font-size:x-large; color:%1\"><b>–</b></span>")
                          .arg(palette::mutedText().name()));
@@ -172,8 +170,8 @@ void SegmentInsights::showResult(const EvaluationResult &result, const RuleVocab
     m_count->setText(QStringLiteral("<span style=\"font-size:x-large\"><b>%1</b></span> %2")
                          .arg(format::count(c.matching), c.matching == 1 ? tr("person") : tr("people")));
     m_share->setText(tr("%1 of %2 profiles").arg(format::percent(c.share), format::count(c.profiles)));
-    m_bar->setRange(0, kBarSteps);
-    m_bar->setValue(static_cast<int>(std::lround(c.share * kBarSteps)));
+    m_bar->setRange(0, kProgressBarSteps);
+    m_bar->setValue(static_cast<int>(std::lround(c.share * kProgressBarSteps)));
     m_message->setStyleSheet(muted());
     m_message->setText(tr("Traits as of %1.").arg(format::timestamp(c.nowMs)));
     m_preview->setRows(result.preview, result.previewTraits, vocabulary);
