@@ -2,6 +2,7 @@
 #include "audience/AudienceRepository.h"
 
 #include "store/Database.h"
+#include "store/ProfileRepository.h"
 
 #include <QString>
 #include <QSysInfo>
@@ -138,17 +139,8 @@ std::string AudienceRepository::qualityJson(std::int64_t audienceId)
 
 std::vector<std::int64_t> AudienceRepository::memberProfiles(std::int64_t audienceId)
 {
-    auto st = m_db.prepare(
-        "WITH RECURSIVE now(id) AS ("
-        "  SELECT profile_id FROM audience_members WHERE audience_id = ?"
-        "  UNION SELECT pm.into_id FROM now JOIN profile_merges pm ON pm.from_id = now.id) "
-        "SELECT id FROM now WHERE EXISTS (SELECT 1 FROM profiles p WHERE p.id = now.id) ORDER BY id");
-    st.bind(1, audienceId);
-    std::vector<std::int64_t> out;
-    while (st.step()) {
-        out.push_back(st.int64(0));
-    }
-    return out;
+    return store::ProfileRepository(m_db).currentMembers(
+        "SELECT profile_id FROM audience_members WHERE audience_id = ?", audienceId);
 }
 
 std::vector<AudienceMember> AudienceRepository::members(std::int64_t audienceId, std::int64_t offset,

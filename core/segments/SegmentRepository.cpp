@@ -2,6 +2,7 @@
 #include "segments/SegmentRepository.h"
 
 #include "store/Database.h"
+#include "store/ProfileRepository.h"
 
 namespace awb::segments {
 
@@ -80,17 +81,8 @@ std::vector<SavedSegment> SegmentRepository::list()
 
 std::vector<std::int64_t> SegmentRepository::memberProfiles(std::int64_t segmentId)
 {
-    auto st = m_db.prepare(
-        "WITH RECURSIVE now(id) AS ("
-        "  SELECT profile_id FROM segment_members WHERE segment_id = ?"
-        "  UNION SELECT pm.into_id FROM now JOIN profile_merges pm ON pm.from_id = now.id) "
-        "SELECT id FROM now WHERE EXISTS (SELECT 1 FROM profiles p WHERE p.id = now.id) ORDER BY id");
-    st.bind(1, segmentId);
-    std::vector<std::int64_t> out;
-    while (st.step()) {
-        out.push_back(st.int64(0));
-    }
-    return out;
+    return store::ProfileRepository(m_db).currentMembers(
+        "SELECT profile_id FROM segment_members WHERE segment_id = ?", segmentId);
 }
 
 bool SegmentRepository::remove(const std::string &name)

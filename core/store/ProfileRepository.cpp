@@ -174,6 +174,20 @@ std::optional<ProfileDetail> ProfileRepository::detail(std::int64_t profileId)
     return d;
 }
 
+std::vector<std::int64_t> ProfileRepository::currentMembers(const char *membersSql, std::int64_t ownerId)
+{
+    auto st = m_db.prepare(std::string("WITH RECURSIVE now(id) AS (") + membersSql +
+                           " UNION SELECT pm.into_id FROM now JOIN profile_merges pm ON pm.from_id = now.id) "
+                           "SELECT id FROM now WHERE EXISTS (SELECT 1 FROM profiles p WHERE p.id = now.id) "
+                           "ORDER BY id");
+    st.bind(1, ownerId);
+    std::vector<std::int64_t> out;
+    while (st.step()) {
+        out.push_back(st.int64(0));
+    }
+    return out;
+}
+
 std::int64_t ProfileRepository::resolveMerged(std::int64_t profileId)
 {
     auto st = m_db.prepare("SELECT into_id FROM profile_merges WHERE from_id = ?");

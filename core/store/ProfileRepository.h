@@ -26,6 +26,11 @@ public:
     std::optional<ProfileDetail> detail(std::int64_t profileId);
     /// The profile an id was merged into, following merges; the id itself when it was never merged.
     std::int64_t resolveMerged(std::int64_t profileId);
+    /// The profiles of today behind a stored member list (an audience's or a static segment's): every
+    /// stored id followed through later merges, kept when that profile exists; sorted, each once.
+    /// membersSql selects the stored ids with one parameter, ownerId: a constant of the caller's, never text
+    /// built from input.
+    std::vector<std::int64_t> currentMembers(const char *membersSql, std::int64_t ownerId);
 
 private:
     Database &m_db;
