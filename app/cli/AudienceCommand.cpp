@@ -26,11 +26,6 @@ constexpr const char *kSubUsage =
     "       awb audience duplicate WORKSPACE --name N --new-name M --size 5%|COUNT\n"
     "       awb audience remove WORKSPACE --name N\n";
 
-QString opt(const char *name)
-{
-    return QString::fromLatin1(name);
-}
-
 void addOptions(QCommandLineParser &parser)
 {
     parser.addPositionalArgument(opt("workspace"), opt("The .awb workspace file."));
@@ -59,8 +54,7 @@ void addOptions(QCommandLineParser &parser)
 
 int usageError(const std::string &message)
 {
-    std::fprintf(stderr, "awb audience: %s\n%s", message.c_str(), kSubUsage);
-    return kExitUsage;
+    return cli::usageError("audience", kSubUsage, message);
 }
 
 std::string summary(const audience::AudienceInfo &a)

@@ -65,6 +65,12 @@ bool parseTarget(const QCommandLineParser &parser, model::Target &target)
     return eq > 0 && !target.value.empty();
 }
 
+int usageError(const char *command, const char *usage, const std::string &message)
+{
+    std::fprintf(stderr, "awb %s: %s\n%s", command, message.c_str(), usage);
+    return kExitUsage;
+}
+
 int printError(const Error &error)
 {
     std::fprintf(stderr, "awb: %s\n", error.message.c_str());

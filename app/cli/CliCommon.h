@@ -31,6 +31,14 @@ bool parseHorizon(const QString &text, std::int64_t &ms);
 /// --product ID or --target COLUMN=VALUE of parser into target; false when neither is usable.
 bool parseTarget(const QCommandLineParser &parser, model::Target &target);
 
+/// An option or argument name of a sub-command's parser (Latin-1 literal).
+inline QString opt(const char *name)
+{
+    return QString::fromLatin1(name);
+}
+/// Prints "awb COMMAND: <message>" and the sub-command's usage to stderr; returns kExitUsage.
+int usageError(const char *command, const char *usage, const std::string &message);
+
 /// Prints "awb: <message>" (and the detail) to stderr and returns the exit code for the error.
 int printError(const Error &error);
 void printOut(const std::string &text);

@@ -10,11 +10,6 @@ namespace awb::cli {
 
 namespace {
 
-QString opt(const char *name)
-{
-    return QString::fromLatin1(name);
-}
-
 QString description()
 {
     std::string s = "Export an audience's members, best first, as CSV (UTF-8, RFC 4180, neutralised against "

@@ -35,15 +35,9 @@ constexpr const char *kSubUsage =
     "                          --out FILE.csv [--preset generic] [--columns a,b,c] [--as-of DATE]\n"
     "       awb segment templates\n";
 
-QString opt(const char *s)
-{
-    return QString::fromLatin1(s);
-}
-
 int usageError(const std::string &message)
 {
-    std::fprintf(stderr, "awb segment: %s\n%s", message.c_str(), kSubUsage);
-    return kExitUsage;
+    return cli::usageError("segment", kSubUsage, message);
 }
 
 void addOptions(QCommandLineParser &parser)
