@@ -438,13 +438,7 @@ private slots:
     void headerlessNumberedColumns()
     {
         const std::string file = write("nohead.txt", "a 20210101 3 1.5\nb 20210102 1 2\nc 20210103\n");
-        ingest::CsvMapping m;
-        m.hasHeader = false;
-        m.delimiter = ' ';
-        m.userIdColumn = "1";
-        m.timestampColumn = "2";
-        m.timestampFormat = "%Y%m%d";
-        m.fixedEvent = "Bought";
+        ingest::CsvMapping m = headerlessBought();
         m.propertyColumns = {"3", "4"};
         m.propertyNames = {{"4", "amount"}};
         const auto report = run({file}, m);
@@ -459,14 +453,9 @@ private slots:
     // as a string with its digits, so the stored properties stay readable by simdjson and SQLite alike.
     void outOfRangeNumbersStayStrings()
     {
-        const std::string file = write("big.txt", "a 20210101 92233720368547758071 1e999 -9223372036854775808\n");
-        ingest::CsvMapping m;
-        m.hasHeader = false;
-        m.delimiter = ' ';
-        m.userIdColumn = "1";
-        m.timestampColumn = "2";
-        m.timestampFormat = "%Y%m%d";
-        m.fixedEvent = "Bought";
+        const std::string file =
+            write("big.txt", "a 20210101 92233720368547758071 1e999 -9223372036854775808\n");
+        ingest::CsvMapping m = headerlessBought();
         m.propertyColumns = {"3", "4", "5"};
         const auto report = run({file}, m);
         QCOMPARE(report.imported, 1);
@@ -525,6 +514,19 @@ private slots:
     }
 
 private:
+    /// Headerless, space-separated "USER YYYYMMDD ...", every line a "Bought" event.
+    static ingest::CsvMapping headerlessBought()
+    {
+        ingest::CsvMapping m;
+        m.hasHeader = false;
+        m.delimiter = ' ';
+        m.userIdColumn = "1";
+        m.timestampColumn = "2";
+        m.timestampFormat = "%Y%m%d";
+        m.fixedEvent = "Bought";
+        return m;
+    }
+
     static ingest::CsvMapping orderMapping()
     {
         ingest::CsvMapping m;

@@ -2,7 +2,9 @@
 // Helpers for the widget tests: finding widgets by object name, fixtures, optional screenshots.
 #pragma once
 
+#include <QComboBox>
 #include <QDir>
+#include <QFile>
 #include <QTest>
 #include <QWidget>
 
@@ -17,6 +19,30 @@ template <typename T> T *child(const QObject *parent, const char *objectName)
                      __FILE__, __LINE__);
     }
     return found;
+}
+
+/// Chooses the item with that data in a combo box as the user would (activated is what editors follow).
+inline void choose(QComboBox *combo, const QVariant &data)
+{
+    const int index = combo->findData(data);
+    QVERIFY2(index >= 0, qPrintable(data.toString()));
+    combo->setCurrentIndex(index);
+    emit combo->activated(index);
+}
+
+/// The number of lines of a text file (a last line without a line break counts); -1 when it cannot be read.
+inline qint64 countLines(const QString &path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        return -1;
+    }
+    qint64 lines = 0;
+    while (!file.atEnd()) {
+        file.readLine();
+        ++lines;
+    }
+    return lines;
 }
 
 /// Saves widget as <AWB_SCREENSHOT_DIR>/<name>.png when that variable is set (to look at the pages).

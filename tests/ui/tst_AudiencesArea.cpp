@@ -2,9 +2,9 @@
 // The recommendation audience flow on a generated sample store with its catalog: the size picker's
 // presets and exact counts, scoring in the background, read-outs and chart data checked against the
 // scores, creating with a destination, the detail page (frozen chart, members, export, delete).
+#include "SampleStoreFixture.h"
 #include "TestUtil.h"
 #include "TestWorkspaces.h"
-#include "SampleStoreFixture.h"
 #include "UiTestUtil.h"
 #include "audiences/AudienceBuilder.h"
 #include "audiences/AudienceDetail.h"
@@ -41,6 +41,8 @@
 
 using namespace awb;
 using awb::test::child;
+using awb::test::choose;
+using awb::test::countLines;
 using awb::ui::AudienceBuilder;
 using awb::ui::AudiencesArea;
 
@@ -55,19 +57,6 @@ std::vector<ui::ColumnValues> columnValues(const std::string &path)
         out.push_back({QString::fromLatin1(column), values ? *values : std::vector<catalog::ValueCount>()});
     }
     return out;
-}
-qint64 countLines(const QString &path)
-{
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly)) {
-        return -1;
-    }
-    qint64 lines = 0;
-    while (!file.atEnd()) {
-        file.readLine();
-        ++lines;
-    }
-    return lines;
 }
 } // namespace
 
@@ -290,7 +279,8 @@ private slots:
             **services::TraitService(m_workspace.toStdString()).load({}, ProgressSink::null()));
         QVERIFY(lapsed);
         QVERIFY(segments.save("Lapsed VIPs", "", *lapsed));
-        QVERIFY(segments.freeze("Lapsed VIPs", "Lapsed then", services::TraitRequest{}, ProgressSink::null()));
+        QVERIFY(
+            segments.freeze("Lapsed VIPs", "Lapsed then", services::TraitRequest{}, ProgressSink::null()));
         const auto frozen = segments.find("Lapsed then");
         QVERIFY(frozen && frozen->memberCount > 0);
         QVERIFY(m_area->newAudience());

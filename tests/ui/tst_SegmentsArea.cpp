@@ -2,9 +2,10 @@
 // The segment builder on a generated sample store with its catalog: template counts equal the service's,
 // edits recount after the debounce, undo / redo restore the rule, nested groups and negation, RFM cell
 // clicks, templates that ask for a brand, save / rename / duplicate / delete, overlap, preview and export.
+#include "SampleStoreFixture.h"
+#include "SegmentsAreaTestUtil.h"
 #include "TestUtil.h"
 #include "TestWorkspaces.h"
-#include "SampleStoreFixture.h"
 #include "UiTestUtil.h"
 #include "jobs/Progress.h"
 #include "main/ShowError.h"
@@ -42,26 +43,14 @@
 
 using namespace awb;
 using awb::test::child;
+using awb::test::choose;
+using awb::test::countLines;
 using awb::ui::SegmentBuilder;
 using awb::ui::SegmentsArea;
 using segments::Node;
 
 namespace {
-constexpr int kWaitMs = 60000;
-
-qint64 countLines(const QString &path)
-{
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly)) {
-        return -1;
-    }
-    qint64 lines = 0;
-    while (!file.atEnd()) {
-        file.readLine();
-        ++lines;
-    }
-    return lines;
-}
+constexpr int kWaitMs = test::kSegmentsWaitMs;
 
 segments::Rule allOf(std::vector<Node> children)
 {
@@ -80,15 +69,6 @@ void clickDestructive(QMessageBox *box)
     }
     QFAIL("no destructive button");
 }
-
-// Chooses the item with that data in a combo box as the user would (activated is what editors follow).
-void choose(QComboBox *combo, const QVariant &data)
-{
-    const int index = combo->findData(data);
-    QVERIFY2(index >= 0, qPrintable(data.toString()));
-    combo->setCurrentIndex(index);
-    emit combo->activated(index);
-}
 } // namespace
 
 class TestSegmentsArea : public QObject
@@ -102,12 +82,7 @@ private slots:
     {
         m_workspace = m_store.freshCopy();
         QVERIFY(!m_workspace.isEmpty());
-        m_area = std::make_unique<SegmentsArea>();
-        m_area->resize(1280, 800);
-        QSignalSpy loaded(&m_area->live(), &ui::LiveEvaluation::loaded);
-        m_area->show();
-        m_area->setWorkspace(m_workspace);
-        QVERIFY(loaded.wait(kWaitMs));
+        test::openSegmentsArea(m_area, m_workspace);
     }
 
     void cleanup()
@@ -476,12 +451,7 @@ private:
     }
 
     /// Runs edit and waits for the builder to show the count of the edited rule.
-    template <typename Edit> bool recount(Edit edit)
-    {
-        QSignalSpy shown(m_area->builder(), &SegmentBuilder::countShown);
-        edit();
-        return shown.wait(kWaitMs) && m_area->builder()->count().has_value();
-    }
+    template <typename Edit> bool recount(Edit edit) { return test::recount(*m_area, edit); }
 
     test::SampleStoreFixture m_store;
     QString m_workspace;

@@ -3,9 +3,10 @@
 // (from the list and the builder, default name, never re-evaluated, read-only view with its banner, export,
 // duplicate, edit as a new segment, rename and delete), the as-of date of the traits, and the event
 // condition's property filters (add, edit, remove; counts equal the service's).
+#include "SampleStoreFixture.h"
+#include "SegmentsAreaTestUtil.h"
 #include "TestUtil.h"
 #include "TestWorkspaces.h"
-#include "SampleStoreFixture.h"
 #include "UiTestUtil.h"
 #include "jobs/JobRunner.h"
 #include "jobs/Progress.h"
@@ -43,26 +44,14 @@
 
 using namespace awb;
 using awb::test::child;
+using awb::test::choose;
+using awb::test::countLines;
 using awb::ui::SegmentBuilder;
 using awb::ui::SegmentsArea;
 using segments::Node;
 
 namespace {
-constexpr int kWaitMs = 60000;
-
-void choose(QComboBox *combo, const QVariant &data)
-{
-    const int index = combo->findData(data);
-    QVERIFY2(index >= 0, qPrintable(data.toString()));
-    combo->setCurrentIndex(index);
-    emit combo->activated(index);
-}
-
-qint64 lineCount(const QString &path)
-{
-    QFile file(path);
-    return file.open(QIODevice::ReadOnly) ? file.readAll().count('\n') : -1;
-}
+constexpr int kWaitMs = test::kSegmentsWaitMs;
 } // namespace
 
 class TestStaticSegments : public QObject
@@ -76,12 +65,7 @@ private slots:
     {
         m_workspace = m_store.freshCopy();
         QVERIFY(!m_workspace.isEmpty());
-        m_area = std::make_unique<SegmentsArea>();
-        m_area->resize(1280, 800);
-        QSignalSpy loaded(&m_area->live(), &ui::LiveEvaluation::loaded);
-        m_area->show();
-        m_area->setWorkspace(m_workspace);
-        QVERIFY(loaded.wait(kWaitMs));
+        test::openSegmentsArea(m_area, m_workspace);
     }
 
     void cleanup()
@@ -167,7 +151,7 @@ private slots:
         QSignalSpy exported(builder, &SegmentBuilder::exported);
         QVERIFY(builder->exportCsv(out));
         QVERIFY(exported.wait(kWaitMs));
-        QCOMPARE(lineCount(QString::fromStdString(out.outFile)), vips + 1);
+        QCOMPARE(countLines(QString::fromStdString(out.outFile)), vips + 1);
         const QString copy = m_area->duplicateSegment(QStringLiteral("Then"));
         QCOMPARE(copy, QStringLiteral("Then copy"));
         const auto duplicated = service().find("Then copy");
@@ -395,12 +379,7 @@ private:
     }
 
     /// Runs edit and waits for the builder to show the count of the edited rule.
-    template <typename Edit> bool recount(Edit edit)
-    {
-        QSignalSpy shown(m_area->builder(), &SegmentBuilder::countShown);
-        edit();
-        return shown.wait(kWaitMs) && m_area->builder()->count().has_value();
-    }
+    template <typename Edit> bool recount(Edit edit) { return test::recount(*m_area, edit); }
 
     /// Runs start (a freeze) and waits until the frozen segment is open and counted.
     template <typename Start> bool openedAfter(Start start)
