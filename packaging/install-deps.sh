@@ -2,6 +2,7 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 # Installs the Debian 12 packages Audience Workbench needs to build, test and run.
 # Idempotent: packages already installed are skipped; nothing is downloaded outside apt.
+#   bash packaging/install-deps.sh [EXTRA_PACKAGE...]    (extras: e.g. clang for tests/fuzz/run.sh)
 set -euo pipefail
 
 packages=(
@@ -15,6 +16,7 @@ packages=(
     fonts-dejavu-core
     xz-utils time
     dpkg-dev file desktop-file-utils appstream shared-mime-info
+    "$@"
 )
 
 missing=()

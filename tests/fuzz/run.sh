@@ -15,20 +15,8 @@ shift || true
 targets=("$@")
 if [ ${#targets[@]} -eq 0 ]; then targets=(jsonl csv rule); fi
 
-# clang and its fuzzer and sanitizer runtimes, then the project's own build dependencies.
-missing=()
-for p in clang libclang-rt-14-dev; do
-    if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed'; then missing+=("$p"); fi
-done
-if [ ${#missing[@]} -gt 0 ]; then
-    echo "fuzz: installing ${missing[*]}"
-    SUDO=""
-    if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
-    export DEBIAN_FRONTEND=noninteractive
-    $SUDO apt-get update -qq
-    $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" </dev/null
-fi
-bash packaging/install-deps.sh
+# The project's build dependencies, and clang with its fuzzer and sanitizer runtimes.
+bash packaging/install-deps.sh clang libclang-rt-14-dev
 
 build=build-fuzz
 launcher=()
