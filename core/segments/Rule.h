@@ -9,7 +9,9 @@
 //    case.
 //  - Dates: a value is a date ("2026-10-01", the whole UTC day) or a time (ISO 8601, one millisecond): before
 //    D = earlier than its start, after D = from the end of it on, between D1 and D2 = from the start of D1 to
-//    the end of D2; within_last_days N = from now - N days on; more_than_days_ago N = before now - N days.
+//    the end of D2; within_last_days N = from now - N days on (less than N whole days ago); more_than_days_ago N
+//    = more than N whole days ago (floor((now - t) / 1 day) > N, the way days_since_* traits count), so "last
+//    purchase more than 45 days ago" and "days since last purchase more than 45" select the same people.
 //  - Events: events before now named EVENT, whose properties pass every "where" filter, counted per
 //    profile within the window (last N days, or between dates as above); at_least / at_most / exactly N
 //    times, never = 0 times. A property "products[].key" looks at the event's products (one of them must

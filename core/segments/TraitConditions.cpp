@@ -64,6 +64,18 @@ std::int64_t daysBefore(std::int64_t nowMs, const Value &days)
     return nowMs - std::llround(number(days) * static_cast<double>(traits::kDayMs));
 }
 
+} // namespace
+
+std::int64_t moreThanDaysAgoEnd(std::int64_t nowMs, double days)
+{
+    // Whole days, as the "days since" traits count them: floor((now - t) / day) > N <=> t <= now - (floor(N)
+    // + 1) days, so "last purchase more than N days ago" and "days since last purchase more than N" are the
+    // same people.
+    return nowMs - std::llround((std::floor(days) + 1) * static_cast<double>(traits::kDayMs)) + 1;
+}
+
+namespace {
+
 Bitset dates(const std::vector<std::int64_t> &d, const TraitCondition &c, std::int64_t nowMs)
 {
     constexpr std::int64_t kMin = kNoDate + 1;
@@ -78,7 +90,7 @@ Bitset dates(const std::vector<std::int64_t> &d, const TraitCondition &c, std::i
     case Op::WithinLastDays:
         return dateWindow(d, daysBefore(nowMs, c.values[0]), kMax);
     case Op::MoreThanDaysAgo:
-        return dateWindow(d, kMin, daysBefore(nowMs, c.values[0]));
+        return dateWindow(d, kMin, moreThanDaysAgoEnd(nowMs, number(c.values[0])));
     case Op::IsSet:
         return dateWindow(d, kMin, kMax);
     case Op::IsNotSet:

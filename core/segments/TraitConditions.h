@@ -13,6 +13,10 @@ namespace awb::segments {
 Bitset evaluateTraitCondition(const traits::TraitColumn &column, const TraitCondition &condition,
                               std::int64_t nowMs);
 
+/// The end (exclusive, UTC ms) of "more than days ago": a time before it is at least floor(days) + 1 whole
+/// days before nowMs, so the condition selects the profiles whose whole days since that time exceed days.
+std::int64_t moreThanDaysAgoEnd(std::int64_t nowMs, double days);
+
 /// s with ASCII letters in lower case (contains / starts_with compare this way).
 std::string asciiLower(std::string s);
 

@@ -43,13 +43,14 @@ std::vector<int> quintileScores(const std::vector<double> &values, const std::ve
               [&](std::size_t a, std::size_t b) { return values[a] < values[b]; });
     std::vector<int> scores(values.size(), 0);
     const auto n = static_cast<std::int64_t>(order.size());
-    std::int64_t smaller = 0; // eligible rows with a strictly smaller value than the current run
+    int score = 0;
     for (std::int64_t i = 0; i < n; ++i) {
-        if (i > 0 &&
-            values[order[static_cast<std::size_t>(i)]] != values[order[static_cast<std::size_t>(i - 1)]]) {
-            smaller = i;
+        const std::size_t row = order[static_cast<std::size_t>(i)];
+        if (i == 0 || values[row] != values[order[static_cast<std::size_t>(i - 1)]]) {
+            // i = eligible rows with a strictly smaller value than this run.
+            score = std::min(1 + static_cast<int>(5 * i / n), score + 1);
         }
-        scores[order[static_cast<std::size_t>(i)]] = 1 + static_cast<int>(5 * smaller / n);
+        scores[row] = score;
     }
     return scores;
 }

@@ -4,7 +4,10 @@
 //
 // RFM (over purchasers, i.e. profiles with at least one order before now):
 //   score = 1 + floor(5 * (purchasers with a strictly worse value) / purchasers), so 1..5 by quintile and
-//   equal values always share a score. Recency compares the last purchase time (later is better),
+//   equal values always share a score; where ties would leave a score empty, a value scores at most one above
+//   the next worse value (score_i = min(quintile_i, score_(i-1) + 1) over the distinct values in order). So
+//   when most buyers have one order, one order is F1, two F2, three F3, and so on, instead of F1 then F4;
+//   without large ties the scores are the plain quintiles. Recency compares the last purchase time (later is better),
 //   frequency the order count and monetary the total spend (more is better).
 //   Named groups from the recency (R) and frequency (F) scores, the grid a heat map shows:
 //     R\F   1               2                   3                   4         5
@@ -42,7 +45,7 @@ const std::vector<std::string> &rfmGroupNames();
 const std::string &rfmGroup(int recency, int frequency);
 
 /// Quintile scores 1..5 of values over the rows where eligible[r] is true (others get 0); higher values
-/// score higher. Ties share the score. O(n log n).
+/// score higher. Ties share the score; no score is skipped between two neighbouring values. O(n log n).
 std::vector<int> quintileScores(const std::vector<double> &values, const std::vector<bool> &eligible);
 
 /// "High", "Mid" or "Low" for an item share in [0, 1]; "Mid" for NaN (no purchased items).

@@ -118,7 +118,8 @@ bool naive(const Node &n, const traits::TraitTable &t, std::size_t r)
         return col.numbers[r] >= std::get<double>(c.values[0]);
     case Op::MoreThanDaysAgo:
         return col.dates[r] != traits::kNoDate &&
-               col.dates[r] < t.nowMs - std::llround(std::get<double>(c.values[0]) * traits::kDayMs);
+               std::floor(static_cast<double>(t.nowMs - col.dates[r]) / traits::kDayMs) >
+                   std::get<double>(c.values[0]);
     case Op::In:
     case Op::Is:
         return col.codes[r] >= 0 && std::any_of(c.values.begin(), c.values.end(), [&](const Value &v) {

@@ -291,8 +291,10 @@ private slots:
         row("'trait':'d','op':'between','value':['2026-03-01','2026-03-05']", "0 1 3");
         row("'trait':'d','op':'within_last_days','value':6", "3 4");
         row("'trait':'d','op':'within_last_days','value':10", "0 1 3 4");
-        row("'trait':'d','op':'more_than_days_ago','value':9", "0 1 5");
-        row("'trait':'d','op':'more_than_days_ago','value':0", "0 1 3 4 5");
+        // Whole days: 03-01 23:59:59.999 is 9 whole days before 03-11, not more than 9.
+        row("'trait':'d','op':'more_than_days_ago','value':9", "0 5");
+        row("'trait':'d','op':'more_than_days_ago','value':8", "0 1 5");
+        row("'trait':'d','op':'more_than_days_ago','value':0", "0 1 3 5");
         row("'trait':'d','op':'is_not_set'", "2");
     }
 

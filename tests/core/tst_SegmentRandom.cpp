@@ -197,6 +197,31 @@ private slots:
         QVERIFY2(nonTrivial > kRules / 3, qPrintable(QString::number(nonTrivial)));
     }
 
+    // One meaning for "days ago": the date condition and the days-since trait select the same people.
+    void daysAgoAndDaysSinceAgree()
+    {
+        services::SegmentService service(m_ws);
+        auto evaluator = service.evaluator(m_table);
+        int separating = 0;
+        for (const int days : {0, 1, 2, 7, 13, 30, 45, 60, 90, 120}) {
+            const auto ago =
+                service.evaluate(*evaluator, parse("{\"type\":\"trait\",\"trait\":\"last_purchase\",\"op\":"
+                                                   "\"more_than_days_ago\",\"value\":" +
+                                                   std::to_string(days) + "}"));
+            const auto since = service.evaluate(
+                *evaluator, parse("{\"type\":\"trait\",\"trait\":\"days_since_last_purchase\",\"op\":\">\","
+                                  "\"value\":" +
+                                  std::to_string(days) + "}"));
+            QVERIFY(ago && since);
+            QCOMPARE(ago->count(), since->count());
+            for (std::size_t r = 0; r < m_table->size(); ++r) {
+                QCOMPARE(ago->test(r), since->test(r));
+            }
+            separating += ago->count() > 0 && ago->count() < m_table->size() ? 1 : 0;
+        }
+        QVERIFY(separating >= 5);
+    }
+
 private:
     static Rule parse(const std::string &condition)
     {
@@ -514,8 +539,9 @@ private:
             return d >= span(text(0)).first && d < span(text(1)).second;
         case Op::WithinLastDays:
             return d >= ago();
-        case Op::MoreThanDaysAgo:
-            return d < ago();
+        case Op::MoreThanDaysAgo: // whole days, as days_since_* count them
+            return std::floor(static_cast<double>(m_table->nowMs - d) / traits::kDayMs) >
+                   std::get<double>(c.values[0]);
         case Op::IsSet:
             return true;
         default:

@@ -81,10 +81,11 @@ private slots:
         row("alice", "visitor_type", "Returning");
         row("alice", "discount_order_share", "0.5");
         row("alice", "discount_affinity", "Mid");
-        row("alice", "rfm_recency", "4");
+        // Three buyers: plain quintiles would score them 1, 2, 4; no score is skipped, so 1, 2, 3.
+        row("alice", "rfm_recency", "3");
         row("alice", "rfm_frequency", "2");
-        row("alice", "rfm_monetary", "4");
-        row("alice", "rfm_group", "Potential Loyalists");
+        row("alice", "rfm_monetary", "3");
+        row("alice", "rfm_group", "About to Sleep");
         row("alice", "top_value:Category", "Skincare");
         row("bob", "sessions", "2");
         row("bob", "event_count", "3");
@@ -245,7 +246,7 @@ private slots:
         QVERIFY(p);
         QCOMPARE(p->audiences, std::vector<std::string>{"VIP"});
         QCOMPARE(p->exportedIn, std::vector<std::string>{"VIP"});
-        QVERIFY(p->toJson().find("\"rfm_group\": \"Potential Loyalists\"") != std::string::npos);
+        QVERIFY(p->toJson().find("\"rfm_group\": \"About to Sleep\"") != std::string::npos);
     }
 
     void cancelled()
@@ -265,6 +266,19 @@ private slots:
         // 10 eligible; sorted 1 1 2 3 4 5 7 9 9 9: strictly smaller counts 0 0 2 3 4 5 6 7 7 7.
         const std::vector<int> expected = {3, 1, 1, 2, 4, 4, 4, 2, 4, 3, 0};
         QCOMPARE(traits::quintileScores(values, eligible), expected);
+    }
+
+    void quintileScoresSkipNoScoreUnderLargeTies()
+    {
+        // 10 buyers: six with one order, two with two, one with three, one with seven. Plain quintiles
+        // would give 1, 4, 5, 5 and leave F2 and F3 empty.
+        const std::vector<double> orders = {1, 1, 2, 1, 7, 1, 3, 1, 2, 1};
+        const std::vector<bool> eligible(orders.size(), true);
+        const std::vector<int> expected = {1, 1, 2, 1, 4, 1, 3, 1, 2, 1};
+        QCOMPARE(traits::quintileScores(orders, eligible), expected);
+        // Two values only: 1 and 2.
+        QCOMPARE(traits::quintileScores({4, 4, 4, 9}, {true, true, true, true}),
+                 (std::vector<int>{1, 1, 1, 2}));
     }
 
     void rfmGroupGrid_data()

@@ -29,10 +29,16 @@ const char *kOrders =
     "FROM events WHERE name_id = (SELECT id FROM event_names WHERE name = 'Order Completed') "
     "GROUP BY profile_id) ";
 
-// RFM groups written independently of traits/Scores.cpp: rank() - 1 = purchasers with a smaller value.
+// RFM groups written independently of traits/Scores.cpp: rank() - 1 = purchasers with a smaller value, q the
+// plain quintile; the score closes gaps left by ties, min(q_i, score_(i-1) + 1), whose closed form over the
+// distinct values in order is dense_rank + the running minimum of (q - dense_rank).
 const char *kRfmGroups =
-    ", s AS (SELECT 1 + 5 * (rank() OVER (ORDER BY last) - 1) / (SELECT count(*) FROM o) AS r, "
-    "1 + 5 * (rank() OVER (ORDER BY n) - 1) / (SELECT count(*) FROM o) AS f FROM o) "
+    ", q AS (SELECT 1 + 5 * (rank() OVER (ORDER BY last) - 1) / (SELECT count(*) FROM o) AS qr, "
+    "dense_rank() OVER (ORDER BY last) AS dr, "
+    "1 + 5 * (rank() OVER (ORDER BY n) - 1) / (SELECT count(*) FROM o) AS qf, "
+    "dense_rank() OVER (ORDER BY n) AS df, last, n FROM o), "
+    "s AS (SELECT dr + min(qr - dr) OVER (ORDER BY last ROWS UNBOUNDED PRECEDING) AS r, "
+    "df + min(qf - df) OVER (ORDER BY n ROWS UNBOUNDED PRECEDING) AS f FROM q) "
     "SELECT CASE "
     "WHEN r = 5 AND f >= 4 THEN 'Champions' "
     "WHEN r >= 3 AND f >= 4 THEN 'Loyal' "
@@ -98,11 +104,11 @@ private slots:
         const traits::TraitTable t = load({});
         const QStringList sql = rows(m_ws, std::string(kOrders) + kRfmGroups);
         qInfo("RFM groups: %s", qPrintable(sql.join(QStringLiteral(", "))));
-        QVERIFY(sql.size() >= 8); // order-count ties leave some frequency scores (and groups) empty
+        QVERIFY(sql.size() >= 10); // order-count ties no longer leave frequency scores empty
         QCOMPARE(countsOf(t, "rfm_group"), sql);
         const std::string lapsed = std::string(kOrders) +
-                                   "SELECT 'lapsed', count(*) FROM o WHERE m >= 2000 AND last < " +
-                                   std::to_string(t.nowMs - 45 * traits::kDayMs);
+                                   "SELECT 'lapsed', count(*) FROM o WHERE m >= 2000 AND last <= " +
+                                   std::to_string(t.nowMs - 46 * traits::kDayMs); // more than 45 whole days
         const auto rule = segments::instantiateTemplate("lapsed-vips", {}, t);
         QVERIFY(rule);
         const auto matched = segments::RuleEvaluator(t, m_ws).evaluate(*rule);
