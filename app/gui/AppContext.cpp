@@ -27,7 +27,14 @@ bool wantsOffscreen(int argc, char **argv)
 }
 
 AppContext::AppContext() = default;
-AppContext::~AppContext() = default;
+
+AppContext::~AppContext()
+{
+    // Windows opened with New window and still open hold a reference to m_settings.
+    for (const QPointer<ui::MainWindow> &window : m_moreWindows) {
+        delete window.data();
+    }
+}
 
 GuiOptions AppContext::parseOptions(const QStringList &arguments)
 {
@@ -60,6 +67,7 @@ QString AppContext::samplePath()
 int AppContext::run(const GuiOptions &options)
 {
     m_window = std::make_unique<ui::MainWindow>(m_settings);
+    watchWindow(m_window.get());
     if (!options.screenshot.file.isEmpty()) {
         m_screenshot = std::make_unique<ScreenshotMode>(*m_window, options.screenshot);
         m_screenshot->arm();
@@ -68,6 +76,20 @@ int AppContext::run(const GuiOptions &options)
     // From inside the event loop, so that a failure in screenshot mode can end it.
     QTimer::singleShot(0, m_window.get(), [this, options] { openFirstWorkspace(options); });
     return QApplication::exec();
+}
+
+void AppContext::watchWindow(ui::MainWindow *window)
+{
+    QObject::connect(window, &ui::MainWindow::newWindowRequested, window, [this] { openNewWindow(); });
+}
+
+void AppContext::openNewWindow()
+{
+    auto *window = new ui::MainWindow(m_settings);
+    window->setAttribute(Qt::WA_DeleteOnClose);
+    watchWindow(window);
+    m_moreWindows.emplace_back(window);
+    window->show();
 }
 
 void AppContext::openFirstWorkspace(const GuiOptions &options)

@@ -5,10 +5,12 @@
 #include "gui/ScreenshotMode.h"
 #include "settings/Settings.h"
 
+#include <QPointer>
 #include <QString>
 #include <QStringList>
 
 #include <memory>
+#include <vector>
 
 namespace awb::ui {
 class MainWindow;
@@ -44,9 +46,13 @@ public:
 
 private:
     void openFirstWorkspace(const GuiOptions &options);
+    /// File > New window: another main window, without a workspace, closed on its own.
+    void openNewWindow();
+    void watchWindow(ui::MainWindow *window);
 
     settings::Settings m_settings;
     std::unique_ptr<ui::MainWindow> m_window;
+    std::vector<QPointer<ui::MainWindow>> m_moreWindows;
     std::unique_ptr<ScreenshotMode> m_screenshot;
 };
 

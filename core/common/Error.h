@@ -19,6 +19,7 @@ struct Error
         Io,            ///< reading or writing a file failed
         Database,      ///< SQLite reported an error
         NotFound,      ///< a named thing does not exist
+        Conflict,      ///< changed by someone else (another window, process or `awb`) since it was read
         Internal,
     };
 

@@ -4,6 +4,8 @@
 #include "store/Database.h"
 #include "store/ProfileRepository.h"
 
+#include <algorithm>
+
 namespace awb::segments {
 
 namespace {
@@ -67,6 +69,26 @@ std::optional<SavedSegment> SegmentRepository::find(const std::string &name)
     auto st = m_db.prepare(std::string(kColumns) + "WHERE name = ?1");
     st.bind(1, name);
     return st.step() ? std::optional<SavedSegment>(read(st)) : std::nullopt;
+}
+
+std::optional<SavedSegment> SegmentRepository::find(std::int64_t id)
+{
+    auto st = m_db.prepare(std::string(kColumns) + "WHERE id = ?1");
+    st.bind(1, id);
+    return st.step() ? std::optional<SavedSegment>(read(st)) : std::nullopt;
+}
+
+std::optional<std::int64_t> SegmentRepository::update(std::int64_t id, std::int64_t updatedAtMs,
+                                                      const std::string &name, const std::string &description,
+                                                      const std::string &ruleJson, std::int64_t nowMs)
+{
+    // Two saves within one millisecond still give two versions.
+    const std::int64_t version = std::max(nowMs, updatedAtMs + 1);
+    auto st = m_db.prepare("UPDATE segments SET name = ?3, description = ?4, rule = ?5, updated_at = ?6 "
+                           "WHERE id = ?1 AND updated_at = ?2 AND kind = 'rule'");
+    st.bind(1, id).bind(2, updatedAtMs).bind(3, name).bind(4, description).bind(5, ruleJson).bind(6, version);
+    st.run();
+    return m_db.changes() > 0 ? std::optional(version) : std::nullopt;
 }
 
 std::vector<SavedSegment> SegmentRepository::list()

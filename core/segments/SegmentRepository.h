@@ -46,10 +46,17 @@ public:
     /// its creation time). Returns its id. The caller makes sure the name is not a static segment's.
     std::int64_t save(const std::string &name, const std::string &description, const std::string &ruleJson,
                       std::int64_t nowMs);
+    /// Replaces the name, description and rule of the segment id if it is still at version updatedAtMs
+    /// (nobody saved it since it was read). Returns the new version (strictly later than the old one), or
+    /// nullopt when the segment changed or is gone. Throws StoreError when the name is another segment's.
+    std::optional<std::int64_t> update(std::int64_t id, std::int64_t updatedAtMs, const std::string &name,
+                                       const std::string &description, const std::string &ruleJson,
+                                       std::int64_t nowMs);
     /// Inserts a static segment (segment.kind is ignored) with its member profile ids; throws StoreError
     /// when the name is taken. Call inside a transaction. Returns its id.
     std::int64_t insertStatic(const SavedSegment &segment, const std::vector<std::int64_t> &profileIds);
     std::optional<SavedSegment> find(const std::string &name);
+    std::optional<SavedSegment> find(std::int64_t id);
     /// Every segment, by name.
     std::vector<SavedSegment> list();
     /// The members of a static segment as profile ids now: followed through later profile merges, only

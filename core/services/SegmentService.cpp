@@ -243,6 +243,54 @@ Result<void> SegmentService::save(const std::string &name, const std::string &de
     }));
 }
 
+Result<segments::SavedSegment> SegmentService::saveEdited(const SegmentEdit &edit)
+{
+    if (edit.name.empty()) {
+        return fail(Error::Code::InvalidInput, "A segment needs a name.");
+    }
+    if (auto ok = validate(edit.rule); !ok) {
+        return fail(ok.error());
+    }
+    const std::string json = segments::ruleToJson(edit.rule);
+    using segments::SavedSegment;
+    return flatten(withWorkspace<Result<SavedSegment>>(
+        m_path, "Segment", [&](store::Database &db) -> Result<SavedSegment> {
+            store::Transaction transaction(db);
+            segments::SegmentRepository repo(db);
+            const std::int64_t openedId = edit.opened ? edit.opened->id : 0;
+            if (const auto taken = repo.find(edit.name); taken && taken->id != openedId) {
+                return fail(Error::Code::InvalidInput, "A segment named '" + edit.name + "' exists already" +
+                                                           (taken->isStatic() ? " (a static segment)" : "") +
+                                                           ": choose another name.");
+            }
+            const std::optional<SavedSegment> current =
+                edit.opened ? repo.find(edit.opened->id) : std::optional<SavedSegment>();
+            if (edit.opened && !edit.overwrite) {
+                const std::string what = "'" + edit.opened->name + "'";
+                if (!current) {
+                    return fail(Error::Code::Conflict,
+                                what + " was deleted in another window or by awb since you opened it.");
+                }
+                if (current->updatedAtMs != edit.opened->updatedAtMs) {
+                    return fail(Error::Code::Conflict,
+                                what + " was changed in another window or by awb since you opened it.");
+                }
+            }
+            if (current) {
+                if (!repo.update(current->id, current->updatedAtMs, edit.name, edit.description, json,
+                                 nowMs())) {
+                    return fail(Error::Code::Conflict,
+                                "'" + edit.name + "' changed while it was being saved.");
+                }
+            } else {
+                repo.save(edit.name, edit.description, json, nowMs());
+            }
+            auto stored = repo.find(edit.name);
+            transaction.commit();
+            return *stored;
+        }));
+}
+
 Result<std::vector<segments::SavedSegment>> SegmentService::list()
 {
     return withWorkspace<std::vector<segments::SavedSegment>>(

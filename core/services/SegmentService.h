@@ -16,6 +16,7 @@
 #include <array>
 #include <map>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -45,6 +46,18 @@ struct PreviewRow
     std::int64_t profileId = 0;
     std::string key;                 ///< user id, else first anonymous id
     std::vector<std::string> values; ///< the asked traits, as text
+};
+
+/// What a segment editor saves, and which saved segment it started from.
+struct SegmentEdit
+{
+    std::string name;
+    std::string description;
+    segments::Rule rule;
+    /// The saved segment the editor opened, as it was read then (id and updatedAtMs); nullopt for a new one.
+    std::optional<segments::SavedSegment> opened;
+    /// Replace the opened segment even when it was saved or removed elsewhere since it was opened.
+    bool overwrite = false;
 };
 
 struct SegmentExportRequest
@@ -103,6 +116,12 @@ public:
     /// Validates and saves (a new name, or replacing the rule of an existing rule segment; a static
     /// segment's name is refused).
     Result<void> save(const std::string &name, const std::string &description, const segments::Rule &rule);
+    /// Saves an editor's segment, checked against the workspace in one transaction (never against a list
+    /// read earlier): the name must not be another segment's (InvalidInput); the opened segment must
+    /// still be as it was opened, else Error::Code::Conflict says whether it was saved or removed elsewhere
+    /// (another window, another process, `awb`), unless edit.overwrite. Returns the stored segment with its
+    /// new version (updatedAtMs).
+    Result<segments::SavedSegment> saveEdited(const SegmentEdit &edit);
     Result<std::vector<segments::SavedSegment>> list();
     /// NotFound naming the segment.
     Result<segments::SavedSegment> find(const std::string &name);

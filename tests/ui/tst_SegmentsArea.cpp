@@ -211,7 +211,7 @@ private slots:
         QVERIFY(builder->hasUnsavedChanges());
         QTest::mouseClick(child<QAbstractButton>(builder, "segmentBackButton"), Qt::LeftButton);
         QCOMPARE(m_area->page(), SegmentsArea::Page::Builder);
-        clickDestructive(builder->findChild<QMessageBox *>(QStringLiteral("discardChangesBox")));
+        clickDestructive(builder->findChild<QMessageBox *>(QStringLiteral("unsavedChangesBox")));
         QCOMPARE(m_area->page(), SegmentsArea::Page::List);
     }
 

@@ -3,12 +3,14 @@
 
 #include "data/DataFilterBar.h"
 #include "data/DataTableView.h"
+#include "data/ImportPrompt.h"
 #include "data/ProfilePage.h"
 #include "main/ShowError.h"
 #include "models/DisplayFormat.h"
 #include "models/EventTableModel.h"
 #include "models/ProfileTableModel.h"
 
+#include <QStackedWidget>
 #include <QTabBar>
 #include <QTabWidget>
 #include <QVBoxLayout>
@@ -16,10 +18,10 @@
 namespace awb::ui {
 
 DataArea::DataArea(QWidget *parent)
-    : QWidget(parent), m_filterBar(new DataFilterBar(this)), m_tabs(new QTabWidget(this)),
-      m_events(new EventTableModel(this)), m_profiles(new ProfileTableModel(this)),
-      m_eventsView(new DataTableView(this)), m_profilesView(new DataTableView(this)),
-      m_profilePage(new ProfilePage(this))
+    : QWidget(parent), m_stack(new QStackedWidget(this)), m_prompt(new ImportPrompt(this)),
+      m_filterBar(new DataFilterBar(this)), m_tabs(new QTabWidget(this)), m_events(new EventTableModel(this)),
+      m_profiles(new ProfileTableModel(this)), m_eventsView(new DataTableView(this)),
+      m_profilesView(new DataTableView(this)), m_profilePage(new ProfilePage(this))
 {
     setObjectName(QStringLiteral("dataArea"));
     m_tabs->setObjectName(QStringLiteral("dataTabs"));
@@ -41,10 +43,17 @@ DataArea::DataArea(QWidget *parent)
     m_tabs->setTabsClosable(true);
     m_profilePage->hide();
 
+    auto *browser = new QWidget(this);
+    auto *browserLayout = new QVBoxLayout(browser);
+    browserLayout->setContentsMargins(8, 8, 8, 0);
+    browserLayout->addWidget(m_filterBar);
+    browserLayout->addWidget(m_tabs, 1);
+    m_stack->addWidget(browser);
+    m_stack->addWidget(m_prompt);
     auto *layout = new QVBoxLayout(this);
-    layout->setContentsMargins(8, 8, 8, 0);
-    layout->addWidget(m_filterBar);
-    layout->addWidget(m_tabs, 1);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_stack);
+    connect(m_prompt, &ImportPrompt::importRequested, this, &DataArea::importRequested);
 
     connect(m_filterBar, &DataFilterBar::filterChanged, this, &DataArea::applyFilter);
     connect(m_events, &PagedTableModel::totalCountChanged, this, &DataArea::updateTabTitles);
@@ -87,6 +96,16 @@ void DataArea::setService(services::DataBrowserService *service)
     m_profiles->setFilter(m_filterBar->filter());
     m_events->setService(service);
     m_profiles->setService(service);
+}
+
+void DataArea::showImportPrompt(bool show)
+{
+    m_stack->setCurrentWidget(show ? static_cast<QWidget *>(m_prompt) : m_stack->widget(0));
+}
+
+bool DataArea::isImportPromptShown() const
+{
+    return m_stack->currentWidget() == m_prompt;
 }
 
 void DataArea::refresh()

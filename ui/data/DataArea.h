@@ -9,12 +9,14 @@
 #include <cstdint>
 #include <vector>
 
+class QStackedWidget;
 class QTabWidget;
 
 namespace awb::ui {
 
 class DataFilterBar;
 class DataTableView;
+class ImportPrompt;
 class EventTableModel;
 class ProfilePage;
 class ProfileTableModel;
@@ -44,6 +46,9 @@ public:
     /// Opens (or reuses) the profile tab on profileId; reports an error through showError.
     bool openProfile(std::int64_t profileId);
     void showTab(Tab tab);
+    /// Shows "Import your data" (a workspace without events) instead of the tables, or the tables again.
+    void showImportPrompt(bool show);
+    bool isImportPromptShown() const;
 
     EventTableModel *eventsModel() const { return m_events; }
     ProfileTableModel *profilesModel() const { return m_profiles; }
@@ -51,12 +56,16 @@ public:
 
 signals:
     void profileOpened(qint64 profileId);
+    /// The import prompt's button was clicked.
+    void importRequested();
 
 private:
     void applyFilter();
     void updateTabTitles();
 
     services::DataBrowserService *m_service = nullptr;
+    QStackedWidget *m_stack;
+    ImportPrompt *m_prompt;
     DataFilterBar *m_filterBar;
     QTabWidget *m_tabs;
     EventTableModel *m_events;

@@ -7,14 +7,16 @@
 #include "jobs/JobProgressDialog.h"
 #include "jobs/JobRunner.h"
 #include "main/AboutDialog.h"
-#include "main/PlaceholderPage.h"
 #include "main/ShowError.h"
 #include "main/UserGuide.h"
 #include "main/WorkspaceController.h"
 #include "models/DisplayFormat.h"
 #include "sample/SampleGenerator.h"
+#include "segments/RuleEditor.h"
+#include "segments/SegmentBuilder.h"
 #include "segments/SegmentsArea.h"
 #include "services/DataBrowserService.h"
+#include "services/WorkspaceWatch.h"
 #include "settings/Settings.h"
 #include "wizards/ImportWizard.h"
 
@@ -27,10 +29,12 @@
 #include <QLabel>
 #include <QListWidget>
 #include <QMenuBar>
+#include <QMessageBox>
 #include <QSplitter>
 #include <QStackedWidget>
 #include <QStandardPaths>
 #include <QStatusBar>
+#include <QUndoStack>
 
 namespace awb::ui {
 
@@ -65,12 +69,21 @@ MainWindow::MainWindow(settings::Settings &settings, QWidget *parent)
 
     connect(m_workspace, &WorkspaceController::opened, this, &MainWindow::onWorkspaceOpened);
     connect(m_workspace, &WorkspaceController::infoUpdated, this, &MainWindow::onInfoUpdated);
+    connect(m_workspace, &WorkspaceController::changed, this, &MainWindow::onWorkspaceChanged);
     connect(m_workspace, &WorkspaceController::closed, this, [this] {
         m_data->setService(nullptr);
         m_catalog->setWorkspace({});
         m_audiences->setWorkspace({});
         m_segments->setWorkspace({});
+        setWindowTitle(tr("Audience Workbench"));
+        m_workspaceLabel->setText(tr("No workspace"));
+        m_workspaceLabel->setToolTip({});
+        m_countsLabel->clear();
+        m_importAction->setEnabled(false);
+        m_closeAction->setEnabled(false);
+        m_data->showImportPrompt(false);
     });
+    connect(m_data, &DataArea::importRequested, this, &MainWindow::startImport);
     connect(m_catalog, &CatalogArea::catalogShown, this, [this] {
         m_audiences->setCatalog(m_catalog->columnValues(), m_catalog->isBuilt());
         m_segments->invalidateTraits(); // per-value traits follow the catalog's columns
@@ -96,15 +109,24 @@ void MainWindow::createMenus()
     m_recentMenu->setObjectName(QStringLiteral("recentMenu"));
     connect(m_recentMenu, &QMenu::aboutToShow, this, &MainWindow::rebuildRecentMenu);
     file->addAction(tr("New &sample workspace…"), this, &MainWindow::newSampleDialog);
+    QAction *newWindow = file->addAction(tr("New &window"), this, &MainWindow::newWindowRequested);
+    newWindow->setObjectName(QStringLiteral("newWindowAction"));
+    newWindow->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_N));
     file->addSeparator();
     m_importAction = file->addAction(tr("&Import…"), this, &MainWindow::startImport);
     m_importAction->setObjectName(QStringLiteral("importAction"));
     m_importAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_I));
     m_importAction->setEnabled(false);
     file->addSeparator();
+    m_closeAction = file->addAction(tr("&Close workspace"), this, &MainWindow::closeWorkspace);
+    m_closeAction->setObjectName(QStringLiteral("closeWorkspaceAction"));
+    m_closeAction->setShortcut(QKeySequence::Close);
+    m_closeAction->setEnabled(false);
     QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
+    quit->setObjectName(QStringLiteral("quitAction"));
     quit->setShortcut(QKeySequence::Quit);
     quit->setMenuRole(QAction::QuitRole);
+    createEditMenu();
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     QAction *guide = help->addAction(tr("&User guide"), this, [this] { openUserGuide(this); });
@@ -119,26 +141,40 @@ void MainWindow::createMenus()
     aboutQt->setMenuRole(QAction::AboutQtRole);
 }
 
+void MainWindow::createEditMenu()
+{
+    // The builder's own undo and redo: one stack, whose shortcuts work with the focus in the builder. The
+    // menu offers them only while the builder is in sight, so nothing changes out of view.
+    QMenu *edit = menuBar()->addMenu(tr("&Edit"));
+    edit->setObjectName(QStringLiteral("editMenu"));
+    RuleEditor *editor = m_segments->builder()->editor();
+    edit->addAction(editor->undoAction());
+    edit->addAction(editor->redoAction());
+    connect(edit, &QMenu::aboutToShow, this, [this, editor] {
+        const bool inSight = m_pages->currentWidget() == m_segments &&
+                             m_segments->page() == SegmentsArea::Page::Builder && m_segments->isVisible();
+        editor->undoAction()->setEnabled(inSight && editor->undoStack()->canUndo());
+        editor->redoAction()->setEnabled(inSight && editor->undoStack()->canRedo());
+    });
+    connect(edit, &QMenu::aboutToHide, this, [editor] {
+        editor->undoAction()->setEnabled(editor->undoStack()->canUndo());
+        editor->redoAction()->setEnabled(editor->undoStack()->canRedo());
+    });
+}
+
 void MainWindow::createNavigator()
 {
     struct Area
     {
         QString icon;
         QString name;
-        QString description;
+        QWidget *page;
     };
     const Area areas[] = {
-        {QStringLiteral(":/icons/data.svg"), tr("Data"), {}},
-        {QStringLiteral(":/icons/catalog.svg"), tr("Catalog"),
-         tr("Build the recommendation catalog from your interaction events: product ids, names, brands and "
-            "categories, with a weight per event.")},
-        {QStringLiteral(":/icons/audiences.svg"), tr("Audiences"),
-         tr("Find the people most likely to engage with a product, brand or category, and choose the "
-            "audience "
-            "size with a live propensity chart.")},
-        {QStringLiteral(":/icons/segments.svg"), tr("Segments"),
-         tr("Build rule-based segments on computed traits and events (lapsed VIPs, discount seekers, RFM "
-            "groups) with a live count.")},
+        {QStringLiteral(":/icons/data.svg"), tr("Data"), m_data},
+        {QStringLiteral(":/icons/catalog.svg"), tr("Catalog"), m_catalog},
+        {QStringLiteral(":/icons/audiences.svg"), tr("Audiences"), m_audiences},
+        {QStringLiteral(":/icons/segments.svg"), tr("Segments"), m_segments},
     };
     m_navigator->setObjectName(QStringLiteral("navigator"));
     m_navigator->setIconSize(QSize(28, 28));
@@ -146,22 +182,11 @@ void MainWindow::createNavigator()
     m_navigator->setFrameShape(QFrame::NoFrame);
     m_navigator->setFixedWidth(150);
     m_pages->setObjectName(QStringLiteral("pages"));
+    // In the order of Page.
     for (const Area &area : areas) {
         auto *item = new QListWidgetItem(QIcon(area.icon), area.name, m_navigator);
         item->setSizeHint(QSize(0, 44));
-        QWidget *page = m_data;
-        const int index = m_pages->count();
-        if (index == static_cast<int>(Page::Catalog)) {
-            page = m_catalog;
-        } else if (index == static_cast<int>(Page::Audiences)) {
-            page = m_audiences;
-        } else if (index == static_cast<int>(Page::Segments)) {
-            page = m_segments;
-        } else if (index != static_cast<int>(Page::Data)) {
-            // Areas still to come say what they will do.
-            page = new PlaceholderPage(area.icon, area.name, area.description, m_pages);
-        }
-        m_pages->addWidget(page);
+        m_pages->addWidget(area.page);
     }
     connect(m_navigator, &QListWidget::currentRowChanged, m_pages, &QStackedWidget::setCurrentIndex);
     m_navigator->setCurrentRow(0);
@@ -186,7 +211,39 @@ bool MainWindow::openWorkspace(const QString &path)
         showError(this, opened.error());
         return false;
     }
+    if (const qint64 pid = m_workspace->openElsewhereBy(); pid != 0) {
+        const QString where = pid == QCoreApplication::applicationPid()
+                                  ? tr("another window of Audience Workbench")
+                                  : tr("another Audience Workbench window (process %1)").arg(pid);
+        auto *box = new QMessageBox(QMessageBox::Information, tr("Workspace open elsewhere"),
+                                    tr("%1 is also open in %2.").arg(QFileInfo(path).fileName(), where),
+                                    QMessageBox::Ok, this);
+        box->setObjectName(QStringLiteral("openElsewhereBox"));
+        box->setInformativeText(tr("Both windows can work on it: each shows what the other saves within a "
+                                   "second, and saving a segment that was changed in the other window asks "
+                                   "before overwriting it."));
+        box->setAttribute(Qt::WA_DeleteOnClose);
+        box->setWindowModality(Qt::WindowModal);
+        box->open();
+        m_workspaceLabel->setText(tr("%1 (also open in another window)").arg(QFileInfo(path).fileName()));
+    }
     return true;
+}
+
+void MainWindow::whenNothingUnsaved(std::function<void()> proceed)
+{
+    if (m_segments->builder()->hasUnsavedChanges()) {
+        showPage(Page::Segments);
+    }
+    m_segments->whenNothingUnsaved(std::move(proceed));
+}
+
+void MainWindow::closeWorkspace()
+{
+    whenNothingUnsaved([this] {
+        m_workspace->close();
+        m_settings.setValue(settings::keys::LastWorkspace, QString());
+    });
 }
 
 void MainWindow::createSampleWorkspace(const QString &path)
@@ -204,12 +261,8 @@ ImportWizard *MainWindow::startImport()
     auto *wizard = new ImportWizard(m_workspace->path(), m_settings, this);
     wizard->setAttribute(Qt::WA_DeleteOnClose);
     wizard->setWindowModality(Qt::WindowModal);
-    connect(wizard, &ImportWizard::importSucceeded, this, [this] {
-        m_data->refresh();
-        m_segments->invalidateTraits();
-        m_countsLabel->setText(tr("Counting…"));
-        m_workspace->refreshInfo();
-    });
+    // What the import added is shown the way any other writer's changes are.
+    connect(wizard, &ImportWizard::importSucceeded, m_workspace, &WorkspaceController::checkForChanges);
     wizard->open();
     return wizard;
 }
@@ -221,6 +274,12 @@ void MainWindow::showPage(Page page)
 
 void MainWindow::closeEvent(QCloseEvent *event)
 {
+    if (m_segments->builder()->hasUnsavedChanges()) {
+        // Closes again once the changes are saved or discarded; stays open after Cancel.
+        event->ignore();
+        whenNothingUnsaved([this] { close(); });
+        return;
+    }
     m_settings.setValue(settings::keys::WindowGeometry, saveGeometry());
     m_settings.setValue(settings::keys::WindowState, saveState());
     m_settings.setValue(settings::keys::LastWorkspace, m_workspace->path());
@@ -237,6 +296,8 @@ void MainWindow::onWorkspaceOpened(const QString &path)
     m_workspaceLabel->setToolTip(path);
     m_countsLabel->setText(tr("Counting…"));
     m_importAction->setEnabled(true);
+    m_closeAction->setEnabled(true);
+    m_firstInfo = true;
     m_data->setService(m_workspace->browser());
     m_audiences->setWorkspace(path);
     m_segments->setWorkspace(path);
@@ -260,7 +321,32 @@ void MainWindow::onInfoUpdated()
         names.push_back({e.name, e.count});
     }
     m_data->setWorkspaceSummary(names, info->firstEventMs, info->lastEventMs);
+    m_data->showImportPrompt(info->events == 0);
+    // An empty workspace opens on "Import your data" rather than on the area shown last.
+    if (std::exchange(m_firstInfo, false) && info->events == 0) {
+        showPage(Page::Data);
+    }
     emit workspaceInfoShown();
+}
+
+void MainWindow::onWorkspaceChanged(const services::WorkspaceChanges &changes)
+{
+    if (changes.events) {
+        m_data->refresh();
+        m_segments->invalidateTraits();
+        m_countsLabel->setText(tr("Counting…"));
+        m_workspace->refreshInfo();
+    }
+    if (changes.catalog) {
+        m_catalog->reload();
+    }
+    if (changes.segments) {
+        m_segments->reload();
+    }
+    if (changes.audiences || changes.segments) {
+        m_audiences->reload(); // "who may enter" lists segments too
+    }
+    emit workspaceChangesShown();
 }
 
 void MainWindow::rebuildRecentMenu()
@@ -269,10 +355,12 @@ void MainWindow::rebuildRecentMenu()
     const QStringList recent = m_settings.value(settings::keys::RecentWorkspaces);
     for (const QString &path : recent) {
         QAction *action = m_recentMenu->addAction(QFileInfo(path).fileName(), this, [this, path] {
-            if (!QFileInfo::exists(path)) {
-                m_settings.removeRecentWorkspace(path);
-            }
-            openWorkspace(path);
+            whenNothingUnsaved([this, path] {
+                if (!QFileInfo::exists(path)) {
+                    m_settings.removeRecentWorkspace(path);
+                }
+                openWorkspace(path);
+            });
         });
         action->setToolTip(path);
         action->setStatusTip(path);
@@ -288,6 +376,11 @@ void MainWindow::rebuildRecentMenu()
 
 void MainWindow::newWorkspace()
 {
+    whenNothingUnsaved([this] { askNewWorkspace(); });
+}
+
+void MainWindow::askNewWorkspace()
+{
     const QString path = QFileDialog::getSaveFileName(this, tr("New workspace"), QString(), kWorkspaceFilter);
     if (path.isEmpty()) {
         return;
@@ -299,6 +392,11 @@ void MainWindow::newWorkspace()
 
 void MainWindow::openWorkspaceDialog()
 {
+    whenNothingUnsaved([this] { askOpenWorkspace(); });
+}
+
+void MainWindow::askOpenWorkspace()
+{
     const QString path =
         QFileDialog::getOpenFileName(this, tr("Open workspace"), QString(), kWorkspaceFilter);
     if (!path.isEmpty()) {
@@ -307,6 +405,11 @@ void MainWindow::openWorkspaceDialog()
 }
 
 void MainWindow::newSampleDialog()
+{
+    whenNothingUnsaved([this] { askNewSample(); });
+}
+
+void MainWindow::askNewSample()
 {
     const QString folder = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
     const QString path = QFileDialog::getSaveFileName(

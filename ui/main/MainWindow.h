@@ -4,6 +4,8 @@
 
 #include <QMainWindow>
 
+#include <functional>
+
 class QLabel;
 class QListWidget;
 class QMenu;
@@ -11,6 +13,9 @@ class QStackedWidget;
 
 namespace awb::settings {
 class Settings;
+}
+namespace awb::services {
+struct WorkspaceChanges;
 }
 
 namespace awb::ui {
@@ -37,8 +42,15 @@ public:
     explicit MainWindow(settings::Settings &settings, QWidget *parent = nullptr);
     ~MainWindow() override;
 
-    /// Opens a workspace file; shows the error (and keeps the current workspace) when it cannot.
+    /// Opens a workspace file; shows the error (and keeps the current workspace) when it cannot. Says so
+    /// (a non-blocking message) when another window has it open too.
     bool openWorkspace(const QString &path);
+    /// Runs proceed once no work would be lost: at once, or after the user saved or discarded the unsaved
+    /// changes of the segment builder (nothing after Cancel). Every way of leaving the workspace or the
+    /// window goes through here.
+    void whenNothingUnsaved(std::function<void()> proceed);
+    /// Closes the workspace (asking first when there are unsaved changes).
+    void closeWorkspace();
     /// Generates the sample store at path with the default spec in the background, then opens it.
     void createSampleWorkspace(const QString &path);
     /// Opens the import wizard on the current workspace (window-modal, not blocking); nullptr without one.
@@ -54,12 +66,18 @@ public:
 signals:
     /// The status bar shows the counts of the open workspace (after opening it or after an import).
     void workspaceInfoShown();
+    /// File > New window: the application opens another main window.
+    void newWindowRequested();
+    /// Lists, counts and the status bar were refreshed after another window or process changed the workspace.
+    void workspaceChangesShown();
 
 protected:
     void closeEvent(QCloseEvent *event) override;
 
 private:
     void createMenus();
+    void createEditMenu();
+    void onWorkspaceChanged(const services::WorkspaceChanges &changes);
     void createNavigator();
     void onWorkspaceOpened(const QString &path);
     void onInfoUpdated();
@@ -67,6 +85,9 @@ private:
     void newWorkspace();
     void openWorkspaceDialog();
     void newSampleDialog();
+    void askNewWorkspace();
+    void askOpenWorkspace();
+    void askNewSample();
     void showAbout();
 
     settings::Settings &m_settings;
@@ -79,6 +100,9 @@ private:
     SegmentsArea *m_segments;
     QMenu *m_recentMenu = nullptr;
     QAction *m_importAction = nullptr;
+    QAction *m_closeAction = nullptr;
+    /// Set when a workspace was opened, until its first counts are shown (an empty one opens on Import).
+    bool m_firstInfo = false;
     QLabel *m_workspaceLabel;
     QLabel *m_countsLabel;
 };

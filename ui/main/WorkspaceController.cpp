@@ -6,11 +6,25 @@
 #include "services/DataBrowserService.h"
 #include "services/WorkspaceService.h"
 
+#include <QCryptographicHash>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QLockFile>
 
 namespace awb::ui {
+
+namespace {
+constexpr int kWatchIntervalMs = 1000;
+
+/// One lock file per workspace path, in the temporary folder (the workspace's own folder may be read-only).
+QString lockPathFor(const QString &workspace)
+{
+    const QString canonical = QFileInfo(workspace).canonicalFilePath();
+    const QByteArray hash = QCryptographicHash::hash(canonical.toUtf8(), QCryptographicHash::Sha1).toHex();
+    return QDir::temp().filePath(QStringLiteral("audience-workbench-%1.lock").arg(QString::fromLatin1(hash)));
+}
+} // namespace
 
 WorkspaceController::WorkspaceController(QObject *parent)
     : QObject(parent), m_infoJob(new JobRunner(this)), m_sampleJob(new JobRunner(this))
@@ -28,6 +42,8 @@ WorkspaceController::WorkspaceController(QObject *parent)
         }
     });
     connect(m_sampleJob, &JobRunner::failed, this, &WorkspaceController::failed);
+    m_watchTimer.setInterval(kWatchIntervalMs);
+    connect(&m_watchTimer, &QTimer::timeout, this, &WorkspaceController::checkForChanges);
 }
 
 // The job runners are children: destroying them waits for their jobs, which only hold copies of paths.
@@ -44,10 +60,18 @@ Result<void> WorkspaceController::open(const QString &path)
     if (!browser) {
         return fail(browser.error());
     }
-    // The new connection replaces the old one only after it opened: a failed open leaves things as they were.
+    auto watch = services::WorkspaceWatch::open(absolute.toStdString());
+    if (!watch) {
+        return fail(watch.error());
+    }
+    // The new connections replace the old ones only after they opened: a failed open leaves things as they
+    // were.
     m_browser = std::move(browser).value();
+    m_watch = std::move(watch).value();
     m_path = absolute;
     m_info.reset();
+    lockOpenWorkspace();
+    m_watchTimer.start();
     emit opened(m_path);
     refreshInfo();
     return {};
@@ -72,9 +96,43 @@ void WorkspaceController::close()
         return;
     }
     emit closed();
+    m_watchTimer.stop();
+    m_watch.reset();
+    m_lock.reset();
+    m_openElsewhereBy = 0;
     m_browser.reset();
     m_path.clear();
     m_info.reset();
+}
+
+void WorkspaceController::lockOpenWorkspace()
+{
+    m_lock = std::make_unique<QLockFile>(lockPathFor(m_path));
+    // Held for as long as the window keeps the workspace open: only a lock whose process is gone is stale.
+    m_lock->setStaleLockTime(0);
+    m_openElsewhereBy = 0;
+    if (m_lock->tryLock(0)) {
+        return;
+    }
+    qint64 pid = 0;
+    QString host;
+    QString application;
+    if (m_lock->error() == QLockFile::LockFailedError && m_lock->getLockInfo(&pid, &host, &application)) {
+        m_openElsewhereBy = pid;
+    }
+    m_lock.reset(); // another window holds it; this one does not take it over
+}
+
+void WorkspaceController::checkForChanges()
+{
+    if (!m_watch) {
+        return;
+    }
+    const Result<services::WorkspaceChanges> changes = m_watch->poll();
+    // A failed look is not worth an error box every second: the next tick looks again.
+    if (changes && changes->any()) {
+        emit changed(*changes);
+    }
 }
 
 void WorkspaceController::refreshInfo()

@@ -1,12 +1,15 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// The open workspace: its browsing connection, its counts (a background job) and sample generation.
+// The open workspace: its browsing connection, its counts (a background job), sample generation, what other
+// windows and processes commit to it (looked for every second), and whether another window has it open.
 #pragma once
 
 #include "common/Result.h"
 #include "services/WorkspaceInfo.h"
+#include "services/WorkspaceWatch.h"
 
 #include <QObject>
 #include <QString>
+#include <QTimer>
 
 #include <memory>
 #include <optional>
@@ -17,6 +20,7 @@ struct SampleSpec;
 namespace awb::services {
 class DataBrowserService;
 }
+class QLockFile;
 
 namespace awb::ui {
 
@@ -41,6 +45,13 @@ public:
 
     /// Recounts in the background; infoUpdated() follows.
     void refreshInfo();
+    /// Looks for changes committed by others now (they are also looked for every second); changed() follows
+    /// when there are any.
+    void checkForChanges();
+    /// The process that had the workspace open in another window when it was opened here (this process's
+    /// own id for another window of this app); 0 when none did.
+    qint64 openElsewhereBy() const { return m_openElsewhereBy; }
+
     /// Counts of the last finished count job; nullopt while the first one runs.
     const std::optional<services::WorkspaceInfo> &info() const { return m_info; }
 
@@ -53,13 +64,21 @@ signals:
     void opened(const QString &path);
     void closed();
     void infoUpdated();
+    /// Another window, another process or `awb` (or a job of this window) committed to the open workspace.
+    void changed(const awb::services::WorkspaceChanges &changes);
     /// A background step failed (counting, generating).
     void failed(const awb::Error &error);
 
 private:
     void onInfoFinished();
+    /// Marks the workspace as open in this window; notes who else has it open.
+    void lockOpenWorkspace();
 
     std::unique_ptr<services::DataBrowserService> m_browser;
+    std::unique_ptr<services::WorkspaceWatch> m_watch;
+    std::unique_ptr<QLockFile> m_lock;
+    qint64 m_openElsewhereBy = 0;
+    QTimer m_watchTimer;
     QString m_path;
     std::optional<services::WorkspaceInfo> m_info;
     JobRunner *m_infoJob;

@@ -2,7 +2,6 @@
 #include "segments/SegmentBuilder.h"
 
 #include "audiences/ExportDialog.h"
-#include "charts/ChartPalette.h"
 #include "jobs/JobRunner.h"
 #include "main/ShowError.h"
 #include "segments/AsOfPicker.h"
@@ -14,6 +13,7 @@
 #include "segments/SegmentToolbar.h"
 #include "segments/StaticSegmentBanner.h"
 #include "segments/TemplateDialog.h"
+#include "widgets/StatusLine.h"
 
 #include <QHBoxLayout>
 #include <QLabel>
@@ -41,7 +41,7 @@ SegmentBuilder::SegmentBuilder(LiveEvaluation &live, QWidget *parent)
     : QWidget(parent), m_live(live), m_editor(new RuleEditor(this)), m_insights(new SegmentInsights(this)),
       m_export(new JobRunner(this)), m_split(new QSplitter(Qt::Horizontal, this)),
       m_bar(new SegmentToolbar(m_editor->undoAction(), m_editor->redoAction(), this)),
-      m_name(m_bar->nameEdit()), m_status(new QLabel(this)), m_banner(new StaticSegmentBanner(this))
+      m_name(m_bar->nameEdit()), m_status(new StatusLine(this)), m_banner(new StaticSegmentBanner(this))
 {
     setObjectName(QStringLiteral("segmentBuilder"));
     m_debounce.setSingleShot(true);
@@ -56,8 +56,6 @@ SegmentBuilder::SegmentBuilder(LiveEvaluation &live, QWidget *parent)
     m_split->setStretchFactor(1, 1);
     m_split->setSizes({640, 490});
     m_status->setObjectName(QStringLiteral("builderStatusLabel"));
-    m_status->setWordWrap(true);
-    m_status->hide();
 
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_bar);
@@ -76,7 +74,7 @@ SegmentBuilder::SegmentBuilder(LiveEvaluation &live, QWidget *parent)
     addAction(m_editor->redoAction());
     connect(m_bar, &SegmentToolbar::backClicked, this, &SegmentBuilder::leave);
     connect(m_bar, &SegmentToolbar::templateChosen, this, &SegmentBuilder::chooseTemplate);
-    connect(m_bar, &SegmentToolbar::saveClicked, this, &SegmentBuilder::save);
+    connect(m_bar, &SegmentToolbar::saveClicked, this, [this] { save(); });
     connect(m_bar, &SegmentToolbar::exportClicked, this, &SegmentBuilder::startExport);
     connect(m_bar, &SegmentToolbar::freezeClicked, this, &SegmentBuilder::requestFreeze);
     connect(m_banner, &StaticSegmentBanner::editCopyClicked, this, &SegmentBuilder::editAsNewSegment);
@@ -133,9 +131,10 @@ void SegmentBuilder::newSegment()
     showStatic(std::nullopt);
     m_pendingTemplate.reset();
     m_editing.clear();
+    m_opened.reset();
     m_description.clear();
     m_name->clear();
-    m_status->hide();
+    m_status->clearMessage();
     m_insights->setSegments(m_segments);
     segments::Rule empty;
     empty.root = segments::Node::group(segments::GroupMode::All);
@@ -155,8 +154,9 @@ bool SegmentBuilder::openSegment(const QString &name)
     m_pendingTemplate.reset();
     m_description = QString::fromStdString(saved->description);
     m_editing = name;
+    m_opened = *saved;
     m_name->setText(name);
-    m_status->hide();
+    m_status->clearMessage();
     showStatic(saved->isStatic() ? std::optional(*saved) : std::nullopt);
     m_name->setToolTip(saved->isStatic() ? tr("Rename a static segment from the list of segments")
                                          : m_description);
@@ -184,10 +184,7 @@ void SegmentBuilder::editAsNewSegment()
         return;
     }
     const segments::Rule rule = m_editor->rule();
-    QString name = tr("%1 copy").arg(QString::fromStdString(m_static->frozenFrom));
-    for (int n = 2; m_segments.contains(name); ++n) {
-        name = tr("%1 copy %2").arg(QString::fromStdString(m_static->frozenFrom)).arg(n);
-    }
+    const QString name = freeName(tr("%1 copy").arg(QString::fromStdString(m_static->frozenFrom)));
     newSegment();
     m_name->setText(name);
     m_editor->setRule(rule, tr("Rule of a static segment"));
@@ -251,6 +248,37 @@ bool SegmentBuilder::applyTemplate(const QString &name, const std::map<std::stri
 
 void SegmentBuilder::chooseTemplate(const QString &name)
 {
+    if (!m_editing.isEmpty() || m_static || hasUnsavedChanges()) {
+        askToSaveThen([this, name] { startFromTemplate(name); });
+        return;
+    }
+    pickTemplate(name);
+}
+
+void SegmentBuilder::startFromTemplate(const QString &name)
+{
+    const auto &list = services::SegmentService::templates();
+    const auto info = std::find_if(list.begin(), list.end(), [&](const segments::TemplateInfo &t) {
+        return t.name == name.toStdString();
+    });
+    newSegment();
+    if (info != list.end()) {
+        m_name->setText(freeName(QString::fromStdString(info->label)));
+    }
+    pickTemplate(name);
+}
+
+QString SegmentBuilder::freeName(const QString &base) const
+{
+    QString name = base;
+    for (int n = 2; m_segments.contains(name); ++n) {
+        name = QStringLiteral("%1 %2").arg(base).arg(n);
+    }
+    return name;
+}
+
+void SegmentBuilder::pickTemplate(const QString &name)
+{
     const auto &list = services::SegmentService::templates();
     const auto info = std::find_if(list.begin(), list.end(), [&](const segments::TemplateInfo &t) {
         return t.name == name.toStdString();
@@ -285,7 +313,12 @@ QString SegmentBuilder::name() const
     return m_name->text().trimmed();
 }
 
-bool SegmentBuilder::save()
+bool SegmentBuilder::save(std::function<void()> andThen)
+{
+    return store(false, std::move(andThen));
+}
+
+bool SegmentBuilder::store(bool overwrite, std::function<void()> andThen)
 {
     const QString name = this->name();
     QString problem;
@@ -293,32 +326,71 @@ bool SegmentBuilder::save()
         problem = tr("A static segment never changes: use \"Edit the rule as a new segment\" to change it.");
     } else if (name.isEmpty()) {
         problem = tr("Give the segment a name first.");
-    } else if (name != m_editing && m_segments.contains(name)) {
-        problem = tr("A segment named \"%1\" exists already: choose another name.").arg(name);
     }
     if (!problem.isEmpty()) {
         setStatus(problem, true);
         m_name->setFocus();
         return false;
     }
-    services::SegmentService service(m_live.workspace().toStdString());
-    if (!m_editing.isEmpty() && name != m_editing) {
-        if (auto renamed = service.rename(m_editing.toStdString(), name.toStdString()); !renamed) {
-            showError(this, renamed.error());
+    services::SegmentEdit edit;
+    edit.name = name.toStdString();
+    edit.description = m_description.toStdString();
+    edit.rule = m_editor->rule();
+    edit.opened = m_opened;
+    edit.overwrite = overwrite;
+    const auto stored = services::SegmentService(m_live.workspace().toStdString()).saveEdited(edit);
+    if (!stored) {
+        const Error &error = stored.error();
+        if (error.code == Error::Code::Conflict) {
+            askOverwrite(error, std::move(andThen));
             return false;
         }
-    }
-    const auto stored = service.save(name.toStdString(), m_description.toStdString(), m_editor->rule());
-    if (!stored) {
-        setStatus(QString::fromStdString(stored.error().message), true);
-        showError(this, stored.error());
+        setStatus(QString::fromStdString(error.message), true);
+        if (error.code == Error::Code::InvalidInput) {
+            m_name->setFocus();
+        } else {
+            showError(this, error);
+        }
         return false;
     }
+    m_opened = *stored;
     m_editing = name;
     m_editor->undoStack()->setClean();
     setStatus(tr("Saved \"%1\".").arg(name));
     emit saved(name);
+    if (andThen) {
+        andThen();
+    }
     return true;
+}
+
+void SegmentBuilder::askOverwrite(const Error &conflict, std::function<void()> andThen)
+{
+    setStatus(QString::fromStdString(conflict.message), true);
+    auto *box = new QMessageBox(QMessageBox::Warning, tr("Segment changed elsewhere"),
+                                QString::fromStdString(conflict.message), QMessageBox::Cancel, this);
+    box->setObjectName(QStringLiteral("segmentConflictBox"));
+    box->setInformativeText(tr("Overwrite it with the rule shown here, or keep both by saving this rule as a "
+                               "new segment?"));
+    QPushButton *overwrite = box->addButton(tr("Overwrite"), QMessageBox::DestructiveRole);
+    overwrite->setObjectName(QStringLiteral("overwriteButton"));
+    QPushButton *saveAsNew = box->addButton(tr("Save as new segment"), QMessageBox::AcceptRole);
+    saveAsNew->setObjectName(QStringLiteral("saveAsNewButton"));
+    box->setDefaultButton(QMessageBox::Cancel);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->setWindowModality(Qt::WindowModal);
+    connect(box, &QMessageBox::finished, this, [this, box, overwrite, saveAsNew, andThen] {
+        if (box->clickedButton() == overwrite) {
+            store(true, andThen);
+        } else if (box->clickedButton() == saveAsNew) {
+            const QString name = freeName(tr("%1 copy").arg(this->name()));
+            m_opened.reset();
+            m_editing.clear();
+            m_name->setText(name);
+            store(false, andThen);
+        }
+    });
+    box->open();
 }
 
 bool SegmentBuilder::exportCsv(const services::SegmentExportRequest &request)
@@ -418,30 +490,84 @@ void SegmentBuilder::addRfmCell(int recency, int frequency)
 
 bool SegmentBuilder::hasUnsavedChanges() const
 {
-    return !m_editor->undoStack()->isClean();
+    if (m_static) {
+        return false;
+    }
+    return !m_editor->undoStack()->isClean() || (m_opened && name() != m_editing);
+}
+
+void SegmentBuilder::askToSaveThen(std::function<void()> proceed)
+{
+    if (!hasUnsavedChanges()) {
+        proceed();
+        return;
+    }
+    const QString what = name().isEmpty() ? tr("the new segment") : QStringLiteral("\"%1\"").arg(name());
+    auto *box =
+        new QMessageBox(QMessageBox::Question, tr("Unsaved changes"), tr("Save the changes to %1?").arg(what),
+                        QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel, this);
+    box->setObjectName(QStringLiteral("unsavedChangesBox"));
+    box->setInformativeText(tr("Changes that are not saved are lost."));
+    box->setDefaultButton(QMessageBox::Save);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->setWindowModality(Qt::WindowModal);
+    connect(box, &QMessageBox::finished, this, [this, box, proceed = std::move(proceed)] {
+        const QMessageBox::StandardButton button = box->standardButton(box->clickedButton());
+        if (button == QMessageBox::Save) {
+            save(proceed);
+        } else if (button == QMessageBox::Discard) {
+            discardChanges();
+            proceed();
+        }
+    });
+    box->open();
+}
+
+void SegmentBuilder::discardChanges()
+{
+    if (!m_opened) {
+        newSegment();
+        return;
+    }
+    auto rule = segments::ruleFromJson(m_opened->ruleJson);
+    m_name->setText(m_editing);
+    if (rule) {
+        m_editor->resetRule(*rule);
+    }
+    m_editor->undoStack()->setClean();
 }
 
 void SegmentBuilder::leave()
 {
-    if (!hasUnsavedChanges()) {
-        emit backRequested();
+    askToSaveThen([this] { emit backRequested(); });
+}
+
+void SegmentBuilder::followSavedSegments(const std::vector<segments::SavedSegment> &saved)
+{
+    if (!m_opened || m_static) {
         return;
     }
-    const QString what = name().isEmpty() ? tr("this segment") : QStringLiteral("\"%1\"").arg(name());
-    auto *box = new QMessageBox(QMessageBox::Question, tr("Unsaved changes"),
-                                tr("Leave %1 without saving the changes to its rule?").arg(what),
-                                QMessageBox::Cancel, this);
-    box->setObjectName(QStringLiteral("discardChangesBox"));
-    QPushButton *discard = box->addButton(tr("Discard changes"), QMessageBox::DestructiveRole);
-    box->setDefaultButton(QMessageBox::Cancel);
-    box->setAttribute(Qt::WA_DeleteOnClose);
-    box->setWindowModality(Qt::WindowModal);
-    connect(box, &QMessageBox::finished, this, [this, box, discard] {
-        if (box->clickedButton() == discard) {
-            emit backRequested();
-        }
-    });
-    box->open();
+    const auto now = std::find_if(saved.begin(), saved.end(),
+                                  [&](const segments::SavedSegment &s) { return s.id == m_opened->id; });
+    if (now != saved.end() && now->updatedAtMs == m_opened->updatedAtMs) {
+        return;
+    }
+    if (now == saved.end()) {
+        setStatus(tr("\"%1\" was deleted in another window or by awb. Save to keep it.").arg(m_editing),
+                  true);
+        return;
+    }
+    if (hasUnsavedChanges()) {
+        setStatus(tr("\"%1\" was changed in another window or by awb since you opened it: Save asks before "
+                     "overwriting it.")
+                      .arg(m_editing),
+                  true);
+        return;
+    }
+    const QString name = QString::fromStdString(now->name);
+    if (openSegment(name)) {
+        setStatus(tr("\"%1\" was saved in another window or by awb: this is its rule now.").arg(name));
+    }
 }
 
 std::optional<services::SegmentCount> SegmentBuilder::count() const
@@ -451,15 +577,12 @@ std::optional<services::SegmentCount> SegmentBuilder::count() const
 
 QString SegmentBuilder::statusText() const
 {
-    return m_status->isHidden() ? QString() : m_status->text();
+    return m_status->message();
 }
 
 void SegmentBuilder::setStatus(const QString &text, bool error)
 {
-    m_status->setStyleSheet(error ? QStringLiteral("color: %1;").arg(palette::error().name())
-                                  : QStringLiteral("color: %1;").arg(palette::mutedText().name()));
-    m_status->setText(text);
-    m_status->setVisible(!text.isEmpty());
+    m_status->showMessage(text, error);
 }
 
 void SegmentBuilder::resizeEvent(QResizeEvent *event)

@@ -11,6 +11,7 @@
 #include <QTimer>
 #include <QWidget>
 
+#include <functional>
 #include <map>
 #include <optional>
 #include <string>
@@ -27,6 +28,7 @@ class RuleEditor;
 class SegmentInsights;
 class SegmentToolbar;
 class StaticSegmentBanner;
+class StatusLine;
 struct EvaluationResult;
 
 class SegmentBuilder : public QWidget
@@ -54,16 +56,19 @@ public:
     /// traits are loaded the template is applied once they are.
     bool applyTemplate(const QString &name, const std::map<std::string, std::string> &params = {});
     /// Applies a template, asking first (a non-blocking dialog) when it needs a category or brand; before
-    /// the traits are loaded, once they are.
+    /// the traits are loaded, once they are. A template never changes a saved segment: over one (or over
+    /// unsaved changes, once they are saved or discarded) it starts a new segment named after the template.
     void chooseTemplate(const QString &name);
 
     void setName(const QString &name);
     QString name() const;
     /// The saved segment being edited (empty for a new one).
     const QString &editedSegment() const { return m_editing; }
-    /// Saves the rule under the name (renaming the edited segment when the name changed); false with the
-    /// reason shown.
-    bool save();
+    /// Saves the rule under the name (renaming the edited segment when the name changed), checked against
+    /// the workspace: a taken name is refused; when the segment was saved or deleted elsewhere since it was
+    /// opened, asks (non-blocking) whether to overwrite it or save this rule as a new segment. Returns
+    /// whether it saved at once; andThen runs once it saved (now, or after that question).
+    bool save(std::function<void()> andThen = {});
     /// Exports the profiles matching the current rule in the background (exported / failed).
     bool exportCsv(const services::SegmentExportRequest &request);
     /// Asks where and how to export (a non-blocking dialog), then exports.
@@ -72,10 +77,19 @@ public:
     /// is not saved yet.
     bool requestFreeze();
 
-    /// Whether the rule changed since it was opened or saved.
+    /// Whether the rule or the name changed since it was opened or saved.
     bool hasUnsavedChanges() const;
-    /// Back to the list, asking first (a non-blocking message box) when there are unsaved changes.
+    /// Runs proceed once nothing unsaved would be lost: at once without unsaved changes, else after asking
+    /// Save / Discard / Cancel (a window-modal, non-blocking message box): after saving, or after
+    /// discarding the changes; never after Cancel or a save that did not happen.
+    void askToSaveThen(std::function<void()> proceed);
+    /// Drops the unsaved changes: the opened segment as it was opened, or a new empty segment.
+    void discardChanges();
+    /// Back to the list, asking first when there are unsaved changes.
     void leave();
+    /// The saved segments as the workspace holds them now: the opened segment follows a change made
+    /// elsewhere when it has no unsaved changes, else the builder says that Save will ask.
+    void followSavedSegments(const std::vector<segments::SavedSegment> &saved);
 
     RuleEditor *editor() const { return m_editor; }
     SegmentInsights *insights() const { return m_insights; }
@@ -104,12 +118,20 @@ private:
     void onLoaded();
     void addRfmCell(int recency, int frequency);
     void setStatus(const QString &text, bool error = false);
+    /// The template's rule on a new segment named after it (the template's label, made unique).
+    void startFromTemplate(const QString &name);
+    void pickTemplate(const QString &name);
+    bool store(bool overwrite, std::function<void()> andThen);
+    void askOverwrite(const Error &conflict, std::function<void()> andThen);
+    QString freeName(const QString &base) const;
 
     /// Shows segment (a static one read-only, under the banner) or a rule segment.
     void showStatic(const std::optional<segments::SavedSegment> &segment);
 
     LiveEvaluation &m_live;
     QString m_editing;
+    /// The saved segment as it was opened or last saved here (its version is checked when saving).
+    std::optional<segments::SavedSegment> m_opened;
     std::optional<segments::SavedSegment> m_static;
     QString m_description;
     QStringList m_segments;
@@ -130,7 +152,7 @@ private:
     QSplitter *m_split;
     SegmentToolbar *m_bar;
     QLineEdit *m_name;
-    QLabel *m_status;
+    StatusLine *m_status;
     StaticSegmentBanner *m_banner;
 };
 

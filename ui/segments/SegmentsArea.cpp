@@ -191,6 +191,7 @@ void SegmentsArea::reload()
     // Keep the chosen segment chosen (else the first), so the row buttons apply at once.
     select(current);
     m_builder->setSegments(m_list->names());
+    m_builder->followSavedSegments(m_list->segments());
     m_live->setSegmentNames(m_list->names());
     if (!m_path.isEmpty()) {
         m_live->countSaved();
@@ -242,18 +243,37 @@ void SegmentsArea::newSegment()
     if (m_path.isEmpty()) {
         return;
     }
-    m_builder->newSegment();
     m_stack->setCurrentWidget(m_builder);
+    m_builder->askToSaveThen([this] { m_builder->newSegment(); });
 }
 
 void SegmentsArea::newFromTemplate(const QString &name)
 {
-    newSegment();
-    m_builder->chooseTemplate(name);
+    if (m_path.isEmpty()) {
+        return;
+    }
+    m_stack->setCurrentWidget(m_builder);
+    m_builder->askToSaveThen([this, name] {
+        m_builder->newSegment();
+        m_builder->chooseTemplate(name);
+    });
+}
+
+void SegmentsArea::whenNothingUnsaved(std::function<void()> proceed)
+{
+    if (m_builder->hasUnsavedChanges()) {
+        m_stack->setCurrentWidget(m_builder); // the changes in question are in sight
+    }
+    m_builder->askToSaveThen(std::move(proceed));
 }
 
 bool SegmentsArea::openSegment(const QString &name)
 {
+    if (m_builder->hasUnsavedChanges()) {
+        // Another segment replaces these changes only once they are saved or discarded.
+        whenNothingUnsaved([this, name] { openSegment(name); });
+        return false;
+    }
     if (!m_builder->openSegment(name)) {
         return false;
     }

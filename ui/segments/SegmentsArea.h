@@ -6,6 +6,8 @@
 
 #include <QWidget>
 
+#include <functional>
+
 class QVBoxLayout;
 class QLabel;
 class QPushButton;
@@ -42,9 +44,15 @@ public:
     /// Re-reads the saved segments (and counts them once the traits are loaded).
     void reload();
 
+    /// Runs proceed once the builder holds nothing unsaved (asking Save / Discard / Cancel when it does,
+    /// with the builder in sight).
+    void whenNothingUnsaved(std::function<void()> proceed);
+
     void newSegment();
     /// A new segment built from a template (once the traits are ready).
     void newFromTemplate(const QString &name);
+    /// Opens a saved segment in the builder; with unsaved changes there, asks first and opens it once they
+    /// are saved or discarded (returning false meanwhile).
     bool openSegment(const QString &name);
     bool renameSegment(const QString &from, const QString &to);
     /// Saves a copy named "NAME copy" (or "NAME copy 2" …); returns its name, empty on failure. The copy of
