@@ -55,15 +55,20 @@ public:
         }
         trim();
     }
+    /// Calls fn(row) for every set row, ascending.
+    template <typename Fn> void forEach(Fn fn) const
+    {
+        for (std::size_t i = 0; i < m_words.size(); ++i) {
+            for (std::uint64_t w = m_words[i]; w != 0; w &= w - 1) {
+                fn(i * 64 + static_cast<std::size_t>(std::countr_zero(w)));
+            }
+        }
+    }
     /// The set rows, ascending.
     std::vector<std::size_t> rows() const
     {
         std::vector<std::size_t> out;
-        for (std::size_t i = 0; i < m_words.size(); ++i) {
-            for (std::uint64_t w = m_words[i]; w != 0; w &= w - 1) {
-                out.push_back(i * 64 + static_cast<std::size_t>(std::countr_zero(w)));
-            }
-        }
+        forEach([&](std::size_t row) { out.push_back(row); });
         return out;
     }
 

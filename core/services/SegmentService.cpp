@@ -11,6 +11,7 @@
 #include "segments/RuleValidator.h"
 #include "segments/SegmentExport.h"
 #include "services/WithWorkspace.h"
+#include "traits/Reachability.h"
 #include "traits/TraitLoader.h"
 
 #include <QFileInfo>
@@ -158,6 +159,16 @@ SegmentCount SegmentService::countOf(const traits::TraitTable &table, const segm
     c.profiles = static_cast<std::int64_t>(table.size());
     c.share = c.profiles > 0 ? static_cast<double>(c.matching) / static_cast<double>(c.profiles) : 0.0;
     c.nowMs = table.nowMs;
+    const auto yes = [&](const char *trait) {
+        const traits::TraitColumn *column = table.column(trait);
+        std::int64_t n = 0;
+        if (column) {
+            rows.forEach([&](std::size_t r) { n += column->codes[r] == 1 ? 1 : 0; });
+        }
+        return n;
+    };
+    c.identified = yes(traits::kIdentifiedTrait);
+    c.withEmail = yes(traits::kHasEmailTrait);
     return c;
 }
 

@@ -8,6 +8,7 @@
 #include "traits/Memberships.h"
 #include "traits/PredictiveTraits.h"
 #include "traits/TraitColumns.h"
+#include "traits/Reachability.h"
 
 #include <algorithm>
 #include <chrono>
@@ -191,6 +192,7 @@ Result<TraitTable> load(const std::string &path, const TraitOptions &options, Pr
         mergeCatalog(table, *setup.catalog, parts);
     }
     addMemberships(**db, table);
+    addReachabilityColumns(table, readReachability(**db, table.profileIds));
     return table;
 }
 
@@ -208,6 +210,7 @@ std::vector<TraitInfo> availableTraits(const std::vector<std::string> &catalogCo
     pv.values.resize(catalogColumns.size());
     addTopValueColumns(empty, pv, std::vector<std::vector<std::int32_t>>(catalogColumns.size()));
     addMembershipColumns(empty);
+    addReachabilityColumns(empty, {});
     for (const std::string &c : catalogColumns) {
         empty.catalog.push_back({c, {}, {0}, {}});
     }

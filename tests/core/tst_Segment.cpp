@@ -240,8 +240,9 @@ private:
         std::size_t expected = 0;
         for (std::size_t r = 0; r < t.size(); ++r) {
             const std::int64_t last = t.column("last_purchase")->dates[r];
+            // No purchase for more than 45 whole days, as the days-since traits count them.
             expected += t.column("total_spend")->numbers[r] >= 1000 && last != traits::kNoDate &&
-                                last < t.nowMs - 45 * traits::kDayMs
+                                (t.nowMs - last) / traits::kDayMs > 45
                             ? 1
                             : 0;
         }

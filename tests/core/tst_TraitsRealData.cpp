@@ -4,10 +4,13 @@
 // retail_disc / coupon_disc / coupon_match_disc, and the published CDNOW BG/NBD and Gamma-Gamma fits.
 #include "TestUtil.h"
 #include "ingest/CsvPresets.h"
+#include "ingest/Timestamp.h"
 #include "jobs/Progress.h"
 #include "segments/RuleEvaluator.h"
 #include "segments/Templates.h"
 #include "services/ImportService.h"
+#include "services/SegmentService.h"
+#include "services/TraitService.h"
 #include "store/Database.h"
 #include "traits/TraitLoader.h"
 
@@ -117,6 +120,38 @@ private slots:
         QVERIFY(vips > 50);
         QCOMPARE(QStringLiteral("lapsed|%1").arg(vips), rows(m_ws, lapsed).value(0));
         QVERIFY2(t.models.fitted && t.models.bgNbdConverged, t.models.note.c_str());
+    }
+
+    // Guest invoices (no CustomerID) are people, not customers: the count says how many are identified.
+    void onlineRetailLapsedVipsAmongIdentifiedCustomers()
+    {
+        import("online-retail/online_retail.csv.xz", *ingest::csvPreset("online-retail"));
+        services::TraitRequest request;
+        request.asOfMs = *ingest::parseTimestamp("2011-12-10T00:00:00Z");
+        auto table = services::TraitService(m_ws).load(request, ProgressSink::null());
+        QVERIFY(table);
+        const auto vips = segments::instantiateTemplate("lapsed-vips", {}, **table);
+        QVERIFY(vips);
+        const auto c = services::SegmentService(m_ws).count(*vips, request, ProgressSink::null());
+        QVERIFY2(c, c ? "" : c.error().message.c_str());
+        const std::string cut = std::to_string(*request.asOfMs - 46 * traits::kDayMs);
+        const std::string asOf = std::to_string(*request.asOfMs);
+        const char *ordersBefore = "WITH o AS (SELECT profile_id, max(ts) AS last, "
+                                   "sum(coalesce(json_extract(properties, '$.revenue'), "
+                                   "json_extract(properties, '$.total'), 0)) AS m "
+                                   "FROM events WHERE name_id = (SELECT id FROM event_names WHERE name = "
+                                   "'Order Completed') AND ts < ";
+        const std::string lapsed =
+            std::string(ordersBefore) + asOf + " GROUP BY profile_id) SELECT count(*), " +
+            "sum(EXISTS (SELECT 1 FROM identities i WHERE i.profile_id = o.profile_id AND "
+            "i.kind = 0)) FROM o WHERE m >= 2000 AND last <= " +
+            cut;
+        const QStringList expected = rows(m_ws, lapsed);
+        qInfo("lapsed VIPs as of 2011-12-10: %lld people, %lld identified",
+              static_cast<long long>(c->matching), static_cast<long long>(c->identified));
+        QCOMPARE(QStringLiteral("%1|%2").arg(c->matching).arg(c->identified), expected.value(0));
+        QVERIFY(c->identified < c->matching); // guests are among them
+        QVERIFY(c->identified > 100);
     }
 
     void completeJourneyDiscountBands()

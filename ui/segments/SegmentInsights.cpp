@@ -169,7 +169,12 @@ void SegmentInsights::showResult(const EvaluationResult &result, const RuleVocab
     const services::SegmentCount &c = result.count;
     m_count->setText(QStringLiteral("<span style=\"font-size:x-large\"><b>%1</b></span> %2")
                          .arg(format::count(c.matching), c.matching == 1 ? tr("person") : tr("people")));
-    m_share->setText(tr("%1 of %2 profiles").arg(format::percent(c.share), format::count(c.profiles)));
+    // Who can be reached among them: guests and anonymous visitors are people, but not customers to mail.
+    m_share->setText(tr("%1 of %2 profiles · %3 identified · %4 with e-mail")
+                         .arg(format::percent(c.share), format::count(c.profiles),
+                              format::count(c.identified), format::count(c.withEmail)));
+    m_share->setToolTip(tr("Identified: people with a user id (known customers, not guests or anonymous "
+                           "visitors). With e-mail: people with an e-mail address."));
     m_bar->setRange(0, kProgressBarSteps);
     m_bar->setValue(static_cast<int>(std::lround(c.share * kProgressBarSteps)));
     m_message->setStyleSheet(muted());

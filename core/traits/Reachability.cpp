@@ -1,0 +1,56 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "traits/Reachability.h"
+
+#include "store/Database.h"
+#include "traits/TraitColumns.h"
+
+#include <algorithm>
+
+namespace awb::traits {
+
+namespace {
+
+void mark(store::Database &db, const char *sql, const std::vector<std::int64_t> &ids, std::vector<bool> &out)
+{
+    out.assign(ids.size(), false);
+    auto st = db.prepare(sql);
+    while (st.step()) {
+        const auto it = std::lower_bound(ids.begin(), ids.end(), st.int64(0));
+        if (it != ids.end() && *it == st.int64(0)) {
+            out[static_cast<std::size_t>(it - ids.begin())] = true;
+        }
+    }
+}
+
+void addYesNo(TraitTable &table, TraitInfo info, const std::vector<bool> &flags)
+{
+    TraitColumn &c = addTextColumn(table, std::move(info), {"No", "Yes"});
+    for (std::size_t r = 0; r < flags.size() && r < c.codes.size(); ++r) {
+        c.codes[r] = flags[r] ? 1 : 0;
+    }
+}
+
+} // namespace
+
+ReachFlags readReachability(store::Database &db, const std::vector<std::int64_t> &profileIds)
+{
+    ReachFlags flags;
+    mark(db, "SELECT DISTINCT profile_id FROM identities WHERE kind = 0", profileIds, flags.identified);
+    mark(db, "SELECT id FROM profiles WHERE email IS NOT NULL AND email != ''", profileIds, flags.email);
+    return flags;
+}
+
+void addReachabilityColumns(TraitTable &table, const ReachFlags &flags)
+{
+    const char *g = "Reachability";
+    addYesNo(table,
+             {kIdentifiedTrait, "Identified", g, TraitKind::Text,
+              "Yes when the profile has a user id (a known customer), No for guests and anonymous visitors."},
+             flags.identified);
+    addYesNo(table,
+             {kHasEmailTrait, "Has e-mail", g, TraitKind::Text,
+              "Yes when the profile has an e-mail address (from identify calls or imported columns)."},
+             flags.email);
+}
+
+} // namespace awb::traits
