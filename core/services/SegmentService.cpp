@@ -10,6 +10,7 @@
 #include "segments/RuleJson.h"
 #include "segments/RuleValidator.h"
 #include "segments/SegmentExport.h"
+#include "services/SegmentSession.h"
 #include "services/WithWorkspace.h"
 #include "traits/Reachability.h"
 #include "traits/TraitLoader.h"
@@ -138,18 +139,15 @@ Result<segments::Bitset> SegmentService::evaluate(segments::RuleEvaluator &evalu
 Result<SegmentCount> SegmentService::count(const segments::Rule &rule, const TraitRequest &request,
                                            ProgressSink &progress)
 {
+    // Refuse a bad rule before the traits are computed.
     if (auto ok = validate(rule); !ok) {
         return fail(ok.error());
     }
-    auto table = TraitService(m_path).load(request, progress);
-    if (!table) {
-        return fail(table.error());
+    auto session = SegmentSession::open(m_path, request, progress);
+    if (!session) {
+        return fail(session.error());
     }
-    auto rows = evaluator(*table)->evaluate(rule);
-    if (!rows) {
-        return fail(rows.error());
-    }
-    return countOf(**table, *rows);
+    return session->count(rule);
 }
 
 SegmentCount SegmentService::countOf(const traits::TraitTable &table, const segments::Bitset &rows)
@@ -396,11 +394,11 @@ Result<SegmentExportReport> SegmentService::exportCsv(const segments::Rule &rule
     if (auto ok = validate(rule); !ok) {
         return fail(ok.error());
     }
-    auto table = TraitService(m_path).load(request, progress);
-    if (!table) {
-        return fail(table.error());
+    auto session = SegmentSession::open(m_path, request, progress);
+    if (!session) {
+        return fail(session.error());
     }
-    auto rows = evaluator(*table)->evaluate(rule);
+    auto rows = session->evaluate(rule);
     if (!rows) {
         return fail(rows.error());
     }
@@ -415,7 +413,7 @@ Result<SegmentExportReport> SegmentService::exportCsv(const segments::Rule &rule
     progress.setRange(static_cast<std::int64_t>(rows->count()));
     auto counts = flatten(
         withWorkspace<Result<segments::ExportCounts>>(m_path, "Segment export", [&](store::Database &db) {
-            return segments::writeSegmentMembers(db, **table, *rows, formatter, writer, progress);
+            return segments::writeSegmentMembers(db, session->table(), *rows, formatter, writer, progress);
         }));
     if (!counts) {
         return fail(counts.error()); // the writer's destructor drops the temporary file

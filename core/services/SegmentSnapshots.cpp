@@ -4,6 +4,7 @@
 #include "services/SegmentService.h"
 
 #include "jobs/Progress.h"
+#include "services/SegmentSession.h"
 #include "services/WithWorkspace.h"
 
 #include <QDateTime>
@@ -48,18 +49,15 @@ Result<segments::SavedSegment> SegmentService::freeze(const std::string &source,
                                                    dayOf(from->createdAtMs) + "): its members never change.");
     }
     progress.setStage("Freezing " + source);
-    auto rows = evaluate(*evaluator(table), inSegment(source));
+    SegmentSession session(m_path, table);
+    auto rows = session.evaluate(inSegment(source));
     if (!rows) {
         return fail(rows.error());
     }
     if (progress.isCancelled()) {
         return fail(Error::cancelled());
     }
-    std::vector<std::int64_t> ids;
-    ids.reserve(rows->count());
-    for (const std::size_t row : rows->rows()) {
-        ids.push_back(table->profileIds[row]);
-    }
+    const std::vector<std::int64_t> ids = session.profileIds(*rows);
     segments::SavedSegment frozen;
     frozen.name = name;
     frozen.description = from->description;
@@ -109,20 +107,15 @@ Result<std::vector<std::int64_t>> SegmentService::members(const std::string &nam
             return segments::SegmentRepository(db).memberProfiles(found->id);
         });
     }
-    auto table = TraitService(m_path).load(request, progress);
-    if (!table) {
-        return fail(table.error());
+    auto session = SegmentSession::open(m_path, request, progress);
+    if (!session) {
+        return fail(session.error());
     }
-    auto rows = evaluate(*evaluator(*table), inSegment(name));
+    auto rows = session->evaluate(inSegment(name));
     if (!rows) {
         return fail(rows.error());
     }
-    std::vector<std::int64_t> ids;
-    ids.reserve(rows->count());
-    for (const std::size_t row : rows->rows()) {
-        ids.push_back((*table)->profileIds[row]); // ascending, as the table's rows
-    }
-    return ids;
+    return session->profileIds(*rows); // ascending, as the table's rows
 }
 
 } // namespace awb::services

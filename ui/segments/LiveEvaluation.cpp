@@ -3,14 +3,11 @@
 
 #include "jobs/JobRunner.h"
 #include "segments/EventPropertyCache.h"
-#include "segments/RuleJson.h"
 #include "segments/RuleVocabulary.h"
 #include "services/TraitService.h"
 #include "services/WorkspaceService.h"
 
 #include <QtConcurrent/QtConcurrentRun>
-
-#include <numeric>
 
 namespace awb::ui {
 
@@ -27,20 +24,11 @@ struct Loaded
 
 } // namespace
 
-/// Lives on the evaluation thread once created there: the evaluator keeps a read connection and caches.
+/// Lives on the evaluation thread once created there: the session's evaluator keeps a read connection and
+/// caches.
 struct LiveEvaluation::Worker
 {
-    std::string path;
-    std::shared_ptr<const traits::TraitTable> table;
-    std::unique_ptr<segments::RuleEvaluator> evaluator;
-
-    segments::RuleEvaluator &get()
-    {
-        if (!evaluator) {
-            evaluator = services::SegmentService(path).evaluator(table);
-        }
-        return *evaluator;
-    }
+    services::SegmentSession session;
 
     EvaluationResult run(const EvaluationRequest &request, std::uint64_t generation)
     {
@@ -48,51 +36,22 @@ struct LiveEvaluation::Worker
         r.generation = generation;
         r.previewTraits = request.previewTraits;
         r.overlapWith = request.overlapWith;
-        services::SegmentService service(path);
-        auto rows = service.evaluate(get(), request.rule);
-        if (!rows) {
-            r.error = rows.error();
+        auto insights = session.insights(request);
+        if (!insights) {
+            r.error = insights.error();
             return r;
         }
-        r.count = services::SegmentService::countOf(*table, *rows);
-        r.rfm = services::SegmentService::rfmGrid(*table, *rows);
-        std::int64_t inGrid = 0;
-        for (const auto &row : r.rfm) {
-            inGrid = std::accumulate(row.begin(), row.end(), inGrid);
-        }
-        r.withoutRfm = r.count.matching - inGrid;
-        auto preview = service.preview(*table, *rows, request.previewLimit, request.previewTraits);
-        if (!preview) {
-            r.error = preview.error();
-            return r;
-        }
-        r.preview = std::move(*preview);
-        if (!request.overlapWith.empty()) {
-            auto other = service.evaluate(get(), services::SegmentService::inSegment(request.overlapWith));
-            if (other) {
-                r.overlap = services::SegmentService::overlap(*rows, *other);
-            } else {
-                r.overlapError = other.error();
-            }
-        }
+        static_cast<services::SegmentInsights &>(r) = std::move(*insights);
         return r;
     }
 
     QHash<QString, qint64> countSaved()
     {
         QHash<QString, qint64> out;
-        services::SegmentService service(path);
-        auto list = service.list();
-        if (!list) {
-            return out;
-        }
-        for (const segments::SavedSegment &s : *list) {
-            if (s.isStatic()) {
-                continue; // its frozen members are counted already
+        if (auto counts = session.countSaved()) {
+            for (const auto &[name, count] : *counts) {
+                out.insert(QString::fromStdString(name), static_cast<qint64>(count));
             }
-            auto rule = segments::ruleFromJson(s.ruleJson);
-            auto rows = rule ? service.evaluate(get(), *rule) : Result<segments::Bitset>(fail(rule.error()));
-            out.insert(QString::fromStdString(s.name), rows ? static_cast<qint64>(rows->count()) : -1);
         }
         return out;
     }
@@ -232,7 +191,7 @@ void LiveEvaluation::onLoaded()
     const auto &result = m_loader->result<Loaded>();
     m_table = result.table;
     m_vocabulary = result.vocabulary;
-    m_worker = std::make_shared<Worker>(Worker{m_path.toStdString(), m_table, nullptr});
+    m_worker = std::make_shared<Worker>(Worker{services::SegmentSession(m_path.toStdString(), m_table)});
     emit vocabularyChanged();
     emit loaded();
     startNext();

@@ -1,13 +1,15 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The segment builder's background work: computes the traits of every profile once per workspace (a job
-// with progress and cancel), then evaluates edited rules on one dedicated thread (the evaluator and its
-// connection stay on that thread) and delivers only the newest result: count and share, the RFM grid of
-// the matching people, a preview of the first ones and the overlap with a saved segment.
+// with progress and cancel), then evaluates edited rules with a services::SegmentSession on one dedicated
+// thread (the session's evaluator and connection stay on that thread) and delivers only the newest result:
+// count and share, the RFM grid of the matching people, a preview of the first ones and the overlap with a
+// saved segment.
 #pragma once
 
 #include "common/Error.h"
 #include "segments/Rule.h"
 #include "services/SegmentService.h"
+#include "services/SegmentSession.h"
 
 #include <QFutureWatcher>
 #include <QHash>
@@ -25,28 +27,16 @@ namespace awb::ui {
 class JobRunner;
 struct RuleVocabulary;
 
-using RfmGrid = std::array<std::array<std::int64_t, 5>, 5>;
+using RfmGrid = services::RfmGrid;
+using EvaluationRequest = services::SegmentInsightsRequest;
 
-struct EvaluationRequest
-{
-    segments::Rule rule;
-    std::string overlapWith; ///< a saved segment to compare with (empty = none)
-    std::vector<std::string> previewTraits;
-    std::size_t previewLimit = 100;
-};
-
-struct EvaluationResult
+/// The session's insights for one request, tagged with the request's generation.
+struct EvaluationResult : services::SegmentInsights
 {
     std::uint64_t generation = 0;
     std::optional<Error> error; ///< the rule is not valid, or evaluating it failed
-    services::SegmentCount count;
-    RfmGrid rfm{};               ///< people per recency (row) x frequency (column) score
-    std::int64_t withoutRfm = 0; ///< matching people without scores (no orders)
     std::vector<std::string> previewTraits;
-    std::vector<services::PreviewRow> preview;
     std::string overlapWith;
-    std::optional<services::SegmentOverlap> overlap;
-    std::optional<Error> overlapError;
 };
 
 class LiveEvaluation : public QObject
