@@ -167,19 +167,23 @@ void SegmentInsights::showResult(const EvaluationResult &result, const RuleVocab
     }
     m_cancel->hide();
     const services::SegmentCount &c = result.count;
-    m_count->setText(QStringLiteral("<span style=\"font-size:x-large\"><b>%1</b></span> %2")
-                         .arg(format::count(c.matching), c.matching == 1 ? tr("person") : tr("people")));
-    m_share->setText(tr("%1 of %2 profiles").arg(format::percent(c.share), format::count(c.profiles)));
+    m_count->setText(format::plural(c.matching,
+                                    tr("<span style=\"font-size:x-large\"><b>%1</b></span> person"),
+                                    tr("<span style=\"font-size:x-large\"><b>%1</b></span> people")));
+    m_share->setText(
+        tr("%1 of %2")
+            .arg(format::percent(c.share), format::plural(c.profiles, tr("%1 profile"), tr("%1 profiles"))));
     m_bar->setRange(0, kProgressBarSteps);
     m_bar->setValue(static_cast<int>(std::lround(c.share * kProgressBarSteps)));
     m_message->setStyleSheet(muted());
-    m_message->setText(tr("Traits as of %1.").arg(format::timestamp(c.nowMs)));
+    m_message->setText(tr("Traits %1.").arg(AsOfPicker::describe(m_asOf->asOf(), c.nowMs)));
     m_preview->setRows(result.preview, result.previewTraits, vocabulary);
     m_previewView->resizeColumnsToContents();
     m_heatMap->setGrid(result.rfm);
     m_rfmNote->setText(result.withoutRfm > 0
-                           ? tr("%1 of the matching people have no orders, so no RFM scores.")
-                                 .arg(format::count(result.withoutRfm))
+                           ? format::plural(result.withoutRfm,
+                                            tr("%1 of the matching people has no orders, so no RFM scores."),
+                                            tr("%1 of the matching people have no orders, so no RFM scores."))
                            : QString());
     if (result.overlapWith.empty()) {
         m_overlap->setText(
