@@ -94,7 +94,11 @@ private slots:
         const QStringList images = imageNames(browser->document());
         QVERIFY2(images.size() >= 3, qPrintable(images.join(u' ')));
         QVERIFY2(loaded(browser->document(), images.front()), qPrintable(images.front()));
-        test::maybeScreenshot(window, QStringLiteral("user-guide"));
+        for (const QSize size : {QSize(1280, 800), QSize(900, 600)}) {
+            window->resize(size);
+            test::maybeScreenshot(window,
+                                  QStringLiteral("user-guide-%1x%2").arg(size.width()).arg(size.height()));
+        }
     }
 
     void f1AgainRaisesTheSameWindow()
