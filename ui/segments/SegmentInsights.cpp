@@ -94,12 +94,13 @@ QWidget *SegmentInsights::createCountCard()
     m_cancel->hide();
     auto *top = new QHBoxLayout;
     top->addWidget(m_count, 1);
-    top->addWidget(m_asOf, 0, Qt::AlignTop);
     top->addWidget(m_cancel, 0, Qt::AlignTop);
     auto *layout = new QVBoxLayout(card);
     layout->setContentsMargins(10, 8, 10, 8);
     layout->setSpacing(4);
     layout->addLayout(top);
+    // A row of its own: "as of the last event, 2026-10-31 (UTC)" is cut beside the count in a narrow window.
+    layout->addWidget(m_asOf, 0, Qt::AlignLeft);
     layout->addWidget(m_share);
     layout->addWidget(m_bar);
     layout->addWidget(m_message);
