@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // audience-workbench: the GUI. Start-up lives in AppContext; this file only creates the application.
 #include "gui/AppContext.h"
+#include "main/SortArrowStyle.h"
 
 #include <QApplication>
 #include <QIcon>
@@ -17,6 +18,7 @@ int main(int argc, char *argv[])
     QApplication::setApplicationVersion(QStringLiteral(AWB_VERSION));
     QApplication::setDesktopFileName(QStringLiteral("io.github.audienceworkbench.AudienceWorkbench"));
     QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/app.svg")));
+    QApplication::setStyle(new awb::ui::SortArrowStyle); // the application owns it
 
     const awb::app::GuiOptions options = awb::app::AppContext::parseOptions(QApplication::arguments());
     awb::app::AppContext context;

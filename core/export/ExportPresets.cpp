@@ -216,16 +216,28 @@ bool ExportPreset::uses(Field field) const
 std::vector<PresetInfo> presetList()
 {
     return {
-        {"mailchimp", "Mailchimp audience import (Email Address, First Name, Last Name, ...)"},
-        {"klaviyo", "Klaviyo list import (Email first, then Klaviyo property names)"},
-        {"braze", "Braze user import (external_id, email, first_name, ... lower case)"},
-        {"meta", "Meta custom audience customer list: identifiers normalised and SHA-256 hashed"},
-        {"google", "Google Customer Match, plain (normalised) identifiers"},
-        {"google-hashed",
+        {"mailchimp", "Mailchimp", "Mailchimp audience import (Email Address, First Name, Last Name, ...)"},
+        {"klaviyo", "Klaviyo", "Klaviyo list import (Email first, then Klaviyo property names)"},
+        {"braze", "Braze", "Braze user import (external_id, email, first_name, ... lower case)"},
+        {"meta", "Meta custom audience (hashed)",
+         "Meta custom audience customer list: identifiers normalised and SHA-256 hashed"},
+        {"google", "Google Customer Match", "Google Customer Match, plain (normalised) identifiers"},
+        {"google-hashed", "Google Customer Match (hashed)",
          "Google Customer Match with Email, Phone and names SHA-256 hashed; Country, Zip plain"},
-        {"segment", "Segment audience CSV: key,external_ids (JSON of user id, anonymous ids, email)"},
-        {"generic", "Chosen columns: ids, traits, score, rank"},
+        {"segment", "Segment",
+         "Segment audience CSV: key,external_ids (JSON of user id, anonymous ids, email)"},
+        {"generic", "Generic CSV", "Chosen columns: ids, traits, score, rank"},
     };
+}
+
+std::string presetName(const std::string &id)
+{
+    for (const PresetInfo &p : presetList()) {
+        if (p.id == id) {
+            return p.name;
+        }
+    }
+    return id;
 }
 
 std::vector<std::string> genericColumnNames()

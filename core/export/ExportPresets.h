@@ -81,12 +81,17 @@ struct ExportPreset
 
 struct PresetInfo
 {
-    std::string id;
-    std::string description;
+    std::string id;   ///< what files, settings and the command line use ("google-hashed")
+    std::string name; ///< the product it is for, as the user knows it ("Google Customer Match (hashed)")
+    std::string description; ///< one line on the layout
 };
 
-/// Every preset id with a one-line description, in display order.
+/// Every preset with its product name and a one-line description, in display order.
 std::vector<PresetInfo> presetList();
+
+/// The product name of the preset with that id ("Mailchimp"); the id itself when it is unknown (an export
+/// recorded by another version).
+std::string presetName(const std::string &id);
 
 /// Columns the generic preset offers besides trait paths.
 std::vector<std::string> genericColumnNames();

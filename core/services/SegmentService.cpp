@@ -84,7 +84,8 @@ Result<void> validateIn(store::Database &db, const segments::Rule &rule)
 
 std::string SegmentExportReport::toText() const
 {
-    return "exported " + std::to_string(written) + " of " + std::to_string(members) + " profiles to " + file +
+    return "exported " + std::to_string(written) + " of " + std::to_string(members) +
+           (members == 1 ? " profile to " : " profiles to ") + file +
            (skipped > 0 ? " (" + std::to_string(skipped) + " skipped: no identifier for the preset)" : "") +
            "\n";
 }

@@ -34,6 +34,9 @@ inline const SettingKey<QByteArray> WindowState{"Ui/mainWindowState", {}};
 inline const SettingKey<QString> LastImportDirectory{"Import/lastDirectory", {}};
 inline const SettingKey<QString> LastMappingDirectory{"Import/lastMappingDirectory", {}};
 
+/// Folder the last export (audience, segment or destination files) was written to; see exportFolder().
+inline const SettingKey<QString> LastExportDirectory{"Export/lastDirectory", {}};
+
 /// Rows fetched per query by the paged data tables.
 inline const SettingKey<int> TablePageSize{"Table/pageSize", 256};
 

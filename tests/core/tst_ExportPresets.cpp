@@ -15,6 +15,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <set>
+
 using namespace awb;
 
 namespace {
@@ -247,6 +249,47 @@ private slots:
         const auto missing = service.exportAudience({"nope", "generic", out, {}, {}}, ProgressSink::null());
         QCOMPARE(missing.error().code, Error::Code::NotFound);
         QVERIFY(!QFile::exists(QString::fromStdString(out)));
+    }
+
+    void presetsNameTheirProduct_data()
+    {
+        QTest::addColumn<QString>("id");
+        QTest::addColumn<QString>("name");
+        QTest::newRow("mailchimp") << "mailchimp"
+                                   << "Mailchimp";
+        QTest::newRow("klaviyo") << "klaviyo"
+                                 << "Klaviyo";
+        QTest::newRow("braze") << "braze"
+                               << "Braze";
+        QTest::newRow("meta") << "meta"
+                              << "Meta custom audience (hashed)";
+        QTest::newRow("google") << "google"
+                                << "Google Customer Match";
+        QTest::newRow("google-hashed") << "google-hashed"
+                                       << "Google Customer Match (hashed)";
+        QTest::newRow("segment") << "segment"
+                                 << "Segment";
+        QTest::newRow("generic") << "generic"
+                                 << "Generic CSV";
+        QTest::newRow("unknown id: itself") << "myspace"
+                                            << "myspace";
+    }
+
+    void presetsNameTheirProduct()
+    {
+        QFETCH(QString, id);
+        QFETCH(QString, name);
+        QCOMPARE(QString::fromStdString(exports::presetName(id.toStdString())), name);
+    }
+
+    void everyPresetHasADistinctName()
+    {
+        std::set<std::string> names;
+        for (const exports::PresetInfo &p : exports::presetList()) {
+            QVERIFY2(!p.name.empty() && p.name != p.id, p.id.c_str());
+            QVERIFY2(names.insert(p.name).second, p.name.c_str());
+            QVERIFY(exports::makePreset(p.id));
+        }
     }
 
     void cells_data()

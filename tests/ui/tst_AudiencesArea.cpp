@@ -11,6 +11,7 @@
 #include "audiences/AudienceListModel.h"
 #include "audiences/AudienceMembersModel.h"
 #include "audiences/AudiencesArea.h"
+#include "audiences/ExportDialog.h"
 #include "audiences/SizePicker.h"
 #include "audiences/TargetPicker.h"
 #include "charts/PropensityChart.h"
@@ -27,8 +28,10 @@
 #include <QAbstractButton>
 #include <QAbstractItemModelTester>
 #include <QComboBox>
+#include <QDir>
 #include <QFile>
 #include <QLineEdit>
+#include <QPushButton>
 #include <QSignalSpy>
 #include <QSlider>
 #include <QSpinBox>
@@ -185,6 +188,8 @@ private slots:
 
     void createsSnapshotExportsAndDeletes()
     {
+        auto *open = child<QPushButton>(m_area.get(), "openAudienceButton");
+        QVERIFY2(!open->isEnabled(), "nothing to open in an empty list");
         AudienceBuilder *builder = scoreTopBrand();
         builder->sizePicker()->setPercent(10);
         const qint64 size = builder->sizePicker()->size();
@@ -228,7 +233,10 @@ private slots:
         QFile csv(file);
         QVERIFY(csv.open(QIODevice::ReadOnly));
         QVERIFY(csv.readLine().startsWith("Email Address,"));
-        QVERIFY(detail->exportsText().contains(QStringLiteral("mailchimp")));
+        QVERIFY2(detail->exportsText().contains(QStringLiteral("(Mailchimp)")),
+                 qPrintable(detail->exportsText()));
+        // The folder the destinations went to is where the next export starts.
+        QCOMPARE(ui::ExportDialog::defaultFolder(), QDir(m_store.dir()).absolutePath());
         test::maybeScreenshot(m_area.get(), QStringLiteral("audience-detail"));
 
         // Export again with the generic preset from the detail page.
@@ -242,9 +250,11 @@ private slots:
         QCOMPARE(m_area->listModel()->rowCount(), 1);
         QCOMPARE(m_area->listModel()->index(0, ui::AudienceListModel::StatusColumn).data().toString(),
                  QStringLiteral("live, %1 people").arg(size));
+        QVERIFY(open->isEnabled());
         QVERIFY(detail->removeAudience());
         QCOMPARE(m_area->page(), AudiencesArea::Page::List);
         QCOMPARE(m_area->listModel()->rowCount(), 0);
+        QVERIFY(!open->isEnabled());
         QVERIFY2(m_store.errors().isEmpty(), qPrintable(m_store.errorText()));
     }
 

@@ -25,7 +25,6 @@
 #include <QPushButton>
 #include <QScrollArea>
 #include <QSplitter>
-#include <QStandardPaths>
 #include <QToolButton>
 #include <QVBoxLayout>
 
@@ -205,14 +204,14 @@ QWidget *AudienceBuilder::createNameSection()
     m_destinations->setSpacing(2);
     m_destinations->setFixedHeight(m_destinations->fontMetrics().height() * 3 + 16);
     for (const exports::PresetInfo &preset : services::ExportService::presets()) {
-        auto *item = new QListWidgetItem(QString::fromStdString(preset.id), m_destinations);
+        auto *item = new QListWidgetItem(QString::fromStdString(preset.name), m_destinations);
         item->setData(Qt::UserRole, QString::fromStdString(preset.id));
         item->setToolTip(QString::fromStdString(preset.description));
         item->setFlags(Qt::ItemIsEnabled | Qt::ItemIsUserCheckable);
         item->setCheckState(Qt::Unchecked);
     }
     m_folder->setObjectName(QStringLiteral("destinationFolderEdit"));
-    m_folder->setText(QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation));
+    m_folder->setText(ExportDialog::defaultFolder());
     auto *browse = new QPushButton(tr("Browse…"), box);
     connect(browse, &QPushButton::clicked, this, [this] {
         const QString folder = QFileDialog::getExistingDirectory(this, tr("Export folder"), m_folder->text());
@@ -293,6 +292,7 @@ void AudienceBuilder::reset()
     m_scored.reset();
     m_name->clear();
     m_description->clear();
+    m_folder->setText(ExportDialog::defaultFolder()); // where the last export went, since this was built
     m_size->setEligible(0);
     m_results->setEnabled(false);
     m_chart->clear();
@@ -391,6 +391,9 @@ bool AudienceBuilder::create()
                                {}});
         }
     }
+    if (!exports.empty()) {
+        ExportDialog::rememberFolder(m_folder->text());
+    }
     const std::string path = m_path.toStdString();
     m_creating = true;
     setRunning(true);
@@ -484,9 +487,10 @@ void AudienceBuilder::onJobFinished()
     setRunning(false);
     if (!m_creating) {
         showPopulation(m_job->result<std::shared_ptr<const ScoredPopulation>>());
-        m_status->setText(tr("Scored %1 profiles in %2 s.")
-                              .arg(format::count(m_scored->curve.eligible()))
-                              .arg(m_clock.elapsed() / 1000.0, 0, 'f', 1));
+        m_status->setText(
+            tr("Scored %1 in %2 s.")
+                .arg(format::plural(m_scored->curve.eligible(), tr("%1 profile"), tr("%1 profiles")))
+                .arg(m_clock.elapsed() / 1000.0, 0, 'f', 1));
         emit scoresShown();
         return;
     }
@@ -498,9 +502,14 @@ void AudienceBuilder::onJobFinished()
     for (const services::ExportReport &report : outcome.exports) {
         lines << QString::fromStdString(report.toText());
     }
+    // One message for every destination that failed (they usually fail for one reason: the folder).
+    std::string failures;
     for (const Error &e : outcome.exportErrors) {
         lines << QString::fromStdString(e.message);
-        showError(this, e);
+        failures += (failures.empty() ? "" : "\n") + e.message;
+    }
+    if (!outcome.exportErrors.empty()) {
+        showError(this, {outcome.exportErrors.front().code, failures, {}});
     }
     m_status->setText(lines.join(QLatin1Char('\n')));
     const QString name = QString::fromStdString(outcome.created.audience.name);
@@ -544,10 +553,9 @@ void AudienceBuilder::onSizeChanged(qint64 size)
     const audience::PropensityCurve &curve = m_scored->curve;
     const audience::PropensityCurve::Point p = curve.at(size);
     const double share = static_cast<double>(p.size) / static_cast<double>(curve.eligible());
-    card(0, tr("%1 people").arg(format::count(p.size)),
-         tr("%1 of %2 eligible").arg(format::percent(share), format::count(curve.eligible())),
-         tr("%1 people, %2 of %3 eligible")
-             .arg(format::count(p.size), format::percent(share), format::count(curve.eligible())));
+    const QString people = format::plural(p.size, tr("%1 person"), tr("%1 people"));
+    card(0, people, tr("%1 of %2 eligible").arg(format::percent(share), format::count(curve.eligible())),
+         tr("%1, %2 of %3 eligible").arg(people, format::percent(share), format::count(curve.eligible())));
     card(1, format::percent(p.averageLikelihood),
          tr("average likelihood; %1 at the cut").arg(format::percent(p.likelihoodAtCut)),
          tr("average likelihood %1, %2 at the cut")
@@ -556,12 +564,13 @@ void AudienceBuilder::onSizeChanged(qint64 size)
         2, tr("%1×").arg(p.lift, 0, 'f', 1),
         tr("lift over the base rate of %1").arg(format::percent(curve.baseRate())),
         tr("lift %1 over the base rate of %2").arg(p.lift, 0, 'f', 1).arg(format::percent(curve.baseRate())));
-    card(3, format::count(std::llround(p.expectedEngagers)),
-         tr("expected engagers, %1 of all %2")
+    const std::int64_t engagers = std::llround(p.expectedEngagers);
+    card(3, format::count(engagers),
+         (engagers == 1 ? tr("expected engager, %1 of all %2") : tr("expected engagers, %1 of all %2"))
              .arg(format::percent(p.expectedShare), format::count(std::llround(curve.expectedTotal()))),
-         tr("%1 expected engagers, %2 of all %3")
-             .arg(format::count(std::llround(p.expectedEngagers)), format::percent(p.expectedShare),
-                  format::count(std::llround(curve.expectedTotal()))));
+         tr("%1, %2 of all %3")
+             .arg(format::plural(engagers, tr("%1 expected engager"), tr("%1 expected engagers")),
+                  format::percent(p.expectedShare), format::count(std::llround(curve.expectedTotal()))));
     const auto &backtest = m_scored->scores.backtest;
     const QString label = backtest.empty() ? tr("Unknown") : QString::fromStdString(backtest.front().label);
     const QString auc =

@@ -7,6 +7,7 @@
 #include "charts/ChartPalette.h"
 #include "charts/PropensityChart.h"
 #include "charts/ScoreHistogram.h"
+#include "data/DataTableView.h"
 #include "jobs/JobProgressDialog.h"
 #include "jobs/JobRunner.h"
 #include "main/ShowError.h"
@@ -14,17 +15,13 @@
 #include "services/AudienceService.h"
 
 #include <QDialogButtonBox>
-#include <QFileInfo>
 #include <QFormLayout>
 #include <QHBoxLayout>
-#include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMessageBox>
 #include <QPushButton>
 #include <QSplitter>
-#include <QStandardPaths>
-#include <QTableView>
 #include <QToolButton>
 #include <QVBoxLayout>
 
@@ -33,11 +30,10 @@ namespace awb::ui {
 AudienceDetail::AudienceDetail(QWidget *parent)
     : QWidget(parent), m_job(new JobRunner(this)), m_heading(new QLabel(this)), m_summary(new QLabel(this)),
       m_chart(new PropensityChart(this)), m_histogram(new ScoreHistogram(this)),
-      m_members(new AudienceMembersModel(this)), m_view(new QTableView(this)), m_history(new QLabel(this)),
+      m_members(new AudienceMembersModel(this)), m_view(new DataTableView(this)), m_history(new QLabel(this)),
       m_export(new QPushButton(tr("&Export…"), this)),
       m_duplicate(new QPushButton(tr("D&uplicate with another size…"), this)),
-      m_remove(new QPushButton(tr("&Delete…"), this)),
-      m_lastFolder(QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation))
+      m_remove(new QPushButton(tr("&Delete…"), this))
 {
     setObjectName(QStringLiteral("audienceDetail"));
     auto *back = new QToolButton(this);
@@ -66,13 +62,10 @@ AudienceDetail::AudienceDetail(QWidget *parent)
     m_history->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_history->setStyleSheet(QStringLiteral("color: %1;").arg(palette::mutedText().name()));
     m_view->setObjectName(QStringLiteral("membersView"));
-    m_view->setModel(m_members);
-    m_view->setSortingEnabled(true);
-    m_view->sortByColumn(AudienceMembersModel::RankColumn, Qt::AscendingOrder);
-    m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_view->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    m_view->verticalHeader()->hide();
-    m_view->horizontalHeader()->setStretchLastSection(true);
+    // Only rank and likelihood sort (the stored order, either way): the header keeps showing that order
+    // when another column is clicked.
+    m_view->setPagedModel(m_members, &AudienceMembersModel::isSortable, AudienceMembersModel::RankColumn,
+                          Qt::AscendingOrder);
     m_view->setToolTip(tr("Members as stored at creation: rank and likelihood never change."));
 
     auto *charts = new QWidget(this);
@@ -174,12 +167,14 @@ QString AudienceDetail::summaryHtml() const
             bestBaseline = std::max(bestBaseline, m_quality.backtest[i].auc);
         }
         html += tr("<br><span style=\"color:%1\">Backtest at creation: <b>%2</b>, AUC %3 (best baseline %4), "
-                   "%5 engagers among %6 profiles.</span>")
+                   "%5 among %6.</span>")
                     .arg(muted, QString::fromStdString(model.label).toHtmlEscaped())
                     .arg(model.auc, 0, 'f', 3)
                     .arg(bestBaseline, 0, 'f', 3)
-                    .arg(format::count(static_cast<std::int64_t>(model.positives)),
-                         format::count(static_cast<std::int64_t>(model.rows)));
+                    .arg(format::plural(static_cast<std::int64_t>(model.positives), tr("%1 engager"),
+                                        tr("%1 engagers")),
+                         format::plural(static_cast<std::int64_t>(model.rows), tr("%1 profile"),
+                                        tr("%1 profiles")));
     }
     if (!m_info.description.empty()) {
         html += QStringLiteral("<br>") + QString::fromStdString(m_info.description).toHtmlEscaped();
@@ -193,9 +188,11 @@ void AudienceDetail::showHistory()
     QStringList lines;
     if (history) {
         for (const audience::ExportRecord &r : *history) {
-            lines << tr("Exported %1 rows to %2 (%3) on %4")
-                         .arg(format::count(r.rows), QString::fromStdString(r.file),
-                              QString::fromStdString(r.preset), format::timestamp(r.createdAtMs));
+            lines << tr("Exported %1 to %2 (%3) on %4")
+                         .arg(format::plural(r.rows, tr("%1 row"), tr("%1 rows")),
+                              QString::fromStdString(r.file),
+                              QString::fromStdString(exports::presetName(r.preset)),
+                              format::timestamp(r.createdAtMs));
         }
     }
     m_history->setText(lines.isEmpty() ? tr("Not exported yet.") : lines.join(QLatin1Char('\n')));
@@ -211,7 +208,7 @@ ExportDialog *AudienceDetail::exportAudience()
     if (m_info.name.empty() || m_job->isRunning()) {
         return nullptr;
     }
-    auto *dialog = new ExportDialog(audienceName(), m_lastFolder, this);
+    auto *dialog = new ExportDialog(audienceName(), this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->setWindowModality(Qt::WindowModal);
     connect(dialog, &QDialog::accepted, this, [this, dialog] { runExport(dialog->request()); });
@@ -224,7 +221,6 @@ bool AudienceDetail::runExport(const services::ExportRequest &request)
     if (m_job->isRunning()) {
         return false;
     }
-    m_lastFolder = QFileInfo(QString::fromStdString(request.outFile)).absolutePath();
     const std::string path = m_path.toStdString();
     const bool started = m_job->start(tr("Exporting"), [path, request](ProgressSink &progress) {
         return services::ExportService(path).exportAudience(request, progress);
@@ -295,12 +291,12 @@ void AudienceDetail::confirmRemove()
     if (m_info.name.empty()) {
         return;
     }
-    auto *box =
-        new QMessageBox(QMessageBox::Warning, tr("Delete audience"),
-                        tr("Delete the audience \"%1\" and its %2 members? Files already exported stay; "
-                           "this cannot be undone.")
-                            .arg(audienceName(), format::count(m_info.size)),
-                        QMessageBox::Cancel, this);
+    auto *box = new QMessageBox(
+        QMessageBox::Warning, tr("Delete audience"),
+        tr("Delete the audience \"%1\" and its %2? Files already exported stay; "
+           "this cannot be undone.")
+            .arg(audienceName(), format::plural(m_info.size, tr("%1 member"), tr("%1 members"))),
+        QMessageBox::Cancel, this);
     box->setObjectName(QStringLiteral("confirmRemoveBox"));
     QPushButton *remove = box->addButton(tr("Delete"), QMessageBox::DestructiveRole);
     box->setDefaultButton(QMessageBox::Cancel);

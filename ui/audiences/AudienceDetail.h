@@ -11,11 +11,11 @@
 
 class QLabel;
 class QPushButton;
-class QTableView;
 
 namespace awb::ui {
 
 class AudienceMembersModel;
+class DataTableView;
 class ExportDialog;
 class JobRunner;
 class PropensityChart;
@@ -74,12 +74,11 @@ private:
     PropensityChart *m_chart;
     ScoreHistogram *m_histogram;
     AudienceMembersModel *m_members;
-    QTableView *m_view;
+    DataTableView *m_view;
     QLabel *m_history;
     QPushButton *m_export;
     QPushButton *m_duplicate;
     QPushButton *m_remove;
-    QString m_lastFolder;
 };
 
 } // namespace awb::ui

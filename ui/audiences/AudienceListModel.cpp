@@ -53,7 +53,8 @@ QString AudienceListModel::targetText(const audience::AudienceInfo &a)
                                ? QStringLiteral("%1 = %2").arg(QString::fromStdString(a.target.column),
                                                                QString::fromStdString(a.target.value))
                                : tr("product %1").arg(QString::fromStdString(a.target.productId));
-    return tr("%1, within %2 days").arg(target).arg(a.horizonMs / services::kDayMs);
+    return tr("%1, within %2")
+        .arg(target, format::plural(a.horizonMs / services::kDayMs, tr("%1 day"), tr("%1 days")));
 }
 
 QVariant AudienceListModel::display(const audience::AudienceInfo &a, int column) const

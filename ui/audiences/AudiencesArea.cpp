@@ -11,6 +11,7 @@
 
 #include <QHBoxLayout>
 #include <QHeaderView>
+#include <QItemSelectionModel>
 #include <QLabel>
 #include <QPushButton>
 #include <QSortFilterProxyModel>
@@ -23,7 +24,7 @@ namespace awb::ui {
 AudiencesArea::AudiencesArea(QWidget *parent)
     : QWidget(parent), m_stack(new QStackedWidget(this)), m_list(new AudienceListModel(this)),
       m_sorted(new QSortFilterProxyModel(this)), m_view(new QTableView(this)), m_empty(new QLabel(this)),
-      m_new(new QPushButton(tr("&New audience…"), this)),
+      m_open(new QPushButton(tr("&Open"), this)), m_new(new QPushButton(tr("&New audience…"), this)),
       m_catalogButton(new QPushButton(tr("Go to the catalog"), this)), m_detail(new AudienceDetail(this)),
       m_builder(new AudienceBuilder(this))
 {
@@ -60,11 +61,11 @@ QWidget *AudiencesArea::createListPage()
     m_new->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_N));
     m_new->setToolTip(
         tr("Find the people most likely to engage with a product, brand or category (Ctrl+Shift+N)"));
-    auto *open = new QPushButton(tr("&Open"), page);
-    open->setObjectName(QStringLiteral("openAudienceButton"));
+    m_open->setObjectName(QStringLiteral("openAudienceButton"));
+    m_open->setToolTip(tr("Open the selected audience"));
     auto *top = new QHBoxLayout;
     top->addWidget(title, 1);
-    top->addWidget(open);
+    top->addWidget(m_open);
     top->addWidget(m_new);
 
     m_sorted->setSourceModel(m_list);
@@ -107,7 +108,10 @@ QWidget *AudiencesArea::createListPage()
         }
     };
     connect(m_view, &QTableView::activated, this, openCurrent);
-    connect(open, &QPushButton::clicked, this, openCurrent);
+    connect(m_open, &QPushButton::clicked, this, openCurrent);
+    // Open acts on the current row: nothing to open, nothing to click.
+    connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            [this] { m_open->setEnabled(m_view->currentIndex().isValid()); });
     return page;
 }
 
@@ -152,6 +156,10 @@ void AudiencesArea::updateEmptyState()
 {
     const bool none = m_list->rowCount() == 0;
     m_view->setVisible(!none);
+    if (!none && !m_view->currentIndex().isValid()) {
+        m_view->setCurrentIndex(m_sorted->index(0, 0)); // the newest: what Open then opens
+    }
+    m_open->setEnabled(m_view->currentIndex().isValid());
     m_new->setEnabled(!m_path.isEmpty() && m_catalogBuilt);
     m_new->setToolTip(m_catalogBuilt ? tr("Find the people most likely to engage with a product, brand or "
                                           "category (Ctrl+Shift+N)")

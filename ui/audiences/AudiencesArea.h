@@ -69,6 +69,7 @@ private:
     QSortFilterProxyModel *m_sorted;
     QTableView *m_view;
     QLabel *m_empty;
+    QPushButton *m_open;
     QPushButton *m_new;
     QPushButton *m_catalogButton;
     AudienceDetail *m_detail;

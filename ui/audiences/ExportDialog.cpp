@@ -2,11 +2,14 @@
 #include "audiences/ExportDialog.h"
 
 #include "charts/ChartPalette.h"
+#include "settings/ExportFolder.h"
+#include "settings/Settings.h"
 
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QDir>
 #include <QFileDialog>
+#include <QFileInfo>
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -21,8 +24,8 @@ namespace {
 const QString kGeneric = QStringLiteral("generic");
 }
 
-ExportDialog::ExportDialog(const QString &audience, const QString &folder, QWidget *parent)
-    : QDialog(parent), m_audience(audience), m_folder(folder), m_preset(new QComboBox(this)),
+ExportDialog::ExportDialog(const QString &audience, QWidget *parent)
+    : QDialog(parent), m_audience(audience), m_folder(defaultFolder()), m_preset(new QComboBox(this)),
       m_description(new QLabel(this)), m_file(new QLineEdit(this)), m_columns(new QLineEdit(this)),
       m_country(new QLineEdit(this))
 {
@@ -30,7 +33,7 @@ ExportDialog::ExportDialog(const QString &audience, const QString &folder, QWidg
     setWindowTitle(tr("Export %1").arg(audience));
     m_preset->setObjectName(QStringLiteral("exportPresetCombo"));
     for (const exports::PresetInfo &p : services::ExportService::presets()) {
-        m_preset->addItem(QString::fromStdString(p.id), QString::fromStdString(p.id));
+        m_preset->addItem(QString::fromStdString(p.name), QString::fromStdString(p.id));
         m_preset->setItemData(m_preset->count() - 1, QString::fromStdString(p.description), Qt::ToolTipRole);
     }
     m_description->setObjectName(QStringLiteral("exportPresetDescription"));
@@ -43,7 +46,7 @@ ExportDialog::ExportDialog(const QString &audience, const QString &folder, QWidg
     fileRow->addWidget(browse);
     m_columns->setObjectName(QStringLiteral("exportColumnsEdit"));
     m_columns->setPlaceholderText(tr("user_id, email, first_name, last_name, score, rank"));
-    m_columns->setToolTip(tr("Generic preset: comma-separated columns: %1, or any trait path (address.city)")
+    m_columns->setToolTip(tr("Generic CSV: comma-separated columns: %1, or any trait path (address.city)")
                               .arg(QString::fromStdString([] {
                                   std::string names;
                                   for (const std::string &n : exports::genericColumnNames()) {
@@ -57,7 +60,7 @@ ExportDialog::ExportDialog(const QString &audience, const QString &folder, QWidg
     m_country->setToolTip(tr("Completes national phone numbers of profiles without a known country"));
 
     auto *form = new QFormLayout;
-    form->addRow(tr("Tool"), m_preset);
+    form->addRow(tr("Destination"), m_preset);
     form->addRow(QString(), m_description);
     form->addRow(tr("File"), fileRow);
     form->addRow(tr("Columns"), m_columns);
@@ -78,6 +81,8 @@ ExportDialog::ExportDialog(const QString &audience, const QString &folder, QWidg
         }
     });
     connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
+    connect(this, &QDialog::accepted, this,
+            [this] { rememberFolder(QFileInfo(m_file->text().trimmed()).absolutePath()); });
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     connect(m_file, &QLineEdit::textChanged, this, [this, buttons] {
         buttons->button(QDialogButtonBox::Ok)->setEnabled(!m_file->text().trimmed().isEmpty());
@@ -103,6 +108,21 @@ QString ExportDialog::suggestedFile(const QString &folder, const QString &audien
     QString base = audience;
     base.replace(QRegularExpression(QStringLiteral("[^\\w .-]")), QStringLiteral("_"));
     return QDir(folder).filePath(QStringLiteral("%1 - %2.csv").arg(base, preset));
+}
+
+// The application's settings store, opened where needed: QSettings objects on one store share their
+// state within the process, so this reads and writes what the main window's settings do, and the widgets
+// that export (audience builder and detail, segment builder) need no settings handed through their areas.
+QString ExportDialog::defaultFolder()
+{
+    const settings::Settings store;
+    return settings::exportFolder(store);
+}
+
+void ExportDialog::rememberFolder(const QString &folder)
+{
+    settings::Settings store;
+    settings::rememberExportFolder(store, folder);
 }
 
 void ExportDialog::setPreset(const QString &presetId)

@@ -97,6 +97,7 @@ void SizePicker::apply(const audience::SizeRule &rule)
         const QSignalBlocker blockSpin(m_spin);
         m_slider->setValue(shown);
         m_spin->setValue(shown);
+        m_spin->setSuffix(shown == 1 ? tr(" person") : tr(" people"));
     }
     // The preset button stays checked only while its rule is the one in force.
     QAbstractButton *preset = nullptr;

@@ -171,7 +171,7 @@ QWidget *TargetPicker::createOptions()
     auto *box = new QWidget(this);
     m_horizon->setObjectName(QStringLiteral("targetHorizonCombo"));
     for (int days : kHorizons) {
-        m_horizon->addItem(tr("within %1 days").arg(days), days);
+        m_horizon->addItem(tr("within %1").arg(format::plural(days, tr("%1 day"), tr("%1 days"))), days);
     }
     m_horizon->setCurrentIndex(m_horizon->findData(kDefaultHorizon));
     m_populationKind->setObjectName(QStringLiteral("populationKindCombo"));
@@ -362,9 +362,11 @@ void TargetPicker::updateChoice()
         if (value.isEmpty()) {
             choice = tr("Pick a value, or type one.");
         } else if (known) {
-            choice = tr("Target: <b>%1 = %2</b> · %3 products, %4 interactions")
-                         .arg(column.toHtmlEscaped(), value.toHtmlEscaped(), format::count(known->products),
-                              format::count(known->interactions));
+            choice =
+                tr("Target: <b>%1 = %2</b> · %3, %4")
+                    .arg(column.toHtmlEscaped(), value.toHtmlEscaped(),
+                         format::plural(known->products, tr("%1 product"), tr("%1 products")),
+                         format::plural(known->interactions, tr("%1 interaction"), tr("%1 interactions")));
         } else {
             choice = tr("Target: <b>%1 = %2</b>").arg(column.toHtmlEscaped(), value.toHtmlEscaped());
             note = tr("No product in the catalog has %1 = \"%2\" yet: scoring will say so. Pick a listed "

@@ -7,6 +7,7 @@
 #include "jobs/JobProgressDialog.h"
 #include "jobs/JobRunner.h"
 #include "main/ShowError.h"
+#include "models/DisplayFormat.h"
 #include "services/CatalogService.h"
 #include "wizards/CatalogWizard.h"
 
@@ -23,11 +24,6 @@ namespace awb::ui {
 namespace {
 // Values read per column for the table and the target picker (the most interacted with first).
 constexpr std::size_t kValuesPerColumn = 1000;
-
-QString plural(std::size_t n, const QString &one, const QString &many)
-{
-    return n == 1 ? one : many.arg(n);
-}
 } // namespace
 
 CatalogArea::CatalogArea(QWidget *parent)
@@ -151,13 +147,14 @@ void CatalogArea::reload()
         values.push_back(
             {QString::fromStdString(c.name), read ? std::move(*read) : std::vector<catalog::ValueCount>()});
     }
-    m_heading->setText(
-        title +
-        QStringLiteral("<br><span style=\"color:%1\">%2</span>")
-            .arg(palette::mutedText().name(),
-                 plural(m_definition->events.size(), tr("1 interaction event"), tr("%1 interaction events")) +
-                     QStringLiteral(" · ") +
-                     plural(m_definition->columns.size(), tr("1 column"), tr("%1 columns"))));
+    m_heading->setText(title +
+                       QStringLiteral("<br><span style=\"color:%1\">%2</span>")
+                           .arg(palette::mutedText().name(),
+                                format::plural(static_cast<std::int64_t>(m_definition->events.size()),
+                                               tr("%1 interaction event"), tr("%1 interaction events")) +
+                                    QStringLiteral(" · ") +
+                                    format::plural(static_cast<std::int64_t>(m_definition->columns.size()),
+                                                   tr("%1 column"), tr("%1 columns"))));
     m_edit->show();
     m_rebuildButton->show();
     m_rebuildButton->setEnabled(!m_rebuild->isRunning());

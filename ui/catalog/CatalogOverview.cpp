@@ -146,7 +146,8 @@ void CatalogOverview::showCatalog(const catalog::CatalogDefinition &definition,
         m_column->addItem(tr("All columns"), QString());
         for (const ColumnValues &c : values) {
             m_column->addItem(
-                tr("%1 (%2 values)").arg(c.column, format::count(static_cast<std::int64_t>(c.values.size()))),
+                tr("%1 (%2)").arg(c.column, format::plural(static_cast<std::int64_t>(c.values.size()),
+                                                           tr("%1 value"), tr("%1 values"))),
                 c.column);
         }
         m_column->setCurrentIndex(qMax(0, m_column->findData(current)));

@@ -133,7 +133,7 @@ QWidget *ModelPage::createTargetBar()
     m_product->setEnabled(false);
     m_horizon->setObjectName(QStringLiteral("modelHorizonCombo"));
     for (int days : kHorizons) {
-        m_horizon->addItem(tr("%1 days").arg(days), days);
+        m_horizon->addItem(format::plural(days, tr("%1 day"), tr("%1 days")), days);
     }
     m_horizon->setCurrentIndex(m_horizon->findData(kDefaultHorizon));
     m_train->setObjectName(QStringLiteral("modelTrainButton"));
@@ -203,7 +203,8 @@ void ModelPage::fillValues()
         m_value->addItem(QString::fromStdString(v.value));
         m_value->setItemData(
             m_value->count() - 1,
-            tr("%1 products, %2 interactions").arg(format::count(v.products), format::count(v.interactions)),
+            tr("%1, %2").arg(format::plural(v.products, tr("%1 product"), tr("%1 products")),
+                             format::plural(v.interactions, tr("%1 interaction"), tr("%1 interactions"))),
             Qt::ToolTipRole);
     }
     const int keep = m_value->findText(current);
@@ -310,14 +311,16 @@ void ModelPage::showResult(const services::ScoreResult &result)
     const qint64 horizonDays = m_horizon->currentData().toLongLong();
     const std::int64_t backtestStart = result.nowMs - horizonDays * services::kDayMs;
     m_summary->setText(
-        tr("<b>%1</b> · %2 profiles scored as of %3 · about <b>%4</b> expected to engage within %5 days.<br>"
+        tr("<b>%1</b> · %2 scored as of %3 · about <b>%4</b> expected to engage within %5.<br>"
            "<span style=\"color:%6\">Backtest: trained on the history before %7, measured on who engaged "
            "from %7 "
            "to %3.</span>")
             .arg(QString::fromStdString(result.target).toHtmlEscaped(),
-                 format::count(static_cast<std::int64_t>(result.ranked.size())), format::date(result.nowMs),
-                 format::count(std::llround(expected)), QString::number(horizonDays),
-                 palette::mutedText().name(), format::date(backtestStart)));
+                 format::plural(static_cast<std::int64_t>(result.ranked.size()), tr("%1 profile"),
+                                tr("%1 profiles")),
+                 format::date(result.nowMs), format::count(std::llround(expected)),
+                 format::plural(horizonDays, tr("%1 day"), tr("%1 days")), palette::mutedText().name(),
+                 format::date(backtestStart)));
     const bool showNote = result.fallback || !result.note.empty();
     m_note->setVisible(showNote);
     m_note->setText(

@@ -2,6 +2,7 @@
 #include "catalog/QualityTableModel.h"
 
 #include "charts/ChartPalette.h"
+#include "models/DisplayFormat.h"
 
 #include <QFont>
 
@@ -68,9 +69,11 @@ QVariant QualityTableModel::data(const QModelIndex &index, int role) const
                    : QVariant(Qt::AlignRight | Qt::AlignVCenter);
     case Qt::ToolTipRole:
         return index.column() == LabelColumn
-                   ? QVariant(tr("%1 engagers among %2 profiles in the backtest window")
-                                  .arg(qulonglong(q.positives))
-                                  .arg(qulonglong(q.rows)))
+                   ? QVariant(tr("%1 among %2 in the backtest window")
+                                  .arg(format::plural(static_cast<std::int64_t>(q.positives),
+                                                      tr("%1 engager"), tr("%1 engagers")),
+                                       format::plural(static_cast<std::int64_t>(q.rows), tr("%1 profile"),
+                                                      tr("%1 profiles"))))
                    : QVariant();
     default:
         return {};

@@ -5,6 +5,7 @@
 
 #include <QContextMenuEvent>
 #include <QFileDialog>
+#include <QFontMetrics>
 #include <QMenu>
 #include <QVBoxLayout>
 
@@ -42,6 +43,24 @@ protected:
     }
 };
 
+/// text in lines no wider than width (px) in metrics, broken at spaces; a word wider than that stays whole.
+QString wrapped(const QString &text, const QFontMetrics &metrics, int width)
+{
+    QStringList lines;
+    QString line;
+    for (const QString &word : text.split(QLatin1Char(' '), Qt::SkipEmptyParts)) {
+        const QString longer = line.isEmpty() ? word : line + QLatin1Char(' ') + word;
+        if (!line.isEmpty() && metrics.horizontalAdvance(longer) > width) {
+            lines << line;
+            line = word;
+        } else {
+            line = longer;
+        }
+    }
+    lines << line;
+    return lines.join(QLatin1Char('\n'));
+}
+
 void styleAxis(QCPAxis *axis)
 {
     axis->setBasePen(QPen(palette::reference()));
@@ -73,7 +92,10 @@ ChartView::ChartView(QWidget *parent) : QWidget(parent), m_plot(new Plot(this))
     m_emptyText->position->setType(QCPItemPosition::ptAxisRectRatio);
     m_emptyText->position->setCoords(0.5, 0.5);
     m_emptyText->setColor(palette::mutedText());
+    m_emptyText->setTextAlignment(Qt::AlignCenter);
     m_emptyText->setVisible(false);
+    // Re-wrapped once the plot knows its size, before it draws: a long message is never cut at the edges.
+    connect(m_plot, &QCustomPlot::afterLayout, this, &ChartView::wrapEmptyText);
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -92,8 +114,24 @@ void ChartView::setTitle(const QString &title)
         m_title->setTextColor(palette::text());
         m_plot->plotLayout()->addElement(0, 0, m_title);
     }
-    m_title->setText(title);
+    m_titleText = title;
+    wrapTitle();
     replot();
+}
+
+bool ChartView::wrapTitle()
+{
+    if (!m_title) {
+        return false;
+    }
+    constexpr int kPadding = 8; // px kept free on each side of the title
+    const QString text =
+        wrapped(m_titleText, QFontMetrics(m_title->font()), qMax(80, width() - 2 * kPadding));
+    if (text == m_title->text()) {
+        return false;
+    }
+    m_title->setText(text);
+    return true;
 }
 
 bool ChartView::savePng(const QString &path, int width, int height)
@@ -141,9 +179,20 @@ void ChartView::showEmpty(const QString &message)
     clearGraphs();
     m_empty = true;
     m_plot->legend->setVisible(false);
+    m_emptyMessage = message;
     m_emptyText->setText(message);
     m_emptyText->setVisible(true);
     replot();
+}
+
+void ChartView::wrapEmptyText()
+{
+    if (!m_emptyText->visible()) {
+        return;
+    }
+    constexpr int kPadding = 16; // px kept free on each side of the message
+    const int width = m_plot->axisRect()->width() - 2 * kPadding;
+    m_emptyText->setText(wrapped(m_emptyMessage, QFontMetrics(m_emptyText->font()), qMax(80, width)));
 }
 
 void ChartView::clearGraphs()
@@ -208,6 +257,15 @@ void ChartView::showEvent(QShowEvent *event)
 {
     QWidget::showEvent(event);
     m_plot->replot(QCustomPlot::rpQueuedRefresh);
+}
+
+void ChartView::resizeEvent(QResizeEvent *event)
+{
+    QWidget::resizeEvent(event);
+    // A narrow chart (900 x 600 windows) would cut a one-line title at both ends.
+    if (wrapTitle()) {
+        replot();
+    }
 }
 
 void ChartView::contextMenuEvent(QContextMenuEvent *event)

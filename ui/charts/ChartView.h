@@ -53,13 +53,20 @@ protected:
     void replot();
     void contextMenuEvent(QContextMenuEvent *event) override;
     void showEvent(QShowEvent *event) override;
+    void resizeEvent(QResizeEvent *event) override;
 
 private:
     void exportDialog(bool pdf);
+    /// Breaks the empty-state message into lines that fit the plot's current width.
+    void wrapEmptyText();
+    /// Breaks the title into lines that fit the widget's width; whether its text changed.
+    bool wrapTitle();
 
     QCustomPlot *m_plot;
     QCPTextElement *m_title = nullptr;
+    QString m_titleText;
     QCPItemText *m_emptyText = nullptr;
+    QString m_emptyMessage;
     bool m_empty = true;
 };
 

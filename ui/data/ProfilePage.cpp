@@ -39,9 +39,9 @@ DataTableView *smallTable(StringTableModel *model, const QString &objectName, QW
 
 QString summaryText(const services::ProfileDetail &p)
 {
-    QString text = QObject::tr("First seen %1 · Last seen %2 · %3 events")
+    QString text = QObject::tr("First seen %1 · Last seen %2 · %3")
                        .arg(format::timestamp(p.firstSeenMs), format::timestamp(p.lastSeenMs),
-                            format::count(p.eventCount));
+                            format::plural(p.eventCount, QObject::tr("%1 event"), QObject::tr("%1 events")));
     if (p.mergedProfiles > 0) {
         text += QObject::tr(" · merged from %1 profiles").arg(p.mergedProfiles + 1);
     }

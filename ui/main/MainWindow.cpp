@@ -310,8 +310,8 @@ void MainWindow::onInfoUpdated()
     if (!info) {
         return;
     }
-    QString text =
-        tr("%1 profiles · %2 events").arg(format::count(info->profiles), format::count(info->events));
+    QString text = tr("%1 · %2").arg(format::plural(info->profiles, tr("%1 profile"), tr("%1 profiles")),
+                                     format::plural(info->events, tr("%1 event"), tr("%1 events")));
     if (info->events > 0) {
         text += tr(" · %1 to %2").arg(format::date(info->firstEventMs), format::date(info->lastEventMs));
     }

@@ -3,13 +3,12 @@
 
 #include "common/Error.h"
 #include "main/ShowError.h"
+#include "main/UserGuideWindow.h"
 
 #include <QCoreApplication>
-#include <QDesktopServices>
 #include <QDir>
 #include <QFileInfo>
 #include <QStandardPaths>
-#include <QUrl>
 
 namespace awb::ui {
 
@@ -55,13 +54,19 @@ QString openUserGuide(QWidget *parent, const QStringList &candidates)
         showError(parent, {Error::Code::NotFound, message.toStdString(), {}});
         return {};
     }
-    if (!QDesktopServices::openUrl(QUrl::fromLocalFile(guide))) {
-        const QString message =
-            QCoreApplication::translate("UserGuide", "No application could open the user guide, %1.")
-                .arg(guide);
-        showError(parent, {Error::Code::Io, message.toStdString(), {}});
-        return {};
+    // One window per parent: F1 again raises it where the reader left it.
+    auto *window =
+        parent ? parent->findChild<UserGuideWindow *>(QString(), Qt::FindDirectChildrenOnly) : nullptr;
+    if (!window) {
+        window = new UserGuideWindow(parent);
+        window->setAttribute(Qt::WA_DeleteOnClose, parent == nullptr);
     }
+    if (window->guide() != QFileInfo(guide).absoluteFilePath()) {
+        window->showGuide(guide);
+    }
+    window->show();
+    window->raise();
+    window->activateWindow();
     return guide;
 }
 

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Help > User guide: where the guide is (installed, or the source tree's when run from the build tree),
-// and opening it with the desktop's viewer.
+// and showing it in the application's guide window.
 #pragma once
 
 #include <QStringList>
@@ -17,8 +17,9 @@ QStringList userGuideCandidates();
 /// The first candidate that exists; empty when none does.
 QString findUserGuide(const QStringList &candidates = userGuideCandidates());
 
-/// Opens the guide with the desktop's viewer (QDesktopServices). When no candidate exists, or nothing can
-/// open it, shows an error naming every place looked in. Returns the file opened (empty on failure).
+/// Shows the guide in the guide window of parent (UserGuideWindow: non-modal, created on first use, raised
+/// when open). When no candidate exists, shows an error naming every place looked in. Returns the file
+/// shown (empty on failure).
 QString openUserGuide(QWidget *parent, const QStringList &candidates = userGuideCandidates());
 
 } // namespace awb::ui

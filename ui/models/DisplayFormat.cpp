@@ -42,6 +42,11 @@ QString count(std::int64_t n)
     return QLocale(QLocale::English).toString(static_cast<qlonglong>(n));
 }
 
+QString plural(std::int64_t n, const QString &one, const QString &many)
+{
+    return (n == 1 ? one : many).arg(count(n));
+}
+
 QString percent(double fraction)
 {
     const double p = fraction * 100.0;

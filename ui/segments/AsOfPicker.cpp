@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "segments/AsOfPicker.h"
 
+#include "models/DisplayFormat.h"
+
 #include <QComboBox>
 #include <QDateEdit>
 #include <QDateTime>
@@ -28,12 +30,14 @@ AsOfPicker::AsOfPicker(QWidget *parent)
 {
     setObjectName(QStringLiteral("asOfPicker"));
     m_mode->setObjectName(QStringLiteral("asOfCombo"));
-    m_mode->addItem(tr("as of now"), Now);
+    m_mode->addItem(tr("as of the last event"), Now);
     m_mode->addItem(tr("as of the start of"), OnDate);
-    m_mode->setToolTip(tr("Compute the traits as they were on a past day (later events unseen), or now"));
+    m_mode->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    m_mode->setToolTip(tr(
+        "Compute the traits as they were on a past day (later events unseen), or just after the last event"));
     m_date->setObjectName(QStringLiteral("asOfDateEdit"));
     m_date->setCalendarPopup(true);
-    m_date->setDisplayFormat(QStringLiteral("yyyy-MM-dd"));
+    m_date->setDisplayFormat(QStringLiteral("yyyy-MM-dd '(UTC)'"));
     m_date->setDate(QDate::currentDate());
     auto *layout = new QHBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -73,10 +77,21 @@ std::optional<std::int64_t> AsOfPicker::asOf() const
 
 void AsOfPicker::setLatest(std::int64_t nowMs)
 {
+    m_mode->setItemText(m_mode->findData(Now), describe(std::nullopt, nowMs));
     if (m_mode->currentData().toInt() == Now) {
         const QSignalBlocker block(m_date);
         m_date->setDate(utcDay(nowMs));
     }
+}
+
+QString AsOfPicker::describe(std::optional<std::int64_t> asOfMs, std::int64_t nowMs)
+{
+    if (asOfMs) {
+        return tr("as of the start of %1 (UTC)").arg(format::date(*asOfMs));
+    }
+    // nowMs is 1 ms past the last event; without events there is no date to name.
+    return nowMs > 1 ? tr("as of the last event, %1 (UTC)").arg(format::date(nowMs - 1))
+                     : tr("as of the last event");
 }
 
 void AsOfPicker::updateVisibility()

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// When the segment builder computes the traits: now (just after the latest event) or as of the start of a
-// chosen day (later events unseen), as `--as-of DATE` does on the command line.
+// When the segment builder computes the traits: as of the last event (just after it) or as of the start of
+// a chosen day (later events unseen), as `--as-of DATE` does on the command line.
 #pragma once
 
 #include <QWidget>
@@ -23,8 +23,13 @@ public:
     void setAsOf(std::optional<std::int64_t> asOfMs);
     /// nullopt = now; else the start (UTC) of the chosen day.
     std::optional<std::int64_t> asOf() const;
-    /// The day a newly chosen date starts from (the latest data's day).
+    /// The day a newly chosen date starts from (the latest data's day), also named by the first choice.
+    /// nowMs: the traits' now in that mode, just after the last event.
     void setLatest(std::int64_t nowMs);
+
+    /// How traits computed at nowMs read: "as of the last event, 2026-10-31 (UTC)" when asOfMs is nullopt
+    /// (nowMs is then just after the last event), else "as of the start of 2026-10-01 (UTC)".
+    static QString describe(std::optional<std::int64_t> asOfMs, std::int64_t nowMs);
 
 signals:
     /// The user chose now or another day.

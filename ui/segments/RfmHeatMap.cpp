@@ -139,11 +139,11 @@ void RfmHeatMap::onMouseMove(QMouseEvent *event)
     }
     const std::int64_t n = m_grid[static_cast<std::size_t>(r - 1)][static_cast<std::size_t>(f - 1)];
     QToolTip::showText(event->globalPosition().toPoint(),
-                       tr("<b>%1</b><br>Recency %2, frequency %3: %4 people<br>Click to keep only them")
+                       tr("<b>%1</b><br>Recency %2, frequency %3: %4<br>Click to keep only them")
                            .arg(QString::fromStdString(traits::rfmGroup(r, f)))
                            .arg(r)
                            .arg(f)
-                           .arg(format::count(n)),
+                           .arg(format::plural(n, tr("%1 person"), tr("%1 people"))),
                        plot());
 }
 

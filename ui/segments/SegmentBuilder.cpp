@@ -410,8 +410,7 @@ bool SegmentBuilder::exportCsv(const services::SegmentExportRequest &request)
 void SegmentBuilder::startExport()
 {
     const QString title = name().isEmpty() ? tr("segment") : name();
-    auto *dialog =
-        new ExportDialog(title, QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation), this);
+    auto *dialog = new ExportDialog(title, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->setWindowModality(Qt::WindowModal);
     dialog->setPreset(QStringLiteral("generic"));

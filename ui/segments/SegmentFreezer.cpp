@@ -4,8 +4,9 @@
 #include "jobs/JobProgressDialog.h"
 #include "jobs/JobRunner.h"
 #include "main/ShowError.h"
-#include "models/DisplayFormat.h"
+#include "segments/AsOfPicker.h"
 #include "segments/LiveEvaluation.h"
+#include "segments/RuleVocabulary.h"
 #include "services/SegmentService.h"
 
 #include <QDateTime>
@@ -52,9 +53,10 @@ void SegmentFreezer::ask(const QString &source, const QStringList &taken, bool u
     dialog->setObjectName(QStringLiteral("freezeSegmentDialog"));
     dialog->setWindowTitle(tr("Freeze segment"));
     const auto asOf = m_live.asOf();
-    QString text = tr("Keep the people \"%1\" matches %2 as a static segment. Its members never change "
-                      "afterwards, whatever the data or the rule become.")
-                       .arg(source, asOf ? tr("as of %1").arg(format::date(*asOf)) : tr("now"));
+    QString text =
+        tr("Keep the people \"%1\" matches %2 as a static segment. Its members never change "
+           "afterwards, whatever the data or the rule become.")
+            .arg(source, AsOfPicker::describe(asOf, m_live.vocabulary() ? m_live.vocabulary()->nowMs : 0));
     if (unsaved) {
         text += QStringLiteral("\n\n") + tr("The snapshot uses the saved rule: your unsaved changes are not "
                                             "part of it (save first to include them).");

@@ -94,12 +94,13 @@ QWidget *SegmentInsights::createCountCard()
     m_cancel->hide();
     auto *top = new QHBoxLayout;
     top->addWidget(m_count, 1);
-    top->addWidget(m_asOf, 0, Qt::AlignTop);
     top->addWidget(m_cancel, 0, Qt::AlignTop);
     auto *layout = new QVBoxLayout(card);
     layout->setContentsMargins(10, 8, 10, 8);
     layout->setSpacing(4);
     layout->addLayout(top);
+    // A row of its own: "as of the last event, 2026-10-31 (UTC)" is cut beside the count in a narrow window.
+    layout->addWidget(m_asOf, 0, Qt::AlignLeft);
     layout->addWidget(m_share);
     layout->addWidget(m_bar);
     layout->addWidget(m_message);
@@ -167,24 +168,27 @@ void SegmentInsights::showResult(const EvaluationResult &result, const RuleVocab
     }
     m_cancel->hide();
     const services::SegmentCount &c = result.count;
-    m_count->setText(QStringLiteral("<span style=\"font-size:x-large\"><b>%1</b></span> %2")
-                         .arg(format::count(c.matching), c.matching == 1 ? tr("person") : tr("people")));
+    m_count->setText(format::plural(c.matching,
+                                    tr("<span style=\"font-size:x-large\"><b>%1</b></span> person"),
+                                    tr("<span style=\"font-size:x-large\"><b>%1</b></span> people")));
     // Who can be reached among them: guests and anonymous visitors are people, but not customers to mail.
-    m_share->setText(tr("%1 of %2 profiles · %3 identified · %4 with e-mail")
-                         .arg(format::percent(c.share), format::count(c.profiles),
+    m_share->setText(tr("%1 of %2 · %3 identified · %4 with e-mail")
+                         .arg(format::percent(c.share),
+                              format::plural(c.profiles, tr("%1 profile"), tr("%1 profiles")),
                               format::count(c.identified), format::count(c.withEmail)));
     m_share->setToolTip(tr("Identified: people with a user id (known customers, not guests or anonymous "
                            "visitors). With e-mail: people with an e-mail address."));
     m_bar->setRange(0, kProgressBarSteps);
     m_bar->setValue(static_cast<int>(std::lround(c.share * kProgressBarSteps)));
     m_message->setStyleSheet(muted());
-    m_message->setText(tr("Traits as of %1.").arg(format::timestamp(c.nowMs)));
+    m_message->setText(tr("Traits %1.").arg(AsOfPicker::describe(m_asOf->asOf(), c.nowMs)));
     m_preview->setRows(result.preview, result.previewTraits, vocabulary);
     m_previewView->resizeColumnsToContents();
     m_heatMap->setGrid(result.rfm);
     m_rfmNote->setText(result.withoutRfm > 0
-                           ? tr("%1 of the matching people have no orders, so no RFM scores.")
-                                 .arg(format::count(result.withoutRfm))
+                           ? format::plural(result.withoutRfm,
+                                            tr("%1 of the matching people has no orders, so no RFM scores."),
+                                            tr("%1 of the matching people have no orders, so no RFM scores."))
                            : QString());
     if (result.overlapWith.empty()) {
         m_overlap->setText(

@@ -35,9 +35,10 @@ StaticSegmentBanner::StaticSegmentBanner(QWidget *parent)
 
 void StaticSegmentBanner::setSegment(const segments::SavedSegment &s)
 {
-    m_text->setText(tr("<b>Static segment: %1 people</b>, frozen on %2 from \"%3\" (traits as of %4). Its "
+    m_text->setText(tr("<b>Static segment: %1</b>, frozen on %2 from \"%3\" (traits as of %4). Its "
                        "members never change; the rule below is the one it was frozen from, shown read-only.")
-                        .arg(format::count(s.memberCount), format::timestamp(s.createdAtMs),
+                        .arg(format::plural(s.memberCount, tr("%1 person"), tr("%1 people")),
+                             format::timestamp(s.createdAtMs),
                              QString::fromStdString(s.frozenFrom).toHtmlEscaped(),
                              format::timestamp(s.asOfMs)));
 }

@@ -47,8 +47,10 @@ QString columnPreviewHtml(const QString &workspacePath, const std::vector<std::s
         values << value.toHtmlEscaped();
     }
     return values.join(QLatin1String(", ")) + QLatin1Char(' ') +
-           muted(CatalogEventPropertiesDialog::tr("(%1 of %2 rows)")
-                     .arg(format::count(preview->rowsWithValue), format::count(preview->sampledRows)));
+           muted(CatalogEventPropertiesDialog::tr("(%1 of %2)")
+                     .arg(format::count(preview->rowsWithValue),
+                          format::plural(preview->sampledRows, CatalogEventPropertiesDialog::tr("%1 row"),
+                                         CatalogEventPropertiesDialog::tr("%1 rows"))));
 }
 
 CatalogEventPropertiesDialog::CatalogEventPropertiesDialog(CatalogWizardState &state,

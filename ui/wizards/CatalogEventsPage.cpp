@@ -4,6 +4,7 @@
 #include "catalog/EventChoiceModel.h"
 #include "charts/ChartPalette.h"
 #include "main/ShowError.h"
+#include "models/DisplayFormat.h"
 #include "services/CatalogService.h"
 #include "wizards/CatalogWizardState.h"
 
@@ -99,7 +100,7 @@ void CatalogEventsPage::updateCounter()
 {
     m_message->clear();
     const int n = m_model->checkedCount();
-    QString text = n == 1 ? tr("1 event chosen") : tr("%1 events chosen").arg(n);
+    QString text = format::plural(n, tr("%1 event chosen"), tr("%1 events chosen"));
     if (n == 0) {
         text += QStringLiteral(" — ") + coloured(tr("choose at least one"), palette::error());
     } else if (n < kRecommendedMin || n > kRecommendedMax) {

@@ -130,12 +130,14 @@ void CatalogSummaryPage::showBuilt(const catalog::CatalogBuildInfo &info)
     m_building = false;
     m_bar->hide();
     m_cancel->hide();
-    QString text =
-        tr("Built: %1 items, %2 interactions from %3 profiles.")
-            .arg(format::count(info.items), format::count(info.interactions), format::count(info.profiles));
+    QString text = tr("Built: %1, %2 from %3.")
+                       .arg(format::plural(info.items, tr("%1 item"), tr("%1 items")),
+                            format::plural(info.interactions, tr("%1 interaction"), tr("%1 interactions")),
+                            format::plural(info.profiles, tr("%1 profile"), tr("%1 profiles")));
     if (info.skipped > 0) {
-        text += QLatin1Char(' ') +
-                tr("%1 product rows had no product id and were skipped.").arg(format::count(info.skipped));
+        text += QLatin1Char(' ') + format::plural(info.skipped,
+                                                  tr("%1 product row had no product id and was skipped."),
+                                                  tr("%1 product rows had no product id and were skipped."));
     }
     m_status->setStyleSheet(QStringLiteral("color: %1; font-weight: bold;").arg(palette::series(2).name()));
     m_status->setText(text);

@@ -4,6 +4,7 @@
 #include "ingest/CsvPresets.h"
 #include "ingest/Timestamp.h"
 #include "main/ShowError.h"
+#include "models/DisplayFormat.h"
 #include "models/StringTableModel.h"
 #include "settings/Settings.h"
 #include "wizards/CsvMappingForm.h"
@@ -188,8 +189,10 @@ void ImportMappingPage::refreshPreview()
         }
         m_preview->setTable(m_columns, std::move(rows));
         m_previewOk = true;
-        m_previewStatus->setText(
-            tr("Preview: the first %1 rows of %2").arg(preview->rows.size()).arg(QFileInfo(file).fileName()));
+        m_previewStatus->setText(tr("Preview: the first %1 of %2")
+                                     .arg(format::plural(static_cast<std::int64_t>(preview->rows.size()),
+                                                         tr("%1 row"), tr("%1 rows")),
+                                          QFileInfo(file).fileName()));
         m_previewView->resizeColumnsToContents();
         for (int c = 0; c < m_preview->columnCount(); ++c) {
             m_previewView->setColumnWidth(c, qMin(m_previewView->columnWidth(c), kMaxPreviewColumnWidth));
