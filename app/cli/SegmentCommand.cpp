@@ -236,8 +236,8 @@ int freeze(const QCommandLineParser &parser, services::SegmentService &service,
     }
     std::string name = parser.value(opt("as")).trimmed().toStdString();
     if (name.empty()) {
-        name = services::SegmentService::frozenName(
-            source, request.asOfMs.value_or(QDateTime::currentMSecsSinceEpoch()));
+        name =
+            services::SegmentService::frozenName(source, request.asOfMs, QDateTime::currentMSecsSinceEpoch());
     }
     TerminalProgress progress;
     const auto frozen = service.freeze(source, name, request, progress);

@@ -143,8 +143,10 @@ public:
     /// Loads the traits as of request, then freezes as above.
     Result<segments::SavedSegment> freeze(const std::string &source, const std::string &name,
                                           const TraitRequest &request, ProgressSink &progress);
-    /// The default name of a frozen copy: "NAME (frozen YYYY-MM-DD)", the UTC day of dateMs.
-    static std::string frozenName(const std::string &source, std::int64_t dateMs);
+    /// The default name of a frozen copy: "NAME (frozen YYYY-MM-DD)" with the UTC day of todayMs, or
+    /// "NAME (as of YYYY-MM-DD)" when it keeps the members as of an earlier moment.
+    static std::string frozenName(const std::string &source, std::optional<std::int64_t> asOfMs,
+                                  std::int64_t todayMs);
     /// The profile ids (ascending) in a saved segment: a static segment's frozen members (followed through
     /// later profile merges), or those a rule segment matches over the traits as of request (loaded,
     /// cancellable). NotFound naming the segment.

@@ -28,9 +28,11 @@ std::string dayOf(std::int64_t ms)
 
 } // namespace
 
-std::string SegmentService::frozenName(const std::string &source, std::int64_t dateMs)
+std::string SegmentService::frozenName(const std::string &source, std::optional<std::int64_t> asOfMs,
+                                       std::int64_t todayMs)
 {
-    return source + " (frozen " + dayOf(dateMs) + ")";
+    // "Frozen" is always the day the snapshot was made; an earlier moment is named as such.
+    return asOfMs ? source + " (as of " + dayOf(*asOfMs) + ")" : source + " (frozen " + dayOf(todayMs) + ")";
 }
 
 Result<segments::SavedSegment> SegmentService::freeze(const std::string &source, const std::string &name,

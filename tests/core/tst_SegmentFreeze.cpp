@@ -96,8 +96,10 @@ private slots:
         QVERIFY(service.save("Buyers", "", ordersAtLeast(1)));
         services::TraitRequest dayOne;
         dayOne.asOfMs = test::kT0 + test::kDay; // only alice had ordered (o1 on day 0)
-        const std::string name = services::SegmentService::frozenName("Buyers", *dayOne.asOfMs);
-        QCOMPARE(name, std::string("Buyers (frozen 2026-03-02)"));
+        const std::string name = services::SegmentService::frozenName("Buyers", dayOne.asOfMs, test::kT0);
+        QCOMPARE(name, std::string("Buyers (as of 2026-03-02)")); // not the day it was frozen
+        QCOMPARE(services::SegmentService::frozenName("Buyers", std::nullopt, *dayOne.asOfMs),
+                 std::string("Buyers (frozen 2026-03-02)"));
         const auto frozen = service.freeze("Buyers", name, dayOne, ProgressSink::null());
         QVERIFY2(frozen, frozen ? "" : frozen.error().message.c_str());
         QCOMPARE(frozen->memberCount, std::int64_t(1));

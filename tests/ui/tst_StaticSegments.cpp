@@ -230,7 +230,7 @@ private slots:
         // Freezing now uses that day: in the default name and as the snapshot's moment.
         const QString name =
             m_area->freezer().defaultName(QStringLiteral("Lapsed VIPs"), m_area->listModel()->names());
-        QCOMPARE(name, QStringLiteral("Lapsed VIPs (frozen %1)").arg(day.toString(Qt::ISODate)));
+        QCOMPARE(name, QStringLiteral("Lapsed VIPs (as of %1)").arg(day.toString(Qt::ISODate)));
         QVERIFY(openedAfter([&] { m_area->freezer().freeze(QStringLiteral("Lapsed VIPs"), name); }));
         const auto frozen = service().find(name.toStdString());
         QVERIFY(frozen);

@@ -22,7 +22,6 @@
 #include <QPushButton>
 #include <QResizeEvent>
 #include <QSplitter>
-#include <QStandardPaths>
 #include <QToolButton>
 #include <QUndoStack>
 #include <QVBoxLayout>

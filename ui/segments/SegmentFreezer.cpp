@@ -37,9 +37,8 @@ SegmentFreezer::SegmentFreezer(LiveEvaluation &live, QWidget *parent)
 
 QString SegmentFreezer::defaultName(const QString &source, const QStringList &taken) const
 {
-    const std::int64_t day = m_live.asOf().value_or(QDateTime::currentMSecsSinceEpoch());
-    const QString base =
-        QString::fromStdString(services::SegmentService::frozenName(source.toStdString(), day));
+    const QString base = QString::fromStdString(services::SegmentService::frozenName(
+        source.toStdString(), m_live.asOf(), QDateTime::currentMSecsSinceEpoch()));
     QString name = base;
     for (int n = 2; taken.contains(name); ++n) {
         name = base + QStringLiteral(" %1").arg(n);
