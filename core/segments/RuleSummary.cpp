@@ -289,7 +289,18 @@ std::string moreConditions(const Node &group, std::size_t from)
     return " … and " + std::to_string(more) + (more == 1 ? " more condition" : " more conditions");
 }
 
-// The top-level conditions that fit (at least one), then how many were left out.
+// A nested group too long for a brief summary, by its size: "(any of 2 conditions)".
+std::string collapsed(const Node &group)
+{
+    const std::size_t n = group.children.size();
+    const char *mode = group.mode == GroupMode::All   ? "(all of "
+                       : group.mode == GroupMode::Any ? "(any of "
+                                                      : "(none of ";
+    return mode + std::to_string(n) + (n == 1 ? " condition)" : " conditions)");
+}
+
+// The top-level conditions that fit, nested groups that do not fit by their size; then how many conditions
+// were left out. The first condition is kept however long.
 std::string briefText(const Node &root, std::size_t maxChars, const std::string &full)
 {
     const Node *g = &root;
@@ -300,12 +311,22 @@ std::string briefText(const Node &root, std::size_t maxChars, const std::string 
     if (length(full) <= maxChars || g->children.size() < 2) {
         return full;
     }
-    const Listing l = listing(*g);
-    std::size_t kept = 1;
-    while (kept < l.parts.size() && length(joined(l, kept + 1) + moreConditions(*g, kept + 1)) <= maxChars) {
-        ++kept;
+    Listing l = listing(*g);
+    const auto fits = [&](std::size_t count) {
+        const std::string more = count < l.parts.size() ? moreConditions(*g, count) : "";
+        return length(joined(l, count) + more) <= maxChars;
+    };
+    std::size_t kept = 0;
+    for (; kept < l.parts.size(); ++kept) {
+        const Node &child = g->children[kept];
+        if (!fits(kept + 1) && child.type == Node::Type::Group && child.children.size() > 1) {
+            l.parts[kept] = collapsed(child);
+        }
+        if (kept > 0 && !fits(kept + 1)) {
+            break;
+        }
     }
-    return capitalized(joined(l, kept) + moreConditions(*g, kept));
+    return capitalized(joined(l, kept) + (kept < l.parts.size() ? moreConditions(*g, kept) : ""));
 }
 
 std::string day(std::int64_t ms)
@@ -333,19 +354,20 @@ RuleSummary summarizeSegment(const SavedSegment &segment, std::size_t maxChars)
         }
         return summarizeRule(*rule, maxChars);
     }
-    std::string lead = "Frozen" + (segment.frozenFrom.empty() ? "" : " from " + quoted(segment.frozenFrom)) +
-                       " on " + day(segment.createdAtMs);
-    if (segment.asOfMs != 0 && day(segment.asOfMs) != day(segment.createdAtMs)) {
-        lead += " (traits as of " + day(segment.asOfMs) + ")";
-    }
-    lead += ": ";
+    // The list shows the day it was frozen (its kind column too); the whole text adds the traits' day.
+    const std::string lead = "Frozen" +
+                             (segment.frozenFrom.empty() ? "" : " from " + quoted(segment.frozenFrom)) +
+                             " on " + day(segment.createdAtMs);
+    const bool earlier = segment.asOfMs != 0 && day(segment.asOfMs) != day(segment.createdAtMs);
+    const std::string fullLead = lead + (earlier ? " (traits as of " + day(segment.asOfMs) + "): " : ": ");
     if (!rule) {
-        const std::string text = lead + "its rule cannot be read";
+        const std::string text = fullLead + "its rule cannot be read";
         return {text, text};
     }
-    const std::size_t room = std::max(kMinRuleChars, maxChars > length(lead) ? maxChars - length(lead) : 0);
+    const std::size_t room =
+        std::max(kMinRuleChars, maxChars > length(lead) + 2 ? maxChars - length(lead) - 2 : 0);
     const RuleSummary r = summarizeRule(*rule, room);
-    return {lead + inSentence(r.brief), lead + inSentence(r.full)};
+    return {lead + ": " + inSentence(r.brief), fullLead + inSentence(r.full)};
 }
 
 } // namespace awb::segments

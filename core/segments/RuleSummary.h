@@ -25,7 +25,7 @@ struct SavedSegment;
 /// A rule's summary in two lengths.
 struct RuleSummary
 {
-    std::string brief; ///< for a list: cut after whole conditions, "… and N more conditions"
+    std::string brief; ///< for a list: cut to about one line (see summarizeRule)
     std::string full;  ///< every condition (for a tooltip or the command line)
 };
 
@@ -33,11 +33,13 @@ struct RuleSummary
 inline constexpr std::size_t kBriefSummaryChars = 90;
 
 /// The summary of rule. brief keeps the top-level conditions that fit in maxChars characters (at least
-/// one) and counts the conditions left out; it equals full when full fits.
+/// one), names nested groups that do not fit by their size ("(none of 3 conditions)") and counts the
+/// conditions left out ("… and 2 more conditions"); it equals full when full fits.
 RuleSummary summarizeRule(const Rule &rule, std::size_t maxChars = kBriefSummaryChars);
 
 /// The summary of a saved segment. A static segment's says what it was frozen from and when, then the rule
-/// it was frozen from ("Frozen from “Lapsed VIPs” on 2026-11-21: total spend …"). A rule that cannot be
+/// it was frozen from ("Frozen from “Lapsed VIPs” on 2026-11-21: total spend …"); full adds the day of
+/// the traits when it was earlier ("… on 2026-11-21 (traits as of 2026-10-31): …"). A rule that cannot be
 /// read says so.
 RuleSummary summarizeSegment(const SavedSegment &segment, std::size_t maxChars = kBriefSummaryChars);
 

@@ -394,6 +394,31 @@ private slots:
                  QString::fromUtf8("Total spend at least 2,000 … and 4 more conditions"));
     }
 
+    void nestedGroupsThatDoNotFitAreNamedBySize()
+    {
+        const Rule rule =
+            allOf("{'type':'trait','trait':'total_spend','op':'>=','value':250},"
+                  "{'type':'any','conditions':["
+                  "{'type':'event','event':'Order Completed','count':'at_least','times':2,"
+                  "'withinLastDays':30},"
+                  "{'type':'membership','kind':'segment','in':true,'name':'Lapsed VIPs'}]},"
+                  "{'type':'none','conditions':["
+                  "{'type':'trait','trait':'discount_affinity','op':'is','value':'High'},"
+                  "{'type':'trait','trait':'rfm_group','op':'in','value':['Hibernating','Lost']}]}");
+        const RuleSummary s = summarizeRule(rule, 90);
+        QCOMPARE(
+            QString::fromStdString(s.full),
+            QString::fromUtf8("Total spend at least 250 and (any of: performed Order Completed at least 2 "
+                              "times in the last 30 days, in segment “Lapsed VIPs”) and (none of: discount "
+                              "affinity is High, RFM group is Hibernating or Lost)"));
+        QCOMPARE(QString::fromStdString(s.brief),
+                 QString::fromUtf8(
+                     "Total spend at least 250 and (any of 2 conditions) and (none of 2 conditions)"));
+        // With less room, what does not fit is counted.
+        QCOMPARE(QString::fromStdString(summarizeRule(rule, 45).brief),
+                 QString::fromUtf8("Total spend at least 250 … and 4 more conditions"));
+    }
+
     void staticSegmentsSayWhatTheyWereFrozenFrom()
     {
         SavedSegment s;
@@ -405,10 +430,13 @@ private slots:
         s.ruleJson = ruleToJson(allOf("{'type':'trait','trait':'total_spend','op':'>=','value':2000}"));
         QCOMPARE(QString::fromStdString(summarizeSegment(s).full),
                  QString::fromUtf8("Frozen from “Lapsed VIPs” on 2026-11-21: total spend at least 2,000"));
+        // Traits of an earlier day: the whole text says which; the list's brief text keeps to the origin.
         s.asOfMs = kMay1;
-        QCOMPARE(QString::fromStdString(summarizeSegment(s).brief),
+        QCOMPARE(QString::fromStdString(summarizeSegment(s).full),
                  QString::fromUtf8("Frozen from “Lapsed VIPs” on 2026-11-21 (traits as of 2026-05-01): total "
                                    "spend at least 2,000"));
+        QCOMPARE(QString::fromStdString(summarizeSegment(s).brief),
+                 QString::fromUtf8("Frozen from “Lapsed VIPs” on 2026-11-21: total spend at least 2,000"));
         s.ruleJson = "{";
         QVERIFY(summarizeSegment(s).full.find("its rule cannot be read") != std::string::npos);
         s.kind = SegmentKind::Rule;

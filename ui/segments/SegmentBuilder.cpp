@@ -41,7 +41,8 @@ SegmentBuilder::SegmentBuilder(LiveEvaluation &live, QWidget *parent)
     : QWidget(parent), m_live(live), m_editor(new RuleEditor(this)), m_insights(new SegmentInsights(this)),
       m_export(new JobRunner(this)), m_split(new QSplitter(Qt::Horizontal, this)),
       m_bar(new SegmentToolbar(m_editor->undoAction(), m_editor->redoAction(), this)),
-      m_name(m_bar->nameEdit()), m_status(new QLabel(this)), m_banner(new StaticSegmentBanner(this))
+      m_name(m_bar->nameEdit()), m_note(m_bar->noteEdit()), m_status(new QLabel(this)),
+      m_banner(new StaticSegmentBanner(this))
 {
     setObjectName(QStringLiteral("segmentBuilder"));
     m_debounce.setSingleShot(true);
@@ -133,7 +134,7 @@ void SegmentBuilder::newSegment()
     showStatic(std::nullopt);
     m_pendingTemplate.reset();
     m_editing.clear();
-    m_description.clear();
+    m_note->clear();
     m_name->clear();
     m_status->hide();
     m_insights->setSegments(m_segments);
@@ -153,13 +154,13 @@ bool SegmentBuilder::openSegment(const QString &name)
         return false;
     }
     m_pendingTemplate.reset();
-    m_description = QString::fromStdString(saved->description);
+    m_note->setText(QString::fromStdString(saved->description));
     m_editing = name;
     m_name->setText(name);
     m_status->hide();
     showStatic(saved->isStatic() ? std::optional(*saved) : std::nullopt);
     m_name->setToolTip(saved->isStatic() ? tr("Rename a static segment from the list of segments")
-                                         : m_description);
+                                         : QString());
     setSegments(m_segments);
     m_editor->resetRule(*rule);
     return true;
@@ -241,8 +242,6 @@ bool SegmentBuilder::applyTemplate(const QString &name, const std::map<std::stri
     });
     if (m_name->text().trimmed().isEmpty() && info != list.end()) {
         m_name->setText(QString::fromStdString(info->label));
-        m_description = QString::fromStdString(info->description);
-        m_name->setToolTip(m_description);
     }
     m_editor->setRule(*rule, tr("Template %1").arg(name));
     setStatus(tr("Template applied: edit any condition, the count follows."));
@@ -308,7 +307,8 @@ bool SegmentBuilder::save()
             return false;
         }
     }
-    const auto stored = service.save(name.toStdString(), m_description.toStdString(), m_editor->rule());
+    const auto stored =
+        service.save(name.toStdString(), m_note->text().trimmed().toStdString(), m_editor->rule());
     if (!stored) {
         setStatus(QString::fromStdString(stored.error().message), true);
         showError(this, stored.error());
@@ -316,6 +316,7 @@ bool SegmentBuilder::save()
     }
     m_editing = name;
     m_editor->undoStack()->setClean();
+    m_note->setModified(false);
     setStatus(tr("Saved \"%1\".").arg(name));
     emit saved(name);
     return true;
@@ -418,7 +419,7 @@ void SegmentBuilder::addRfmCell(int recency, int frequency)
 
 bool SegmentBuilder::hasUnsavedChanges() const
 {
-    return !m_editor->undoStack()->isClean();
+    return !m_editor->undoStack()->isClean() || m_note->isModified();
 }
 
 void SegmentBuilder::leave()

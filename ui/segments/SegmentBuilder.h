@@ -72,7 +72,7 @@ public:
     /// is not saved yet.
     bool requestFreeze();
 
-    /// Whether the rule changed since it was opened or saved.
+    /// Whether the rule or the note changed since it was opened or saved.
     bool hasUnsavedChanges() const;
     /// Back to the list, asking first (a non-blocking message box) when there are unsaved changes.
     void leave();
@@ -111,7 +111,6 @@ private:
     LiveEvaluation &m_live;
     QString m_editing;
     std::optional<segments::SavedSegment> m_static;
-    QString m_description;
     QStringList m_segments;
     /// A template chosen before the traits were loaded: applied (or asked for) once they are.
     struct PendingTemplate
@@ -130,6 +129,7 @@ private:
     QSplitter *m_split;
     SegmentToolbar *m_bar;
     QLineEdit *m_name;
+    QLineEdit *m_note;
     QLabel *m_status;
     StaticSegmentBanner *m_banner;
 };
