@@ -5,8 +5,13 @@
 #include "models/DisplayFormat.h"
 
 #include <algorithm>
+#include <limits>
 
 namespace awb::ui {
+
+namespace {
+constexpr int kMinCutChars = 40;
+} // namespace
 
 SegmentListModel::SegmentListModel(QObject *parent) : QAbstractTableModel(parent) {}
 
@@ -32,10 +37,12 @@ void SegmentListModel::setSummaryLength(int chars)
 
 void SegmentListModel::summarize()
 {
+    // Too narrow to cut by conditions ("Visitor type is New … …"): the view elides the whole text once.
+    const std::size_t chars = m_summaryLength < kMinCutChars ? std::numeric_limits<std::size_t>::max()
+                                                             : static_cast<std::size_t>(m_summaryLength);
     m_summaries.clear();
     for (const segments::SavedSegment &s : m_segments) {
-        m_summaries.push_back(
-            segments::summarizeSegment(s, static_cast<std::size_t>(std::max(m_summaryLength, 1))));
+        m_summaries.push_back(segments::summarizeSegment(s, chars));
     }
 }
 
