@@ -5,6 +5,7 @@
 #include "cli/Commands.h"
 #include "ingest/Timestamp.h"
 #include "segments/RuleJson.h"
+#include "segments/RuleSummary.h"
 #include "services/SegmentService.h"
 
 #include <QDateTime>
@@ -27,7 +28,7 @@ constexpr const char *kSubUsage =
     "                        [--description TEXT]\n"
     "       awb segment freeze WORKSPACE NAME [--as NEW_NAME] [--as-of DATE]\n"
     "                          (a static copy of NAME's members now; default name \"NAME (frozen DATE)\")\n"
-    "       awb segment list WORKSPACE [--json]\n"
+    "       awb segment list WORKSPACE [--json]     (each segment's rule in words, and its note)\n"
     "       awb segment show WORKSPACE --name N          (prints the rule JSON; for a static segment\n"
     "                                                    also its members, dates and origin)\n"
     "       awb segment remove WORKSPACE --name N\n"
@@ -47,7 +48,7 @@ void addOptions(QCommandLineParser &parser)
     parser.addOption({opt("template"), opt("Template name (awb segment templates)."), opt("NAME")});
     parser.addOption({opt("param"), opt("Template parameter, repeatable."), opt("K=V")});
     parser.addOption({opt("name"), opt("Saved segment name."), opt("NAME")});
-    parser.addOption({opt("description"), opt("Saved segment description."), opt("TEXT")});
+    parser.addOption({opt("description"), opt("Saved segment's note (free text)."), opt("TEXT")});
     parser.addOption({opt("as-of"), opt("Pretend now is DATE (later events are unseen)."), opt("DATE")});
     parser.addOption({opt("out"), opt("CSV file to write."), opt("FILE")});
     parser.addOption({opt("preset"), opt("Export preset (default generic)."), opt("PRESET"), opt("generic")});
@@ -56,17 +57,10 @@ void addOptions(QCommandLineParser &parser)
     parser.addOption({opt("as"), opt("freeze: the static segment's name."), opt("NEW_NAME")});
 }
 
-QString day(std::int64_t ms)
+// The members of a static segment, in one line of text (its summary says where and when it was frozen).
+std::string staticMembers(const segments::SavedSegment &seg)
 {
-    return QString::fromStdString(ingest::formatTimestamp(ms)).left(10);
-}
-
-// How a static segment came to be, in one line of text.
-std::string staticSummary(const segments::SavedSegment &seg)
-{
-    return "static: " + std::to_string(seg.memberCount) + " people frozen " +
-           day(seg.createdAtMs).toStdString() + " (as of " + ingest::formatTimestamp(seg.asOfMs) +
-           ") from '" + seg.frozenFrom + "'";
+    return "static: " + std::to_string(seg.memberCount) + " people";
 }
 
 QJsonObject segmentJson(const segments::SavedSegment &seg)
@@ -74,6 +68,7 @@ QJsonObject segmentJson(const segments::SavedSegment &seg)
     QJsonObject o{
         {opt("name"), QString::fromStdString(seg.name)},
         {opt("description"), QString::fromStdString(seg.description)},
+        {opt("summary"), QString::fromStdString(segments::summarizeSegment(seg).full)},
         {opt("kind"), seg.isStatic() ? opt("static") : opt("rule")},
         {opt("created"), QString::fromStdString(ingest::formatTimestamp(seg.createdAtMs))},
         {opt("updated"), QString::fromStdString(ingest::formatTimestamp(seg.updatedAtMs))},
@@ -193,8 +188,9 @@ int list(const QCommandLineParser &parser, services::SegmentService &service)
     }
     std::string s;
     for (const segments::SavedSegment &seg : *all) {
-        s += seg.name + (seg.description.empty() ? "" : "  (" + seg.description + ")") + "\n  " +
-             (seg.isStatic() ? staticSummary(seg) + "; rule then: " : std::string()) + seg.ruleJson + "\n";
+        s += seg.name + "\n  rule: " + segments::summarizeSegment(seg).full + "\n";
+        s += seg.isStatic() ? "  " + staticMembers(seg) + "\n" : "";
+        s += seg.description.empty() ? "" : "  note: " + seg.description + "\n";
     }
     printOut(s);
     return kExitOk;

@@ -10,13 +10,9 @@ namespace awb::traits {
 
 void addMembershipColumns(TraitTable &table)
 {
-    const char *g = "Membership";
-    addColumn(table, {"audience_count", "Audiences", g, TraitKind::Number,
-                      "Number of saved audience snapshots the profile is in."});
-    addColumn(table, {"export_count", "Exports", g, TraitKind::Number,
-                      "Number of export files (campaign history) of audiences holding the profile."});
-    addColumn(table, {"last_exported", "Last exported", g, TraitKind::Date,
-                      "Time of the latest export of an audience holding the profile."});
+    addColumn(table, "audience_count");
+    addColumn(table, "export_count");
+    addColumn(table, "last_exported");
 }
 
 void addMemberships(store::Database &db, TraitTable &table)

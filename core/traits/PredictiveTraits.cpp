@@ -84,27 +84,13 @@ double noPurchaseProbability(const numeric::BgNbdParams &p, const numeric::RfmSu
 
 void addPredictiveColumns(TraitTable &table, const std::vector<ProfileStats> &stats, double timeUnitDays)
 {
-    const char *g = "Predictive";
-    auto &e30 =
-        addColumn(table, {"expected_purchases_30d", "Expected purchases (30 days)", g, TraitKind::Number,
-                          "BG/NBD expected number of purchase days in the next 30 days."});
-    auto &e90 =
-        addColumn(table, {"expected_purchases_90d", "Expected purchases (90 days)", g, TraitKind::Number,
-                          "BG/NBD expected number of purchase days in the next 90 days."});
-    auto &alive =
-        addColumn(table, {"p_alive", "Probability alive", g, TraitKind::Number,
-                          "BG/NBD probability (0-1) that the customer is still active; 1 for one-time "
-                          "buyers."});
-    auto &aov = addColumn(table, {"expected_order_value", "Expected order value", g, TraitKind::Number,
-                                  "Gamma-Gamma expected spend per purchase day."});
-    auto &value = addColumn(table, {"predicted_value_90d", "Predicted value (90 days)", g, TraitKind::Number,
-                                    "Expected purchases in 90 days x expected order value."});
-    auto &risk = addColumn(table, {"churn_risk", "Churn risk", g, TraitKind::Number,
-                                   "BG/NBD probability (0-1) of no purchase in the next 90 days."});
-    auto &band = addTextColumn(table,
-                               {"churn_risk_band", "Churn risk band", g, TraitKind::Text,
-                                "High from a churn risk of 0.8, Medium from 0.5, Low below."},
-                               {"High", "Medium", "Low"});
+    auto &e30 = addColumn(table, "expected_purchases_30d");
+    auto &e90 = addColumn(table, "expected_purchases_90d");
+    auto &alive = addColumn(table, "p_alive");
+    auto &aov = addColumn(table, "expected_order_value");
+    auto &value = addColumn(table, "predicted_value_90d");
+    auto &risk = addColumn(table, "churn_risk");
+    auto &band = addTextColumn(table, "churn_risk_band", {"High", "Medium", "Low"});
     ModelSummary &m = table.models;
     m.timeUnitDays = timeUnitDays;
     const std::int64_t nowDay = dayOf(table.nowMs - 1); // now is exclusive: its own day when mid-day

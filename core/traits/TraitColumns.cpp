@@ -3,8 +3,10 @@
 
 #include "traits/Scores.h"
 
+#include <algorithm>
 #include <cmath>
 #include <limits>
+#include <stdexcept>
 
 namespace awb::traits {
 
@@ -12,40 +14,32 @@ namespace {
 
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 
+// An id missing from the table is a programming error, caught by every trait test.
+const TraitInfo &fixedInfo(std::string_view id)
+{
+    const std::vector<TraitInfo> &infos = fixedTraitInfos();
+    const auto it = std::find_if(infos.begin(), infos.end(), [&](const TraitInfo &t) { return t.id == id; });
+    if (it == infos.end()) {
+        throw std::logic_error("no trait info for " + std::string(id));
+    }
+    return *it;
+}
+
 double wholeDays(std::int64_t now, std::int64_t then)
 {
     return then == kNoDate ? kNaN : std::floor(static_cast<double>(now - then) / static_cast<double>(kDayMs));
 }
 
-TraitColumn &number(TraitTable &t, const char *id, const char *label, const char *group,
-                    const char *description)
-{
-    return addColumn(t, {id, label, group, TraitKind::Number, description});
-}
-
-TraitColumn &date(TraitTable &t, const char *id, const char *label, const char *group,
-                  const char *description)
-{
-    return addColumn(t, {id, label, group, TraitKind::Date, description});
-}
-
 void addPurchaseColumns(TraitTable &t, const std::vector<ProfileStats> &stats)
 {
-    const char *g = "Purchases";
-    auto &spend =
-        number(t, "total_spend", "Total spend", g,
-               "Sum of the values of the profile's orders (Order Completed: revenue, else total, else "
-               "price x quantity of its products); 0 without orders.");
-    auto &orders = number(t, "order_count", "Orders", g, "Number of Order Completed events.");
-    auto &aov = number(t, "average_order_value", "Average order value", g,
-                       "Total spend / orders; not set without orders.");
-    auto &first = date(t, "first_purchase", "First purchase", g, "Time of the first order.");
-    auto &last = date(t, "last_purchase", "Last purchase", g, "Time of the latest order.");
-    auto &since = number(t, "days_since_last_purchase", "Days since last purchase", g,
-                         "Whole days from the latest order to now; not set without orders.");
-    auto &refunds = number(t, "refund_count", "Refunds", g, "Number of Order Refunded events.");
-    auto &refunded = number(t, "refund_amount", "Refunded amount", g,
-                            "Sum of the absolute values of the refunds (revenue, else total).");
+    auto &spend = addColumn(t, "total_spend");
+    auto &orders = addColumn(t, "order_count");
+    auto &aov = addColumn(t, "average_order_value");
+    auto &first = addColumn(t, "first_purchase");
+    auto &last = addColumn(t, "last_purchase");
+    auto &since = addColumn(t, "days_since_last_purchase");
+    auto &refunds = addColumn(t, "refund_count");
+    auto &refunded = addColumn(t, "refund_amount");
     for (std::size_t r = 0; r < t.size(); ++r) {
         const ProfileStats &s = stats[r];
         spend.numbers[r] = s.spend;
@@ -61,21 +55,13 @@ void addPurchaseColumns(TraitTable &t, const std::vector<ProfileStats> &stats)
 
 void addVisitColumns(TraitTable &t, const std::vector<ProfileStats> &stats)
 {
-    const char *g = "Visits";
-    auto &first = date(t, "first_seen", "First seen", g, "Time of the profile's first event.");
-    auto &last = date(t, "last_seen", "Last seen", g, "Time of the profile's latest event.");
-    auto &sinceFirst = number(t, "days_since_first_seen", "Days since first seen", g,
-                              "Whole days from the first event to now.");
-    auto &sinceLast = number(t, "days_since_last_seen", "Days since last seen", g,
-                             "Whole days from the latest event to now.");
-    auto &events = number(t, "event_count", "Events", g, "Number of events of every kind.");
-    auto &sessions = number(t, "sessions", "Sessions", g,
-                            "Visits: runs of events (identify calls and refunds aside) with no gap over 30 "
-                            "minutes.");
-    auto &type = addTextColumn(t,
-                               {"visitor_type", "New or returning", g, TraitKind::Text,
-                                "New with one session, Returning with two or more."},
-                               {"New", "Returning"});
+    auto &first = addColumn(t, "first_seen");
+    auto &last = addColumn(t, "last_seen");
+    auto &sinceFirst = addColumn(t, "days_since_first_seen");
+    auto &sinceLast = addColumn(t, "days_since_last_seen");
+    auto &events = addColumn(t, "event_count");
+    auto &sessions = addColumn(t, "sessions");
+    auto &type = addTextColumn(t, "visitor_type", {"New", "Returning"});
     for (std::size_t r = 0; r < t.size(); ++r) {
         const ProfileStats &s = stats[r];
         first.dates[r] = s.firstSeen;
@@ -90,17 +76,9 @@ void addVisitColumns(TraitTable &t, const std::vector<ProfileStats> &stats)
 
 void addDiscountColumns(TraitTable &t, const std::vector<ProfileStats> &stats)
 {
-    const char *g = "Discounts";
-    auto &items = number(t, "discount_item_share", "Discounted item share", g,
-                         "Share (0-1) of purchased items bought with a discount or coupon; not set without "
-                         "purchased items.");
-    auto &orders = number(t, "discount_order_share", "Discounted order share", g,
-                          "Share (0-1) of orders with a discount or coupon; not set without orders.");
-    auto &band = addTextColumn(t,
-                               {"discount_affinity", "Discount affinity", g, TraitKind::Text,
-                                "High when the discounted item share is at least 0.5, Low below 0.2, Mid "
-                                "otherwise and for profiles without purchased items."},
-                               {"High", "Mid", "Low"});
+    auto &items = addColumn(t, "discount_item_share");
+    auto &orders = addColumn(t, "discount_order_share");
+    auto &band = addTextColumn(t, "discount_affinity", {"High", "Mid", "Low"});
     for (std::size_t r = 0; r < t.size(); ++r) {
         const ProfileStats &s = stats[r];
         items.numbers[r] = s.items > 0 ? static_cast<double>(s.discountedItems) / s.items : kNaN;
@@ -122,19 +100,12 @@ void addRfmColumns(TraitTable &t, const std::vector<ProfileStats> &stats)
     }
     const std::vector<int> scores[3] = {quintileScores(recency, buyers), quintileScores(frequency, buyers),
                                         quintileScores(monetary, buyers)};
-    const char *g = "RFM";
     TraitColumn *cols[3] = {
-        &number(t, "rfm_recency", "RFM recency score", g,
-                "1-5 by quintile of the last purchase among purchasers."),
-        &number(t, "rfm_frequency", "RFM frequency score", g,
-                "1-5 by quintile of the order count among purchasers."),
-        &number(t, "rfm_monetary", "RFM monetary score", g,
-                "1-5 by quintile of the total spend among purchasers."),
+        &addColumn(t, "rfm_recency"),
+        &addColumn(t, "rfm_frequency"),
+        &addColumn(t, "rfm_monetary"),
     };
-    auto &group = addTextColumn(t,
-                                {"rfm_group", "RFM group", g, TraitKind::Text,
-                                 "Named group from the recency and frequency scores (Champions ... Lost)."},
-                                rfmGroupNames());
+    auto &group = addTextColumn(t, "rfm_group", rfmGroupNames());
     for (std::size_t r = 0; r < n; ++r) {
         if (!buyers[r]) {
             continue;
@@ -175,6 +146,16 @@ TraitColumn &addTextColumn(TraitTable &table, TraitInfo info, std::vector<std::s
     return c;
 }
 
+TraitColumn &addColumn(TraitTable &table, std::string_view id)
+{
+    return addColumn(table, fixedInfo(id));
+}
+
+TraitColumn &addTextColumn(TraitTable &table, std::string_view id, std::vector<std::string> dictionary)
+{
+    return addTextColumn(table, fixedInfo(id), std::move(dictionary));
+}
+
 void addBehaviourColumns(TraitTable &table, const std::vector<ProfileStats> &stats)
 {
     table.columns.reserve(table.columns.size() + 64); // references returned by addColumn stay valid
@@ -189,13 +170,7 @@ void addTopValueColumns(TraitTable &table, const ProductValues &catalog,
 {
     for (std::size_t c = 0; c < catalog.columns.size(); ++c) {
         const std::string &name = catalog.columns[c];
-        TraitColumn &col =
-            addTextColumn(table,
-                          {"top_value:" + name, "Most bought " + name, "Catalog", TraitKind::Text,
-                           "The " + name +
-                               " value of the most orders (ties: higher spend); not set "
-                               "without purchases of catalog products."},
-                          catalog.values[c]);
+        TraitColumn &col = addTextColumn(table, topValueInfo(name), catalog.values[c]);
         col.codes = topValues[c];
     }
 }

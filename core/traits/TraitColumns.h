@@ -5,6 +5,7 @@
 #include "traits/EventScan.h"
 #include "traits/TraitTable.h"
 
+#include <string_view>
 #include <vector>
 
 namespace awb::traits {
@@ -13,6 +14,9 @@ namespace awb::traits {
 TraitColumn &addColumn(TraitTable &table, TraitInfo info);
 /// Appends a text column whose dictionary is fixed in advance.
 TraitColumn &addTextColumn(TraitTable &table, TraitInfo info, std::vector<std::string> dictionary);
+/// The same for a fixed trait, its metadata from fixedTraitInfos() (std::logic_error for an unknown id).
+TraitColumn &addColumn(TraitTable &table, std::string_view id);
+TraitColumn &addTextColumn(TraitTable &table, std::string_view id, std::vector<std::string> dictionary);
 
 /// Purchases (money and orders, refunds), visits, discount affinity and RFM columns.
 void addBehaviourColumns(TraitTable &table, const std::vector<ProfileStats> &stats);

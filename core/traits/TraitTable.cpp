@@ -90,23 +90,11 @@ std::vector<TraitInfo> TraitTable::infos() const
     return out;
 }
 
-std::vector<TraitInfo> perValueTraitInfos()
-{
-    return {
-        {"value_purchases", "Purchases of a value", "Catalog", TraitKind::Number,
-         "Orders holding at least one product with the chosen catalog column value (0 when never bought)."},
-        {"value_spend", "Spend on a value", "Catalog", TraitKind::Number,
-         "Sum of price x quantity of the purchased products with the chosen value (0 when never bought)."},
-        {"value_last_purchase", "Last purchase of a value", "Catalog", TraitKind::Date,
-         "Time of the latest order holding a product with the chosen value."},
-    };
-}
-
 std::optional<TraitColumn> materializeValueTrait(const TraitTable &table, const std::string &id,
                                                  const std::string &column, const std::string &value)
 {
     const CatalogColumnValues *values = table.catalogColumn(column);
-    const std::vector<TraitInfo> infos = perValueTraitInfos();
+    const std::vector<TraitInfo> &infos = perValueTraitInfos();
     const auto info =
         std::find_if(infos.begin(), infos.end(), [&](const TraitInfo &i) { return i.id == id; });
     if (values == nullptr || info == infos.end()) {

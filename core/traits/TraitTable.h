@@ -2,6 +2,8 @@
 // The computed traits of every profile as of one "now", stored column by column for fast rule evaluation.
 #pragma once
 
+#include "traits/TraitInfos.h"
+
 #include <cmath>
 #include <cstdint>
 #include <limits>
@@ -16,23 +18,6 @@ inline constexpr std::int64_t kNoDate = std::numeric_limits<std::int64_t>::min()
 /// A text trait without a value.
 inline constexpr std::int32_t kNoText = -1;
 inline constexpr std::int64_t kDayMs = 86'400'000;
-
-enum class TraitKind
-{
-    Number, ///< double, NaN = not set
-    Date,   ///< UTC milliseconds, kNoDate = not set
-    Text,   ///< code into the column's dictionary, kNoText = not set
-};
-
-/// What a builder UI needs to show a trait: stable id, label, group (for grouped pickers), kind.
-struct TraitInfo
-{
-    std::string id;    ///< stable key used in rules ("total_spend", "top_value:Category")
-    std::string label; ///< "Total spend"
-    std::string group; ///< "Purchases", "Visits", "Discounts", "RFM", "Predictive", "Membership", "Catalog"
-    TraitKind kind = TraitKind::Number;
-    std::string description; ///< one sentence, with units
-};
 
 /// One trait for every profile (rows aligned with TraitTable::profileIds). Only the vector of its kind is
 /// filled.
@@ -118,9 +103,6 @@ public:
     /// "value_last_purchase", which take a catalog column and value).
     std::vector<TraitInfo> infos() const;
 };
-
-/// Metadata of the per-value traits (one column + value each, materialised on demand).
-std::vector<TraitInfo> perValueTraitInfos();
 
 /// The per-value trait id for a catalog column value as a dense column (0 purchases and spend for
 /// profiles who never bought it, last purchase not set). Empty optional when column or value is unknown

@@ -127,6 +127,10 @@ private slots:
         const QJsonArray all = QJsonDocument::fromJson(list.out.toUtf8()).array();
         QCOMPARE(all.size(), 1);
         QCOMPARE(all.at(0).toObject().value(QStringLiteral("name")).toString(), QStringLiteral("Seekers"));
+        QCOMPARE(all.at(0).toObject().value(QStringLiteral("summary")).toString(),
+                 QStringLiteral("Discount affinity is High"));
+        QCOMPARE(segment({"list"}, {}).out,
+                 QStringLiteral("Seekers\n  rule: Discount affinity is High\n  note: d\n"));
         const Run show = segment({"show"}, {"--name", "Seekers"});
         QVERIFY(show.out.contains(QStringLiteral("discount_affinity")));
         const Run inSaved = segment({"count"}, {"--name", "Seekers", "--json"});
@@ -184,7 +188,16 @@ private slots:
         QVERIFY(csv.open(QIODevice::ReadOnly));
         QCOMPARE(csv.readAll().count('\n'), live + 1);
         const Run list = segment({"list"}, {});
-        QVERIFY2(list.out.contains(QStringLiteral("static: %1 people frozen %2").arg(live).arg(today)),
+        // Listed with what it was frozen from and when (the traits' day too, as it was earlier: the sample
+        // ends before today), and the rule then in words.
+        QVERIFY2(
+            list.out.contains(
+                QStringLiteral("%1\n  rule: Frozen from “Lapsed” on %2 (traits as of ").arg(name, today)),
+            qPrintable(list.out));
+        QVERIFY2(list.out.contains(
+                     QStringLiteral("): total spend at least 300 and last purchase more than 45 days ago\n"
+                                    "  static: %1 people\n")
+                         .arg(live)),
                  qPrintable(list.out));
         bool listed = false;
         for (const QJsonValue v :

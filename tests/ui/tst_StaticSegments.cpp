@@ -97,7 +97,11 @@ private slots:
         const int row = list->rowOf(name);
         QVERIFY(row >= 0);
         QCOMPARE(list->index(row, ui::SegmentListModel::KindColumn).data().toString(),
-                 QStringLiteral("Static, frozen %1").arg(today));
+                 QStringLiteral("Static"));
+        QVERIFY(list->index(row, ui::SegmentListModel::RuleColumn)
+                    .data()
+                    .toString()
+                    .startsWith(QStringLiteral("Frozen from “Lapsed VIPs” on %1: ").arg(today)));
         QCOMPARE(list->index(row, ui::SegmentListModel::PeopleColumn).data().toString(),
                  ui::format::count(vips));
         QVERIFY(list->index(row, 0).data(ui::SegmentListModel::StaticRole).toBool());

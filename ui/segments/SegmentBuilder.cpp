@@ -40,7 +40,8 @@ SegmentBuilder::SegmentBuilder(LiveEvaluation &live, QWidget *parent)
     : QWidget(parent), m_live(live), m_editor(new RuleEditor(this)), m_insights(new SegmentInsights(this)),
       m_export(new JobRunner(this)), m_split(new QSplitter(Qt::Horizontal, this)),
       m_bar(new SegmentToolbar(m_editor->undoAction(), m_editor->redoAction(), this)),
-      m_name(m_bar->nameEdit()), m_status(new StatusLine(this)), m_banner(new StaticSegmentBanner(this))
+      m_name(m_bar->nameEdit()), m_note(m_bar->noteEdit()), m_status(new StatusLine(this)),
+      m_banner(new StaticSegmentBanner(this))
 {
     setObjectName(QStringLiteral("segmentBuilder"));
     m_debounce.setSingleShot(true);
@@ -131,7 +132,7 @@ void SegmentBuilder::newSegment()
     m_pendingTemplate.reset();
     m_editing.clear();
     m_opened.reset();
-    m_description.clear();
+    m_note->clear();
     m_name->clear();
     m_status->clearMessage();
     m_insights->setSegments(m_segments);
@@ -151,14 +152,14 @@ bool SegmentBuilder::openSegment(const QString &name)
         return false;
     }
     m_pendingTemplate.reset();
-    m_description = QString::fromStdString(saved->description);
+    m_note->setText(QString::fromStdString(saved->description));
     m_editing = name;
     m_opened = *saved;
     m_name->setText(name);
     m_status->clearMessage();
     showStatic(saved->isStatic() ? std::optional(*saved) : std::nullopt);
     m_name->setToolTip(saved->isStatic() ? tr("Rename a static segment from the list of segments")
-                                         : m_description);
+                                         : QString());
     setSegments(m_segments);
     m_editor->resetRule(*rule);
     return true;
@@ -237,8 +238,6 @@ bool SegmentBuilder::applyTemplate(const QString &name, const std::map<std::stri
     });
     if (m_name->text().trimmed().isEmpty() && info != list.end()) {
         m_name->setText(QString::fromStdString(info->label));
-        m_description = QString::fromStdString(info->description);
-        m_name->setToolTip(m_description);
     }
     m_editor->setRule(*rule, tr("Template %1").arg(name));
     setStatus(tr("Template applied: edit any condition, the count follows."));
@@ -333,7 +332,7 @@ bool SegmentBuilder::store(bool overwrite, std::function<void()> andThen)
     }
     services::SegmentEdit edit;
     edit.name = name.toStdString();
-    edit.description = m_description.toStdString();
+    edit.description = m_note->text().trimmed().toStdString();
     edit.rule = m_editor->rule();
     edit.opened = m_opened;
     edit.overwrite = overwrite;
@@ -355,6 +354,7 @@ bool SegmentBuilder::store(bool overwrite, std::function<void()> andThen)
     m_opened = *stored;
     m_editing = name;
     m_editor->undoStack()->setClean();
+    m_note->setModified(false);
     setStatus(tr("Saved \"%1\".").arg(name));
     emit saved(name);
     if (andThen) {
@@ -491,7 +491,7 @@ bool SegmentBuilder::hasUnsavedChanges() const
     if (m_static) {
         return false;
     }
-    return !m_editor->undoStack()->isClean() || (m_opened && name() != m_editing);
+    return !m_editor->undoStack()->isClean() || m_note->isModified() || (m_opened && name() != m_editing);
 }
 
 void SegmentBuilder::askToSaveThen(std::function<void()> proceed)
@@ -529,6 +529,8 @@ void SegmentBuilder::discardChanges()
     }
     auto rule = segments::ruleFromJson(m_opened->ruleJson);
     m_name->setText(m_editing);
+    m_note->setText(QString::fromStdString(m_opened->description));
+    m_note->setModified(false);
     if (rule) {
         m_editor->resetRule(*rule);
     }

@@ -77,7 +77,7 @@ public:
     /// is not saved yet.
     bool requestFreeze();
 
-    /// Whether the rule or the name changed since it was opened or saved.
+    /// Whether the rule, the name or the note changed since it was opened or saved.
     bool hasUnsavedChanges() const;
     /// Runs proceed once nothing unsaved would be lost: at once without unsaved changes, else after asking
     /// Save / Discard / Cancel (a window-modal, non-blocking message box): after saving, or after
@@ -133,7 +133,6 @@ private:
     /// The saved segment as it was opened or last saved here (its version is checked when saving).
     std::optional<segments::SavedSegment> m_opened;
     std::optional<segments::SavedSegment> m_static;
-    QString m_description;
     QStringList m_segments;
     /// A template chosen before the traits were loaded: applied (or asked for) once they are.
     struct PendingTemplate
@@ -152,6 +151,7 @@ private:
     QSplitter *m_split;
     SegmentToolbar *m_bar;
     QLineEdit *m_name;
+    QLineEdit *m_note;
     StatusLine *m_status;
     StaticSegmentBanner *m_banner;
 };

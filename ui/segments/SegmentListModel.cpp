@@ -4,7 +4,14 @@
 #include "charts/ChartPalette.h"
 #include "models/DisplayFormat.h"
 
+#include <algorithm>
+#include <limits>
+
 namespace awb::ui {
+
+namespace {
+constexpr int kMinCutChars = 40;
+} // namespace
 
 SegmentListModel::SegmentListModel(QObject *parent) : QAbstractTableModel(parent) {}
 
@@ -12,7 +19,31 @@ void SegmentListModel::setSegments(std::vector<segments::SavedSegment> segments)
 {
     beginResetModel();
     m_segments = std::move(segments);
+    summarize();
     endResetModel();
+}
+
+void SegmentListModel::setSummaryLength(int chars)
+{
+    if (chars == m_summaryLength) {
+        return;
+    }
+    m_summaryLength = chars;
+    summarize();
+    if (!m_segments.empty()) {
+        emit dataChanged(index(0, RuleColumn), index(rowCount() - 1, RuleColumn));
+    }
+}
+
+void SegmentListModel::summarize()
+{
+    // Too narrow to cut by conditions ("Visitor type is New … …"): the view elides the whole text once.
+    const std::size_t chars = m_summaryLength < kMinCutChars ? std::numeric_limits<std::size_t>::max()
+                                                             : static_cast<std::size_t>(m_summaryLength);
+    m_summaries.clear();
+    for (const segments::SavedSegment &s : m_segments) {
+        m_summaries.push_back(segments::summarizeSegment(s, chars));
+    }
 }
 
 void SegmentListModel::setCounts(const QHash<QString, qint64> &counts)
@@ -48,6 +79,12 @@ const segments::SavedSegment *SegmentListModel::find(const QString &name) const
     return row < 0 ? nullptr : &m_segments[static_cast<std::size_t>(row)];
 }
 
+bool SegmentListModel::hasNotes() const
+{
+    return std::any_of(m_segments.begin(), m_segments.end(),
+                       [](const segments::SavedSegment &s) { return !s.description.empty(); });
+}
+
 int SegmentListModel::rowCount(const QModelIndex &parent) const
 {
     return parent.isValid() ? 0 : static_cast<int>(m_segments.size());
@@ -74,14 +111,23 @@ QVariant SegmentListModel::display(const segments::SavedSegment &s, int column) 
         return it.value() < 0 ? tr("error") : format::count(it.value());
     }
     case KindColumn:
-        return s.isStatic() ? tr("Static, frozen %1").arg(format::date(s.createdAtMs)) : tr("Rule");
-    case DescriptionColumn:
+        // The rule column says when a static segment was frozen.
+        return s.isStatic() ? tr("Static") : tr("Rule");
+    case RuleColumn:
+        return QString::fromStdString(summaryOf(s).brief);
+    case NoteColumn:
         return QString::fromStdString(s.description);
     case UpdatedColumn:
         return format::timestamp(s.updatedAtMs);
     default:
         return {};
     }
+}
+
+const segments::RuleSummary &SegmentListModel::summaryOf(const segments::SavedSegment &s) const
+{
+    // The summaries are kept in the segments' order.
+    return m_summaries[static_cast<std::size_t>(&s - m_segments.data())];
 }
 
 QVariant SegmentListModel::toolTip(const segments::SavedSegment &s, int column) const
@@ -93,7 +139,16 @@ QVariant SegmentListModel::toolTip(const segments::SavedSegment &s, int column) 
                                        format::timestamp(s.createdAtMs), format::timestamp(s.asOfMs))
                             : tr("Evaluated from its rule whenever it is used");
     }
-    return column == PeopleColumn ? tr("People matching the rule now") : QVariant();
+    switch (column) {
+    case PeopleColumn:
+        return tr("People matching the rule now");
+    case RuleColumn:
+        return QString::fromStdString(summaryOf(s).full);
+    case NoteColumn:
+        return s.description.empty() ? QVariant() : QString::fromStdString(s.description);
+    default:
+        return {};
+    }
 }
 
 QVariant SegmentListModel::sortValue(const segments::SavedSegment &s, int column) const
@@ -146,8 +201,10 @@ QVariant SegmentListModel::headerData(int section, Qt::Orientation orientation, 
         return tr("People");
     case KindColumn:
         return tr("Kind");
-    case DescriptionColumn:
-        return tr("Description");
+    case RuleColumn:
+        return tr("Rule");
+    case NoteColumn:
+        return tr("Note");
     case UpdatedColumn:
         return tr("Updated");
     default:

@@ -1,8 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The saved segments of a workspace as a table: name, people (a rule segment's now, once counted; a static
-// segment's frozen members), kind (rule, or static with its frozen date), description, updated.
+// segment's frozen members), kind (rule or static), the rule in plain language (segments/RuleSummary.h: cut
+// to the column, the whole text as tooltip; a static segment's says what it was frozen from and when), the
+// user's note, updated.
 #pragma once
 
+#include "segments/RuleSummary.h"
 #include "segments/SegmentRepository.h"
 
 #include <QAbstractTableModel>
@@ -21,7 +24,8 @@ public:
         NameColumn,
         PeopleColumn,
         KindColumn,
-        DescriptionColumn,
+        RuleColumn,
+        NoteColumn,
         UpdatedColumn,
         ColumnCount
     };
@@ -44,6 +48,10 @@ public:
     int rowOf(const QString &name) const;
     /// The segment with that name, nullptr when absent.
     const segments::SavedSegment *find(const QString &name) const;
+    /// Whether some segment has a note (else the note column says nothing).
+    bool hasNotes() const;
+    /// About how many characters the rule column shows: its rules are cut to fit (the tooltip has them all).
+    void setSummaryLength(int chars);
 
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
@@ -54,8 +62,13 @@ private:
     QVariant display(const segments::SavedSegment &s, int column) const;
     QVariant sortValue(const segments::SavedSegment &s, int column) const;
     QVariant toolTip(const segments::SavedSegment &s, int column) const;
+    void summarize();
+    /// The summary of s, one of m_segments.
+    const segments::RuleSummary &summaryOf(const segments::SavedSegment &s) const;
 
     std::vector<segments::SavedSegment> m_segments;
+    std::vector<segments::RuleSummary> m_summaries; ///< per segment, in their order
+    int m_summaryLength = static_cast<int>(segments::kBriefSummaryChars);
     QHash<QString, qint64> m_counts;
 };
 

@@ -5,7 +5,7 @@
 #include "services/SegmentService.h"
 
 #include <QAction>
-#include <QHBoxLayout>
+#include <QGridLayout>
 #include <QLineEdit>
 #include <QMenu>
 #include <QPushButton>
@@ -14,8 +14,9 @@
 namespace awb::ui {
 
 SegmentToolbar::SegmentToolbar(QAction *undo, QAction *redo, QWidget *parent)
-    : QWidget(parent), m_name(new QLineEdit(this)), m_templates(new QToolButton(this)),
-      m_freeze(new QPushButton(tr("&Freeze…"), this)), m_save(new QPushButton(tr("&Save"), this))
+    : QWidget(parent), m_name(new QLineEdit(this)), m_note(new QLineEdit(this)),
+      m_templates(new QToolButton(this)), m_freeze(new QPushButton(tr("&Freeze…"), this)),
+      m_save(new QPushButton(tr("&Save"), this))
 {
     setObjectName(QStringLiteral("segmentToolbar"));
     auto *back = new QToolButton(this);
@@ -27,6 +28,10 @@ SegmentToolbar::SegmentToolbar(QAction *undo, QAction *redo, QWidget *parent)
     m_name->setPlaceholderText(tr("Name the segment to save it"));
     m_name->setMaxLength(200);
     m_name->setMinimumWidth(140);
+    m_note->setObjectName(QStringLiteral("segmentNoteEdit"));
+    m_note->setPlaceholderText(tr("Note (optional): who the segment is for, where it was used…"));
+    m_note->setToolTip(tr("A note of your own, shown beside the rule in the list of segments"));
+    m_note->setMaxLength(500);
     m_templates->setObjectName(QStringLiteral("templatesButton"));
     m_templates->setText(tr("Templates"));
     m_templates->setToolTip(tr("Replace the rule with a ready-made one to edit"));
@@ -53,18 +58,25 @@ SegmentToolbar::SegmentToolbar(QAction *undo, QAction *redo, QWidget *parent)
     m_save->setShortcut(QKeySequence::Save);
     m_save->setToolTip(tr("Save the segment under its name (Ctrl+S)"));
 
-    auto *row = new QHBoxLayout(this);
-    row->setContentsMargins(0, 0, 0, 0);
-    row->addWidget(back);
-    row->addWidget(m_name, 1);
+    // The buttons on the name's row, the note under the name to the right edge (a row of its own keeps the
+    // builder usable in narrow windows).
+    auto *grid = new QGridLayout(this);
+    grid->setContentsMargins(0, 0, 0, 0);
+    grid->setVerticalSpacing(4);
+    int column = 0;
+    const auto add = [&](QWidget *w) { grid->addWidget(w, 0, column++); };
+    add(back);
+    add(m_name);
+    grid->setColumnStretch(1, 1);
     m_editing = {m_templates, historyButton(undo, tr("↶ Undo"), tr("Ctrl+Z"), "undoButton"),
                  historyButton(redo, tr("↷ Redo"), tr("Ctrl+Shift+Z"), "redoButton")};
     for (QWidget *w : m_editing) {
-        row->addWidget(w);
+        add(w);
     }
-    row->addWidget(exportButton);
-    row->addWidget(m_freeze);
-    row->addWidget(m_save);
+    add(exportButton);
+    add(m_freeze);
+    add(m_save);
+    grid->addWidget(m_note, 1, 1, 1, column - 1);
     m_editing.push_back(m_freeze);
     m_editing.push_back(m_save);
     connect(back, &QToolButton::clicked, this, &SegmentToolbar::backClicked);
@@ -72,6 +84,7 @@ SegmentToolbar::SegmentToolbar(QAction *undo, QAction *redo, QWidget *parent)
     connect(m_freeze, &QPushButton::clicked, this, &SegmentToolbar::freezeClicked);
     connect(m_save, &QPushButton::clicked, this, &SegmentToolbar::saveClicked);
     connect(m_name, &QLineEdit::returnPressed, this, &SegmentToolbar::saveClicked);
+    connect(m_note, &QLineEdit::returnPressed, this, &SegmentToolbar::saveClicked);
 }
 
 void SegmentToolbar::setStaticMode(bool on)
@@ -80,6 +93,9 @@ void SegmentToolbar::setStaticMode(bool on)
         w->setVisible(!on);
     }
     m_name->setReadOnly(on);
+    m_note->setReadOnly(on);
+    // A static segment without a note has nothing to show there.
+    m_note->setVisible(!on || !m_note->text().isEmpty());
 }
 
 QToolButton *SegmentToolbar::historyButton(QAction *action, const QString &text, const QString &keys,

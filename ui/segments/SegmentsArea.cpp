@@ -20,11 +20,18 @@
 #include <QPushButton>
 #include <QSortFilterProxyModel>
 #include <QStackedWidget>
+#include <QStyle>
 #include <QTableView>
 #include <QToolButton>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 namespace awb::ui {
+
+namespace {
+constexpr int kMaxNoteWidth = 220;
+} // namespace
 
 SegmentsArea::SegmentsArea(QWidget *parent)
     : QWidget(parent), m_live(new LiveEvaluation(this)), m_stack(new QStackedWidget(this)),
@@ -129,7 +136,16 @@ QWidget *SegmentsArea::createListPage()
     m_view->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_view->verticalHeader()->hide();
     QHeaderView *header = m_view->horizontalHeader();
-    header->setSectionResizeMode(SegmentListModel::DescriptionColumn, QHeaderView::Stretch);
+    header->setSectionResizeMode(SegmentListModel::RuleColumn, QHeaderView::Stretch);
+    // Rules are cut to the column's width by conditions ("… and 2 more conditions"), not mid-word.
+    connect(header, &QHeaderView::sectionResized, this, [this](int section, int, int width) {
+        if (section == SegmentListModel::RuleColumn) {
+            const int margins =
+                2 * (m_view->style()->pixelMetric(QStyle::PM_FocusFrameHMargin, nullptr, m_view) + 1);
+            m_list->setSummaryLength((width - margins) /
+                                     std::max(1, m_view->fontMetrics().averageCharWidth()));
+        }
+    });
     header->setSectionResizeMode(SegmentListModel::PeopleColumn, QHeaderView::ResizeToContents);
     header->setSectionResizeMode(SegmentListModel::KindColumn, QHeaderView::ResizeToContents);
     header->setSectionResizeMode(SegmentListModel::UpdatedColumn, QHeaderView::ResizeToContents);
@@ -188,6 +204,11 @@ void SegmentsArea::reload()
     const QString current = currentName();
     m_list->setSegments(std::move(saved));
     m_view->resizeColumnToContents(SegmentListModel::NameColumn);
+    // Notes are optional: the column shows when one is written, no wider than a short note.
+    m_view->setColumnHidden(SegmentListModel::NoteColumn, !m_list->hasNotes());
+    m_view->resizeColumnToContents(SegmentListModel::NoteColumn);
+    m_view->setColumnWidth(SegmentListModel::NoteColumn,
+                           std::min(m_view->columnWidth(SegmentListModel::NoteColumn), kMaxNoteWidth));
     // Keep the chosen segment chosen (else the first), so the row buttons apply at once.
     select(current);
     m_builder->setSegments(m_list->names());
