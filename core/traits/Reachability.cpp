@@ -22,9 +22,9 @@ void mark(store::Database &db, const char *sql, const std::vector<std::int64_t> 
     }
 }
 
-void addYesNo(TraitTable &table, TraitInfo info, const std::vector<bool> &flags)
+void addYesNo(TraitTable &table, const char *id, const std::vector<bool> &flags)
 {
-    TraitColumn &c = addTextColumn(table, std::move(info), {"No", "Yes"});
+    TraitColumn &c = addTextColumn(table, std::string_view(id), {"No", "Yes"});
     for (std::size_t r = 0; r < flags.size() && r < c.codes.size(); ++r) {
         c.codes[r] = flags[r] ? 1 : 0;
     }
@@ -42,15 +42,8 @@ ReachFlags readReachability(store::Database &db, const std::vector<std::int64_t>
 
 void addReachabilityColumns(TraitTable &table, const ReachFlags &flags)
 {
-    const char *g = "Reachability";
-    addYesNo(table,
-             {kIdentifiedTrait, "Identified", g, TraitKind::Text,
-              "Yes when the profile has a user id (a known customer), No for guests and anonymous visitors."},
-             flags.identified);
-    addYesNo(table,
-             {kHasEmailTrait, "Has e-mail", g, TraitKind::Text,
-              "Yes when the profile has an e-mail address (from identify calls or imported columns)."},
-             flags.email);
+    addYesNo(table, kIdentifiedTrait, flags.identified);
+    addYesNo(table, kHasEmailTrait, flags.email);
 }
 
 } // namespace awb::traits

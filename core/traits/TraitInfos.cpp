@@ -95,6 +95,10 @@ std::vector<TraitInfo> scoreInfos()
                "Number of export files (campaign history) of audiences holding the profile."),
         date("last_exported", "Last exported", m,
              "Time of the latest export of an audience holding the profile."),
+        text("identified", "Identified", "Reachability",
+             "Yes when the profile has a user id (a known customer), No for guests and anonymous visitors."),
+        text("has_email", "Has e-mail", "Reachability",
+             "Yes when the profile has an e-mail address (from identify calls or imported columns)."),
     };
 }
 
