@@ -27,6 +27,11 @@ std::vector<std::string> CsvReader::Record::fields() const
     return out;
 }
 
+bool CsvReader::Record::isBlank() const
+{
+    return error.empty() && isBlankLine(m_data);
+}
+
 CsvReader::CsvReader(InputFile &file, char delimiter)
     : m_lines(file, kMaxRecordBytes), m_delimiter(delimiter), m_blank(delimiter == ' ')
 {}

@@ -35,6 +35,14 @@ public:
             return std::string_view(m_data).substr(begin, m_ends[i] - begin);
         }
         std::vector<std::string> fields() const;
+        /// Adds a field at the end (used to build a joined record from a fact record and lookup rows).
+        void appendField(std::string_view value)
+        {
+            m_data.append(value);
+            m_ends.push_back(static_cast<std::uint32_t>(m_data.size()));
+        }
+        /// True when every field is empty or blank (a spreadsheet's ",,,," row).
+        bool isBlank() const;
 
     private:
         friend class CsvReader;
