@@ -13,8 +13,6 @@
 #include "ingest/ProductCatalog.h"
 #include "jobs/Progress.h"
 
-#include <simdjson.h>
-
 #include <memory>
 
 namespace awb::ingest {
@@ -23,24 +21,13 @@ namespace {
 
 constexpr std::int64_t kProgressEvery = 4096;
 
-bool validUtf8(const CsvReader::Record &rec)
-{
-    for (std::size_t i = 0; i < rec.size(); ++i) {
-        const std::string_view f = rec.field(i);
-        if (!simdjson::validate_utf8(f.data(), f.size())) {
-            return false;
-        }
-    }
-    return true;
-}
-
 /// Why a record cannot be mapped at all, or empty.
 std::string recordProblem(const CsvReader::Record &rec, std::size_t needed)
 {
     if (!rec.error.empty()) {
         return rec.error;
     }
-    if (!validUtf8(rec)) {
+    if (!rec.isValidUtf8()) {
         return "invalid UTF-8";
     }
     if (rec.size() < needed) {
@@ -69,7 +56,7 @@ Result<Prepared> prepare(InputFile &file, CsvReader &reader, const CsvMapping &m
     }
     std::vector<std::string> header;
     if (mapping.hasHeader && hasData) {
-        if (!first.error.empty() || !validUtf8(first)) {
+        if (!first.error.empty() || !first.isValidUtf8()) {
             return fail(Error::Code::InvalidInput,
                         name + ": the header line is unreadable (" +
                             (first.error.empty() ? std::string("invalid UTF-8") : first.error) + ")");

@@ -11,16 +11,6 @@ namespace {
 
 constexpr std::int64_t kMaxNotes = 5;
 
-std::size_t indexOf(const std::vector<std::string> &header, const std::string &name)
-{
-    for (std::size_t i = 0; i < header.size(); ++i) {
-        if (trimmed(header[i]) == trimmed(name)) {
-            return i;
-        }
-    }
-    return header.size();
-}
-
 } // namespace
 
 Result<CsvJoin> CsvJoin::create(const CsvMapping &mapping, const std::vector<std::string> &factHeader,
@@ -42,7 +32,7 @@ Result<CsvJoin> CsvJoin::create(const CsvMapping &mapping, const std::vector<std
                             "CSV mapping: two lookups are named \"" + lookup.name + "\"");
             }
         }
-        const std::size_t on = indexOf(join.m_header, lookup.on);
+        const std::size_t on = findColumn(join.m_header, lookup.on);
         if (on == join.m_header.size()) {
             return fail(Error::Code::InvalidInput, factName + ": the lookup \"" + lookup.name +
                                                        "\" joins on \"" + lookup.on +

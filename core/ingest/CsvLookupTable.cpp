@@ -8,8 +8,6 @@
 #include "ingest/ProductCatalog.h"
 #include "jobs/Progress.h"
 
-#include <simdjson.h>
-
 #include <algorithm>
 
 namespace awb::ingest {
@@ -18,27 +16,6 @@ namespace {
 
 constexpr std::int64_t kCheckEvery = 8192;
 constexpr std::size_t kMaxNotes = 5;
-
-bool validUtf8(const CsvReader::Record &rec)
-{
-    for (std::size_t i = 0; i < rec.size(); ++i) {
-        const std::string_view f = rec.field(i);
-        if (!simdjson::validate_utf8(f.data(), f.size())) {
-            return false;
-        }
-    }
-    return true;
-}
-
-std::size_t indexOf(const std::vector<std::string> &header, const std::string &name)
-{
-    for (std::size_t i = 0; i < header.size(); ++i) {
-        if (trimmed(header[i]) == trimmed(name)) {
-            return i;
-        }
-    }
-    return header.size();
-}
 
 } // namespace
 
@@ -58,11 +35,11 @@ Result<CsvLookupTable> CsvLookupTable::load(const CsvLookup &lookup, const std::
     stats.file = name;
     CsvReader reader(file, delimiter);
     CsvReader::Record rec;
-    if (!reader.next(rec) || !rec.error.empty() || !validUtf8(rec)) {
+    if (!reader.next(rec) || !rec.error.empty() || !rec.isValidUtf8()) {
         return fail(Error::Code::InvalidInput, name + ": the lookup file has no readable header line");
     }
     const std::vector<std::string> header = rec.fields();
-    const std::size_t keyIndex = indexOf(header, lookup.key);
+    const std::size_t keyIndex = findColumn(header, lookup.key);
     std::vector<std::string> missing;
     if (keyIndex == header.size()) {
         missing.push_back(lookup.key);
@@ -70,7 +47,7 @@ Result<CsvLookupTable> CsvLookupTable::load(const CsvLookup &lookup, const std::
     CsvLookupTable table;
     std::vector<std::size_t> held;
     for (const std::string &column : lookup.columns.empty() ? header : lookup.columns) {
-        const std::size_t index = indexOf(header, column);
+        const std::size_t index = findColumn(header, column);
         if (index == header.size()) {
             missing.push_back(column);
         } else {
@@ -95,7 +72,7 @@ Result<CsvLookupTable> CsvLookupTable::load(const CsvLookup &lookup, const std::
         if (rec.isBlank()) {
             continue;
         }
-        if (!rec.error.empty() || !validUtf8(rec) || rec.size() < needed) {
+        if (!rec.error.empty() || !rec.isValidUtf8() || rec.size() < needed) {
             report.reject(name, rec.line,
                           !rec.error.empty() ? rec.error
                                              : (rec.size() < needed ? "too few fields" : "invalid UTF-8"));

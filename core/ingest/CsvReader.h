@@ -43,6 +43,8 @@ public:
         }
         /// True when every field is empty or blank (a spreadsheet's ",,,," row).
         bool isBlank() const;
+        /// True when every field is valid UTF-8.
+        bool isValidUtf8() const;
 
     private:
         friend class CsvReader;
@@ -77,5 +79,8 @@ private:
     std::size_t m_fieldStart = 0;
     bool m_overflow = false;
 };
+
+/// The index of the header column named name (blanks around either ignored), or header.size().
+std::size_t findColumn(const std::vector<std::string> &header, std::string_view name);
 
 } // namespace awb::ingest

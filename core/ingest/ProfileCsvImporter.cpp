@@ -10,8 +10,6 @@
 #include "jobs/Progress.h"
 #include "store/ProfileFields.h"
 
-#include <simdjson.h>
-
 #include <optional>
 
 namespace awb::ingest {
@@ -71,17 +69,6 @@ Result<ProfileColumns> resolveColumns(const std::vector<std::string> &header, co
     return out;
 }
 
-bool validUtf8(const CsvReader::Record &rec)
-{
-    for (std::size_t i = 0; i < rec.size(); ++i) {
-        const std::string_view f = rec.field(i);
-        if (!simdjson::validate_utf8(f.data(), f.size())) {
-            return false;
-        }
-    }
-    return true;
-}
-
 /// Fills attributes and email from a row; returns the reason it is rejected, or empty.
 std::string readRow(const CsvReader::Record &rec, const ProfileColumns &cols,
                     std::vector<store::ProfileAttribute> &attributes, std::string &email)
@@ -121,7 +108,7 @@ Result<void> importProfilesCsv(InputFile &file, const std::string &keyColumn, Im
     if (!reader.next(rec)) {
         return {}; // an empty file
     }
-    if (!rec.error.empty() || !validUtf8(rec)) {
+    if (!rec.error.empty() || !rec.isValidUtf8()) {
         return fail(Error::Code::InvalidInput, name + ": the header line is unreadable");
     }
     auto cols = resolveColumns(rec.fields(), keyColumn, name);
@@ -142,8 +129,8 @@ Result<void> importProfilesCsv(InputFile &file, const std::string &keyColumn, Im
             ++ctx.report.blank;
             continue;
         }
-        std::string problem = !rec.error.empty() ? rec.error
-                              : !validUtf8(rec)  ? std::string("invalid UTF-8")
+        std::string problem = !rec.error.empty()   ? rec.error
+                              : !rec.isValidUtf8() ? std::string("invalid UTF-8")
                               : rec.size() <= cols->userId || trimmed(rec.field(cols->userId)).empty()
                                   ? std::string("no user id")
                                   : readRow(rec, *cols, attributes, email);
