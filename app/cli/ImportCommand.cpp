@@ -4,8 +4,7 @@
 #include "ingest/CsvPresets.h"
 #include "services/ImportService.h"
 
-#include <QFile>
-
+#include <algorithm>
 #include <atomic>
 #include <csignal>
 #include <cstdio>
@@ -52,18 +51,24 @@ bool applyCsvMapping(const QCommandLineParser &parser, services::ImportSpec &spe
         }
         spec.mapping = *preset;
     } else if (hasMapping) {
-        const QString path = parser.value(QStringLiteral("mapping"));
-        QFile file(path);
-        if (!file.open(QIODevice::ReadOnly)) {
-            std::fprintf(stderr, "awb import: cannot read the mapping %s\n", qPrintable(path));
-            return false;
-        }
-        auto mapping = ingest::csvMappingFromJson(file.readAll().toStdString());
+        auto mapping = ingest::loadCsvMapping(parser.value(QStringLiteral("mapping")).toStdString());
         if (!mapping) {
-            std::fprintf(stderr, "awb import: %s: %s\n", qPrintable(path), mapping.error().message.c_str());
+            std::fprintf(stderr, "awb import: %s\n", mapping.error().message.c_str());
             return false;
         }
         spec.mapping = std::move(*mapping);
+    }
+    for (const QString &given : parser.values(QStringLiteral("lookup"))) {
+        const qsizetype eq = given.indexOf(QLatin1Char('='));
+        const std::string name = given.left(eq).toStdString();
+        auto it = std::find_if(spec.mapping.lookups.begin(), spec.mapping.lookups.end(),
+                               [&](const ingest::CsvLookup &l) { return l.name == name; });
+        if (eq <= 0 || it == spec.mapping.lookups.end()) {
+            std::fprintf(stderr, "awb import: --lookup %s: expected NAME=FILE with a lookup of the mapping\n",
+                         qPrintable(given));
+            return false;
+        }
+        it->file = given.mid(eq + 1).toStdString();
     }
     if ((hasPreset || hasMapping) && spec.format == services::ImportFormat::Auto) {
         spec.format = services::ImportFormat::Csv;
@@ -90,15 +95,28 @@ int runImport(const QStringList &args)
                       QStringLiteral("Read CSV files with a built-in mapping (see below)."),
                       QStringLiteral("NAME")});
     parser.addOption({QStringLiteral("mapping"),
-                      QStringLiteral("Read CSV files with the column mapping in this JSON file."),
+                      QStringLiteral("Read CSV files with the column mapping in this JSON file (its factFile "
+                                     "is imported when no FILE is given)."),
                       QStringLiteral("FILE.json")});
+    parser.addOption(
+        {QStringLiteral("lookup"),
+         QStringLiteral("Read the mapping's lookup NAME from FILE instead of the file it names."),
+         QStringLiteral("NAME=FILE")});
+    parser.addOption({QStringLiteral("profiles"),
+                      QStringLiteral("Import profile attributes from this CSV file, one row per person, "
+                                     "joined on user id."),
+                      QStringLiteral("FILE.csv")});
+    parser.addOption({QStringLiteral("profile-key"),
+                      QStringLiteral("The user id column of --profiles files (default: a column named like "
+                                     "user id, customer id or external id)."),
+                      QStringLiteral("COLUMN")});
     int exitCode = kExitOk;
     if (!parseArgs(parser, QStringLiteral("import"), args, exitCode)) {
         return exitCode;
     }
     const QStringList pos = parser.positionalArguments();
-    if (pos.size() < 2) {
-        std::fputs("awb import: expected a workspace and at least one file\n", stderr);
+    if (pos.isEmpty()) {
+        std::fputs("awb import: expected a workspace\n", stderr);
         return kExitUsage;
     }
     services::ImportSpec spec;
@@ -117,6 +135,18 @@ int runImport(const QStringList &args)
     for (qsizetype i = 1; i < pos.size(); ++i) {
         spec.files.push_back(pos[i].toStdString());
     }
+    if (spec.files.empty() && !spec.mapping.factFile.empty()) {
+        spec.files.push_back(spec.mapping.factFile);
+    }
+    for (const QString &path : parser.values(QStringLiteral("profiles"))) {
+        spec.profileFiles.push_back(path.toStdString());
+    }
+    spec.profileKeyColumn = parser.value(QStringLiteral("profile-key")).toStdString();
+    if (spec.files.empty() && spec.profileFiles.empty()) {
+        std::fputs("awb import: expected files to import (or a mapping naming its factFile, or --profiles)\n",
+                   stderr);
+        return kExitUsage;
+    }
 
     TerminalProgress progress;
     g_progress = &progress;
@@ -133,6 +163,11 @@ int runImport(const QStringList &args)
         return printError(report.error());
     }
     printOut(report->summary());
+    if (report->importedNothingButRejected()) {
+        std::fprintf(stderr, "awb import: nothing was imported and %lld rows were rejected\n",
+                     static_cast<long long>(report->rejected));
+        return kExitFailure;
+    }
     return kExitOk;
 }
 

@@ -150,7 +150,9 @@ std::vector<AudienceMember> AudienceRepository::members(std::int64_t audienceId,
     auto st = m_db.prepare("SELECT m.rank, m.profile_id, m.score, "
                            "(SELECT value FROM identities i WHERE i.profile_id = m.profile_id ORDER BY "
                            "i.kind, i.value LIMIT 1), "
-                           "p.email, p.traits "
+                           "p.email, " +
+                           std::string(store::kAttributesOfP) +
+                           " "
                            "FROM audience_members m LEFT JOIN profiles p ON p.id = m.profile_id "
                            "WHERE m.audience_id = ? AND m.rank > ? ORDER BY m.rank LIMIT ?");
     st.bind(1, audienceId).bind(2, offset).bind(3, limit);

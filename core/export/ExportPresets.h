@@ -111,8 +111,9 @@ struct MemberRecord
     bool duplicate = false; ///< profileId was read already for a better-ranked member (merges): skip it
     std::string userId;
     std::vector<std::string> anonymousIds;
-    std::string traitsJson; ///< the profile's traits as stored; TraitReader fills the fields below from it
-    std::string email;      ///< profiles.email, else traits.email
+    std::string
+        traitsJson;    ///< the profile's attributes as one JSON object; TraitReader fills the fields below
+    std::string email; ///< profiles.email, else traits.email
     std::string firstName;
     std::string lastName;
     std::string phone;

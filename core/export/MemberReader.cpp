@@ -35,12 +35,12 @@ MemberReader::MemberReader(store::Database &db, std::int64_t audienceId, const E
                       preset.uses(Field::ExternalIds) || preset.requirement == Requirement::Key),
       // The user id comes from a join (one row per user id, several only after merges; the smallest is
       // kept), much cheaper than a correlated subquery per member.
-      m_members(
-          db.prepare(std::string("SELECT m.rank, m.score, m.profile_id, p.id, p.email, p.traits, u.value, ") +
-                     (m_needAnonymous ? kAnonymousIds : "NULL") +
-                     " FROM audience_members m LEFT JOIN profiles p ON p.id = m.profile_id "
-                     "LEFT JOIN identities u ON u.profile_id = m.profile_id AND u.kind = 0 "
-                     "WHERE m.audience_id = ? ORDER BY m.rank")),
+      m_members(db.prepare(std::string("SELECT m.rank, m.score, m.profile_id, p.id, p.email, " +
+                                       std::string(store::kAttributesOfP) + ", u.value, ") +
+                           (m_needAnonymous ? kAnonymousIds : "NULL") +
+                           " FROM audience_members m LEFT JOIN profiles p ON p.id = m.profile_id "
+                           "LEFT JOIN identities u ON u.profile_id = m.profile_id AND u.kind = 0 "
+                           "WHERE m.audience_id = ? ORDER BY m.rank")),
       m_audienceId(audienceId)
 {
     m_members.bind(1, audienceId);
@@ -52,11 +52,11 @@ bool MemberReader::readMerged(std::int64_t profileId, MemberRecord &m)
 {
     const std::int64_t into = store::ProfileRepository(m_db).resolveMerged(profileId);
     if (!m_profile) {
-        m_profile.emplace(m_db.prepare(
-            std::string(
-                "SELECT p.email, p.traits, (SELECT min(value) FROM identities WHERE profile_id = p.id "
-                "AND kind = 0), ") +
-            (m_needAnonymous ? kAnonymousIds : "NULL") + " FROM profiles p WHERE p.id = ?"));
+        m_profile.emplace(
+            m_db.prepare(std::string("SELECT p.email, " + std::string(store::kAttributesOfP) +
+                                     ", (SELECT min(value) FROM identities WHERE profile_id = p.id "
+                                     "AND kind = 0), ") +
+                         (m_needAnonymous ? kAnonymousIds : "NULL") + " FROM profiles p WHERE p.id = ?"));
     }
     m_profile->bind(1, into);
     const bool found = m_profile->step();

@@ -2,6 +2,7 @@
 #include "export/TraitReader.h"
 
 #include "export/CsvWriter.h"
+#include "store/ProfileFields.h"
 
 #include <simdjson.h>
 
@@ -13,16 +14,16 @@ namespace {
 
 using Path = std::vector<std::string_view>;
 
-// Where each field lives in the traits, first match wins (Segment's identify spec, then common variants).
+// The attributes are one flat object keyed as store/ProfileFields.h names them; the e-mail comes from
+// profiles.email.
 const std::vector<Path> kEmail = {{"email"}};
-const std::vector<Path> kFirstName = {{"firstName"}, {"first_name"}};
-const std::vector<Path> kLastName = {{"lastName"}, {"last_name"}};
-const std::vector<Path> kPhone = {{"phone"}, {"phoneNumber"}, {"phone_number"}};
-const std::vector<Path> kCity = {{"address", "city"}, {"city"}};
-const std::vector<Path> kState = {{"address", "state"}, {"state"}};
-const std::vector<Path> kZip = {
-    {"address", "postalCode"}, {"address", "postal_code"}, {"address", "zip"}, {"postalCode"}, {"zip"}};
-const std::vector<Path> kCountry = {{"address", "country"}, {"country"}};
+const std::vector<Path> kFirstName = {{"first_name"}};
+const std::vector<Path> kLastName = {{"last_name"}};
+const std::vector<Path> kPhone = {{"phone"}};
+const std::vector<Path> kCity = {{"city"}};
+const std::vector<Path> kState = {{"region"}};
+const std::vector<Path> kZip = {{"postal_code"}};
+const std::vector<Path> kCountry = {{"country"}};
 
 // The value as text into out (reusing its capacity): strings as they are, numbers and booleans as written
 // in JSON, objects and arrays as compact JSON.
@@ -67,14 +68,11 @@ struct TraitReader::Impl
           m_state(preset.uses(Field::State)), m_zip(preset.uses(Field::Zip)),
           m_country(preset.uses(Field::Country) || m_phone || m_zip || m_state)
     {
-        for (const std::string &dotted : preset.traitPaths) {
-            m_traitKeys.emplace_back();
-            std::size_t start = 0;
-            while (start <= dotted.size()) {
-                const std::size_t dot = std::min(dotted.find('.', start), dotted.size());
-                m_traitKeys.back().push_back(dotted.substr(start, dot - start));
-                start = dot + 1;
-            }
+        // A chosen attribute is looked up under its stored key: "Zip Code" or "address.postalCode" is
+        // postal_code, any other name is the custom attribute of that name.
+        for (const std::string &name : preset.traitPaths) {
+            const std::optional<store::ProfileField> field = store::recogniseProfileField(name);
+            m_traitKeys.push_back({field ? std::string(store::profileFieldKey(*field)) : name});
         }
     }
 

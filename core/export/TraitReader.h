@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// Parses a member's traits JSON once and fills the fields an export preset uses.
+// Parses a member's attributes (one flat JSON object, see store::kAttributesOfP) once and fills the
+// fields an export preset uses.
 #pragma once
 
 #include "export/ExportPresets.h"
@@ -8,10 +9,10 @@
 
 namespace awb::exports {
 
-/// Where fields live in the traits (first match wins): email; firstName / first_name; lastName /
-/// last_name; phone / phoneNumber / phone_number; address.city / city; address.state / state;
-/// address.postalCode / address.postal_code / address.zip / postalCode / zip; address.country / country;
-/// and the preset's trait paths. Invalid UTF-8 in the JSON becomes U+FFFD. Not thread-safe: one per thread.
+/// Fields come from the attribute keys of store/ProfileFields.h (first_name, last_name, phone, city,
+/// region, postal_code, country; email from profiles.email, else an "email" attribute) and the preset's
+/// chosen attributes (a recognised name reads its field's key). Invalid UTF-8 in the JSON becomes U+FFFD.
+/// Not thread-safe: one per thread.
 class TraitReader
 {
 public:

@@ -2,6 +2,7 @@
 // importCsv: reads records, checks them (well-formed, UTF-8, wide enough), maps them and hands them to
 // the event assembler, reporting progress and honouring cancel.
 #include "ingest/CsvEventAssembler.h"
+#include "ingest/CsvJoin.h"
 #include "ingest/CsvMapping.h"
 #include "ingest/CsvReader.h"
 #include "ingest/CsvRowMapper.h"
@@ -12,8 +13,6 @@
 #include "ingest/ProductCatalog.h"
 #include "jobs/Progress.h"
 
-#include <simdjson.h>
-
 #include <memory>
 
 namespace awb::ingest {
@@ -22,24 +21,13 @@ namespace {
 
 constexpr std::int64_t kProgressEvery = 4096;
 
-bool validUtf8(const CsvReader::Record &rec)
-{
-    for (std::size_t i = 0; i < rec.size(); ++i) {
-        const std::string_view f = rec.field(i);
-        if (!simdjson::validate_utf8(f.data(), f.size())) {
-            return false;
-        }
-    }
-    return true;
-}
-
 /// Why a record cannot be mapped at all, or empty.
 std::string recordProblem(const CsvReader::Record &rec, std::size_t needed)
 {
     if (!rec.error.empty()) {
         return rec.error;
     }
-    if (!validUtf8(rec)) {
+    if (!rec.isValidUtf8()) {
         return "invalid UTF-8";
     }
     if (rec.size() < needed) {
@@ -53,10 +41,11 @@ struct Prepared
 {
     CsvColumns columns;
     std::unique_ptr<ProductCatalog> catalog;
+    std::unique_ptr<CsvJoin> join; ///< the lookups, when the mapping has some
 };
 
-// Reads the header (when there is one), resolves the columns and loads the product catalogue.
-// hasData is false for an empty file.
+// Reads the header (when there is one), loads the lookups, resolves the columns and loads the product
+// catalogue. hasData is false for an empty file.
 Result<Prepared> prepare(InputFile &file, CsvReader &reader, const CsvMapping &mapping, ImportContext &ctx,
                          CsvReader::Record &first, bool &hasData)
 {
@@ -67,7 +56,7 @@ Result<Prepared> prepare(InputFile &file, CsvReader &reader, const CsvMapping &m
     }
     std::vector<std::string> header;
     if (mapping.hasHeader && hasData) {
-        if (!first.error.empty() || !validUtf8(first)) {
+        if (!first.error.empty() || !first.isValidUtf8()) {
             return fail(Error::Code::InvalidInput,
                         name + ": the header line is unreadable (" +
                             (first.error.empty() ? std::string("invalid UTF-8") : first.error) + ")");
@@ -75,11 +64,26 @@ Result<Prepared> prepare(InputFile &file, CsvReader &reader, const CsvMapping &m
         header = first.fields();
         hasData = reader.next(first);
     }
-    auto columns = resolveCsvColumns(mapping, mapping.hasHeader ? &header : nullptr, name);
+    std::unique_ptr<CsvJoin> join;
+    if (!mapping.lookups.empty()) {
+        if (!hasData) {
+            return Prepared{}; // a header without rows: no lookup is worth loading
+        }
+        auto created = CsvJoin::create(mapping, header, file.path(), name, ctx.report, ctx.progress);
+        if (!created) {
+            return fail(created.error());
+        }
+        join = std::make_unique<CsvJoin>(std::move(*created));
+    }
+    auto columns = resolveCsvColumns(mapping,
+                                     join                ? &join->header()
+                                     : mapping.hasHeader ? &header
+                                                         : nullptr,
+                                     name);
     if (!columns) {
         return fail(columns.error());
     }
-    Prepared p{std::move(*columns), nullptr};
+    Prepared p{std::move(*columns), nullptr, std::move(join)};
     if (!mapping.productsFile.empty() && hasData) {
         auto catalog =
             ProductCatalog::load(mapping, file.path(), p.columns.reservedKeys, ctx.report, ctx.progress);
@@ -110,10 +114,13 @@ Result<void> importCsv(InputFile &file, const CsvMapping &mapping, ImportContext
         return {};
     }
     const std::string source = file.name();
-    const std::size_t needed = prepared->columns.needed;
+    CsvJoin *join = prepared->join.get();
+    // A joined fact row must be as wide as its header: mapped columns may lie in the lookups' part.
+    const std::size_t needed = join ? join->factWidth() : prepared->columns.needed;
     CsvRowMapper mapper(mapping, std::move(prepared->columns), std::move(*zone), prepared->catalog.get());
     CsvEventAssembler assembler(mapping, ctx, source);
     CsvRow row;
+    CsvReader::Record joined;
     for (std::int64_t n = 1; hasData; hasData = reader.next(rec), ++n) {
         ++ctx.report.rowsRead;
         if (n % kProgressEvery == 0) {
@@ -122,9 +129,16 @@ Result<void> importCsv(InputFile &file, const CsvMapping &mapping, ImportContext
                 return fail(Error::cancelled());
             }
         }
+        if (rec.isBlank()) {
+            ++ctx.report.blank;
+            continue;
+        }
         std::string problem = recordProblem(rec, needed);
+        if (problem.empty() && join) {
+            problem = join->join(rec, joined);
+        }
         if (problem.empty()) {
-            problem = mapper.map(rec, row);
+            problem = mapper.map(join ? joined : rec, row);
         }
         if (!problem.empty()) {
             ctx.report.reject(source, rec.line, std::move(problem));

@@ -10,6 +10,26 @@
 
 namespace awb::ingest {
 
+/// The mapping JSON's version: 1 had no "version" key; 2 added factFile, lookups and lookupRowLimit.
+inline constexpr int kCsvMappingVersion = 2;
+/// Rows a lookup file may have by default (lookups are held in memory, about 100 bytes a cell).
+inline constexpr std::int64_t kDefaultLookupRowLimit = 5'000'000;
+
+/// A file joined to the fact file by a key column and held in memory. Its columns are referenced in the
+/// mapping as "name.column" (e.g. "orders.customer_id").
+struct CsvLookup
+{
+    std::string name; ///< prefix of its columns; unique in the mapping
+    std::string file; ///< CSV with a header (.gz / .xz ok); relative = next to the fact file
+    std::string key; ///< its key column (each key once: later rows with a known key are reported and ignored)
+    /// The column holding the key: a fact column ("order_id") or an earlier lookup's ("orders.customer_id").
+    std::string on;
+    /// A fact row whose key is not in the lookup is rejected; otherwise it goes on without the lookup's
+    /// columns (every such row is counted and the first ones reported).
+    bool required = false;
+    std::vector<std::string> columns; ///< columns to hold; empty = all
+};
+
 /// The field names below are also the keys of the mapping JSON (see csvMappingFromJson in CsvPresets.h).
 struct CsvMapping
 {
@@ -66,6 +86,13 @@ struct CsvMapping
     std::vector<std::string> productsColumns; ///< columns to take; empty = all but the key
     /// Columns holding lists, with their separator ("genres" -> "|"): stored as JSON arrays.
     std::map<std::string, std::string> productsLists;
+
+    // --- Several files: one fact file and lookups joined to it (version 2) ------------------------------
+    /// The fact file (events, orders or order lines) when the mapping names it. loadCsvMapping makes a
+    /// relative path (and relative lookup files) absolute against the mapping file's folder.
+    std::string factFile;
+    std::vector<CsvLookup> lookups; ///< joined in this order (a lookup may use an earlier one's column)
+    std::int64_t lookupRowLimit = kDefaultLookupRowLimit; ///< a larger lookup file is refused
 };
 
 } // namespace awb::ingest

@@ -26,15 +26,28 @@
 //     "productsFile": "", "productsKey": "", "productsColumns": [], "productsLists": {"genres": "|"}
 //   }
 //
+// Version 2 adds several files in one import (a mapping without "version" is version 1):
+//
+//   "version": 2,
+//   "factFile": "order_items.csv",       // relative = next to the mapping file
+//   "lookups": [                         // joined in order; columns referenced as "name.column"
+//     {"name": "orders", "file": "orders.csv", "key": "order_id", "on": "order_id", "required": true},
+//     {"name": "customers", "file": "customers.csv", "key": "customer_id", "on": "orders.customer_id",
+//      "columns": ["customer_id", "customer_unique_id"]}
+//   ],
+//   "lookupRowLimit": 5000000            // a larger lookup file is refused
+//
 // Every key is optional (missing = the default of CsvMapping); an unknown key or a value of the wrong type
 // is an error naming the key.
 #include "ingest/CsvPresets.h"
 
+#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 
 #include <cmath>
+#include <filesystem>
 
 namespace awb::ingest {
 
@@ -71,6 +84,7 @@ constexpr Field<std::string> kStrings[] = {
     {"guestIdPrefix", &CsvMapping::guestIdPrefix},
     {"productsFile", &CsvMapping::productsFile},
     {"productsKey", &CsvMapping::productsKey},
+    {"factFile", &CsvMapping::factFile},
 };
 constexpr Field<bool> kBools[] = {
     {"hasHeader", &CsvMapping::hasHeader},
@@ -136,8 +150,81 @@ std::string readMap(const std::string &key, const QJsonValue &value, StringMap &
     return {};
 }
 
+std::string readLookup(const QJsonValue &value, CsvLookup &out)
+{
+    static const char *const kShape = "an array of objects with name, file, key, on (strings), required "
+                                      "(true or false) and columns (strings)";
+    if (!value.isObject()) {
+        return typeError("lookups", kShape);
+    }
+    const QJsonObject o = value.toObject();
+    for (auto it = o.begin(); it != o.end(); ++it) {
+        const std::string k = it.key().toStdString();
+        std::string *text = k == "name"   ? &out.name
+                            : k == "file" ? &out.file
+                            : k == "key"  ? &out.key
+                            : k == "on"   ? &out.on
+                                          : nullptr;
+        if (text && it.value().isString()) {
+            *text = it.value().toString().toStdString();
+        } else if (k == "required" && it.value().isBool()) {
+            out.required = it.value().toBool();
+        } else if (k == "columns") {
+            if (std::string problem = readList("lookups[].columns", it.value(), out.columns);
+                !problem.empty()) {
+                return problem;
+            }
+        } else {
+            return typeError("lookups", kShape) + " (bad key \"" + k + "\")";
+        }
+    }
+    if (out.name.empty() || out.file.empty() || out.key.empty() || out.on.empty()) {
+        return "CSV mapping: every lookup needs a name, a file, a key and an \"on\" column";
+    }
+    return {};
+}
+
+std::string readLookups(const QJsonValue &value, CsvMapping &m)
+{
+    if (!value.isArray()) {
+        return typeError("lookups", "an array of objects");
+    }
+    m.lookups.clear();
+    for (const QJsonValue &v : value.toArray()) {
+        CsvLookup lookup;
+        if (std::string problem = readLookup(v, lookup); !problem.empty()) {
+            return problem;
+        }
+        m.lookups.push_back(std::move(lookup));
+    }
+    return {};
+}
+
 std::string readSpecial(const std::string &key, const QJsonValue &value, CsvMapping &m)
 {
+    if (key == "version") {
+        const double d = value.toDouble(0);
+        if (!value.isDouble() || d != std::floor(d) || d < 1) {
+            return typeError(key, "a whole number");
+        }
+        if (d > kCsvMappingVersion) {
+            return "CSV mapping: version " + std::to_string(static_cast<long long>(d)) +
+                   " was written by a newer Audience Workbench (this one reads up to " +
+                   std::to_string(kCsvMappingVersion) + ")";
+        }
+        return {};
+    }
+    if (key == "lookups") {
+        return readLookups(value, m);
+    }
+    if (key == "lookupRowLimit") {
+        const double d = value.toDouble(0);
+        if (!value.isDouble() || d < 1 || d != std::floor(d) || d > 1e12) {
+            return typeError(key, "a positive whole number");
+        }
+        m.lookupRowLimit = static_cast<std::int64_t>(d);
+        return {};
+    }
     if (key == "delimiter") {
         const QString s = value.toString();
         if (!value.isString() || s.size() != 1 || s.at(0).unicode() > 0x7f) {
@@ -188,6 +275,25 @@ QJsonValue toJson(const StringList &list)
     return a;
 }
 
+QJsonValue toJson(const std::vector<CsvLookup> &lookups)
+{
+    QJsonArray a;
+    for (const CsvLookup &l : lookups) {
+        QJsonObject o{{QStringLiteral("name"), QString::fromStdString(l.name)},
+                      {QStringLiteral("file"), QString::fromStdString(l.file)},
+                      {QStringLiteral("key"), QString::fromStdString(l.key)},
+                      {QStringLiteral("on"), QString::fromStdString(l.on)}};
+        if (l.required) {
+            o.insert(QStringLiteral("required"), true);
+        }
+        if (!l.columns.empty()) {
+            o.insert(QStringLiteral("columns"), toJson(l.columns));
+        }
+        a.append(o);
+    }
+    return a;
+}
+
 QJsonValue toJson(const StringMap &map)
 {
     QJsonObject o;
@@ -213,6 +319,12 @@ Result<CsvMapping> csvMappingFromJson(const std::string &json)
     }
     CsvMapping m;
     const QJsonObject obj = doc.object();
+    // Keys are read in order; version is checked first so that a newer mapping is refused as such.
+    if (const QJsonValue version = obj.value(QStringLiteral("version")); !version.isUndefined()) {
+        if (std::string problem = readSpecial("version", version, m); !problem.empty()) {
+            return fail(Error::Code::InvalidInput, std::move(problem));
+        }
+    }
     for (auto it = obj.begin(); it != obj.end(); ++it) {
         if (std::string problem = readKey(it.key().toStdString(), it.value(), m); !problem.empty()) {
             return fail(Error::Code::InvalidInput, std::move(problem));
@@ -225,6 +337,7 @@ std::string csvMappingToJson(const CsvMapping &m)
 {
     const CsvMapping defaults;
     QJsonObject o;
+    o.insert(QStringLiteral("version"), kCsvMappingVersion);
     o.insert(QStringLiteral("delimiter"), QString(QChar::fromLatin1(m.delimiter)));
     o.insert(QStringLiteral("hasHeader"), m.hasHeader);
     for (const auto &f : kStrings) {
@@ -250,7 +363,37 @@ std::string csvMappingToJson(const CsvMapping &m)
             o.insert(QLatin1String(f.key), toJson(m.*(f.member)));
         }
     }
+    if (!m.lookups.empty()) {
+        o.insert(QStringLiteral("lookups"), toJson(m.lookups));
+    }
+    if (m.lookupRowLimit != defaults.lookupRowLimit) {
+        o.insert(QStringLiteral("lookupRowLimit"), static_cast<double>(m.lookupRowLimit));
+    }
     return QJsonDocument(o).toJson(QJsonDocument::Indented).toStdString();
+}
+
+Result<CsvMapping> loadCsvMapping(const std::string &path)
+{
+    QFile file(QString::fromStdString(path));
+    if (!file.open(QIODevice::ReadOnly)) {
+        return fail(Error::Code::Io,
+                    "cannot read the mapping " + path + ": " + file.errorString().toStdString());
+    }
+    auto mapping = csvMappingFromJson(file.readAll().toStdString());
+    if (!mapping) {
+        return fail(Error::Code::InvalidInput, path + ": " + mapping.error().message);
+    }
+    const std::filesystem::path folder = std::filesystem::absolute(std::filesystem::path(path)).parent_path();
+    auto absolute = [&](std::string &file) {
+        if (!file.empty() && std::filesystem::path(file).is_relative()) {
+            file = (folder / file).lexically_normal().string();
+        }
+    };
+    absolute(mapping->factFile);
+    for (CsvLookup &lookup : mapping->lookups) {
+        absolute(lookup.file);
+    }
+    return mapping;
 }
 
 } // namespace awb::ingest

@@ -26,6 +26,9 @@ std::string detectCsvPreset(const std::string &path);
 /// Parses a mapping from JSON (the format written by csvMappingToJson); errors name the bad key.
 Result<CsvMapping> csvMappingFromJson(const std::string &json);
 std::string csvMappingToJson(const CsvMapping &mapping);
+/// Reads a mapping JSON file; its relative factFile and lookup files become absolute against the file's
+/// folder. Errors name the file.
+Result<CsvMapping> loadCsvMapping(const std::string &path);
 
 struct CsvPreview
 {

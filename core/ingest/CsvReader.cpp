@@ -1,6 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ingest/CsvReader.h"
 
+#include "common/Text.h"
+
+#include <simdjson.h>
+
 #include <cstring>
 
 namespace awb::ingest {
@@ -25,6 +29,33 @@ std::vector<std::string> CsvReader::Record::fields() const
         out.emplace_back(field(i));
     }
     return out;
+}
+
+bool CsvReader::Record::isBlank() const
+{
+    return error.empty() && isBlankLine(m_data);
+}
+
+bool CsvReader::Record::isValidUtf8() const
+{
+    // Field by field: a character split by a delimiter is invalid even though the bytes join up.
+    for (std::size_t i = 0; i < size(); ++i) {
+        const std::string_view f = field(i);
+        if (!simdjson::validate_utf8(f.data(), f.size())) {
+            return false;
+        }
+    }
+    return true;
+}
+
+std::size_t findColumn(const std::vector<std::string> &header, std::string_view name)
+{
+    for (std::size_t i = 0; i < header.size(); ++i) {
+        if (trimmed(header[i]) == trimmed(name)) {
+            return i;
+        }
+    }
+    return header.size();
 }
 
 CsvReader::CsvReader(InputFile &file, char delimiter)

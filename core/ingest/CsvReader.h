@@ -35,6 +35,16 @@ public:
             return std::string_view(m_data).substr(begin, m_ends[i] - begin);
         }
         std::vector<std::string> fields() const;
+        /// Adds a field at the end (used to build a joined record from a fact record and lookup rows).
+        void appendField(std::string_view value)
+        {
+            m_data.append(value);
+            m_ends.push_back(static_cast<std::uint32_t>(m_data.size()));
+        }
+        /// True when every field is empty or blank (a spreadsheet's ",,,," row).
+        bool isBlank() const;
+        /// True when every field is valid UTF-8.
+        bool isValidUtf8() const;
 
     private:
         friend class CsvReader;
@@ -69,5 +79,8 @@ private:
     std::size_t m_fieldStart = 0;
     bool m_overflow = false;
 };
+
+/// The index of the header column named name (blanks around either ignored), or header.size().
+std::size_t findColumn(const std::vector<std::string> &header, std::string_view name);
 
 } // namespace awb::ingest

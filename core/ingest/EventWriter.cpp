@@ -34,18 +34,19 @@ struct EventWriter::Statements
                          "properties) VALUES (?, ?, ?, ?, ?, ?)")),
           findIdentity(db.prepare("SELECT profile_id FROM identities WHERE kind = ? AND value = ?")),
           insertIdentity(db.prepare("INSERT INTO identities (kind, value, profile_id) VALUES (?, ?, ?)")),
-          insertProfile(db.prepare("INSERT INTO profiles (traits) VALUES ('{}')")),
+          insertProfile(db.prepare("INSERT INTO profiles DEFAULT VALUES")),
           insertLink(db.prepare("INSERT OR IGNORE INTO identity_links (anonymous_id, user_id, first_ts) "
                                 "VALUES (?, ?, ?)")),
           findName(db.prepare("SELECT id FROM event_names WHERE name = ?")),
           insertName(db.prepare("INSERT INTO event_names (name) VALUES (?)")),
-          updateTraits(db.prepare("UPDATE profiles SET traits = json_patch(traits, ?), "
-                                  "email = coalesce(?, email) WHERE id = ?")),
+          setAttribute(db.prepare("INSERT INTO profile_attributes (profile_id, key, value) VALUES (?, ?, ?) "
+                                  "ON CONFLICT (profile_id, key) DO UPDATE SET value = excluded.value")),
+          setEmail(db.prepare("UPDATE profiles SET email = ? WHERE id = ?")),
           updateSeen(db.prepare("UPDATE profiles SET first_seen = min(coalesce(first_seen, ?1), ?1), "
                                 "last_seen = max(coalesce(last_seen, ?2), ?2) WHERE id = ?3"))
     {}
     store::Statement insertEvent, insertProduct, findIdentity, insertIdentity, insertProfile, insertLink,
-        findName, insertName, updateTraits, updateSeen;
+        findName, insertName, setAttribute, setEmail, updateSeen;
 };
 
 /// Statements of a profile merge, prepared on the first merge.
@@ -54,19 +55,26 @@ struct EventWriter::MergeStatements
     explicit MergeStatements(store::Database &db)
         : moveIdentities(db.prepare("UPDATE identities SET profile_id = ?1 WHERE profile_id = ?2")),
           moveEvents(db.prepare("UPDATE events SET profile_id = ?1 WHERE profile_id = ?2")),
+          // The folded (younger) profile's values win, as they did when traits were JSON merged with
+          // json_patch. The SELECT needs its WHERE: without one SQLite would read ON CONFLICT as a join.
+          mergeAttributes(
+              db.prepare("INSERT INTO profile_attributes (profile_id, key, value) SELECT ?1, key, value "
+                         "FROM profile_attributes WHERE profile_id = ?2 "
+                         "ON CONFLICT (profile_id, key) DO UPDATE SET value = excluded.value")),
+          dropAttributes(db.prepare("DELETE FROM profile_attributes WHERE profile_id = ?")),
           mergeRow(db.prepare(
-              "UPDATE profiles SET traits = json_patch(profiles.traits, o.traits), "
-              "email = coalesce(profiles.email, o.email), "
+              "UPDATE profiles SET email = coalesce(profiles.email, o.email), "
               "first_seen = coalesce(min(profiles.first_seen, o.first_seen), profiles.first_seen, "
               "o.first_seen), "
               "last_seen = coalesce(max(profiles.last_seen, o.last_seen), profiles.last_seen, o.last_seen) "
-              "FROM (SELECT traits, email, first_seen, last_seen FROM profiles WHERE id = ?2) AS o "
+              "FROM (SELECT email, first_seen, last_seen FROM profiles WHERE id = ?2) AS o "
               "WHERE profiles.id = ?1")),
           retargetMerges(db.prepare("UPDATE profile_merges SET into_id = ?1 WHERE into_id = ?2")),
           recordMerge(db.prepare("INSERT INTO profile_merges (from_id, into_id, run_id) VALUES (?, ?, ?)")),
           deleteProfile(db.prepare("DELETE FROM profiles WHERE id = ?"))
     {}
-    store::Statement moveIdentities, moveEvents, mergeRow, retargetMerges, recordMerge, deleteProfile;
+    store::Statement moveIdentities, moveEvents, mergeAttributes, dropAttributes, mergeRow, retargetMerges,
+        recordMerge, deleteProfile;
 };
 
 EventWriter::EventWriter(store::Database &db, std::int64_t runId)
@@ -164,6 +172,8 @@ std::int64_t EventWriter::mergeProfiles(std::int64_t a, std::int64_t b)
     }
     m_merge->moveIdentities.bind(1, into).bind(2, from).run();
     m_merge->moveEvents.bind(1, into).bind(2, from).run();
+    m_merge->mergeAttributes.bind(1, into).bind(2, from).run();
+    m_merge->dropAttributes.bind(1, from).run();
     m_merge->mergeRow.bind(1, into).bind(2, from).run();
     m_merge->retargetMerges.bind(1, into).bind(2, from).run();
     m_merge->recordMerge.bind(1, from).bind(2, into).bind(3, m_runId).run();
@@ -229,10 +239,28 @@ void EventWriter::applyTraits(std::int64_t profileId, const EventRecord &event)
     if (event.traitsJson.empty() && event.email.empty()) {
         return;
     }
-    auto &st = m_st->updateTraits;
-    st.bind(1, event.traitsJson.empty() ? std::string_view("{}") : std::string_view(event.traitsJson));
-    st.bindTextOrNull(2, event.email);
-    st.bind(3, profileId).run();
+    std::string email; // the call's email (event.email) is the one kept
+    setAttributes(profileId, store::attributesFromTraits(event.traitsJson, email), event.email);
+}
+
+void EventWriter::setAttributes(std::int64_t profileId,
+                                const std::vector<store::ProfileAttribute> &attributes,
+                                const std::string &email)
+{
+    auto &st = m_st->setAttribute;
+    for (const store::ProfileAttribute &a : attributes) {
+        st.bind(1, profileId).bind(2, a.key).bind(3, a.value).run();
+    }
+    if (!email.empty()) {
+        m_st->setEmail.bind(1, email).bind(2, profileId).run();
+    }
+}
+
+std::int64_t EventWriter::profileOfUser(const std::string &userId)
+{
+    EventRecord identity;
+    identity.userId = userId;
+    return resolveProfile(identity);
 }
 
 EventWriter::Outcome EventWriter::write(const EventRecord &event)

@@ -4,6 +4,7 @@
 #pragma once
 
 #include "ingest/EventRecord.h"
+#include "store/ProfileFields.h"
 
 #include <cstdint>
 #include <memory>
@@ -36,6 +37,14 @@ public:
     /// Stores one event. The event must have a non-empty name and a userId or anonymousId (importers
     /// validate and reject before calling). Throws store::StoreError on database failure.
     Outcome write(const EventRecord &event);
+
+    /// The profile of a user id, created (with that identity) when there is none yet.
+    std::int64_t profileOfUser(const std::string &userId);
+
+    /// Stores attributes of a profile (a later value of a key replaces the earlier one) and, when email
+    /// is not empty, its e-mail. Identify traits arrive here through write().
+    void setAttributes(std::int64_t profileId, const std::vector<store::ProfileAttribute> &attributes,
+                       const std::string &email);
 
     /// Writes the first / last seen times accumulated in memory. Call once before committing.
     void finish();

@@ -10,6 +10,20 @@ std::string ImportReport::summary() const
     s += "imported:    " + std::to_string(imported) + "\n";
     s += "duplicates:  " + std::to_string(duplicates) + " (already in the workspace, skipped)\n";
     s += "rejected:    " + std::to_string(rejected) + "\n";
+    if (blank > 0) {
+        s += "blank rows:  " + std::to_string(blank) + " (every field empty, skipped)\n";
+    }
+    if (profileRows > 0) {
+        s += "profile rows: " + std::to_string(profileRows) + " (attributes stored)\n";
+    }
+    for (const LookupReport &l : lookups) {
+        s += "lookup " + l.name + " (" + l.file + "): " + std::to_string(l.rows) + " rows held in memory, " +
+             std::to_string(l.duplicateKeys) + " duplicate keys, " + std::to_string(l.missingKeys) +
+             " rows without a match\n";
+        for (const std::string &note : l.notes) {
+            s += "  " + note + "\n";
+        }
+    }
     s += "profiles:    " + std::to_string(profilesCreated) + " created, " + std::to_string(profilesMerged) +
          " merged\n";
     if (!rejections.empty()) {

@@ -36,4 +36,10 @@ Result<void> importJsonLines(InputFile &file, ImportContext &ctx);
 /// the whole file; bad rows are rejected with their line number.
 Result<void> importCsv(InputFile &file, const CsvMapping &mapping, ImportContext &ctx);
 
+/// A profiles CSV: one row per person, joined on the user id column keyColumn (empty: the header that
+/// reads most like a user id). Recognised headers (store/ProfileFields.h) set the profile's fields, other
+/// columns custom attributes; empty cells change nothing. A profile is created for an unknown user id.
+/// Rows without a user id or with an unreadable consent value are rejected with their line number.
+Result<void> importProfilesCsv(InputFile &file, const std::string &keyColumn, ImportContext &ctx);
+
 } // namespace awb::ingest

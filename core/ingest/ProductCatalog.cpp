@@ -9,8 +9,6 @@
 #include "ingest/InputFile.h"
 #include "jobs/Progress.h"
 
-#include <simdjson.h>
-
 #include <algorithm>
 #include <filesystem>
 
@@ -113,17 +111,6 @@ Result<std::vector<Attribute>> attributesOf(const std::vector<std::string> &head
     return attrs;
 }
 
-bool validUtf8(const CsvReader::Record &rec)
-{
-    for (std::size_t i = 0; i < rec.size(); ++i) {
-        const std::string_view f = rec.field(i);
-        if (!simdjson::validate_utf8(f.data(), f.size())) {
-            return false;
-        }
-    }
-    return true;
-}
-
 } // namespace
 
 std::string ProductCatalog::resolvePath(const std::string &productsFile, const std::string &eventsPath)
@@ -149,7 +136,7 @@ Result<ProductCatalog> ProductCatalog::load(const CsvMapping &mapping, const std
     const std::string name = file.name();
     CsvReader reader(file, ',');
     CsvReader::Record rec;
-    if (!reader.next(rec) || !rec.error.empty() || !validUtf8(rec)) {
+    if (!reader.next(rec) || !rec.error.empty() || !rec.isValidUtf8()) {
         return fail(Error::Code::InvalidInput, name + ": the product catalogue has no readable header line");
     }
     std::size_t keyIndex = 0;
@@ -167,7 +154,7 @@ Result<ProductCatalog> ProductCatalog::load(const CsvMapping &mapping, const std
         if (++rows % 8192 == 0 && progress.isCancelled()) {
             return fail(Error::cancelled());
         }
-        if (!rec.error.empty() || !validUtf8(rec) || rec.size() < needed) {
+        if (!rec.error.empty() || !rec.isValidUtf8() || rec.size() < needed) {
             report.reject(name, rec.line,
                           !rec.error.empty() ? rec.error
                                              : (rec.size() < needed ? "too few fields" : "invalid UTF-8"));

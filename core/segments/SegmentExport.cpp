@@ -6,6 +6,7 @@
 #include "export/TraitReader.h"
 #include "jobs/Progress.h"
 #include "store/Database.h"
+#include "store/ProfileRepository.h"
 
 namespace awb::segments {
 
@@ -31,7 +32,8 @@ Result<ExportCounts> writeSegmentMembers(store::Database &db, const traits::Trai
                                          exports::CsvWriter &writer, ProgressSink &progress)
 {
     auto st =
-        db.prepare("SELECT p.email, p.traits, "
+        db.prepare("SELECT p.email, " + std::string(store::kAttributesOfP) +
+                   ", "
                    "(SELECT min(value) FROM identities WHERE profile_id = p.id AND kind = 0), "
                    "(SELECT group_concat(value, char(31)) FROM (SELECT value FROM identities "
                    "WHERE profile_id = p.id AND kind = 1 ORDER BY value)) FROM profiles p WHERE p.id = ?1");

@@ -104,12 +104,14 @@ ImportFormat ImportService::detectFormat(const std::string &path)
 
 Result<ingest::ImportReport> ImportService::run(const ImportSpec &spec, ProgressSink &progress)
 {
-    if (spec.files.empty()) {
+    if (spec.files.empty() && spec.profileFiles.empty()) {
         return fail(Error::Code::InvalidInput, "No files to import.");
     }
     std::vector<std::unique_ptr<ingest::InputFile>> inputs;
     std::int64_t total = 0;
-    for (const std::string &path : spec.files) {
+    std::vector<std::string> paths = spec.files;
+    paths.insert(paths.end(), spec.profileFiles.begin(), spec.profileFiles.end());
+    for (const std::string &path : paths) {
         auto file = ingest::InputFile::open(path);
         if (!file) {
             return fail(file.error());
@@ -129,7 +131,7 @@ Result<ingest::ImportReport> ImportService::run(const ImportSpec &spec, Progress
         store::Transaction tx(db);
         db.prepare("INSERT INTO import_runs (started_at, status, sources) VALUES (?, 'running', ?)")
             .bind(1, nowMs())
-            .bind(2, sourcesJson(spec.files))
+            .bind(2, sourcesJson(paths))
             .run();
         report.runId = db.lastInsertRowId();
         ingest::EventWriter writer(db, report.runId);
@@ -142,9 +144,10 @@ Result<ingest::ImportReport> ImportService::run(const ImportSpec &spec, Progress
                 index < spec.fileFormats.size() && spec.fileFormats[index] != ImportFormat::Auto;
             const ImportFormat chosen = overridden ? spec.fileFormats[index] : spec.format;
             const ImportFormat format = chosen == ImportFormat::Auto ? detectFormat(input->path()) : chosen;
-            const Result<void> done = format == ImportFormat::JsonLines
-                                          ? ingest::importJsonLines(*input, ctx)
-                                          : ingest::importCsv(*input, spec.mapping, ctx);
+            const Result<void> done =
+                index >= spec.files.size() ? ingest::importProfilesCsv(*input, spec.profileKeyColumn, ctx)
+                : format == ImportFormat::JsonLines ? ingest::importJsonLines(*input, ctx)
+                                                    : ingest::importCsv(*input, spec.mapping, ctx);
             if (!done) {
                 if (done.error().isCancelled()) {
                     return fail(Error::cancelled());
@@ -161,7 +164,8 @@ Result<ingest::ImportReport> ImportService::run(const ImportSpec &spec, Progress
         saveRun(db, report);
         tx.commit();
     } catch (const store::StoreError &e) {
-        return fail(Error::Code::Database, "The import failed and nothing was stored: " + std::string(e.what()));
+        return fail(Error::Code::Database,
+                    "The import failed and nothing was stored: " + std::string(e.what()));
     } catch (const std::exception &e) {
         return fail(Error::Code::Io, "The import failed and nothing was stored: " + std::string(e.what()));
     }

@@ -17,7 +17,7 @@ namespace awb::services {
 
 enum class ImportFormat
 {
-    Auto,      ///< from the file name (.jsonl/.json/.ndjson vs .csv/.tsv/.txt, under .gz/.xz) and content
+    Auto, ///< from the file name (.jsonl/.json/.ndjson vs .csv/.tsv/.txt, under .gz/.xz) and content
     JsonLines,
     Csv,
 };
@@ -30,6 +30,9 @@ struct ImportSpec
     /// a missing entry or Auto falls back to format.
     std::vector<ImportFormat> fileFormats;
     ingest::CsvMapping mapping; ///< used for CSV files
+    /// Profiles CSV files (one row per person, see ingest::importProfilesCsv), imported after files.
+    std::vector<std::string> profileFiles;
+    std::string profileKeyColumn; ///< their user id column; empty = recognised from the header
 };
 
 class ImportService
@@ -39,9 +42,9 @@ public:
     /// called on a worker thread.
     explicit ImportService(std::string workspacePath);
 
-    /// Imports every file of spec in one transaction. Bad rows are rejected into the report and skipped;
-    /// a file that cannot be read at all is reported as a rejection of that file and the others go on.
-    /// On cancel returns Error::Code::Cancelled and the workspace is exactly as before.
+    /// Imports every file of spec (events, then profiles) in one transaction. Bad rows are rejected into the
+    /// report and skipped; a file that cannot be read at all is reported as a rejection of that file and the
+    /// others go on. On cancel returns Error::Code::Cancelled and the workspace is exactly as before.
     Result<ingest::ImportReport> run(const ImportSpec &spec, ProgressSink &progress);
 
     /// The format a file would be read as under ImportFormat::Auto.

@@ -86,7 +86,7 @@ struct ProfileDetail
     std::string email;
     std::vector<std::string> userIds;
     std::vector<std::string> anonymousIds;
-    std::vector<std::pair<std::string, std::string>> traits; ///< flattened ("address.city"), sorted by key
+    std::vector<std::pair<std::string, std::string>> attributes; ///< profile_attributes, sorted by key
     std::int64_t firstSeenMs = 0;
     std::int64_t lastSeenMs = 0;
     std::int64_t eventCount = 0;

@@ -2,6 +2,8 @@
 #include "store/Migrations.h"
 
 #include "store/Database.h"
+#include "store/ProfileFields.h"
+#include "store/Statement.h"
 
 #include <string>
 #include <vector>
@@ -14,6 +16,7 @@ struct Step
 {
     int toVersion;
     const char *sql;
+    void (*moveData)(Database &db) = nullptr; ///< runs after sql, in the same transaction
 };
 
 // Version 1: profiles and identities, events and their products, import runs.
@@ -264,14 +267,43 @@ CREATE TABLE segment_members (
 ) WITHOUT ROWID;
 )sql";
 
+// Version 6: profile attributes in one place. Recognised fields (store/ProfileFields.h) under their keys,
+// any other attribute under its own name; the e-mail stays in profiles.email. The identify traits that
+// version 5 kept as JSON in profiles.traits move here (moveTraitsToAttributes), and the column goes.
+constexpr const char *kSchemaV6 = R"sql(
+CREATE TABLE profile_attributes (
+    profile_id  INTEGER NOT NULL REFERENCES profiles(id),
+    key         TEXT NOT NULL,
+    value       TEXT NOT NULL,
+    PRIMARY KEY (profile_id, key)
+) WITHOUT ROWID;
+CREATE INDEX profile_attributes_key ON profile_attributes(key, value);
+)sql";
+
+void moveTraitsToAttributes(Database &db)
+{
+    auto read = db.prepare("SELECT id, traits FROM profiles WHERE traits <> '{}'");
+    auto insert =
+        db.prepare("INSERT OR REPLACE INTO profile_attributes (profile_id, key, value) VALUES (?, ?, ?)");
+    auto setEmail = db.prepare("UPDATE profiles SET email = ? WHERE id = ? AND email IS NULL");
+    while (read.step()) {
+        const std::int64_t id = read.int64(0);
+        std::string email;
+        for (const ProfileAttribute &a : attributesFromTraits(read.textView(1), email)) {
+            insert.bind(1, id).bind(2, a.key).bind(3, a.value).run();
+        }
+        if (!email.empty()) {
+            setEmail.bind(1, email).bind(2, id).run();
+        }
+    }
+    db.exec("ALTER TABLE profiles DROP COLUMN traits");
+}
+
 const std::vector<Step> &steps()
 {
     static const std::vector<Step> list = {
-        {1, kSchemaV1},
-        {2, kSchemaV2},
-        {3, kSchemaV3},
-        {4, kSchemaV4},
-        {5, kSchemaV5},
+        {1, kSchemaV1}, {2, kSchemaV2}, {3, kSchemaV3},
+        {4, kSchemaV4}, {5, kSchemaV5}, {6, kSchemaV6, moveTraitsToAttributes},
     };
     return list;
 }
@@ -292,6 +324,9 @@ void migrate(Database &db)
         }
         Transaction tx(db);
         db.exec(step.sql);
+        if (step.moveData) {
+            step.moveData(db);
+        }
         db.exec("PRAGMA application_id = " + std::to_string(kApplicationId));
         db.exec("PRAGMA user_version = " + std::to_string(step.toVersion));
         tx.commit();

@@ -5,10 +5,6 @@
 #include "store/EventRepository.h"
 #include "store/SqlWhere.h"
 
-#include <QJsonArray>
-#include <QJsonDocument>
-#include <QJsonObject>
-
 #include <algorithm>
 
 namespace awb::store {
@@ -76,31 +72,6 @@ std::vector<std::string> split(const std::string &joined)
     return parts;
 }
 
-void flatten(const QString &prefix, const QJsonValue &value,
-             std::vector<std::pair<std::string, std::string>> &out)
-{
-    if (value.isObject()) {
-        const QJsonObject object = value.toObject();
-        for (auto it = object.begin(); it != object.end(); ++it) {
-            flatten(prefix.isEmpty() ? it.key() : prefix + QLatin1Char('.') + it.key(), it.value(), out);
-        }
-        return;
-    }
-    QString text;
-    if (value.isString()) {
-        text = value.toString();
-    } else if (value.isArray()) {
-        text = QString::fromUtf8(QJsonDocument(value.toArray()).toJson(QJsonDocument::Compact));
-    } else if (value.isDouble()) {
-        text = QString::number(value.toDouble(), 'g', 15);
-    } else if (value.isBool()) {
-        text = value.toBool() ? QStringLiteral("true") : QStringLiteral("false");
-    } else if (value.isNull()) {
-        text = QStringLiteral("null");
-    }
-    out.emplace_back(prefix.toStdString(), text.toStdString());
-}
-
 } // namespace
 
 std::int64_t ProfileRepository::count(const ProfileQuery &query)
@@ -146,7 +117,7 @@ std::vector<ProfileRow> ProfileRepository::page(const ProfileQuery &query, std::
 
 std::optional<ProfileDetail> ProfileRepository::detail(std::int64_t profileId)
 {
-    auto st = m_db.prepare("SELECT id, email, traits, first_seen, last_seen, "
+    auto st = m_db.prepare("SELECT id, email, first_seen, last_seen, "
                            "(SELECT count(*) FROM events WHERE profile_id = p.id), "
                            "(SELECT count(*) FROM profile_merges WHERE into_id = p.id) "
                            "FROM profiles p WHERE id = ?");
@@ -157,14 +128,15 @@ std::optional<ProfileDetail> ProfileRepository::detail(std::int64_t profileId)
     ProfileDetail d;
     d.id = st.int64(0);
     d.email = st.text(1);
-    const QJsonDocument traits = QJsonDocument::fromJson(QByteArray::fromStdString(st.text(2)));
-    d.firstSeenMs = st.isNull(3) ? 0 : st.int64(3);
-    d.lastSeenMs = st.isNull(4) ? 0 : st.int64(4);
-    d.eventCount = st.int64(5);
-    d.mergedProfiles = st.int64(6);
-    if (traits.isObject()) {
-        flatten({}, traits.object(), d.traits);
-        std::sort(d.traits.begin(), d.traits.end());
+    d.firstSeenMs = st.isNull(2) ? 0 : st.int64(2);
+    d.lastSeenMs = st.isNull(3) ? 0 : st.int64(3);
+    d.eventCount = st.int64(4);
+    d.mergedProfiles = st.int64(5);
+    auto attributes =
+        m_db.prepare("SELECT key, value FROM profile_attributes WHERE profile_id = ? ORDER BY key");
+    attributes.bind(1, profileId);
+    while (attributes.step()) {
+        d.attributes.emplace_back(attributes.text(0), attributes.text(1));
     }
     auto ids = m_db.prepare("SELECT kind, value FROM identities WHERE profile_id = ? ORDER BY kind, value");
     ids.bind(1, profileId);

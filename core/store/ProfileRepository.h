@@ -12,6 +12,11 @@ namespace awb::store {
 
 class Database;
 
+/// SQL for the attributes of profile p as one flat JSON object of strings ({"city":"Paris",...}), for
+/// queries that read profiles aliased p (the exports). A constant: never text built from input.
+inline constexpr const char *kAttributesOfP =
+    "(SELECT json_group_object(key, value) FROM profile_attributes WHERE profile_id = p.id)";
+
 /// Reads through the caller's connection. Every method throws StoreError on SQLite failure.
 class ProfileRepository
 {
@@ -22,7 +27,8 @@ public:
     /// one such event.
     std::int64_t count(const ProfileQuery &query);
     std::vector<ProfileRow> page(const ProfileQuery &query, std::int64_t offset, std::int64_t limit);
-    /// Identities, traits and counts of one profile; nullopt when no such profile exists (e.g. merged away).
+    /// Identities, attributes and counts of one profile; nullopt when no such profile exists (e.g. merged
+    /// away).
     std::optional<ProfileDetail> detail(std::int64_t profileId);
     /// The profile an id was merged into, following merges; the id itself when it was never merged.
     std::int64_t resolveMerged(std::int64_t profileId);

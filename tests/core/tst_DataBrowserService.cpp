@@ -241,11 +241,11 @@ private slots:
             QCOMPARE(detail->email, std::string("merge@example.com"));
             QCOMPARE(detail->eventCount, 4);
             QCOMPARE(detail->mergedProfiles, 1);
-            const auto &traits = detail->traits;
-            QVERIFY(std::find(traits.begin(), traits.end(),
-                              std::pair<std::string, std::string>("address.city", "Paris")) != traits.end());
-            QVERIFY(std::find(traits.begin(), traits.end(),
-                              std::pair<std::string, std::string>("firstName", "Ada")) != traits.end());
+            const auto &attributes = detail->attributes;
+            QVERIFY(std::find(attributes.begin(), attributes.end(),
+                              std::pair<std::string, std::string>("city", "Paris")) != attributes.end());
+            QVERIFY(std::find(attributes.begin(), attributes.end(),
+                              std::pair<std::string, std::string>("first_name", "Ada")) != attributes.end());
         }
         auto missing = (*service)->profile(999);
         QVERIFY(!missing);

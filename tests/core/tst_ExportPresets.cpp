@@ -27,19 +27,26 @@ struct Member
     double score;
 };
 
-// p1: every trait (email in profiles.email); p2: user id and a name only; p3: anonymous id, email in traits.
-const char *kFullTraits = "{\"firstName\":\"Ann-Marie\",\"last_name\":\"O\'Lee\",\"phone\":\"020 7946 0958\","
-                          "\"plan\":\"gold\",\"address\":{\"city\":\"London\",\"postalCode\":\"SW1A 1AA\","
-                          "\"country\":\"United Kingdom\"}}";
+using Attributes = std::vector<std::pair<std::string, std::string>>;
 
-void addProfile(store::Database &db, std::int64_t id, const char *email, const std::string &traits)
+// p1: every attribute (email in profiles.email); p2: user id and a name only; p3: anonymous id, email as
+// an attribute (as a foreign tool could have stored it).
+const Attributes kFullAttributes = {
+    {"first_name", "Ann-Marie"}, {"last_name", "O'Lee"},      {"phone", "020 7946 0958"},   {"plan", "gold"},
+    {"city", "London"},          {"postal_code", "SW1A 1AA"}, {"country", "United Kingdom"}};
+
+void addProfile(store::Database &db, std::int64_t id, const char *email, const Attributes &attributes)
 {
-    auto st = db.prepare("INSERT INTO profiles (id, email, traits) VALUES (?, ?, ?)");
-    st.bind(1, id).bind(2, email ? email : "").bind(3, traits);
+    auto st = db.prepare("INSERT INTO profiles (id, email) VALUES (?, ?)");
+    st.bind(1, id).bind(2, email ? email : "");
     if (!email) {
         st.bindNull(2);
     }
     st.run();
+    auto attribute = db.prepare("INSERT INTO profile_attributes (profile_id, key, value) VALUES (?, ?, ?)");
+    for (const auto &[key, value] : attributes) {
+        attribute.bind(1, id).bind(2, key).bind(3, value).run();
+    }
 }
 
 void addIdentity(store::Database &db, int kind, const char *value, std::int64_t profileId)
@@ -71,34 +78,6 @@ QByteArray readAll(const QString &path)
     return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
 }
 
-/// value as a JSON string, its invalid UTF-8 bytes left raw (as a foreign tool could have stored them).
-std::string jsonString(const std::string &value)
-{
-    std::string out = "\"";
-    for (const char c : value) {
-        switch (c) {
-        case '"':
-            out += "\\\"";
-            break;
-        case '\\':
-            out += "\\\\";
-            break;
-        case '\n':
-            out += "\\n";
-            break;
-        case '\r':
-            out += "\\r";
-            break;
-        case '\t':
-            out += "\\t";
-            break;
-        default:
-            out += c;
-        }
-    }
-    return out + "\"";
-}
-
 /// Cancels at the first progress report.
 class CancelAtFirstValue : public ProgressSink
 {
@@ -126,13 +105,13 @@ private slots:
         auto db = store::Database::open(m_ws, store::Database::OpenMode::CreateIfMissing);
         QVERIFY(db);
         store::Database &d = **db;
-        addProfile(d, 1, " Ann.Lee+vip@GMail.com ", kFullTraits);
+        addProfile(d, 1, " Ann.Lee+vip@GMail.com ", kFullAttributes);
         addIdentity(d, 0, "u1", 1);
         addIdentity(d, 1, "a2", 1);
         addIdentity(d, 1, "a1", 1);
-        addProfile(d, 2, nullptr, R"({"firstName":"Bob"})");
+        addProfile(d, 2, nullptr, {{"first_name", "Bob"}});
         addIdentity(d, 0, "u2", 2);
-        addProfile(d, 3, nullptr, R"({"email":"c@example.com"})");
+        addProfile(d, 3, nullptr, {{"email", "c@example.com"}});
         addIdentity(d, 1, "a3", 3);
         addAudience(d, "A", {{1, 0.25}, {2, 0.125}, {3, 0.0625}});
     }
@@ -339,7 +318,7 @@ private slots:
             QVERIFY(db);
             // Invalid UTF-8 bytes inside a trait, a formula as a name, a comma and quote in another.
             addProfile(**db, 4, "d@example.com",
-                       "{\"firstName\":\"=HYPERLINK(\\\"http://x\\\")\",\"lastName\":\"L\xff\xfe, Jr\"}");
+                       {{"first_name", "=HYPERLINK(\"http://x\")"}, {"last_name", "L\xff\xfe, Jr"}});
             addIdentity(**db, 0, "-u4", 4);
             addAudience(**db, "B", {{4, -0.5}});
         }
@@ -392,9 +371,7 @@ private slots:
             for (std::int64_t i = 0; i < n; ++i) {
                 const std::string &v = cases[i].value;
                 const std::int64_t id = 100 + i;
-                addProfile(**db, id, nullptr,
-                           "{\"firstName\":" + jsonString(v) + ",\"lastName\":" + jsonString(v) +
-                               ",\"plan\":" + jsonString(v) + "}");
+                addProfile(**db, id, nullptr, {{"first_name", v}, {"last_name", v}, {"plan", v}});
                 addIdentity(**db, 0, ("h" + std::to_string(i)).c_str(), id);
                 addIdentity(**db, 1, v.c_str(), id);
                 members.push_back({id, 1.0 / static_cast<double>(i + 1)});

@@ -138,8 +138,9 @@ private slots:
                  std::string("ann@example.com")); // track traits are ignored
         QCOMPARE(
             m_s.text(
-                "SELECT json_extract(traits, '$.firstName') || ' ' || json_extract(traits, '$.lastName') || "
-                "' ' || json_extract(traits, '$.address.city') FROM profiles"),
+                "SELECT group_concat(value, ' ') FROM (SELECT value FROM profile_attributes WHERE key IN "
+                "('first_name', 'last_name', 'city') ORDER BY CASE key WHEN 'first_name' THEN 0 WHEN "
+                "'last_name' THEN 1 ELSE 2 END)"),
             std::string("Ann Berg Oslo"));
         QCOMPARE(m_s.integer("SELECT first_seen FROM profiles"), 1704067200000);
         QCOMPARE(m_s.integer("SELECT last_seen FROM profiles"), 1704240000000);

@@ -69,7 +69,9 @@ const std::map<std::string, std::string> &contentQueries()
          "e.context FROM events e JOIN event_names n ON n.id = e.name_id ORDER BY e.message_id"},
         {"products", "SELECT e.message_id, p.position, p.product_id, p.price, p.quantity, p.properties "
                      "FROM event_products p JOIN events e ON e.id = p.event_id ORDER BY 1, 2"},
-        {"profiles", "SELECT i.kind, i.value, p.email, p.traits, p.first_seen, p.last_seen, "
+        {"profiles", "SELECT i.kind, i.value, p.email, (SELECT group_concat(key || '=' || value, ';') FROM "
+                     "(SELECT key, value FROM profile_attributes a WHERE a.profile_id = p.id ORDER BY key)), "
+                     "p.first_seen, p.last_seen, "
                      "(SELECT min(value) FROM identities j WHERE j.profile_id = i.profile_id AND j.kind = 0) "
                      "FROM identities i JOIN profiles p ON p.id = i.profile_id ORDER BY 1, 2"},
         {"links", "SELECT anonymous_id, user_id, first_ts FROM identity_links ORDER BY 1, 2"},
@@ -336,9 +338,11 @@ private slots:
                               "HAVING count(DISTINCT ts / 86400000) >= 3)")
             << qint64(50);
         QTest::newRow("identified profiles have names and addresses")
-            << QStringLiteral("SELECT count(*) FROM profiles WHERE email LIKE '%@example.%' "
-                              "AND json_extract(traits, '$.firstName') <> '' AND json_extract(traits, "
-                              "'$.address.postalCode') <> ''")
+            << QStringLiteral(
+                   "SELECT count(*) FROM profiles WHERE email LIKE '%@example.%' "
+                   "AND EXISTS (SELECT 1 FROM profile_attributes a WHERE a.profile_id = profiles.id AND "
+                   "a.key = 'first_name') AND EXISTS (SELECT 1 FROM profile_attributes a WHERE "
+                   "a.profile_id = profiles.id AND a.key = 'postal_code')")
             << qint64(100);
         QTest::newRow("truth probabilities outside [0, 1]")
             << QStringLiteral("SELECT -count(*) FROM sample_truth WHERE NOT (probability BETWEEN 0 AND 1)")

@@ -192,11 +192,14 @@ private slots:
 
     void migratesAVersion4Workspace()
     {
-        // A version 4 file: the segments table without the static columns, one rule segment in it.
+        // A version 4 file: the segments table without the static columns, one rule segment in it, and
+        // identify traits as JSON in profiles (before version 6).
         {
             auto db = store::Database::open(m_ws, store::Database::OpenMode::OpenExisting);
             QVERIFY(db);
             (*db)->exec(
+                "DROP TABLE profile_attributes; "
+                "ALTER TABLE profiles ADD COLUMN traits TEXT NOT NULL DEFAULT '{}'; "
                 "DROP TABLE segment_members; ALTER TABLE segments DROP COLUMN kind; "
                 "ALTER TABLE segments DROP COLUMN frozen_from; ALTER TABLE segments DROP COLUMN as_of; "
                 "ALTER TABLE segments DROP COLUMN member_count; "

@@ -62,7 +62,8 @@ void checkStored(store::Database &db, const ingest::ImportReport &report, std::i
         {"SELECT properties FROM events", "events.properties is a JSON object"},
         {"SELECT coalesce(context, '{}') FROM events", "events.context is a JSON object"},
         {"SELECT properties FROM event_products", "event_products.properties is a JSON object"},
-        {"SELECT traits FROM profiles", "profiles.traits is a JSON object"},
+        {"SELECT json_group_object(key, value) FROM profile_attributes",
+         "profile attributes form a JSON object"},
     };
     for (const auto &c : columns) {
         auto st = db.prepare(c.sql);

@@ -75,9 +75,9 @@ private slots:
         QVERIFY(traits);
         const QStringList keys = column(traits->model(), 0);
         const QStringList values = column(traits->model(), 1);
-        QVERIFY(keys.contains(QStringLiteral("address.city")));
-        QCOMPARE(values.at(keys.indexOf(QStringLiteral("address.city"))), QStringLiteral("Paris"));
-        QCOMPARE(values.at(keys.indexOf(QStringLiteral("firstName"))), QStringLiteral("Ada"));
+        QVERIFY(keys.contains(QStringLiteral("city")));
+        QCOMPARE(values.at(keys.indexOf(QStringLiteral("city"))), QStringLiteral("Paris"));
+        QCOMPARE(values.at(keys.indexOf(QStringLiteral("first_name"))), QStringLiteral("Ada"));
 
         auto *timeline = page.findChild<QTableView *>(QStringLiteral("profileTimelineTable"));
         QVERIFY(timeline);

@@ -53,8 +53,8 @@ QString summaryText(const services::ProfileDetail &p)
 ProfilePage::ProfilePage(QWidget *parent)
     : QWidget(parent), m_title(new QLabel(this)), m_summary(new QLabel(this)),
       m_identities(new StringTableModel({tr("Kind"), tr("Identity")}, this)),
-      m_traits(new StringTableModel({tr("Trait"), tr("Value")}, this)), m_timeline(new EventTableModel(this)),
-      m_timelineView(new DataTableView(this))
+      m_traits(new StringTableModel({tr("Attribute"), tr("Value")}, this)),
+      m_timeline(new EventTableModel(this)), m_timelineView(new DataTableView(this))
 {
     setObjectName(QStringLiteral("profilePage"));
     m_title->setObjectName(QStringLiteral("profileTitleLabel"));
@@ -78,7 +78,7 @@ ProfilePage::ProfilePage(QWidget *parent)
     left->addWidget(boxAround(
         tr("Identities"), smallTable(m_identities, QStringLiteral("profileIdentitiesTable"), this), this));
     left->addWidget(
-        boxAround(tr("Traits"), smallTable(m_traits, QStringLiteral("profileTraitsTable"), this), this));
+        boxAround(tr("Attributes"), smallTable(m_traits, QStringLiteral("profileTraitsTable"), this), this));
     auto *split = new QSplitter(Qt::Horizontal, this);
     split->addWidget(left);
     split->addWidget(boxAround(tr("Event timeline (newest first)"), m_timelineView, this));
@@ -118,7 +118,7 @@ Result<void> ProfilePage::showProfile(services::DataBrowserService &service, std
     m_identities->setRows(std::move(identities));
 
     std::vector<QStringList> traits;
-    for (const auto &[key, value] : p.traits) {
+    for (const auto &[key, value] : p.attributes) {
         traits.push_back({QString::fromStdString(key), QString::fromStdString(value)});
     }
     m_traits->setRows(std::move(traits));

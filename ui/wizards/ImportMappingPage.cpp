@@ -260,14 +260,9 @@ bool ImportMappingPage::validatePage()
 
 Result<void> ImportMappingPage::loadMapping(const QString &path)
 {
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly)) {
-        return fail(Error::Code::Io,
-                    "Cannot read " + path.toStdString() + ": " + file.errorString().toStdString());
-    }
-    auto mapping = ingest::csvMappingFromJson(file.readAll().toStdString());
+    auto mapping = ingest::loadCsvMapping(path.toStdString());
     if (!mapping) {
-        return fail(Error::Code::InvalidInput, path.toStdString() + ": " + mapping.error().message);
+        return fail(mapping.error());
     }
     m_state.mapping = std::move(mapping).value();
     refreshPreview();
