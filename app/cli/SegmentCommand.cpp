@@ -137,7 +137,7 @@ int count(const QCommandLineParser &parser, services::SegmentService &service,
             {opt("profiles"), static_cast<qint64>(c->profiles)},
             {opt("share"), c->share},
             {opt("identified"), static_cast<qint64>(c->identified)},
-            {opt("with_email"), static_cast<qint64>(c->withEmail)},
+            {opt("reachable_by_email"), static_cast<qint64>(c->reachableByEmail)},
             {opt("now"), QString::fromStdString(ingest::formatTimestamp(c->nowMs))},
             {opt("rule"),
              QJsonDocument::fromJson(QByteArray::fromStdString(segments::ruleToJson(*rule))).object()}};
@@ -148,7 +148,7 @@ int count(const QCommandLineParser &parser, services::SegmentService &service,
     std::snprintf(share, sizeof share, "%.2f%%", 100.0 * c->share);
     printOut(std::to_string(c->matching) + " of " + std::to_string(c->profiles) + " profiles (" + share +
              ") as of " + ingest::formatTimestamp(c->nowMs) + "; " + std::to_string(c->identified) +
-             " identified, " + std::to_string(c->withEmail) + " with an e-mail address\n");
+             " identified, " + std::to_string(c->reachableByEmail) + " reachable by e-mail\n");
     return kExitOk;
 }
 

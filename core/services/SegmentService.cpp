@@ -158,16 +158,16 @@ SegmentCount SegmentService::countOf(const traits::TraitTable &table, const segm
     c.profiles = static_cast<std::int64_t>(table.size());
     c.share = c.profiles > 0 ? static_cast<double>(c.matching) / static_cast<double>(c.profiles) : 0.0;
     c.nowMs = table.nowMs;
-    const auto yes = [&](const char *trait) {
-        const traits::TraitColumn *column = table.column(trait);
-        std::int64_t n = 0;
-        if (column) {
-            rows.forEach([&](std::size_t r) { n += column->codes[r] == 1 ? 1 : 0; });
-        }
-        return n;
-    };
-    c.identified = yes(traits::kIdentifiedTrait);
-    c.withEmail = yes(traits::kHasEmailTrait);
+    const traits::TraitColumn *identified = table.column(traits::kIdentifiedTrait);
+    const traits::TraitColumn *email = table.column(traits::kHasEmailTrait);
+    const traits::TraitColumn *consent = table.column(traits::kEmailConsentTrait);
+    if (identified && email && consent) {
+        constexpr auto kRefused = static_cast<std::int32_t>(traits::Consent::Refused);
+        rows.forEach([&](std::size_t r) {
+            c.identified += identified->codes[r] == 1 ? 1 : 0;
+            c.reachableByEmail += email->codes[r] == 1 && consent->codes[r] != kRefused ? 1 : 0;
+        });
+    }
     return c;
 }
 

@@ -37,6 +37,18 @@ ReachFlags readReachability(store::Database &db, const std::vector<std::int64_t>
     ReachFlags flags;
     mark(db, "SELECT DISTINCT profile_id FROM identities WHERE kind = 0", profileIds, flags.identified);
     mark(db, "SELECT id FROM profiles WHERE email IS NOT NULL AND email != ''", profileIds, flags.email);
+    mark(db, "SELECT profile_id FROM profile_attributes WHERE key = 'phone' AND value != ''", profileIds,
+         flags.phone);
+    std::vector<bool> given;
+    std::vector<bool> refused;
+    mark(db, "SELECT profile_id FROM profile_attributes WHERE key = 'email_consent' AND value = 'true'",
+         profileIds, given);
+    mark(db, "SELECT profile_id FROM profile_attributes WHERE key = 'email_consent' AND value = 'false'",
+         profileIds, refused);
+    flags.consent.resize(profileIds.size(), Consent::Unknown);
+    for (std::size_t r = 0; r < profileIds.size(); ++r) {
+        flags.consent[r] = given[r] ? Consent::Given : refused[r] ? Consent::Refused : Consent::Unknown;
+    }
     return flags;
 }
 
@@ -44,6 +56,12 @@ void addReachabilityColumns(TraitTable &table, const ReachFlags &flags)
 {
     addYesNo(table, kIdentifiedTrait, flags.identified);
     addYesNo(table, kHasEmailTrait, flags.email);
+    addYesNo(table, kHasPhoneTrait, flags.phone);
+    TraitColumn &consent =
+        addTextColumn(table, std::string_view(kEmailConsentTrait), {"Unknown", "Given", "Refused"});
+    for (std::size_t r = 0; r < flags.consent.size() && r < consent.codes.size(); ++r) {
+        consent.codes[r] = static_cast<std::int32_t>(flags.consent[r]);
+    }
 }
 
 } // namespace awb::traits

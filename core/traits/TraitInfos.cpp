@@ -99,6 +99,11 @@ std::vector<TraitInfo> scoreInfos()
              "Yes when the profile has a user id (a known customer), No for guests and anonymous visitors."),
         text("has_email", "Has e-mail", "Reachability",
              "Yes when the profile has an e-mail address (from identify calls or imported columns)."),
+        text("has_phone", "Has phone", "Reachability",
+             "Yes when the profile has a phone number (from identify calls or imported profiles)."),
+        text("email_consent", "E-mail consent", "Reachability",
+             "Given or Refused from an imported consent column (accepts_marketing, email_opt_in, ...), else "
+             "Unknown."),
     };
 }
 

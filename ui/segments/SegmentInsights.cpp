@@ -172,12 +172,13 @@ void SegmentInsights::showResult(const EvaluationResult &result, const RuleVocab
                                     tr("<span style=\"font-size:x-large\"><b>%1</b></span> person"),
                                     tr("<span style=\"font-size:x-large\"><b>%1</b></span> people")));
     // Who can be reached among them: guests and anonymous visitors are people, but not customers to mail.
-    m_share->setText(tr("%1 of %2 · %3 identified · %4 with e-mail")
+    m_share->setText(tr("%1 of %2 · %3 identified · %4 reachable by e-mail")
                          .arg(format::percent(c.share),
                               format::plural(c.profiles, tr("%1 profile"), tr("%1 profiles")),
-                              format::count(c.identified), format::count(c.withEmail)));
-    m_share->setToolTip(tr("Identified: people with a user id (known customers, not guests or anonymous "
-                           "visitors). With e-mail: people with an e-mail address."));
+                              format::count(c.identified), format::count(c.reachableByEmail)));
+    m_share->setToolTip(
+        tr("Identified: people with a user id (known customers, not guests or anonymous "
+           "visitors). Reachable by e-mail: an e-mail address, and e-mail consent not refused."));
     m_bar->setRange(0, kProgressBarSteps);
     m_bar->setValue(static_cast<int>(std::lround(c.share * kProgressBarSteps)));
     m_message->setStyleSheet(muted());
