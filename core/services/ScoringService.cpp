@@ -2,6 +2,8 @@
 #include "services/ScoringService.h"
 
 #include "jobs/Progress.h"
+#include "numeric/Propensity.h"
+#include "numeric/PropensityTuning.h"
 #include "services/SampleOracle.h"
 #include "services/WithWorkspace.h"
 #include "store/Database.h"
@@ -21,12 +23,39 @@ std::function<bool(const std::string &)> stageReporter(ProgressSink &progress)
     };
 }
 
-numeric::PropensityParams propensityParams(std::int64_t now, std::int64_t horizon)
+numeric::PropensityParams propensityParams(std::int64_t now, std::int64_t horizon, bool everyone)
 {
     numeric::PropensityParams params;
     params.nowMs = now;
     params.horizonMs = horizon;
+    params.everyone = everyone;
     return params;
+}
+
+// What does not depend on one target: hyperparameters tuned on the validation window for all targets,
+// then the models at the three cutoffs trained with them.
+struct Prepared
+{
+    numeric::PropensityParams params;
+    numeric::ModelSnapshots models;
+    std::string tuning;
+};
+
+Result<Prepared> prepare(const model::LoadedInteractions &data,
+                         const std::vector<std::vector<std::int32_t>> &targets, std::int64_t now,
+                         std::int64_t horizon, bool everyone, ProgressSink &progress)
+{
+    Prepared out;
+    const numeric::ProfileTimeline timeline = numeric::ProfileTimeline::build(data.log);
+    numeric::TuningResult tuned = numeric::tunePropensity(
+        data.log, timeline, targets, propensityParams(now, horizon, everyone), {}, stageReporter(progress));
+    if (tuned.cancelled || !numeric::trainSnapshots(data.log, tuned.params, out.models,
+                                                    stageReporter(progress), &tuned.validation)) {
+        return fail(Error::cancelled());
+    }
+    out.params = tuned.params;
+    out.tuning = tuned.summary;
+    return out;
 }
 
 Result<void> checkHistory(const model::LoadedInteractions &data, std::int64_t now, std::int64_t horizon)
@@ -42,16 +71,12 @@ Result<void> checkHistory(const model::LoadedInteractions &data, std::int64_t no
 }
 
 Result<numeric::PropensityResult> run(const model::LoadedInteractions &data,
-                                      const std::vector<std::int32_t> &items, std::int64_t now,
-                                      std::int64_t horizon, const numeric::CfSnapshots *cf,
+                                      const std::vector<std::int32_t> &items, const Prepared &prepared,
                                       ProgressSink &progress)
 {
-    if (auto ok = checkHistory(data, now, horizon); !ok) {
-        return fail(ok.error());
-    }
-    auto result = numeric::scorePropensity(data.log, items, propensityParams(now, horizon), cf,
-                                           stageReporter(progress));
-    if (result.note == "cancelled") {
+    auto result =
+        numeric::scorePropensity(data.log, items, prepared.params, &prepared.models, stageReporter(progress));
+    if (result.cancelled) {
         return fail(Error::cancelled());
     }
     return result;
@@ -101,11 +126,19 @@ Result<ScoreResult> ScoringService::score(const ScoreRequest &request, ProgressS
             return fail(data.error());
         }
         const std::int64_t now = request.asOfMs.value_or(data->latestEventMs + 1);
-        auto result = run(*data, *items, now, request.horizonMs, nullptr, progress);
+        if (auto ok = checkHistory(*data, now, request.horizonMs); !ok) {
+            return fail(ok.error());
+        }
+        auto prepared = prepare(*data, {*items}, now, request.horizonMs, request.everyone, progress);
+        if (!prepared) {
+            return fail(prepared.error());
+        }
+        auto result = run(*data, *items, *prepared, progress);
         if (!result) {
             return fail(result.error());
         }
-        ScoreResult out{request.target.describe(), now, {}, result->backtest, result->fallback, result->note};
+        ScoreResult out{request.target.describe(), now, {}, result->backtest, result->fallback, result->note,
+                        prepared->tuning};
         const std::vector<std::string> keys = model::profileKeys(db, data->profileIds);
         out.ranked.reserve(result->population.size());
         for (std::size_t r = 0; r < result->population.size(); ++r) {
@@ -121,7 +154,7 @@ Result<ScoreResult> ScoringService::score(const ScoreRequest &request, ProgressS
 
 Result<EvaluationResult> ScoringService::evaluate(const std::vector<model::Target> &targets,
                                                   std::int64_t asOfMs, std::int64_t horizonMs,
-                                                  ProgressSink &progress)
+                                                  ProgressSink &progress, bool everyone)
 {
     return withWorkspace<EvaluationResult>(
         m_path, "Scoring", [&](store::Database &db) -> Result<EvaluationResult> {
@@ -132,31 +165,34 @@ Result<EvaluationResult> ScoringService::evaluate(const std::vector<model::Targe
             if (auto ok = checkHistory(*data, asOfMs, horizonMs); !ok) {
                 return fail(ok.error());
             }
-            // The CF snapshots do not depend on the target: train them once for all targets.
-            numeric::CfSnapshots cf;
-            if (!numeric::trainCfSnapshots(data->log, propensityParams(asOfMs, horizonMs), cf,
-                                           stageReporter(progress))) {
-                return fail(Error::cancelled());
-            }
             const SampleOracle oracle = SampleOracle::load(db, asOfMs, horizonMs);
-            EvaluationResult out{asOfMs, horizonMs, {}, {}, oracle.note()};
+            EvaluationResult out{asOfMs, horizonMs, {}, {}, oracle.note(), {}, everyone};
+            std::vector<model::Target> resolved;
+            std::vector<std::vector<std::int32_t>> items;
             for (const model::Target &target : targets) {
-                auto items = model::resolveTarget(db, target);
-                if (!items) {
-                    out.skipped.push_back(target.describe() + ": " + items.error().message);
+                auto found = model::resolveTarget(db, target);
+                if (!found) {
+                    out.skipped.push_back(target.describe() + ": " + found.error().message);
                     continue;
                 }
+                resolved.push_back(target);
+                items.push_back(std::move(*found));
+            }
+            // The tuning and the models do not depend on the target: once for all targets.
+            auto prepared = prepare(*data, items, asOfMs, horizonMs, everyone, progress);
+            if (!prepared) {
+                return fail(prepared.error());
+            }
+            out.tuning = prepared->tuning;
+            for (std::size_t t = 0; t < resolved.size(); ++t) {
+                const model::Target &target = resolved[t];
                 progress.setStage("Scoring " + target.describe());
-                auto result = run(*data, *items, asOfMs, horizonMs, &cf, progress);
+                auto result = run(*data, items[t], *prepared, progress);
                 if (!result) {
-                    if (result.error().isCancelled()) {
-                        return fail(result.error());
-                    }
-                    out.skipped.push_back(target.describe() + ": " + result.error().message);
-                    continue;
+                    return fail(result.error());
                 }
                 const std::vector<int> labels = numeric::engagementLabels(
-                    data->log, *items, result->population, asOfMs, asOfMs + horizonMs);
+                    data->log, items[t], result->population, asOfMs, asOfMs + horizonMs);
                 TargetEvaluation te{target.describe(), {}, std::nullopt};
                 te.qualities.push_back(numeric::evaluate("model", result->probability, labels, 20));
                 for (std::size_t b = 0; b < result->baselineProbability.size(); ++b) {

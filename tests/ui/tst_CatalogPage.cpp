@@ -130,7 +130,8 @@ private slots:
     void showsPerEventColumnProperties()
     {
         catalog::CatalogDefinition def;
-        def.events = {{"Order Completed", "products[].product_id", 5.0}, {"Product Viewed", "product_id", 1.0}};
+        def.events = {{"Order Completed", "products[].product_id", 5.0},
+                      {"Product Viewed", "product_id", 1.0}};
         def.columns = {{"Brand", "brand", "", {{"Order Completed", "product_brand"}}}};
         QVERIFY(services::CatalogService(m_workspace.toStdString()).save(def));
         m_area->setWorkspace(m_workspace);
@@ -183,7 +184,7 @@ private slots:
 
         QCOMPARE(model->qualityModel()->rowCount(), 4);
         QStringList names;
-        for (int row = 0; row < 4; ++row) {
+        for (int row = 0; row < 6; ++row) {
             names << model->qualityModel()->index(row, ui::QualityTableModel::ScoreColumn).data().toString();
             const double auc = model->qualityModel()
                                    ->index(row, ui::QualityTableModel::AucColumn)
@@ -192,16 +193,17 @@ private slots:
             QVERIFY(auc > 0.5 && auc <= 1.0);
         }
         QCOMPARE(names, QStringList({QStringLiteral("Model"), QStringLiteral("Activity only"),
-                                     QStringLiteral("Own history only"), QStringLiteral("CF only")}));
+                                     QStringLiteral("Own history only"), QStringLiteral("CF only"),
+                                     QStringLiteral("Item-kNN only"), QStringLiteral("EASE only")}));
         QVERIFY(
             !model->qualityModel()->index(0, ui::QualityTableModel::LabelColumn).data().toString().isEmpty());
-        // Gain: the model, three baselines and the random diagonal, 101 points each (0..100 %).
+        // Gain: the model, five baselines and the random diagonal, 101 points each (0..100 %).
         ui::GainChart *gain = model->gainChart();
         QVERIFY(!gain->isEmpty());
-        QCOMPARE(gain->graphCount(), 5);
+        QCOMPARE(gain->graphCount(), 7);
         QCOMPARE(gain->graphName(0), QStringLiteral("Model"));
         QCOMPARE(gain->pointCount(0), 101);
-        QCOMPARE(gain->graphName(4), QStringLiteral("Random"));
+        QCOMPARE(gain->graphName(6), QStringLiteral("Random"));
         QVERIFY(!model->calibrationChart()->isEmpty());
         QVERIFY(model->calibrationChart()->pointCount(0) >= 2);
         QVERIFY(
