@@ -155,6 +155,9 @@ std::string evaluationReport(const services::EvaluationResult &result, std::size
     if (!result.tuning.empty()) {
         s += result.tuning + "\n";
     }
+    if (!result.combiner.empty()) {
+        s += result.combiner + "\n";
+    }
     MacroAverage macro;
     std::size_t used = 0;
     for (const services::TargetEvaluation &t : result.targets) {

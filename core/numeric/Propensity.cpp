@@ -15,20 +15,8 @@ namespace {
 
 using detail::endBefore;
 using detail::itemMask;
-
-std::vector<double> toStd(const Eigen::VectorXd &v)
-{
-    return {v.data(), v.data() + v.size()};
-}
-
-Eigen::VectorXd toEigen(const std::vector<int> &labels)
-{
-    Eigen::VectorXd y(static_cast<Eigen::Index>(labels.size()));
-    for (std::size_t i = 0; i < labels.size(); ++i) {
-        y[static_cast<Eigen::Index>(i)] = labels[i] != 0 ? 1.0 : 0.0;
-    }
-    return y;
-}
+using detail::toEigen;
+using detail::toStd;
 
 struct Baseline
 {
@@ -96,6 +84,68 @@ bool trainSnapshots(const InteractionLog &log, const PropensityParams &params, M
     return true;
 }
 
+namespace detail {
+
+TargetWindows targetWindows(const InteractionLog &log, const ProfileTimeline &timeline,
+                            const std::vector<std::int32_t> &targetItems, const PropensityParams &params,
+                            const ModelSnapshots &models)
+{
+    const std::int64_t t = params.nowMs;
+    const std::int64_t c1 = t - params.horizonMs;
+    const std::int64_t c0 = c1 - params.horizonMs;
+    TargetWindows w;
+    w.pop0 = populationAt(log, c0, params.everyone);
+    w.x0 = propensityFeatures(log, timeline, targetItems, w.pop0, models.backtest, params);
+    w.y0 = engagementLabels(log, targetItems, w.pop0, c0, c1);
+    w.pop1 = populationAt(log, c1, params.everyone);
+    w.x1 = propensityFeatures(log, timeline, targetItems, w.pop1, models.scoring, params);
+    w.y1 = engagementLabels(log, targetItems, w.pop1, c1, t);
+    w.pop2 = populationAt(log, t, params.everyone);
+    w.x2 = propensityFeatures(log, timeline, targetItems, w.pop2, models.now, params);
+    return w;
+}
+
+PropensityResult combinePerTarget(const TargetWindows &w, const PropensityParams &params)
+{
+    PropensityResult result;
+    const LogisticModel backtestFit = fitLogistic(w.x0, toEigen(w.y0), params.l2);
+    result.backtest.push_back(evaluate("model", toStd(backtestFit.predict(w.x1)), w.y1, params.minPositives));
+    std::size_t bestBaseline = 0;
+    for (std::size_t b = 0; b < std::size(kBaselines); ++b) {
+        const int col = static_cast<int>(kBaselines[b].feature);
+        const LogisticModel fit = fitLogistic(w.x0.col(col), toEigen(w.y0), params.l2);
+        result.backtest.push_back(
+            evaluate(kBaselines[b].name, toStd(fit.predict(w.x1.col(col))), w.y1, params.minPositives));
+        if (result.backtest.back().auc > result.backtest[1 + bestBaseline].auc) {
+            bestBaseline = b;
+        }
+    }
+    result.population = w.pop2;
+    for (const Baseline &b : kBaselines) {
+        const int col = static_cast<int>(b.feature);
+        result.baselineProbability.push_back(
+            toStd(fitLogistic(w.x1.col(col), toEigen(w.y1), params.l2).predict(w.x2.col(col))));
+    }
+    const auto positives0 = static_cast<int>(std::count(w.y0.begin(), w.y0.end(), 1));
+    const auto positives1 = static_cast<int>(std::count(w.y1.begin(), w.y1.end(), 1));
+    if (positives0 < params.minPositives || positives1 < params.minPositives) {
+        // Too few engagers to fit all weights reliably: use the best single input, still calibrated.
+        result.fallback = true;
+        result.note = "Only " + std::to_string(std::min(positives0, positives1)) +
+                      " people engaged with the target in a backtest window (at least " +
+                      std::to_string(params.minPositives) + " are needed); scores use " +
+                      kBaselines[bestBaseline].name + ".";
+        result.probability = result.baselineProbability[bestBaseline];
+        return result;
+    }
+    const LogisticModel fit = fitLogistic(w.x1, toEigen(w.y1), params.l2);
+    result.probability = toStd(fit.predict(w.x2));
+    result.weights = toStd(fit.weights);
+    return result;
+}
+
+} // namespace detail
+
 PropensityResult scorePropensity(const InteractionLog &log, const std::vector<std::int32_t> &targetItems,
                                  const PropensityParams &params, const ModelSnapshots *models,
                                  const std::function<bool(const std::string &)> &onStage)
@@ -119,55 +169,8 @@ PropensityResult scorePropensity(const InteractionLog &log, const std::vector<st
         ownTimeline = ProfileTimeline::build(log);
         timeline = &ownTimeline;
     }
-    const std::int64_t t = params.nowMs;
-    const std::int64_t c1 = t - params.horizonMs;
-    const std::int64_t c0 = c1 - params.horizonMs;
-
-    const std::vector<std::int32_t> pop0 = populationAt(log, c0, params.everyone);
-    const Eigen::MatrixXd x0 =
-        propensityFeatures(log, *timeline, targetItems, pop0, models->backtest, params);
-    const std::vector<int> y0 = engagementLabels(log, targetItems, pop0, c0, c1);
-    const std::vector<std::int32_t> pop1 = populationAt(log, c1, params.everyone);
-    const Eigen::MatrixXd x1 = propensityFeatures(log, *timeline, targetItems, pop1, models->scoring, params);
-    const std::vector<int> y1 = engagementLabels(log, targetItems, pop1, c1, t);
-
-    const LogisticModel backtestFit = fitLogistic(x0, toEigen(y0), params.l2);
-    result.backtest.push_back(evaluate("model", toStd(backtestFit.predict(x1)), y1, params.minPositives));
-    std::size_t bestBaseline = 0;
-    for (std::size_t b = 0; b < std::size(kBaselines); ++b) {
-        const int col = static_cast<int>(kBaselines[b].feature);
-        const LogisticModel fit = fitLogistic(x0.col(col), toEigen(y0), params.l2);
-        result.backtest.push_back(
-            evaluate(kBaselines[b].name, toStd(fit.predict(x1.col(col))), y1, params.minPositives));
-        if (result.backtest.back().auc > result.backtest[1 + bestBaseline].auc) {
-            bestBaseline = b;
-        }
-    }
-
-    result.population = populationAt(log, t, params.everyone);
-    const Eigen::MatrixXd x2 =
-        propensityFeatures(log, *timeline, targetItems, result.population, models->now, params);
-    for (const Baseline &b : kBaselines) {
-        const int col = static_cast<int>(b.feature);
-        result.baselineProbability.push_back(
-            toStd(fitLogistic(x1.col(col), toEigen(y1), params.l2).predict(x2.col(col))));
-    }
-    const auto positives0 = static_cast<int>(std::count(y0.begin(), y0.end(), 1));
-    const auto positives1 = static_cast<int>(std::count(y1.begin(), y1.end(), 1));
-    if (positives0 < params.minPositives || positives1 < params.minPositives) {
-        // Too few engagers to fit all weights reliably: use the best single input, still calibrated.
-        result.fallback = true;
-        result.note = "Only " + std::to_string(std::min(positives0, positives1)) +
-                      " people engaged with the target in a backtest window (at least " +
-                      std::to_string(params.minPositives) + " are needed); scores use " +
-                      kBaselines[bestBaseline].name + ".";
-        result.probability = result.baselineProbability[bestBaseline];
-        return result;
-    }
-    const LogisticModel fit = fitLogistic(x1, toEigen(y1), params.l2);
-    result.probability = toStd(fit.predict(x2));
-    result.weights = toStd(fit.weights);
-    return result;
+    return detail::combinePerTarget(detail::targetWindows(log, *timeline, targetItems, params, *models),
+                                    params);
 }
 
 } // namespace awb::numeric

@@ -3,12 +3,14 @@
 
 #include "jobs/Progress.h"
 #include "numeric/Propensity.h"
+#include "numeric/PropensityPooled.h"
 #include "numeric/PropensityTuning.h"
 #include "services/SampleOracle.h"
 #include "services/WithWorkspace.h"
 #include "store/Database.h"
 
 #include <algorithm>
+#include <cstdio>
 #include <numeric>
 
 namespace awb::services {
@@ -68,6 +70,23 @@ Result<void> checkHistory(const model::LoadedInteractions &data, std::int64_t no
                 std::to_string(2 * horizon / kDayMs) + " days) before it.");
     }
     return {};
+}
+
+std::string fixed3(double v)
+{
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%.3f", v);
+    return buf;
+}
+
+std::string combinerNote(const numeric::MultiTargetResult &scored)
+{
+    if (scored.pooledAuc == 0.0) {
+        return "combiner: per target (backtest macro AUC " + fixed3(scored.perTargetAuc) + ")";
+    }
+    return std::string("combiner: ") + (scored.pooled ? "pooled over the targets" : "per target") +
+           " (backtest macro AUC per target " + fixed3(scored.perTargetAuc) + ", pooled " +
+           fixed3(scored.pooledAuc) + ")";
 }
 
 Result<numeric::PropensityResult> run(const model::LoadedInteractions &data,
@@ -166,7 +185,7 @@ Result<EvaluationResult> ScoringService::evaluate(const std::vector<model::Targe
                 return fail(ok.error());
             }
             const SampleOracle oracle = SampleOracle::load(db, asOfMs, horizonMs);
-            EvaluationResult out{asOfMs, horizonMs, {}, {}, oracle.note(), {}, everyone};
+            EvaluationResult out{asOfMs, horizonMs, {}, {}, oracle.note(), {}, {}, everyone};
             std::vector<model::Target> resolved;
             std::vector<std::vector<std::int32_t>> items;
             for (const model::Target &target : targets) {
@@ -184,13 +203,16 @@ Result<EvaluationResult> ScoringService::evaluate(const std::vector<model::Targe
                 return fail(prepared.error());
             }
             out.tuning = prepared->tuning;
+            progress.setStage("Scoring the targets");
+            numeric::MultiTargetResult scored = numeric::scorePropensityTargets(
+                data->log, items, prepared->params, prepared->models, stageReporter(progress));
+            if (scored.cancelled) {
+                return fail(Error::cancelled());
+            }
+            out.combiner = combinerNote(scored);
             for (std::size_t t = 0; t < resolved.size(); ++t) {
                 const model::Target &target = resolved[t];
-                progress.setStage("Scoring " + target.describe());
-                auto result = run(*data, items[t], *prepared, progress);
-                if (!result) {
-                    return fail(result.error());
-                }
+                const numeric::PropensityResult *result = &scored.targets[t];
                 const std::vector<int> labels = numeric::engagementLabels(
                     data->log, items[t], result->population, asOfMs, asOfMs + horizonMs);
                 TargetEvaluation te{target.describe(), {}, std::nullopt};

@@ -64,6 +64,7 @@ struct EvaluationResult
     std::vector<std::string> skipped; ///< targets that could not be scored, with the reason
     std::string oracleNote;           ///< what the oracle rows are, or why there are none; empty on real data
     std::string tuning;               ///< the hyperparameters chosen on the validation window
+    std::string combiner;             ///< per target or pooled, and why
     bool everyone = false;            ///< candidates were every profile, not only those with a user id
 };
 
