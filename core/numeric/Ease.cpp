@@ -1,16 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "numeric/Ease.h"
 
-#include "numeric/Parallel.h"
-
 #include <algorithm>
 #include <numeric>
 
 namespace awb::numeric {
 
 namespace {
-
-constexpr int kTasks = 2;
 
 // Items kept in G: at least minUsers users, then the kMaxItems most used (ties by index).
 std::vector<std::int32_t> selectItems(const InteractionMatrix &userItems, int minUsers)
@@ -50,31 +46,33 @@ Ease Ease::fit(const InteractionMatrix &userItems, const EaseParams &params)
     if (m == 0) {
         return out;
     }
-    // G over the kept items, accumulated in double by column blocks (each task owns its columns, so the
-    // sums do not depend on the split), then the ridge on the diagonal.
-    Eigen::MatrixXd g = Eigen::MatrixXd::Zero(m, m);
-    runTasks(kTasks, [&](int task) {
-        std::vector<std::pair<std::int32_t, float>> row;
-        for (Eigen::Index u = 0; u < userItems.rows(); ++u) {
-            row.clear();
-            for (InteractionMatrix::InnerIterator it(userItems, u); it; ++it) {
-                const std::int32_t k = out.m_index[static_cast<std::size_t>(it.index())];
-                if (k >= 0) {
-                    row.emplace_back(k, it.value());
-                }
-            }
-            for (const auto &[b, vb] : row) {
-                if (b % kTasks != task) {
-                    continue;
-                }
-                for (const auto &[a, va] : row) {
-                    g(a, b) += static_cast<double>(va) * vb;
-                }
+    out.m_lambda = static_cast<float>(params.lambda);
+    // The kept columns of the active users' rows.
+    std::vector<Eigen::Triplet<float, std::int32_t>> cells;
+    std::int32_t active = 0;
+    for (Eigen::Index u = 0; u < userItems.rows(); ++u) {
+        bool any = false;
+        for (InteractionMatrix::InnerIterator it(userItems, u); it; ++it) {
+            const std::int32_t k = out.m_index[static_cast<std::size_t>(it.index())];
+            if (k >= 0) {
+                cells.emplace_back(active, k, it.value());
+                any = true;
             }
         }
-    });
+        active += any ? 1 : 0;
+    }
+    Eigen::SparseMatrix<float, Eigen::ColMajor, std::int32_t> x(active, m);
+    x.setFromTriplets(cells.begin(), cells.end());
+    out.m_usersForm = active < m;
+    // G = X^T X (or K = X X^T), summed in double over the sparse product, then the ridge on the diagonal.
+    const Eigen::SparseMatrix<double> xd = x.cast<double>();
+    Eigen::MatrixXd g =
+        out.m_usersForm ? Eigen::MatrixXd(xd * xd.transpose()) : Eigen::MatrixXd(xd.transpose() * xd);
     g.diagonal().array() += params.lambda;
     out.m_llt.compute(g.cast<float>());
+    if (out.m_usersForm) {
+        out.m_x = std::move(x);
+    }
     return out;
 }
 
@@ -97,6 +95,21 @@ Eigen::VectorXf Ease::targetWeights(const std::vector<std::int32_t> &targetItems
     if (at.empty()) {
         return out;
     }
+    // P D_T^-1 e_T, then s_T = (e_T - P D_T^-1 e_T) / |T|.
+    Eigen::VectorXf p = m_usersForm ? usersFormWeights(at) : itemsFormWeights(at);
+    p = -p;
+    for (const Eigen::Index k : at) {
+        p[k] += 1.0f;
+    }
+    p /= static_cast<float>(at.size());
+    for (std::size_t k = 0; k < m_kept.size(); ++k) {
+        out[m_kept[k]] = p[static_cast<Eigen::Index>(k)];
+    }
+    return out;
+}
+
+Eigen::VectorXf Ease::itemsFormWeights(const std::vector<Eigen::Index> &at) const
+{
     const auto m = static_cast<Eigen::Index>(m_kept.size());
     const auto t = static_cast<Eigen::Index>(at.size());
     Eigen::MatrixXf y = Eigen::MatrixXf::Zero(m, t);
@@ -106,16 +119,26 @@ Eigen::VectorXf Ease::targetWeights(const std::vector<std::int32_t> &targetItems
     m_llt.matrixL().solveInPlace(y); // y = L^-1 E_T; P_jj = |y_j|^2
     const Eigen::VectorXf inverseDiagonal = y.colwise().squaredNorm().cwiseInverse().transpose();
     Eigen::VectorXf p = y * inverseDiagonal;
-    m_llt.matrixU().solveInPlace(p); // p = P D_T^-1 e_T
-    p = -p;
-    for (const Eigen::Index k : at) {
-        p[k] += 1.0f;
+    m_llt.matrixU().solveInPlace(p);
+    return p;
+}
+
+Eigen::VectorXf Ease::usersFormWeights(const std::vector<Eigen::Index> &at) const
+{
+    const auto n = m_x.rows();
+    const auto t = static_cast<Eigen::Index>(at.size());
+    Eigen::MatrixXf y(n, t); // L^-1 x_j for the target items
+    for (Eigen::Index c = 0; c < t; ++c) {
+        y.col(c) = Eigen::VectorXf(m_x.col(at[static_cast<std::size_t>(c)]));
     }
-    p /= static_cast<float>(t);
-    for (Eigen::Index k = 0; k < m; ++k) {
-        out[m_kept[static_cast<std::size_t>(k)]] = p[k];
+    m_llt.matrixL().solveInPlace(y);
+    Eigen::VectorXf v = Eigen::VectorXf::Zero(m_x.cols()); // D_T^-1 e_T
+    for (Eigen::Index c = 0; c < t; ++c) {
+        const float pjj = (1.0f - y.col(c).squaredNorm()) / m_lambda;
+        v[at[static_cast<std::size_t>(c)]] = 1.0f / pjj;
     }
-    return out;
+    const Eigen::VectorXf kxv = m_llt.solve(Eigen::VectorXf(m_x * v));
+    return (v - m_x.transpose() * kxv) / m_lambda;
 }
 
 } // namespace awb::numeric

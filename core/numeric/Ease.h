@@ -6,20 +6,24 @@
 //   P = (G + lambda I)^-1,   B = I - P diag(P)^-1   (so B_jj = 0 and B_ij = -P_ij / P_jj),
 // and a user's score for a target set T is
 //   score_u(T) = sum_i r_ui s_T(i),   s_T = (1 / |T|) sum_{j in T} B e_j = (1 / |T|) (e_T - P D_T^-1 e_T),
-// where D_T holds P_jj of the target items. Only the Cholesky factor G + lambda I = L L^T is kept; a target
-// costs one triangular solve per target item (to get P_jj = |L^-1 e_j|^2) and one more for the sum.
+// where D_T holds P_jj of the target items. Two equivalent forms, whichever is smaller:
+//   items form (fewer kept items m than active users n): the Cholesky factor G + lambda I = L L^T; a target
+//     costs one triangular solve per target item (P_jj = |L^-1 e_j|^2) and one more for the sum;
+//   users form (n < m, Woodbury): K = lambda I + X X^T = L L^T (n x n) and
+//     P = (I - X^T K^-1 X) / lambda, P_jj = (1 - |L^-1 x_j|^2) / lambda, P v = (v - X^T K^-1 X v) / lambda.
 //
-// Limit: G is dense over the items, so it is built over at most kMaxItems items (memory kMaxItems^2 * 4
-// bytes = 100 MB, Cholesky about 2 s on one core at that size): the items with at least two users, and the
-// kMaxItems most used of them when there are more. Other items get s_T = 0 and targets made only of them
-// get no EASE score (the item-kNN score still covers them). Float precision: s_T matches a dense
-// double-precision inverse within 1e-3 relative for lambda >= 1 on count data.
+// Limit: the factor is dense, so it is built over at most kMaxItems items (memory kMaxItems^2 * 4 bytes =
+// 100 MB, plus twice that in double while G is summed; Cholesky about 2 s on one core at that size): the
+// items with at least two users, and the kMaxItems most used of them when there are more. Other items get s_T
+// = 0 and targets made only of them get no EASE score (the item-kNN score still covers them). Float
+// precision: s_T matches a dense double-precision inverse within 1e-3 relative for lambda >= 1 on count data.
 #pragma once
 
 #include "numeric/Ials.h"
 
 #include <Eigen/Cholesky>
 #include <Eigen/Core>
+#include <Eigen/SparseCore>
 
 #include <cstdint>
 #include <vector>
@@ -53,7 +57,13 @@ private:
     std::int32_t m_itemCount = 0;
     std::vector<std::int32_t> m_kept;  ///< kept position -> item
     std::vector<std::int32_t> m_index; ///< item -> kept position, -1 when left out
-    Eigen::LLT<Eigen::MatrixXf> m_llt;
+    Eigen::LLT<Eigen::MatrixXf> m_llt; ///< of G + lambda I (items form) or K (users form)
+    bool m_usersForm = false;
+    float m_lambda = 0;
+    Eigen::SparseMatrix<float, Eigen::ColMajor, std::int32_t> m_x; ///< users form: active users x kept items
+
+    Eigen::VectorXf itemsFormWeights(const std::vector<Eigen::Index> &at) const;
+    Eigen::VectorXf usersFormWeights(const std::vector<Eigen::Index> &at) const;
 };
 
 } // namespace awb::numeric

@@ -6,6 +6,7 @@
 #include "numeric/UserItemMatrix.h"
 
 #include <algorithm>
+#include <chrono>
 #include <cmath>
 #include <limits>
 
@@ -58,8 +59,10 @@ CutoffModels trainCutoffModels(const InteractionLog &log, std::int64_t cutoff, c
     out.userItems = userItemsBefore(log, cutoff);
     out.cf = Ials(params.ials);
     out.cf.fit(out.userItems);
+    const auto start = std::chrono::steady_clock::now();
     out.knn = ItemKnn::fit(out.userItems, params.knn);
     out.ease = Ease::fit(out.userItems, params.ease);
+    out.neighbourSeconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     return out;
 }
 

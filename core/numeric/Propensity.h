@@ -105,6 +105,7 @@ struct CutoffModels
     Ials cf{IalsParams{}};
     ItemKnn knn;
     Ease ease;
+    double neighbourSeconds = 0; ///< wall time of the item-kNN and EASE fits
 };
 
 /// Trains iALS, item-kNN and EASE on the interactions before cutoff.

@@ -34,6 +34,13 @@ numeric::PropensityParams propensityParams(std::int64_t now, std::int64_t horizo
     return params;
 }
 
+std::string fixed3(double v)
+{
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%.3f", v);
+    return buf;
+}
+
 // What does not depend on one target: hyperparameters tuned on the validation window for all targets,
 // then the models at the three cutoffs trained with them.
 struct Prepared
@@ -56,7 +63,8 @@ Result<Prepared> prepare(const model::LoadedInteractions &data,
         return fail(Error::cancelled());
     }
     out.params = tuned.params;
-    out.tuning = tuned.summary;
+    const double seconds = out.models.scoring.neighbourSeconds + out.models.now.neighbourSeconds;
+    out.tuning = tuned.summary + "; item-kNN and EASE fitted at T - H and T in " + fixed3(seconds) + " s";
     return out;
 }
 
@@ -70,13 +78,6 @@ Result<void> checkHistory(const model::LoadedInteractions &data, std::int64_t no
                 std::to_string(2 * horizon / kDayMs) + " days) before it.");
     }
     return {};
-}
-
-std::string fixed3(double v)
-{
-    char buf[32];
-    std::snprintf(buf, sizeof buf, "%.3f", v);
-    return buf;
 }
 
 std::string combinerNote(const numeric::MultiTargetResult &scored)

@@ -6,6 +6,7 @@
 
 #include <Eigen/Dense>
 
+#include <string>
 #include <vector>
 
 using namespace awb::numeric;
@@ -46,23 +47,32 @@ class TestEase : public QObject
 private slots:
     void targetWeightsAreTheDenseSolve_data()
     {
+        QTest::addColumn<int>("users");
         QTest::addColumn<double>("lambda");
         QTest::addColumn<std::vector<std::int32_t>>("target");
-        QTest::newRow("one item, small lambda") << 1.0 << std::vector<std::int32_t>{4};
-        QTest::newRow("one item") << 50.0 << std::vector<std::int32_t>{0};
-        QTest::newRow("three items") << 50.0 << std::vector<std::int32_t>{1, 9, 17};
-        QTest::newRow("large lambda") << 1000.0 << std::vector<std::int32_t>{3, 5};
+        // 150 users x 30 items uses the items form, 20 users x 30 items the users (Woodbury) form.
+        for (const int users : {150, 20}) {
+            const std::string form = users > 30 ? "items form: " : "users form: ";
+            QTest::newRow((form + "one item, small lambda").c_str())
+                << users << 1.0 << std::vector<std::int32_t>{4};
+            QTest::newRow((form + "one item").c_str()) << users << 50.0 << std::vector<std::int32_t>{0};
+            QTest::newRow((form + "three items").c_str())
+                << users << 50.0 << std::vector<std::int32_t>{1, 9, 17};
+            QTest::newRow((form + "large lambda").c_str())
+                << users << 1000.0 << std::vector<std::int32_t>{3, 5};
+        }
     }
 
     void targetWeightsAreTheDenseSolve()
     {
+        QFETCH(int, users);
         QFETCH(double, lambda);
         QFETCH(std::vector<std::int32_t>, target);
-        const Eigen::MatrixXd x = randomCounts(150, 30, 11);
+        const Eigen::MatrixXd x = randomCounts(users, 30, 11);
         InteractionMatrix m = x.cast<float>().sparseView();
         m.makeCompressed();
         const Ease ease = Ease::fit(m, {lambda, 1});
-        QCOMPARE(ease.keptItems(), 30);
+        QCOMPARE(ease.keptItems(), static_cast<int>((x.colwise().squaredNorm().array() > 0).count()));
         const Eigen::MatrixXd b = denseB(x, lambda);
         Eigen::VectorXd want = Eigen::VectorXd::Zero(30);
         for (const std::int32_t j : target) {
