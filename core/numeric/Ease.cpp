@@ -1,12 +1,16 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "numeric/Ease.h"
 
+#include "numeric/Parallel.h"
+
 #include <algorithm>
 #include <numeric>
 
 namespace awb::numeric {
 
 namespace {
+
+constexpr int kTasks = 2;
 
 // Items kept in G: at least minUsers users, then the kMaxItems most used (ties by index).
 std::vector<std::int32_t> selectItems(const InteractionMatrix &userItems, int minUsers)
@@ -64,10 +68,30 @@ Ease Ease::fit(const InteractionMatrix &userItems, const EaseParams &params)
     Eigen::SparseMatrix<float, Eigen::ColMajor, std::int32_t> x(active, m);
     x.setFromTriplets(cells.begin(), cells.end());
     out.m_usersForm = active < m;
-    // G = X^T X (or K = X X^T), summed in double over the sparse product, then the ridge on the diagonal.
-    const Eigen::SparseMatrix<double> xd = x.cast<double>();
-    Eigen::MatrixXd g =
-        out.m_usersForm ? Eigen::MatrixXd(xd * xd.transpose()) : Eigen::MatrixXd(xd.transpose() * xd);
+    // K = X X^T from the sparse product (small); G = X^T X over column blocks, one per task, summed in
+    // double (each task owns its columns, so the sums do not depend on the split).
+    const Eigen::SparseMatrix<float, Eigen::RowMajor, std::int32_t> rows = x;
+    Eigen::MatrixXd g;
+    if (out.m_usersForm) {
+        const Eigen::SparseMatrix<double> xd = x.cast<double>();
+        g = Eigen::MatrixXd(xd * xd.transpose());
+    } else {
+        g = Eigen::MatrixXd::Zero(m, m);
+        runTasks(kTasks, [&](int task) {
+            for (Eigen::Index u = 0; u < rows.rows(); ++u) {
+                for (decltype(rows)::InnerIterator b(rows, u); b; ++b) {
+                    if (b.index() % kTasks != task) {
+                        continue;
+                    }
+                    const double vb = b.value();
+                    double *column = g.col(b.index()).data();
+                    for (decltype(rows)::InnerIterator a(rows, u); a; ++a) {
+                        column[a.index()] += vb * a.value();
+                    }
+                }
+            }
+        });
+    }
     g.diagonal().array() += params.lambda;
     out.m_llt.compute(g.cast<float>());
     if (out.m_usersForm) {
