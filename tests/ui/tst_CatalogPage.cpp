@@ -182,7 +182,7 @@ private slots:
         QVERIFY(finished.wait(30000));
         QVERIFY(!child<QAbstractButton>(model, "modelCancelButton")->isVisible());
 
-        QCOMPARE(model->qualityModel()->rowCount(), 4);
+        QCOMPARE(model->qualityModel()->rowCount(), 6); // the model and five baselines
         QStringList names;
         for (int row = 0; row < 6; ++row) {
             names << model->qualityModel()->index(row, ui::QualityTableModel::ScoreColumn).data().toString();
@@ -256,7 +256,7 @@ private slots:
         QVERIFY2(note->text().contains(QStringLiteral("fell back")) &&
                      note->text().contains(QStringLiteral("20")),
                  qPrintable(note->text()));
-        QCOMPARE(model->qualityModel()->rowCount(), 4);
+        QCOMPARE(model->qualityModel()->rowCount(), 6); // the model and five baselines
         QCOMPARE(model->qualityModel()->index(0, ui::QualityTableModel::LabelColumn).data().toString(),
                  QStringLiteral("Insufficient data"));
         // No engager at all in the window: no gain curve to draw, the chart says why.
