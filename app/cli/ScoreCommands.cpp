@@ -26,6 +26,10 @@ void addTargetOptions(QCommandLineParser &parser)
                       QStringLiteral("DATE")});
     parser.addOption({QStringLiteral("horizon"), QStringLiteral("Prediction window, e.g. 30d (default)."),
                       QStringLiteral("DAYS"), QStringLiteral("30d")});
+    parser.addOption(
+        {QStringLiteral("everyone"),
+         QStringLiteral("Score every profile seen before the date, not only those with a user id "
+                        "(the people an email or ad tool can reach).")});
 }
 
 std::string fixed(double v, int decimals)
@@ -113,18 +117,58 @@ private:
     std::vector<int> m_counts;
 };
 
+// The model's macro AUC and lift@5% against the best baseline for each (not the oracle).
+std::string againstBestBaseline(const std::vector<numeric::Quality> &macro)
+{
+    const numeric::Quality *model = nullptr;
+    const numeric::Quality *bestAuc = nullptr;
+    const numeric::Quality *bestLift = nullptr;
+    for (const numeric::Quality &q : macro) {
+        if (q.name == "model") {
+            model = &q;
+        } else if (q.name != services::kOracleName) {
+            if (!bestAuc || q.auc > bestAuc->auc) {
+                bestAuc = &q;
+            }
+            if (!bestLift || q.at(0.05).lift > bestLift->at(0.05).lift) {
+                bestLift = &q;
+            }
+        }
+    }
+    if (!model || !bestAuc || !bestLift) {
+        return {};
+    }
+    const double liftGain =
+        bestLift->at(0.05).lift > 0 ? 100.0 * (model->at(0.05).lift / bestLift->at(0.05).lift - 1.0) : 0.0;
+    return "model against the best baseline: AUC " + fixed(model->auc - bestAuc->auc, 3) + " (best " +
+           bestAuc->name + " " + fixed(bestAuc->auc, 3) + "), lift@5% " + (liftGain >= 0 ? "+" : "") +
+           fixed(liftGain, 1) + "% (best " + bestLift->name + " " + fixed(bestLift->at(0.05).lift, 2) + ")\n";
+}
+
 // The per-target tables, their macro average (targets with fewer than minEngaged engaged people left out)
 // and the notes of an evaluation.
 std::string evaluationReport(const services::EvaluationResult &result, std::size_t minEngaged)
 {
     std::string s = "as of " + ingest::formatTimestamp(result.asOfMs) + ", horizon " +
-                    std::to_string(result.horizonMs / services::kDayMs) + " days\n";
+                    std::to_string(result.horizonMs / services::kDayMs) + " days, candidates: " +
+                    (result.everyone ? "everyone seen before" : "profiles with a user id seen before") + "\n";
+    if (!result.tuning.empty()) {
+        s += result.tuning + "\n";
+    }
+    if (!result.combiner.empty()) {
+        s += result.combiner + "\n";
+    }
     MacroAverage macro;
     std::size_t used = 0;
     for (const services::TargetEvaluation &t : result.targets) {
         if (t.qualities.front().positives < minEngaged) {
             s += "\nleft out: " + t.target + " (" + std::to_string(t.qualities.front().positives) +
                  " engaged)\n";
+            continue;
+        }
+        if (!t.qualities.front().rankable) {
+            s += "\nleft out: " + t.target + " (" + numeric::kNotRankable +
+                 ": the model gave everyone the same score, e.g. nobody engaged with it before)\n";
             continue;
         }
         ++used;
@@ -144,7 +188,7 @@ std::string evaluationReport(const services::EvaluationResult &result, std::size
              (withOracle > 0 && static_cast<std::size_t>(withOracle) != used
                   ? " (the oracle over the " + std::to_string(withOracle) + " with planted truth)"
                   : std::string()) +
-             "\n" + qualityTable(macro.averages());
+             "\n" + qualityTable(macro.averages()) + againstBestBaseline(macro.averages());
     }
     if (!result.oracleNote.empty()) {
         s += "\n" + result.oracleNote + "\n";
@@ -202,6 +246,7 @@ int runScore(const QStringList &args)
     if (!readCommon(parser, request.asOfMs, request.horizonMs, exitCode)) {
         return exitCode;
     }
+    request.everyone = parser.isSet(QStringLiteral("everyone"));
     TerminalProgress progress;
     const auto result =
         services::ScoringService(parser.positionalArguments().first().toStdString()).score(request, progress);
@@ -229,6 +274,9 @@ int runScore(const QStringList &args)
                     std::to_string(result->ranked.size()) + " profiles scored\n";
     if (!result->note.empty()) {
         s += "note: " + result->note + "\n";
+    }
+    if (!result->tuning.empty()) {
+        s += result->tuning + "\n";
     }
     s += "backtest (features before now - horizon, engagements in the last horizon):\n" +
          qualityTable(result->backtest);
@@ -291,7 +339,8 @@ int runEvaluate(const QStringList &args)
         targets.push_back(target);
     }
     TerminalProgress progress;
-    const auto result = service.evaluate(targets, *asOf, horizon, progress);
+    const auto result =
+        service.evaluate(targets, *asOf, horizon, progress, parser.isSet(QStringLiteral("everyone")));
     if (!result) {
         return printError(result.error());
     }

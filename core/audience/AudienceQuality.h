@@ -3,7 +3,7 @@
 // an audience freezes at creation: backtest rows, chart arrays and a score histogram, stored as JSON.
 #pragma once
 
-#include "numeric/Propensity.h"
+#include "numeric/Quality.h"
 
 #include <cstdint>
 #include <string>

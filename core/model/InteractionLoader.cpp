@@ -23,8 +23,9 @@ Result<LoadedInteractions> loadInteractions(store::Database &db, ProgressSink &p
 {
     auto built = db.prepare("SELECT count(*) FROM catalog_builds");
     if (!built.step() || built.int64(0) == 0) {
-        return fail(Error::Code::NotFound,
-                    "The catalog has not been built yet: define it and build it first (awb catalog --build).");
+        return fail(
+            Error::Code::NotFound,
+            "The catalog has not been built yet: define it and build it first (awb catalog --build).");
     }
     LoadedInteractions out;
     std::unordered_map<std::int64_t, std::int32_t> dense;
@@ -36,6 +37,13 @@ Result<LoadedInteractions> loadInteractions(store::Database &db, ProgressSink &p
         out.log.firstSeen.push_back(profiles.int64(1));
     }
     out.log.profileCount = static_cast<std::int32_t>(out.profileIds.size());
+    out.log.identified.assign(out.profileIds.size(), 0);
+    auto identified = db.prepare("SELECT DISTINCT profile_id FROM identities WHERE kind = 0");
+    while (identified.step()) {
+        if (const auto it = dense.find(identified.int64(0)); it != dense.end()) {
+            out.log.identified[static_cast<std::size_t>(it->second)] = 1;
+        }
+    }
     auto items = db.prepare("SELECT coalesce(max(item) + 1, 0) FROM catalog_items");
     out.log.itemCount = items.step() ? static_cast<std::int32_t>(items.int64(0)) : 0;
     auto latest = db.prepare("SELECT coalesce(max(ts), 0) FROM events");
@@ -44,7 +52,8 @@ Result<LoadedInteractions> loadInteractions(store::Database &db, ProgressSink &p
     auto count = db.prepare("SELECT count(*) FROM catalog_interactions");
     progress.setRange(count.step() ? count.int64(0) : 0);
     progress.setStage("Loading interactions");
-    auto rows = db.prepare("SELECT profile_id, item, ts, weight, value FROM catalog_interactions ORDER BY ts");
+    auto rows =
+        db.prepare("SELECT profile_id, item, ts, weight, value FROM catalog_interactions ORDER BY ts");
     std::int64_t done = 0;
     while (rows.step()) {
         if (++done % kCheckEvery == 0) {
@@ -87,17 +96,19 @@ Result<std::vector<std::int32_t>> resolveTarget(store::Database &db, const Targe
         while (all.step()) {
             known += (known.empty() ? "" : ", ") + all.text(0);
         }
-        return fail(Error::Code::InvalidInput, "The catalog has no column '" + target.column + "' (columns: " +
-                                                   (known.empty() ? "none" : known) + ").");
+        return fail(Error::Code::InvalidInput, "The catalog has no column '" + target.column +
+                                                   "' (columns: " + (known.empty() ? "none" : known) + ").");
     }
-    auto st = db.prepare("SELECT item FROM catalog_item_values WHERE column_name = ? AND value = ? ORDER BY item");
+    auto st =
+        db.prepare("SELECT item FROM catalog_item_values WHERE column_name = ? AND value = ? ORDER BY item");
     st.bind(1, target.column).bind(2, target.value);
     while (st.step()) {
         items.push_back(static_cast<std::int32_t>(st.int64(0)));
     }
     if (items.empty()) {
         std::string examples;
-        auto top = db.prepare("SELECT value FROM catalog_values WHERE column_name = ? ORDER BY interactions DESC LIMIT 5");
+        auto top = db.prepare(
+            "SELECT value FROM catalog_values WHERE column_name = ? ORDER BY interactions DESC LIMIT 5");
         top.bind(1, target.column);
         while (top.step()) {
             examples += (examples.empty() ? "" : ", ") + top.text(0);

@@ -3,7 +3,7 @@
 #pragma once
 
 #include "common/Result.h"
-#include "numeric/Propensity.h"
+#include "numeric/InteractionLog.h"
 
 #include <cstdint>
 #include <string>
@@ -25,8 +25,8 @@ struct LoadedInteractions
     std::int64_t latestEventMs = 0;       ///< latest event time in the workspace (default "now")
 };
 
-/// Every profile and every catalog interaction, ordered by time. Fails with NotFound when the catalog has
-/// not been built. Cancellable.
+/// Every profile (marking those with a user id) and every catalog interaction, ordered by time. Fails with
+/// NotFound when the catalog has not been built. Cancellable.
 Result<LoadedInteractions> loadInteractions(store::Database &db, ProgressSink &progress);
 
 /// What a score is about: a column value (all products having it) or one product.

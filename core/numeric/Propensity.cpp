@@ -3,8 +3,10 @@
 
 #include "numeric/LogisticRegression.h"
 #include "numeric/PropensityDetail.h"
+#include "numeric/UserItemMatrix.h"
 
 #include <algorithm>
+#include <chrono>
 #include <cmath>
 #include <limits>
 
@@ -12,44 +14,10 @@ namespace awb::numeric {
 
 namespace {
 
-constexpr double kFractions[] = {0.01, 0.05, 0.10, 0.20, 0.50};
-
 using detail::endBefore;
 using detail::itemMask;
-
-// iALS on the interactions before cutoff; repeated interactions add up, confidence grows with log1p.
-Ials trainCf(const InteractionLog &log, std::int64_t cutoff, const IalsParams &params)
-{
-    const std::size_t end = endBefore(log, cutoff);
-    std::vector<Eigen::Triplet<float, std::int32_t>> triplets;
-    triplets.reserve(end);
-    for (std::size_t k = 0; k < end; ++k) {
-        triplets.emplace_back(log.profile[k], log.item[k], log.weight[k]);
-    }
-    InteractionMatrix m(log.profileCount, log.itemCount);
-    m.setFromTriplets(triplets.begin(), triplets.end());
-    for (Eigen::Index k = 0; k < m.nonZeros(); ++k) {
-        m.valuePtr()[k] = std::log1p(m.valuePtr()[k]);
-    }
-    m.makeCompressed();
-    Ials model(params);
-    model.fit(m);
-    return model;
-}
-
-std::vector<double> toStd(const Eigen::VectorXd &v)
-{
-    return {v.data(), v.data() + v.size()};
-}
-
-Eigen::VectorXd toEigen(const std::vector<int> &labels)
-{
-    Eigen::VectorXd y(static_cast<Eigen::Index>(labels.size()));
-    for (std::size_t i = 0; i < labels.size(); ++i) {
-        y[static_cast<Eigen::Index>(i)] = labels[i] != 0 ? 1.0 : 0.0;
-    }
-    return y;
-}
+using detail::toEigen;
+using detail::toStd;
 
 struct Baseline
 {
@@ -60,58 +28,11 @@ constexpr Baseline kBaselines[] = {
     {"activity only", FeatureIndex::Frequency},
     {"own history only", FeatureIndex::Own},
     {"CF only", FeatureIndex::Cf},
+    {"item-kNN only", FeatureIndex::Knn},
+    {"EASE only", FeatureIndex::Ease},
 };
 
 } // namespace
-
-const TopK &Quality::at(double fraction) const
-{
-    static const TopK empty;
-    for (const TopK &t : topK) {
-        if (std::abs(t.fraction - fraction) < 1e-9) {
-            return t;
-        }
-    }
-    return empty;
-}
-
-// Thresholds: Excellent needs AUC >= 0.80 and lift@5% >= 4; Good AUC >= 0.70 and lift@5% >= 2.5;
-// Fair AUC >= 0.60; anything lower is Poor. Fewer positives than minPositives: Insufficient data.
-std::string qualityLabel(double auc, double liftAt5, std::size_t positives, int minPositives)
-{
-    if (positives < static_cast<std::size_t>(std::max(0, minPositives))) {
-        return "Insufficient data";
-    }
-    if (auc >= 0.80 && liftAt5 >= 4.0) {
-        return "Excellent";
-    }
-    if (auc >= 0.70 && liftAt5 >= 2.5) {
-        return "Good";
-    }
-    return auc >= 0.60 ? "Fair" : "Poor";
-}
-
-Quality evaluate(const std::string &name, const std::vector<double> &p, const std::vector<int> &labels,
-                 int minPositives)
-{
-    Quality q;
-    q.name = name;
-    q.rows = p.size();
-    q.positives =
-        static_cast<std::size_t>(std::count_if(labels.begin(), labels.end(), [](int l) { return l != 0; }));
-    q.auc = rocAuc(p, labels);
-    q.averagePrecision = averagePrecision(p, labels);
-    for (const double f : kFractions) {
-        q.topK.push_back(topK(p, labels, f));
-    }
-    q.brier = brierScore(p, labels);
-    q.logLoss = logLoss(p, labels);
-    q.calibration = calibrationCurve(p, labels, 10);
-    q.ece = expectedCalibrationError(q.calibration);
-    q.gain = gainCurve(p, labels, 101);
-    q.label = qualityLabel(q.auc, q.at(0.05).lift, q.positives, minPositives);
-    return q;
-}
 
 std::vector<int> engagementLabels(const InteractionLog &log, const std::vector<std::int32_t> &targetItems,
                                   const std::vector<std::int32_t> &profiles, std::int64_t from,
@@ -131,86 +52,85 @@ std::vector<int> engagementLabels(const InteractionLog &log, const std::vector<s
     return labels;
 }
 
-bool trainCfSnapshots(const InteractionLog &log, const PropensityParams &params, CfSnapshots &out,
-                      const std::function<bool(const std::string &)> &onStage)
+CutoffModels trainCutoffModels(const InteractionLog &log, std::int64_t cutoff, const PropensityParams &params)
+{
+    CutoffModels out;
+    out.cutoff = cutoff;
+    out.userItems = userItemsBefore(log, cutoff);
+    out.cf = Ials(params.ials);
+    out.cf.fit(out.userItems);
+    const auto start = std::chrono::steady_clock::now();
+    out.knn = ItemKnn::fit(out.userItems, params.knn);
+    out.ease = Ease::fit(out.userItems, params.ease);
+    out.neighbourSeconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    return out;
+}
+
+bool trainSnapshots(const InteractionLog &log, const PropensityParams &params, ModelSnapshots &out,
+                    const std::function<bool(const std::string &)> &onStage, CutoffModels *backtest)
 {
     auto stage = [&](const char *what) { return !onStage || onStage(what); };
     const std::int64_t t = params.nowMs;
-    if (!stage("Training collaborative filtering (backtest)")) {
+    if (!stage("Training the models (backtest)")) {
         return false;
     }
-    out.backtest = trainCf(log, t - 2 * params.horizonMs, params.ials);
-    if (!stage("Training collaborative filtering (scoring)")) {
+    out.backtest = backtest ? std::move(*backtest) : trainCutoffModels(log, t - 2 * params.horizonMs, params);
+    if (!stage("Training the models (scoring)")) {
         return false;
     }
-    out.scoring = trainCf(log, t - params.horizonMs, params.ials);
-    if (!stage("Training collaborative filtering (now)")) {
+    out.scoring = trainCutoffModels(log, t - params.horizonMs, params);
+    if (!stage("Training the models (now)")) {
         return false;
     }
-    out.now = trainCf(log, t, params.ials);
+    out.now = trainCutoffModels(log, t, params);
     out.timeline = ProfileTimeline::build(log);
     return true;
 }
 
-PropensityResult scorePropensity(const InteractionLog &log, const std::vector<std::int32_t> &targetItems,
-                                 const PropensityParams &params, const CfSnapshots *cf,
-                                 const std::function<bool(const std::string &)> &onStage)
+namespace detail {
+
+TargetWindows targetWindows(const InteractionLog &log, const ProfileTimeline &timeline,
+                            const std::vector<std::int32_t> &targetItems, const PropensityParams &params,
+                            const ModelSnapshots &models)
 {
-    PropensityResult result;
-    CfSnapshots own;
-    if (!cf) {
-        if (!trainCfSnapshots(log, params, own, onStage)) {
-            result.note = "cancelled";
-            return result;
-        }
-        cf = &own;
-    }
-    if (onStage && !onStage("Fitting the propensity model")) {
-        result.note = "cancelled";
-        return result;
-    }
-    ProfileTimeline ownTimeline;
-    const ProfileTimeline *timeline = &cf->timeline;
-    if (timeline->empty()) {
-        ownTimeline = ProfileTimeline::build(log);
-        timeline = &ownTimeline;
-    }
     const std::int64_t t = params.nowMs;
     const std::int64_t c1 = t - params.horizonMs;
     const std::int64_t c0 = c1 - params.horizonMs;
+    TargetWindows w;
+    w.pop0 = populationAt(log, c0, params.everyone);
+    w.x0 = propensityFeatures(log, timeline, targetItems, w.pop0, models.backtest, params);
+    w.y0 = engagementLabels(log, targetItems, w.pop0, c0, c1);
+    w.pop1 = populationAt(log, c1, params.everyone);
+    w.x1 = propensityFeatures(log, timeline, targetItems, w.pop1, models.scoring, params);
+    w.y1 = engagementLabels(log, targetItems, w.pop1, c1, t);
+    w.pop2 = populationAt(log, t, params.everyone);
+    w.x2 = propensityFeatures(log, timeline, targetItems, w.pop2, models.now, params);
+    return w;
+}
 
-    const std::vector<std::int32_t> pop0 = populationAt(log, c0);
-    const Eigen::MatrixXd x0 =
-        propensityFeatures(log, *timeline, targetItems, c0, pop0, cf->backtest, params.decayDays);
-    const std::vector<int> y0 = engagementLabels(log, targetItems, pop0, c0, c1);
-    const std::vector<std::int32_t> pop1 = populationAt(log, c1);
-    const Eigen::MatrixXd x1 =
-        propensityFeatures(log, *timeline, targetItems, c1, pop1, cf->scoring, params.decayDays);
-    const std::vector<int> y1 = engagementLabels(log, targetItems, pop1, c1, t);
-
-    const LogisticModel backtestFit = fitLogistic(x0, toEigen(y0), params.l2);
-    result.backtest.push_back(evaluate("model", toStd(backtestFit.predict(x1)), y1, params.minPositives));
+PropensityResult combinePerTarget(const TargetWindows &w, const PropensityParams &params)
+{
+    PropensityResult result;
+    const LogisticModel backtestFit = fitLogistic(w.x0, toEigen(w.y0), params.l2);
+    result.backtest.push_back(evaluate("model", toStd(backtestFit.predict(w.x1)), w.y1, params.minPositives));
     std::size_t bestBaseline = 0;
     for (std::size_t b = 0; b < std::size(kBaselines); ++b) {
         const int col = static_cast<int>(kBaselines[b].feature);
-        const LogisticModel fit = fitLogistic(x0.col(col), toEigen(y0), params.l2);
+        const LogisticModel fit = fitLogistic(w.x0.col(col), toEigen(w.y0), params.l2);
         result.backtest.push_back(
-            evaluate(kBaselines[b].name, toStd(fit.predict(x1.col(col))), y1, params.minPositives));
+            evaluate(kBaselines[b].name, toStd(fit.predict(w.x1.col(col))), w.y1, params.minPositives));
         if (result.backtest.back().auc > result.backtest[1 + bestBaseline].auc) {
             bestBaseline = b;
         }
     }
-
-    result.population = populationAt(log, t);
-    const Eigen::MatrixXd x2 =
-        propensityFeatures(log, *timeline, targetItems, t, result.population, cf->now, params.decayDays);
+    result.population = w.pop2;
     for (const Baseline &b : kBaselines) {
         const int col = static_cast<int>(b.feature);
         result.baselineProbability.push_back(
-            toStd(fitLogistic(x1.col(col), toEigen(y1), params.l2).predict(x2.col(col))));
+            toStd(fitLogistic(w.x1.col(col), toEigen(w.y1), params.l2).predict(w.x2.col(col))));
     }
-    const auto positives0 = static_cast<int>(std::count(y0.begin(), y0.end(), 1));
-    const auto positives1 = static_cast<int>(std::count(y1.begin(), y1.end(), 1));
+    const auto positives0 = static_cast<int>(std::count(w.y0.begin(), w.y0.end(), 1));
+    const auto positives1 = static_cast<int>(std::count(w.y1.begin(), w.y1.end(), 1));
     if (positives0 < params.minPositives || positives1 < params.minPositives) {
         // Too few engagers to fit all weights reliably: use the best single input, still calibrated.
         result.fallback = true;
@@ -221,10 +141,39 @@ PropensityResult scorePropensity(const InteractionLog &log, const std::vector<st
         result.probability = result.baselineProbability[bestBaseline];
         return result;
     }
-    const LogisticModel fit = fitLogistic(x1, toEigen(y1), params.l2);
-    result.probability = toStd(fit.predict(x2));
+    const LogisticModel fit = fitLogistic(w.x1, toEigen(w.y1), params.l2);
+    result.probability = toStd(fit.predict(w.x2));
     result.weights = toStd(fit.weights);
     return result;
+}
+
+} // namespace detail
+
+PropensityResult scorePropensity(const InteractionLog &log, const std::vector<std::int32_t> &targetItems,
+                                 const PropensityParams &params, const ModelSnapshots *models,
+                                 const std::function<bool(const std::string &)> &onStage)
+{
+    PropensityResult result;
+    ModelSnapshots own;
+    if (!models) {
+        if (!trainSnapshots(log, params, own, onStage)) {
+            result.cancelled = true;
+            return result;
+        }
+        models = &own;
+    }
+    if (onStage && !onStage("Fitting the propensity model")) {
+        result.cancelled = true;
+        return result;
+    }
+    ProfileTimeline ownTimeline;
+    const ProfileTimeline *timeline = &models->timeline;
+    if (timeline->empty()) {
+        ownTimeline = ProfileTimeline::build(log);
+        timeline = &ownTimeline;
+    }
+    return detail::combinePerTarget(detail::targetWindows(log, *timeline, targetItems, params, *models),
+                                    params);
 }
 
 } // namespace awb::numeric

@@ -3,17 +3,22 @@
 // logistic combiner and its baselines. Plain C++ and Eigen, no Qt.
 //
 // Procedure for "now" T and horizon H:
-//   backtest: features at C0 = T - 2H, labels in [C0, T - H)  -> fit;  features at C1 = T - H, labels in
-//             [C1, T) -> the reported quality (nothing at or after C1 is seen by that fit);
+//   tuning:   features at C0 = T - 2H, labels in [C0, T - H): hyperparameters (PropensityTuning.h);
+//   backtest: features at C0, labels in [C0, T - H)  -> fit;  features at C1 = T - H, labels in
+//             [C1, T) -> the reported quality (nothing at or after C1 is seen by that fit or the tuning);
 //   scoring:  features at C1, labels in [C1, T) -> fit; features at T -> calibrated probabilities.
 // Features at a cutoff C use only interactions before C: CF affinity (iALS trained on interactions before C),
-// time-decayed own history with the target, recency, frequency and money. Baselines are the same
-// logistic fit on one feature (activity = frequency, own history, CF), so every metric compares like with
-// like.
+// item-kNN and EASE scores of the target (ItemKnn.h, Ease.h, trained on interactions before C), the
+// time-decayed own history with the target, recency, frequency and money. Baselines are the same logistic fit
+// on one feature (activity = frequency, past affinity = own history, CF, item-kNN, EASE), so every metric
+// compares like with like.
 #pragma once
 
+#include "numeric/Ease.h"
 #include "numeric/Ials.h"
-#include "numeric/Metrics.h"
+#include "numeric/InteractionLog.h"
+#include "numeric/ItemKnn.h"
+#include "numeric/Quality.h"
 
 #include <cstdint>
 #include <functional>
@@ -22,24 +27,13 @@
 
 namespace awb::numeric {
 
-/// Interactions of the catalog, ordered by time. Profiles and items are dense 0-based indices.
-struct InteractionLog
-{
-    std::int32_t profileCount = 0;
-    std::int32_t itemCount = 0;
-    std::vector<std::int64_t> firstSeen; ///< per profile: first event time (ms), INT64_MAX if unknown
-    std::vector<std::int32_t> profile;   ///< per interaction
-    std::vector<std::int32_t> item;
-    std::vector<std::int64_t> ts; ///< ms, non-decreasing
-    std::vector<float> weight;
-    std::vector<float> value; ///< money (price * quantity), 0 when unknown
-};
-
 struct PropensityParams
 {
     std::int64_t nowMs = 0;                       ///< T
     std::int64_t horizonMs = 30LL * 86400 * 1000; ///< H
-    double decayDays = 30.0;                      ///< half-life-like scale of the own-history decay
+    double decayDays = 30.0;                      ///< scale of the own-history decay exp(-age / scale)
+    double neighbourDecayDays =
+        365.0; ///< the same for the history the item-kNN and EASE scores read; 0: none
     double l2 = 1.0;
     int minPositives = 20; ///< below this the model falls back (see Quality)
     IalsParams ials = [] {
@@ -51,6 +45,9 @@ struct PropensityParams
         p.lambda = 0.02f;
         return p;
     }();
+    ItemKnnParams knn;
+    EaseParams ease;
+    bool everyone = false; ///< candidates: everyone seen before the cutoff, not only identified profiles
 };
 
 enum class FeatureIndex
@@ -62,34 +59,11 @@ enum class FeatureIndex
     Recency,
     Frequency,
     Money,
+    Knn,  ///< log1p of the item-kNN score: sum over the history of decayed weight x s_T(item) (ItemKnn.h),
+          ///< minus its mean over the candidates
+    Ease, ///< sign(s) log1p(|s|) of the same sum s with EASE's s_T (Ease.h), minus its mean
     Count,
 };
-
-struct Quality
-{
-    std::string name; ///< "model", "activity only", "own history only", "CF only"
-    std::size_t rows = 0;
-    std::size_t positives = 0;
-    double auc = 0.5;
-    double averagePrecision = 0;
-    std::vector<TopK> topK; ///< at 1, 5, 10, 20, 50 %
-    double brier = 0;
-    double logLoss = 0;
-    double ece = 0;
-    std::vector<CalibrationBin> calibration;
-    std::vector<double> gain; ///< 101 points, audience 0..100 %
-    std::string label;        ///< Poor / Fair / Good / Excellent / Insufficient data
-
-    const TopK &at(double fraction) const;
-};
-
-/// Poor / Fair / Good / Excellent from AUC and lift at 5 % (thresholds in the implementation's comment);
-/// "Insufficient data" below minPositives positives.
-std::string qualityLabel(double auc, double liftAt5, std::size_t positives, int minPositives);
-
-/// Metrics of probabilities against labels.
-Quality evaluate(const std::string &name, const std::vector<double> &probabilities,
-                 const std::vector<int> &labels, int minPositives);
 
 struct PropensityResult
 {
@@ -100,6 +74,7 @@ struct PropensityResult
     std::vector<double> weights; ///< the scoring fit's weights on standardised features
     bool fallback = false;       ///< too few positives: scores are the best baseline's
     std::string note;            ///< why it fell back, or empty
+    bool cancelled = false;      ///< onStage asked to stop: everything else is empty
 };
 
 /// The log's interactions grouped by profile, each profile's in time order (a stable counting sort of the
@@ -118,36 +93,54 @@ struct ProfileTimeline
     bool empty() const { return offsets.empty(); }
 };
 
-/// Profiles first seen before cutoff, ascending.
-std::vector<std::int32_t> populationAt(const InteractionLog &log, std::int64_t cutoff);
+/// The candidates at cutoff, ascending: profiles with a user id first seen before cutoff, or every profile
+/// first seen before it when everyone is set.
+std::vector<std::int32_t> populationAt(const InteractionLog &log, std::int64_t cutoff, bool everyone = false);
 
-/// The combiner's inputs at cutoff (rows aligned with population, columns FeatureIndex) from the
-/// interactions before cutoff and cf's factors: the step that turns trained models into scores. Uses both
-/// cores; the result does not depend on the number of cores.
-Eigen::MatrixXd propensityFeatures(const InteractionLog &log, const ProfileTimeline &timeline,
-                                   const std::vector<std::int32_t> &targetItems, std::int64_t cutoff,
-                                   const std::vector<std::int32_t> &population, const Ials &cf,
-                                   double decayDays);
-
-/// What does not depend on the target: the CF models at the three cutoffs (T - 2H, T - H, T) and the
-/// profile timeline, so scoring many targets at the same T builds them once.
-struct CfSnapshots
+/// The models trained on the interactions before one cutoff.
+struct CutoffModels
 {
-    Ials backtest{IalsParams{}};
-    Ials scoring{IalsParams{}};
-    Ials now{IalsParams{}};
+    std::int64_t cutoff = 0;
+    InteractionMatrix userItems; ///< userItemsBefore(log, cutoff)
+    Ials cf{IalsParams{}};
+    ItemKnn knn;
+    Ease ease;
+    double neighbourSeconds = 0; ///< wall time of the item-kNN and EASE fits
+};
+
+/// Trains iALS, item-kNN and EASE on the interactions before cutoff.
+CutoffModels trainCutoffModels(const InteractionLog &log, std::int64_t cutoff,
+                               const PropensityParams &params);
+
+/// The combiner's inputs at models.cutoff (rows aligned with population, columns FeatureIndex) from the
+/// interactions before it, the models trained on them and params' decay scales: the step that turns trained
+/// models into scores. Uses both cores; the result does not depend on the number of cores.
+Eigen::MatrixXd propensityFeatures(const InteractionLog &log, const ProfileTimeline &timeline,
+                                   const std::vector<std::int32_t> &targetItems,
+                                   const std::vector<std::int32_t> &population, const CutoffModels &models,
+                                   const PropensityParams &params);
+
+/// What does not depend on the target: the models at the three cutoffs (T - 2H, T - H, T) and the
+/// profile timeline, so scoring many targets at the same T builds them once.
+struct ModelSnapshots
+{
+    CutoffModels backtest;
+    CutoffModels scoring;
+    CutoffModels now;
     ProfileTimeline timeline; ///< empty: scorePropensity builds its own
 };
 
-/// Trains the three CF snapshots; onStage returns false to cancel (then returns false).
-bool trainCfSnapshots(const InteractionLog &log, const PropensityParams &params, CfSnapshots &out,
-                      const std::function<bool(const std::string &)> &onStage = {});
+/// Trains the three snapshots with params' hyperparameters; onStage returns false to cancel (then returns
+/// false). backtest, when given, is reused as the T - 2H snapshot (tuning trains it already).
+bool trainSnapshots(const InteractionLog &log, const PropensityParams &params, ModelSnapshots &out,
+                    const std::function<bool(const std::string &)> &onStage = {},
+                    CutoffModels *backtest = nullptr);
 
-/// Trains and scores. targetItems: sorted item indices. cf: trained snapshots, or nullptr to train them
-/// here. onStage reports the stage and returns false to cancel (the result is then empty with note
-/// "cancelled").
+/// Trains and scores. targetItems: sorted item indices. models: trained snapshots, or nullptr to train
+/// them here. onStage reports the stage and returns false to cancel (the result is then empty with
+/// cancelled set).
 PropensityResult scorePropensity(const InteractionLog &log, const std::vector<std::int32_t> &targetItems,
-                                 const PropensityParams &params, const CfSnapshots *cf = nullptr,
+                                 const PropensityParams &params, const ModelSnapshots *models = nullptr,
                                  const std::function<bool(const std::string &)> &onStage = {});
 
 /// 1 for profiles with an interaction with a target item in [from, to), else 0, for the given profiles.

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// Internal to the propensity code (Propensity.cpp, PropensityFeatures.cpp): small helpers over the log.
+// Internal to the propensity code (Propensity*.cpp): small helpers over the log, and the feature windows
+// of one target that the per-target and the pooled combiners share.
 #pragma once
 
 #include "numeric/Propensity.h"
@@ -29,5 +30,35 @@ inline std::vector<char> itemMask(const InteractionLog &log, const std::vector<s
     }
     return mask;
 }
+
+inline std::vector<double> toStd(const Eigen::VectorXd &v)
+{
+    return {v.data(), v.data() + v.size()};
+}
+
+inline Eigen::VectorXd toEigen(const std::vector<int> &labels)
+{
+    Eigen::VectorXd y(static_cast<Eigen::Index>(labels.size()));
+    for (std::size_t i = 0; i < labels.size(); ++i) {
+        y[static_cast<Eigen::Index>(i)] = labels[i] != 0 ? 1.0 : 0.0;
+    }
+    return y;
+}
+
+/// One target's features and labels: x0 at T - 2H with labels y0 in [T - 2H, T - H), x1 at T - H with y1 in
+/// [T - H, T), x2 at T (rows aligned with pop0, pop1, pop2).
+struct TargetWindows
+{
+    std::vector<std::int32_t> pop0, pop1, pop2;
+    Eigen::MatrixXd x0, x1, x2;
+    std::vector<int> y0, y1;
+};
+
+TargetWindows targetWindows(const InteractionLog &log, const ProfileTimeline &timeline,
+                            const std::vector<std::int32_t> &targetItems, const PropensityParams &params,
+                            const ModelSnapshots &models);
+
+/// The per-target combiner: backtest, baselines, fallback and scores (scorePropensity's result).
+PropensityResult combinePerTarget(const TargetWindows &windows, const PropensityParams &params);
 
 } // namespace awb::numeric::detail

@@ -2,11 +2,15 @@
 #include "services/ScoringService.h"
 
 #include "jobs/Progress.h"
+#include "numeric/Propensity.h"
+#include "numeric/PropensityPooled.h"
+#include "numeric/PropensityTuning.h"
 #include "services/SampleOracle.h"
 #include "services/WithWorkspace.h"
 #include "store/Database.h"
 
 #include <algorithm>
+#include <cstdio>
 #include <numeric>
 
 namespace awb::services {
@@ -21,12 +25,47 @@ std::function<bool(const std::string &)> stageReporter(ProgressSink &progress)
     };
 }
 
-numeric::PropensityParams propensityParams(std::int64_t now, std::int64_t horizon)
+numeric::PropensityParams propensityParams(std::int64_t now, std::int64_t horizon, bool everyone)
 {
     numeric::PropensityParams params;
     params.nowMs = now;
     params.horizonMs = horizon;
+    params.everyone = everyone;
     return params;
+}
+
+std::string fixed3(double v)
+{
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%.3f", v);
+    return buf;
+}
+
+// What does not depend on one target: hyperparameters tuned on the validation window for all targets,
+// then the models at the three cutoffs trained with them.
+struct Prepared
+{
+    numeric::PropensityParams params;
+    numeric::ModelSnapshots models;
+    std::string tuning;
+};
+
+Result<Prepared> prepare(const model::LoadedInteractions &data,
+                         const std::vector<std::vector<std::int32_t>> &targets, std::int64_t now,
+                         std::int64_t horizon, bool everyone, ProgressSink &progress)
+{
+    Prepared out;
+    const numeric::ProfileTimeline timeline = numeric::ProfileTimeline::build(data.log);
+    numeric::TuningResult tuned = numeric::tunePropensity(
+        data.log, timeline, targets, propensityParams(now, horizon, everyone), {}, stageReporter(progress));
+    if (tuned.cancelled || !numeric::trainSnapshots(data.log, tuned.params, out.models,
+                                                    stageReporter(progress), &tuned.validation)) {
+        return fail(Error::cancelled());
+    }
+    out.params = tuned.params;
+    const double seconds = out.models.scoring.neighbourSeconds + out.models.now.neighbourSeconds;
+    out.tuning = tuned.summary + "; item-kNN and EASE fitted at T - H and T in " + fixed3(seconds) + " s";
+    return out;
 }
 
 Result<void> checkHistory(const model::LoadedInteractions &data, std::int64_t now, std::int64_t horizon)
@@ -41,17 +80,23 @@ Result<void> checkHistory(const model::LoadedInteractions &data, std::int64_t no
     return {};
 }
 
+std::string combinerNote(const numeric::MultiTargetResult &scored)
+{
+    if (scored.pooledAuc == 0.0) {
+        return "combiner: per target (backtest macro AUC " + fixed3(scored.perTargetAuc) + ")";
+    }
+    return std::string("combiner: ") + (scored.pooled ? "pooled over the targets" : "per target") +
+           " (backtest macro AUC per target " + fixed3(scored.perTargetAuc) + ", pooled " +
+           fixed3(scored.pooledAuc) + ")";
+}
+
 Result<numeric::PropensityResult> run(const model::LoadedInteractions &data,
-                                      const std::vector<std::int32_t> &items, std::int64_t now,
-                                      std::int64_t horizon, const numeric::CfSnapshots *cf,
+                                      const std::vector<std::int32_t> &items, const Prepared &prepared,
                                       ProgressSink &progress)
 {
-    if (auto ok = checkHistory(data, now, horizon); !ok) {
-        return fail(ok.error());
-    }
-    auto result = numeric::scorePropensity(data.log, items, propensityParams(now, horizon), cf,
-                                           stageReporter(progress));
-    if (result.note == "cancelled") {
+    auto result =
+        numeric::scorePropensity(data.log, items, prepared.params, &prepared.models, stageReporter(progress));
+    if (result.cancelled) {
         return fail(Error::cancelled());
     }
     return result;
@@ -101,11 +146,19 @@ Result<ScoreResult> ScoringService::score(const ScoreRequest &request, ProgressS
             return fail(data.error());
         }
         const std::int64_t now = request.asOfMs.value_or(data->latestEventMs + 1);
-        auto result = run(*data, *items, now, request.horizonMs, nullptr, progress);
+        if (auto ok = checkHistory(*data, now, request.horizonMs); !ok) {
+            return fail(ok.error());
+        }
+        auto prepared = prepare(*data, {*items}, now, request.horizonMs, request.everyone, progress);
+        if (!prepared) {
+            return fail(prepared.error());
+        }
+        auto result = run(*data, *items, *prepared, progress);
         if (!result) {
             return fail(result.error());
         }
-        ScoreResult out{request.target.describe(), now, {}, result->backtest, result->fallback, result->note};
+        ScoreResult out{request.target.describe(), now, {}, result->backtest, result->fallback, result->note,
+                        prepared->tuning};
         const std::vector<std::string> keys = model::profileKeys(db, data->profileIds);
         out.ranked.reserve(result->population.size());
         for (std::size_t r = 0; r < result->population.size(); ++r) {
@@ -121,7 +174,7 @@ Result<ScoreResult> ScoringService::score(const ScoreRequest &request, ProgressS
 
 Result<EvaluationResult> ScoringService::evaluate(const std::vector<model::Target> &targets,
                                                   std::int64_t asOfMs, std::int64_t horizonMs,
-                                                  ProgressSink &progress)
+                                                  ProgressSink &progress, bool everyone)
 {
     return withWorkspace<EvaluationResult>(
         m_path, "Scoring", [&](store::Database &db) -> Result<EvaluationResult> {
@@ -132,31 +185,37 @@ Result<EvaluationResult> ScoringService::evaluate(const std::vector<model::Targe
             if (auto ok = checkHistory(*data, asOfMs, horizonMs); !ok) {
                 return fail(ok.error());
             }
-            // The CF snapshots do not depend on the target: train them once for all targets.
-            numeric::CfSnapshots cf;
-            if (!numeric::trainCfSnapshots(data->log, propensityParams(asOfMs, horizonMs), cf,
-                                           stageReporter(progress))) {
+            const SampleOracle oracle = SampleOracle::load(db, asOfMs, horizonMs);
+            EvaluationResult out{asOfMs, horizonMs, {}, {}, oracle.note(), {}, {}, everyone};
+            std::vector<model::Target> resolved;
+            std::vector<std::vector<std::int32_t>> items;
+            for (const model::Target &target : targets) {
+                auto found = model::resolveTarget(db, target);
+                if (!found) {
+                    out.skipped.push_back(target.describe() + ": " + found.error().message);
+                    continue;
+                }
+                resolved.push_back(target);
+                items.push_back(std::move(*found));
+            }
+            // The tuning and the models do not depend on the target: once for all targets.
+            auto prepared = prepare(*data, items, asOfMs, horizonMs, everyone, progress);
+            if (!prepared) {
+                return fail(prepared.error());
+            }
+            out.tuning = prepared->tuning;
+            progress.setStage("Scoring the targets");
+            numeric::MultiTargetResult scored = numeric::scorePropensityTargets(
+                data->log, items, prepared->params, prepared->models, stageReporter(progress));
+            if (scored.cancelled) {
                 return fail(Error::cancelled());
             }
-            const SampleOracle oracle = SampleOracle::load(db, asOfMs, horizonMs);
-            EvaluationResult out{asOfMs, horizonMs, {}, {}, oracle.note()};
-            for (const model::Target &target : targets) {
-                auto items = model::resolveTarget(db, target);
-                if (!items) {
-                    out.skipped.push_back(target.describe() + ": " + items.error().message);
-                    continue;
-                }
-                progress.setStage("Scoring " + target.describe());
-                auto result = run(*data, *items, asOfMs, horizonMs, &cf, progress);
-                if (!result) {
-                    if (result.error().isCancelled()) {
-                        return fail(result.error());
-                    }
-                    out.skipped.push_back(target.describe() + ": " + result.error().message);
-                    continue;
-                }
+            out.combiner = combinerNote(scored);
+            for (std::size_t t = 0; t < resolved.size(); ++t) {
+                const model::Target &target = resolved[t];
+                const numeric::PropensityResult *result = &scored.targets[t];
                 const std::vector<int> labels = numeric::engagementLabels(
-                    data->log, *items, result->population, asOfMs, asOfMs + horizonMs);
+                    data->log, items[t], result->population, asOfMs, asOfMs + horizonMs);
                 TargetEvaluation te{target.describe(), {}, std::nullopt};
                 te.qualities.push_back(numeric::evaluate("model", result->probability, labels, 20));
                 for (std::size_t b = 0; b < result->baselineProbability.size(); ++b) {

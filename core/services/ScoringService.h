@@ -4,7 +4,7 @@
 
 #include "common/Result.h"
 #include "model/InteractionLoader.h"
-#include "numeric/Propensity.h"
+#include "numeric/Quality.h"
 
 #include <cstdint>
 #include <optional>
@@ -26,6 +26,7 @@ struct ScoreRequest
     model::Target target;
     std::optional<std::int64_t> asOfMs; ///< "now"; default: the latest event time
     std::int64_t horizonMs = 30 * kDayMs;
+    bool everyone = false; ///< score every profile, not only those with a user id
 };
 
 struct ScoredProfile
@@ -43,6 +44,7 @@ struct ScoreResult
     std::vector<numeric::Quality> backtest; ///< model then baselines
     bool fallback = false;
     std::string note;
+    std::string tuning; ///< the hyperparameters chosen on the validation window
 };
 
 struct TargetEvaluation
@@ -61,6 +63,9 @@ struct EvaluationResult
     std::vector<TargetEvaluation> targets;
     std::vector<std::string> skipped; ///< targets that could not be scored, with the reason
     std::string oracleNote;           ///< what the oracle rows are, or why there are none; empty on real data
+    std::string tuning;               ///< the hyperparameters chosen on the validation window
+    std::string combiner;             ///< per target or pooled, and why
+    bool everyone = false;            ///< candidates were every profile, not only those with a user id
 };
 
 class ScoringService
@@ -72,9 +77,11 @@ public:
     Result<ScoreResult> score(const ScoreRequest &request, ProgressSink &progress);
 
     /// Scores each target as of asOf and measures the model and its baselines against the engagements that
-    /// really happened in [asOf, asOf + horizon).
+    /// really happened in [asOf, asOf + horizon). Candidates: profiles with a user id and an event before
+    /// asOf, or everyone seen before it. Hyperparameters are tuned once for all targets on a window that
+    /// ends a horizon before asOf.
     Result<EvaluationResult> evaluate(const std::vector<model::Target> &targets, std::int64_t asOfMs,
-                                      std::int64_t horizonMs, ProgressSink &progress);
+                                      std::int64_t horizonMs, ProgressSink &progress, bool everyone = false);
 
     /// The n values of a column with the most engaged profiles in [fromMs, toMs) (toMs = 0: no bound).
     Result<std::vector<model::Target>> topValues(const std::string &column, int n, std::int64_t fromMs,

@@ -130,7 +130,8 @@ private slots:
     void showsPerEventColumnProperties()
     {
         catalog::CatalogDefinition def;
-        def.events = {{"Order Completed", "products[].product_id", 5.0}, {"Product Viewed", "product_id", 1.0}};
+        def.events = {{"Order Completed", "products[].product_id", 5.0},
+                      {"Product Viewed", "product_id", 1.0}};
         def.columns = {{"Brand", "brand", "", {{"Order Completed", "product_brand"}}}};
         QVERIFY(services::CatalogService(m_workspace.toStdString()).save(def));
         m_area->setWorkspace(m_workspace);
@@ -181,9 +182,9 @@ private slots:
         QVERIFY(finished.wait(30000));
         QVERIFY(!child<QAbstractButton>(model, "modelCancelButton")->isVisible());
 
-        QCOMPARE(model->qualityModel()->rowCount(), 4);
+        QCOMPARE(model->qualityModel()->rowCount(), 6); // the model and five baselines
         QStringList names;
-        for (int row = 0; row < 4; ++row) {
+        for (int row = 0; row < 6; ++row) {
             names << model->qualityModel()->index(row, ui::QualityTableModel::ScoreColumn).data().toString();
             const double auc = model->qualityModel()
                                    ->index(row, ui::QualityTableModel::AucColumn)
@@ -192,16 +193,17 @@ private slots:
             QVERIFY(auc > 0.5 && auc <= 1.0);
         }
         QCOMPARE(names, QStringList({QStringLiteral("Model"), QStringLiteral("Activity only"),
-                                     QStringLiteral("Own history only"), QStringLiteral("CF only")}));
+                                     QStringLiteral("Own history only"), QStringLiteral("CF only"),
+                                     QStringLiteral("Item-kNN only"), QStringLiteral("EASE only")}));
         QVERIFY(
             !model->qualityModel()->index(0, ui::QualityTableModel::LabelColumn).data().toString().isEmpty());
-        // Gain: the model, three baselines and the random diagonal, 101 points each (0..100 %).
+        // Gain: the model, five baselines and the random diagonal, 101 points each (0..100 %).
         ui::GainChart *gain = model->gainChart();
         QVERIFY(!gain->isEmpty());
-        QCOMPARE(gain->graphCount(), 5);
+        QCOMPARE(gain->graphCount(), 7);
         QCOMPARE(gain->graphName(0), QStringLiteral("Model"));
         QCOMPARE(gain->pointCount(0), 101);
-        QCOMPARE(gain->graphName(4), QStringLiteral("Random"));
+        QCOMPARE(gain->graphName(6), QStringLiteral("Random"));
         QVERIFY(!model->calibrationChart()->isEmpty());
         QVERIFY(model->calibrationChart()->pointCount(0) >= 2);
         QVERIFY(
@@ -254,7 +256,7 @@ private slots:
         QVERIFY2(note->text().contains(QStringLiteral("fell back")) &&
                      note->text().contains(QStringLiteral("20")),
                  qPrintable(note->text()));
-        QCOMPARE(model->qualityModel()->rowCount(), 4);
+        QCOMPARE(model->qualityModel()->rowCount(), 6); // the model and five baselines
         QCOMPARE(model->qualityModel()->index(0, ui::QualityTableModel::LabelColumn).data().toString(),
                  QStringLiteral("Insufficient data"));
         // No engager at all in the window: no gain curve to draw, the chart says why.

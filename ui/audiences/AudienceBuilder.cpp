@@ -581,7 +581,9 @@ void AudienceBuilder::onSizeChanged(qint64 size)
                   .arg(auc, QString::fromStdString(backtest.empty() ? std::string() : backtest.front().name))
             : auc;
     card(4, label, quality, tr("model quality %1, %2").arg(label, quality));
-    m_sizeNote->setVisible(share * 100.0 > kSizeNoteAbove + 1e-9);
+    // Past the 20% preset's size (ceil of 20% of the eligible), not past 20% exactly: the preset itself
+    // rounds up and must not raise the warning.
+    m_sizeNote->setVisible(p.size > audience::SizeRule::ofPercent(kSizeNoteAbove).resolve(curve.eligible()));
     m_chart->setMarker(share * 100.0);
     m_histogram->setCut(p.likelihoodAtCut);
 }

@@ -2,7 +2,7 @@
 // The backtest quality of a scoring run: one row per score (the model, then its baselines).
 #pragma once
 
-#include "numeric/Propensity.h"
+#include "numeric/Quality.h"
 
 #include <QAbstractTableModel>
 
