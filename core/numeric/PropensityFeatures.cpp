@@ -123,7 +123,11 @@ void fillRows(const FeatureInputs &in, std::size_t begin, std::size_t end, Eigen
             }
         }
         const auto row = static_cast<Eigen::Index>(r);
-        x(row, static_cast<int>(FeatureIndex::Cf)) = in.models.cf.userFactors().row(p).dot(in.targetCf);
+        const auto &factors = in.models.cf.userFactors();
+        // No CF model trained on this log (tuning the neighbourhood models alone): its score is 0.
+        x(row, static_cast<int>(FeatureIndex::Cf)) =
+            p < factors.rows() && factors.cols() == in.targetCf.size() ? factors.row(p).dot(in.targetCf)
+                                                                       : 0.0f;
         x(row, static_cast<int>(FeatureIndex::Knn)) = log1pOrZero(std::max(0.0, knn));
         x(row, static_cast<int>(FeatureIndex::Ease)) = std::copysign(log1pOrZero(std::abs(ease)), ease);
         x(row, static_cast<int>(FeatureIndex::Own)) = log1pOrZero(own);
