@@ -19,8 +19,6 @@ namespace awb::ingest {
 
 namespace {
 
-constexpr std::int64_t kProgressEvery = 4096;
-
 /// Why a record cannot be mapped at all, or empty.
 std::string recordProblem(const CsvReader::Record &rec, std::size_t needed)
 {
@@ -122,12 +120,8 @@ Result<void> importCsv(InputFile &file, const CsvMapping &mapping, ImportContext
     CsvRow row;
     CsvReader::Record joined;
     for (std::int64_t n = 1; hasData; hasData = reader.next(rec), ++n) {
-        ++ctx.report.rowsRead;
-        if (n % kProgressEvery == 0) {
-            ctx.progress.setValue(ctx.progressBase + file.position());
-            if (ctx.progress.isCancelled()) {
-                return fail(Error::cancelled());
-            }
+        if (!ctx.rowRead(n, file)) {
+            return fail(Error::cancelled());
         }
         if (rec.isBlank()) {
             ++ctx.report.blank;

@@ -25,6 +25,10 @@ struct ImportContext
     ImportReport &report;
     ProgressSink &progress;
     std::int64_t progressBase = 0; ///< bytes of earlier files, added to this file's position
+
+    /// Counts the n-th row read from file; every few thousand rows reports the position read so far.
+    /// False when the user cancelled.
+    bool rowRead(std::int64_t n, const InputFile &file);
 };
 
 /// Segment-spec JSON lines: one call per line (track / identify / page / screen) or {"batch":[...]} lines.

@@ -16,8 +16,6 @@ namespace awb::ingest {
 
 namespace {
 
-constexpr std::int64_t kProgressEvery = 4096;
-
 struct ProfileColumn
 {
     std::size_t index;
@@ -118,12 +116,8 @@ Result<void> importProfilesCsv(InputFile &file, const std::string &keyColumn, Im
     std::vector<store::ProfileAttribute> attributes;
     std::string email;
     for (std::int64_t n = 1; reader.next(rec); ++n) {
-        ++ctx.report.rowsRead;
-        if (n % kProgressEvery == 0) {
-            ctx.progress.setValue(ctx.progressBase + file.position());
-            if (ctx.progress.isCancelled()) {
-                return fail(Error::cancelled());
-            }
+        if (!ctx.rowRead(n, file)) {
+            return fail(Error::cancelled());
         }
         if (rec.isBlank()) {
             ++ctx.report.blank;
