@@ -3,6 +3,7 @@
 #include "cli/CliCommon.h"
 #include "cli/Commands.h"
 #include "ingest/Timestamp.h"
+#include "common/Text.h"
 #include "services/AudienceService.h"
 
 #include <QJsonArray>
@@ -19,7 +20,7 @@ namespace {
 constexpr const char *kSubUsage =
     "usage: awb audience create WORKSPACE --name N (--target COLUMN=VALUE | --product ID) --size 5%|COUNT\n"
     "                           [--horizon 30d] [--as-of DATE] [--description TEXT]\n"
-    "                           [--only-in AUDIENCE|SEGMENT] [--exclude AUDIENCE|SEGMENT]\n"
+    "                           [--only-in AUDIENCE|SEGMENT] [--exclude AUDIENCE|SEGMENT] [--everyone]\n"
     "                           [--export PRESET --out FILE [--columns a,b,c] [--default-country CC]]\n"
     "       awb audience list WORKSPACE [--json]\n"
     "       awb audience show WORKSPACE --name N [--members COUNT]\n"
@@ -42,6 +43,8 @@ void addOptions(QCommandLineParser &parser)
                       opt("NAME")});
     parser.addOption({opt("exclude"), opt("Members of this audience (or else saved segment) may not enter."),
                       opt("NAME")});
+    parser.addOption({opt("everyone"), opt("Guests and anonymous visitors may enter too (default: identified "
+                                           "people, those with a user id).")});
     parser.addOption({opt("export"), opt("Export preset to write after creation."), opt("PRESET")});
     parser.addOption({opt("out"), opt("File for --export."), opt("FILE")});
     parser.addOption({opt("columns"), opt("Columns of the generic preset."), opt("a,b,c")});
@@ -60,7 +63,10 @@ int usageError(const std::string &message)
 std::string summary(const audience::AudienceInfo &a)
 {
     std::string s = "audience '" + a.name + "': " + a.statusText() + " (" + a.sizeRule.toString() + " of " +
-                    std::to_string(a.eligible) + " scored), target " + a.target.describe() + ", horizon " +
+                    std::to_string(a.eligible) + " scored" +
+                    (a.reachableByEmail < 0 ? std::string()
+                                            : ", " + std::to_string(a.reachableByEmail) + " reachable by e-mail") +
+                    "), target " + a.target.describe() + ", horizon " +
                     std::to_string(a.horizonMs / services::kDayMs) + " days, as of " +
                     ingest::formatTimestamp(a.asOfMs);
     if (!a.qualityLabel.empty()) {
@@ -73,26 +79,45 @@ std::string summary(const audience::AudienceInfo &a)
 
 std::string exportOutcome(const services::AudienceCreated &created)
 {
-    if (created.exported) {
-        return created.exported->toText();
+    std::string s;
+    for (const services::ExportReport &report : created.exports) {
+        s += report.toText();
     }
-    return created.exportError ? "export failed: " + created.exportError->message + "\n" : std::string();
+    for (const Error &e : created.exportErrors) {
+        s += "export failed: " + e.message + "\n";
+    }
+    return s;
+}
+
+// What the scores say before the audience is stored: reach, backtest population, and whether the quality
+// means anything.
+std::string draftSummary(const services::AudienceDraft &draft, std::int64_t size)
+{
+    std::string s = "scored " + withThousands(draft.curve().eligible()) + " profiles (" +
+                     draft.request().population.describe() + "); top " + withThousands(size) + ": " +
+                     withThousands(draft.reachableByEmail(size)) + " reachable by e-mail; " +
+                     draft.backtestPopulation() + "\n";
+    if (!draft.scores().note.empty()) {
+        s += "note: " + draft.scores().note + "\n";
+    }
+    return s;
 }
 
 int create(const QCommandLineParser &parser, const std::string &workspace)
 {
-    services::AudienceSpec spec;
-    spec.name = parser.value(opt("name")).toStdString();
-    spec.description = parser.value(opt("description")).toStdString();
-    if (!parseTarget(parser, spec.target)) {
+    services::DraftRequest request;
+    services::DraftCreate what;
+    what.name = parser.value(opt("name")).toStdString();
+    what.description = parser.value(opt("description")).toStdString();
+    if (!parseTarget(parser, request.target)) {
         return usageError("give --target COLUMN=VALUE or --product ID");
     }
-    if (!parseHorizon(parser.value(opt("horizon")), spec.horizonMs)) {
+    if (!parseHorizon(parser.value(opt("horizon")), request.horizonMs)) {
         return usageError("bad --horizon (expected days, e.g. 30d)");
     }
     if (parser.isSet(opt("as-of"))) {
-        spec.asOfMs = ingest::parseTimestamp(parser.value(opt("as-of")).toStdString());
-        if (!spec.asOfMs) {
+        request.asOfMs = ingest::parseTimestamp(parser.value(opt("as-of")).toStdString());
+        if (!request.asOfMs) {
             return usageError("bad --as-of (expected a date such as 2026-10-01)");
         }
     }
@@ -100,11 +125,13 @@ int create(const QCommandLineParser &parser, const std::string &workspace)
     if (!size) {
         return printError(size.error());
     }
-    spec.size = *size;
+    what.size = *size;
+    audience::Population &population = request.population;
+    population.everyone = parser.isSet(opt("everyone"));
     // A name is an audience's if one has it, else a saved segment's (rule or static).
     for (const auto &[option, name, source] :
-         {std::tuple{"only-in", &spec.population.onlyIn, &spec.population.onlyInSource},
-          std::tuple{"exclude", &spec.population.excluding, &spec.population.excludingSource}}) {
+         {std::tuple{"only-in", &population.onlyIn, &population.onlyInSource},
+          std::tuple{"exclude", &population.excluding, &population.excludingSource}}) {
         *name = parser.value(opt(option)).toStdString();
         if (name->empty()) {
             continue;
@@ -115,17 +142,33 @@ int create(const QCommandLineParser &parser, const std::string &workspace)
         }
         *source = *resolved;
     }
-    spec.exportPreset = parser.value(opt("export")).toStdString();
-    spec.exportFile = parser.value(opt("out")).toStdString();
-    spec.exportColumns = splitColumns(parser.value(opt("columns")));
-    spec.defaultCountry = parser.value(opt("default-country")).toStdString();
+    if (parser.isSet(opt("export")) || parser.isSet(opt("out"))) {
+        what.destinations.push_back({what.name, parser.value(opt("export")).toStdString(),
+                                     parser.value(opt("out")).toStdString(),
+                                     splitColumns(parser.value(opt("columns"))),
+                                     parser.value(opt("default-country")).toStdString()});
+    }
+    if (auto ok = services::AudienceDraft::check(workspace, what); !ok) {
+        return printError(ok.error());
+    }
     TerminalProgress progress;
-    const auto created = services::AudienceService(workspace).create(spec, progress);
+    const auto draft = services::AudienceDraft::score(workspace, request, progress);
+    if (!draft) {
+        return printError(draft.error());
+    }
+    printOut(draftSummary(*draft, what.size.resolve(draft->curve().eligible())));
+    if (draft->insufficientData()) {
+        printWarning("too few people engaged with " + draft->scores().target +
+                     " in the backtest for a quality, lift or gain to mean anything (Insufficient data); "
+                     "the audience is ranked by " +
+                     (draft->scores().fallback ? draft->scores().fallbackInput + " alone" : "the model") + ".");
+    }
+    const auto created = draft->create(workspace, what, progress);
     if (!created) {
         return printError(created.error());
     }
     printOut(summary(created->audience) + exportOutcome(*created));
-    return created->exportError ? printError(*created->exportError) : kExitOk;
+    return created->exportErrors.empty() ? kExitOk : printError(created->exportErrors.front());
 }
 
 int list(const QCommandLineParser &parser, const std::string &workspace)

@@ -80,6 +80,11 @@ int printError(const Error &error)
     return error.code == Error::Code::InvalidInput ? kExitUsage : kExitFailure;
 }
 
+void printWarning(const std::string &message)
+{
+    std::fprintf(stderr, "awb: warning: %s\n", message.c_str());
+}
+
 void printOut(const std::string &text)
 {
     std::fwrite(text.data(), 1, text.size(), stdout);

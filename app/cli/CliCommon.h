@@ -42,6 +42,8 @@ int usageError(const char *command, const char *usage, const std::string &messag
 /// Prints "awb: <message>" (and the detail) to stderr and returns the exit code for the error.
 int printError(const Error &error);
 void printOut(const std::string &text);
+/// Prints "awb: warning: <message>" to stderr.
+void printWarning(const std::string &message);
 
 /// "a, b,c" -> {"a", "b", "c"}; empty parts dropped.
 std::vector<std::string> splitColumns(const QString &text);

@@ -155,7 +155,8 @@ AudienceQuality freezeQuality(const PropensityCurve &curve, const std::vector<nu
         q.averageLikelihood.push_back(p.averageLikelihood);
         q.expectedShare.push_back(p.expectedShare);
     }
-    if (!backtest.empty()) {
+    // No gain curve where too few engaged to draw one (a "100% gain" of 0 engagers says nothing).
+    if (!backtest.empty() && backtest.front().label != numeric::kInsufficientData) {
         q.backtestGain = backtest.front().gain;
     }
     const double top = curve.scores().empty() ? 1.0 : std::max(curve.scores().front(), 1e-12);
@@ -178,8 +179,10 @@ std::string qualityToJson(const AudienceQuality &q)
     }
     const QJsonObject o{{key("backtest"), backtest},
                         {key("population"), QString::fromStdString(q.population)},
+                        {key("backtestPopulation"), QString::fromStdString(q.backtestPopulation)},
                         {key("eligible"), static_cast<double>(q.eligible)},
                         {key("size"), static_cast<double>(q.size)},
+                        {key("reachableByEmail"), static_cast<double>(q.reachableByEmail)},
                         {key("baseRate"), q.baseRate},
                         {key("expectedTotal"), q.expectedTotal},
                         {key("likelihoodAtCut"), toArray(q.likelihoodAtCut)},
@@ -199,8 +202,10 @@ AudienceQuality qualityFromJson(const std::string &json)
         q.backtest.push_back(qualityFromObject(v.toObject()));
     }
     q.population = o.value(key("population")).toString(QStringLiteral("everyone")).toStdString();
+    q.backtestPopulation = o.value(key("backtestPopulation")).toString().toStdString();
     q.eligible = static_cast<std::int64_t>(o.value(key("eligible")).toDouble());
     q.size = static_cast<std::int64_t>(o.value(key("size")).toDouble());
+    q.reachableByEmail = static_cast<std::int64_t>(o.value(key("reachableByEmail")).toDouble(-1));
     q.baseRate = o.value(key("baseRate")).toDouble();
     q.expectedTotal = o.value(key("expectedTotal")).toDouble();
     q.likelihoodAtCut = fromArray<double>(o.value(key("likelihoodAtCut")));

@@ -19,7 +19,8 @@ namespace {
 constexpr const char *kColumns =
     "a.id, a.name, a.description, a.target_column, a.target_value, a.target_product, a.horizon_ms, a.as_of, "
     "a.size_rule, a.eligible, a.size, a.status, a.created_at, "
-    "json_extract(a.quality, '$.backtest[0].label'), json_extract(a.quality, '$.backtest[0].auc')";
+    "json_extract(a.quality, '$.backtest[0].label'), json_extract(a.quality, '$.backtest[0].auc'), "
+    "json_extract(a.quality, '$.reachableByEmail')";
 
 AudienceInfo readInfo(const store::Statement &st)
 {
@@ -40,6 +41,7 @@ AudienceInfo readInfo(const store::Statement &st)
     a.createdAtMs = st.int64(12);
     a.qualityLabel = st.text(13);
     a.auc = st.isNull(14) ? 0.0 : st.real(14);
+    a.reachableByEmail = st.isNull(15) ? -1 : st.int64(15);
     return a;
 }
 

@@ -69,19 +69,21 @@ std::string AudienceInfo::statusText() const
 
 std::string Population::describe() const
 {
-    if (isEveryone()) {
-        return "everyone";
-    }
     const auto named = [](MemberSource source, const std::string &name) {
         return (source == MemberSource::Segment ? "segment '" : "'") + name + "'";
     };
+    const std::string people = everyone ? "everyone" : "identified people";
+    const std::string members = everyone ? "members of " : "identified members of ";
+    if (isUnrestricted()) {
+        return people;
+    }
     if (excluding.empty()) {
-        return "members of " + named(onlyInSource, onlyIn);
+        return members + named(onlyInSource, onlyIn);
     }
     if (onlyIn.empty()) {
-        return "everyone but members of " + named(excludingSource, excluding);
+        return people + " but members of " + named(excludingSource, excluding);
     }
-    return "members of " + named(onlyInSource, onlyIn) + " but not of " + named(excludingSource, excluding);
+    return members + named(onlyInSource, onlyIn) + " but not of " + named(excludingSource, excluding);
 }
 
 } // namespace awb::audience

@@ -55,6 +55,7 @@ struct AudienceInfo
     std::int64_t createdAtMs = 0;
     std::string qualityLabel; ///< the model's backtest label ("Good"), empty while computing
     double auc = 0;           ///< the model's backtest AUC
+    std::int64_t reachableByEmail = -1; ///< members reachable by e-mail at creation; -1: not recorded
 
     std::string statusText() const; ///< "computing" or "live, N people"
 };
@@ -79,18 +80,21 @@ enum class MemberSource
     Segment,
 };
 
-/// Who may enter an audience: everyone scored, only the members of another audience or saved segment, or
-/// everyone but the members of one.
+/// Who may enter an audience: identified people (with a user id: known customers, not guests or anonymous
+/// visitors) unless everyone is set; only the members of another audience or saved segment, or all but the
+/// members of one.
 struct Population
 {
     std::string onlyIn;    ///< empty = no restriction
     std::string excluding; ///< empty = nobody excluded
     MemberSource onlyInSource = MemberSource::Audience;
     MemberSource excludingSource = MemberSource::Audience;
+    bool everyone = false; ///< guests and anonymous visitors may enter too
 
-    bool isEveryone() const { return onlyIn.empty() && excluding.empty(); }
-    /// "everyone", "members of 'A'", "everyone but members of segment 'B'", "members of 'A' but not of
-    /// 'B'" (segments are named as such, audiences plainly).
+    bool isUnrestricted() const { return onlyIn.empty() && excluding.empty(); }
+    /// "identified people", "everyone", "identified members of 'A'", "identified people but members of
+    /// segment 'B'", "members of 'A' but not of 'B'" (everyone set: no "identified"; segments are named as
+    /// such, audiences plainly).
     std::string describe() const;
 };
 

@@ -2,6 +2,8 @@
 // Small text helpers shared by the importers, the catalog reader and the exporters.
 #pragma once
 
+#include <cstdint>
+#include <string>
 #include <string_view>
 
 namespace awb {
@@ -22,6 +24,17 @@ constexpr std::string_view trimmed(std::string_view s)
         s.remove_suffix(1);
     }
     return s;
+}
+
+/// n in decimal with a comma between groups of three digits ("3,317"), as the reports print counts.
+inline std::string withThousands(std::int64_t n)
+{
+    const auto magnitude = static_cast<unsigned long long>(n);
+    std::string digits = std::to_string(n < 0 ? 0ULL - magnitude : magnitude);
+    for (auto at = static_cast<std::ptrdiff_t>(digits.size()) - 3; at > 0; at -= 3) {
+        digits.insert(static_cast<std::size_t>(at), 1, ',');
+    }
+    return n < 0 ? "-" + digits : digits;
 }
 
 } // namespace awb

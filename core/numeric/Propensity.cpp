@@ -105,20 +105,70 @@ TargetWindows targetWindows(const InteractionLog &log, const ProfileTimeline &ti
     w.y1 = engagementLabels(log, targetItems, w.pop1, c1, t);
     w.pop2 = populationAt(log, t, params.everyone);
     w.x2 = propensityFeatures(log, timeline, targetItems, w.pop2, models.now, params);
+    if (params.eligible.empty()) {
+        for (Eigen::Index r = 0; r < static_cast<Eigen::Index>(w.pop1.size()); ++r) {
+            w.eval1.push_back(r);
+        }
+        return w;
+    }
+    // The features are centred over every candidate (as the fits saw them); then the rows of the eligible
+    // profiles are kept.
+    const auto eligible = [&](std::int32_t p) { return params.eligible[static_cast<std::size_t>(p)] != 0; };
+    for (std::size_t r = 0; r < w.pop1.size(); ++r) {
+        if (eligible(w.pop1[r])) {
+            w.eval1.push_back(static_cast<Eigen::Index>(r));
+        }
+    }
+    std::vector<Eigen::Index> keep;
+    for (std::size_t r = 0; r < w.pop2.size(); ++r) {
+        if (eligible(w.pop2[r])) {
+            keep.push_back(static_cast<Eigen::Index>(r));
+        }
+    }
+    Eigen::MatrixXd x2(static_cast<Eigen::Index>(keep.size()), w.x2.cols());
+    std::vector<std::int32_t> pop2(keep.size());
+    for (std::size_t k = 0; k < keep.size(); ++k) {
+        x2.row(static_cast<Eigen::Index>(k)) = w.x2.row(keep[k]);
+        pop2[k] = w.pop2[static_cast<std::size_t>(keep[k])];
+    }
+    w.x2 = std::move(x2);
+    w.pop2 = std::move(pop2);
     return w;
 }
+
+namespace {
+
+// The backtest quality of predictions at T - H, on the rows of the eligible profiles.
+Quality evaluateEligible(const std::string &name, const Eigen::VectorXd &predicted, const TargetWindows &w,
+                         int minPositives)
+{
+    if (w.eval1.size() == w.pop1.size()) {
+        return evaluate(name, toStd(predicted), w.y1, minPositives);
+    }
+    std::vector<double> p;
+    std::vector<int> y;
+    p.reserve(w.eval1.size());
+    y.reserve(w.eval1.size());
+    for (const Eigen::Index r : w.eval1) {
+        p.push_back(predicted[r]);
+        y.push_back(w.y1[static_cast<std::size_t>(r)]);
+    }
+    return evaluate(name, p, y, minPositives);
+}
+
+} // namespace
 
 PropensityResult combinePerTarget(const TargetWindows &w, const PropensityParams &params)
 {
     PropensityResult result;
     const LogisticModel backtestFit = fitLogistic(w.x0, toEigen(w.y0), params.l2);
-    result.backtest.push_back(evaluate("model", toStd(backtestFit.predict(w.x1)), w.y1, params.minPositives));
+    result.backtest.push_back(evaluateEligible("model", backtestFit.predict(w.x1), w, params.minPositives));
     std::size_t bestBaseline = 0;
     for (std::size_t b = 0; b < std::size(kBaselines); ++b) {
         const int col = static_cast<int>(kBaselines[b].feature);
         const LogisticModel fit = fitLogistic(w.x0.col(col), toEigen(w.y0), params.l2);
         result.backtest.push_back(
-            evaluate(kBaselines[b].name, toStd(fit.predict(w.x1.col(col))), w.y1, params.minPositives));
+            evaluateEligible(kBaselines[b].name, fit.predict(w.x1.col(col)), w, params.minPositives));
         if (result.backtest.back().auc > result.backtest[1 + bestBaseline].auc) {
             bestBaseline = b;
         }
@@ -134,6 +184,7 @@ PropensityResult combinePerTarget(const TargetWindows &w, const PropensityParams
     if (positives0 < params.minPositives || positives1 < params.minPositives) {
         // Too few engagers to fit all weights reliably: use the best single input, still calibrated.
         result.fallback = true;
+        result.fallbackInput = kBaselines[bestBaseline].name;
         result.note = "Only " + std::to_string(std::min(positives0, positives1)) +
                       " people engaged with the target in a backtest window (at least " +
                       std::to_string(params.minPositives) + " are needed); scores use " +

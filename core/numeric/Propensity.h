@@ -48,6 +48,11 @@ struct PropensityParams
     ItemKnnParams knn;
     EaseParams ease;
     bool everyone = false; ///< candidates: everyone seen before the cutoff, not only identified profiles
+    /// Who may be scored (an audience's "who may enter"), per profile; empty: every candidate. The features
+    /// and fits use every candidate; the scored population at T and the reported backtest at T - H keep the
+    /// eligible profiles only, so the quality is measured on the people the scores are for and their scores
+    /// are the ones they would have had unrestricted.
+    std::vector<char> eligible;
 };
 
 enum class FeatureIndex
@@ -67,12 +72,13 @@ enum class FeatureIndex
 
 struct PropensityResult
 {
-    std::vector<std::int32_t> population; ///< profiles scored at T (first seen before T)
+    std::vector<std::int32_t> population; ///< profiles scored at T (first seen before T, eligible)
     std::vector<double> probability;      ///< calibrated P(engage with target in [T, T+H)), aligned
-    std::vector<Quality> backtest;        ///< model first, then the baselines, on [T - H, T)
+    std::vector<Quality> backtest; ///< model first, then the baselines, on [T - H, T), eligible profiles
     std::vector<std::vector<double>> baselineProbability; ///< per baseline (backtest order), aligned
     std::vector<double> weights; ///< the scoring fit's weights on standardised features
     bool fallback = false;       ///< too few positives: scores are the best baseline's
+    std::string fallbackInput;   ///< that baseline's name ("own history only") when fallback
     std::string note;            ///< why it fell back, or empty
     bool cancelled = false;      ///< onStage asked to stop: everything else is empty
 };

@@ -46,10 +46,12 @@ inline Eigen::VectorXd toEigen(const std::vector<int> &labels)
 }
 
 /// One target's features and labels: x0 at T - 2H with labels y0 in [T - 2H, T - H), x1 at T - H with y1 in
-/// [T - H, T), x2 at T (rows aligned with pop0, pop1, pop2).
+/// [T - H, T), x2 at T (rows aligned with pop0, pop1, pop2). pop2 and eval1 keep the eligible profiles only
+/// (PropensityParams::eligible).
 struct TargetWindows
 {
     std::vector<std::int32_t> pop0, pop1, pop2;
+    std::vector<Eigen::Index> eval1; ///< the rows of pop1 the backtest is reported on
     Eigen::MatrixXd x0, x1, x2;
     std::vector<int> y0, y1;
 };

@@ -26,7 +26,7 @@ const TopK &Quality::at(double fraction) const
 std::string qualityLabel(double auc, double liftAt5, std::size_t positives, int minPositives)
 {
     if (positives < static_cast<std::size_t>(std::max(0, minPositives))) {
-        return "Insufficient data";
+        return kInsufficientData;
     }
     if (auc >= 0.80 && liftAt5 >= 4.0) {
         return "Excellent";
@@ -59,7 +59,7 @@ Quality evaluate(const std::string &name, const std::vector<double> &p, const st
     q.rankable = !p.empty() && *hi > *lo;
     // Too few positives says more than equal scores (which follow from it), so it wins.
     q.label = qualityLabel(q.auc, q.at(0.05).lift, q.positives, minPositives);
-    if (!q.rankable && q.label != "Insufficient data") {
+    if (!q.rankable && q.label != kInsufficientData) {
         q.label = kNotRankable;
     }
     return q;

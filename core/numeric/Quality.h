@@ -14,6 +14,7 @@ namespace awb::numeric {
 /// The label of a score that gave everyone the same value: it cannot rank anybody (for instance a product
 /// nobody engaged with before the cutoff), which says nothing about the model's quality.
 inline constexpr const char *kNotRankable = "Not rankable";
+inline constexpr const char *kInsufficientData = "Insufficient data";
 
 struct Quality
 {

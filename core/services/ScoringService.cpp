@@ -132,6 +132,12 @@ std::vector<model::Target> topTargets(store::Database &db, const std::string &co
 
 } // namespace
 
+bool EligibleProfiles::admits(std::int64_t profileId) const
+{
+    return (!only || std::binary_search(only->begin(), only->end(), profileId)) &&
+           !std::binary_search(excluded.begin(), excluded.end(), profileId);
+}
+
 ScoringService::ScoringService(std::string workspacePath) : m_path(std::move(workspacePath)) {}
 
 Result<ScoreResult> ScoringService::score(const ScoreRequest &request, ProgressSink &progress)
@@ -153,21 +159,28 @@ Result<ScoreResult> ScoringService::score(const ScoreRequest &request, ProgressS
         if (!prepared) {
             return fail(prepared.error());
         }
+        if (request.eligible.restricts()) {
+            prepared->params.eligible.resize(data->profileIds.size());
+            for (std::size_t p = 0; p < data->profileIds.size(); ++p) {
+                prepared->params.eligible[p] = request.eligible.admits(data->profileIds[p]) ? 1 : 0;
+            }
+        }
         auto result = run(*data, *items, *prepared, progress);
         if (!result) {
             return fail(result.error());
         }
-        ScoreResult out{request.target.describe(), now, {}, result->backtest, result->fallback, result->note,
-                        prepared->tuning};
+        ScoreResult out{request.target.describe(), now,         {}, result->backtest, result->fallback,
+                        result->fallbackInput,     result->note, prepared->tuning};
         const std::vector<std::string> keys = model::profileKeys(db, data->profileIds);
         out.ranked.reserve(result->population.size());
         for (std::size_t r = 0; r < result->population.size(); ++r) {
             const auto p = static_cast<std::size_t>(result->population[r]);
             out.ranked.push_back({data->profileIds[p], keys[p], result->probability[r]});
         }
-        std::stable_sort(
-            out.ranked.begin(), out.ranked.end(),
-            [](const ScoredProfile &a, const ScoredProfile &b) { return a.probability > b.probability; });
+        // One rank order everywhere (the size picker, the stored members): ties broken by profile id.
+        std::sort(out.ranked.begin(), out.ranked.end(), [](const ScoredProfile &a, const ScoredProfile &b) {
+            return a.probability > b.probability || (a.probability == b.probability && a.profileId < b.profileId);
+        });
         return out;
     });
 }

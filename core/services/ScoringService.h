@@ -21,12 +21,25 @@ inline constexpr std::int64_t kDayMs = 86400000;
 /// Name of the quality row of the generator's planted truth (TargetEvaluation::oracle).
 inline constexpr const char *kOracleName = "oracle (planted truth)";
 
+/// Which profiles may be scored, by profile id (ascending vectors): the members of only (when set) that are
+/// not in excluded. An audience's "who may enter" (AudienceDraft resolves it).
+struct EligibleProfiles
+{
+    std::optional<std::vector<std::int64_t>> only;
+    std::vector<std::int64_t> excluded;
+
+    bool restricts() const { return only.has_value() || !excluded.empty(); }
+    bool admits(std::int64_t profileId) const;
+};
+
 struct ScoreRequest
 {
     model::Target target;
     std::optional<std::int64_t> asOfMs; ///< "now"; default: the latest event time
     std::int64_t horizonMs = 30 * kDayMs;
     bool everyone = false; ///< score every profile, not only those with a user id
+    /// Scored and backtested: the candidates these admit (the fits still learn from every candidate).
+    EligibleProfiles eligible;
 };
 
 struct ScoredProfile
@@ -43,6 +56,7 @@ struct ScoreResult
     std::vector<ScoredProfile> ranked;      ///< highest first
     std::vector<numeric::Quality> backtest; ///< model then baselines
     bool fallback = false;
+    std::string fallbackInput; ///< the single input the scores use when fallback ("own history only")
     std::string note;
     std::string tuning; ///< the hyperparameters chosen on the validation window
 };
@@ -73,7 +87,8 @@ class ScoringService
 public:
     explicit ScoringService(std::string workspacePath);
 
-    /// Scores every profile seen before "now" for one target (background work, cancellable).
+    /// Scores the eligible candidates seen before "now" for one target (background work, cancellable); the
+    /// backtest is measured on the eligible candidates too. ranked: highest first, ties by profile id.
     Result<ScoreResult> score(const ScoreRequest &request, ProgressSink &progress);
 
     /// Scores each target as of asOf and measures the model and its baselines against the engagements that

@@ -4,6 +4,7 @@
 #include "segments/RuleEvaluator.h"
 #include "segments/RuleJson.h"
 
+#include <algorithm>
 #include <numeric>
 
 namespace awb::services {
@@ -63,6 +64,13 @@ Result<SegmentInsights> SegmentSession::insights(const SegmentInsightsRequest &r
         inGrid = std::accumulate(recency.begin(), recency.end(), inGrid);
     }
     out.withoutRfm = out.count.matching - inGrid;
+    if (const traits::TraitColumn *f = m_table->column("rfm_frequency")) {
+        for (std::size_t row = 0; row < m_table->size(); ++row) {
+            if (f->isSet(row)) {
+                out.frequencyScores = std::max(out.frequencyScores, static_cast<int>(f->numbers[row]));
+            }
+        }
+    }
     auto preview = service.preview(*m_table, *rows, request.previewLimit, request.previewTraits);
     if (!preview) {
         return fail(preview.error());

@@ -39,6 +39,9 @@ struct SegmentInsights
     SegmentCount count;
     RfmGrid rfm{};               ///< matching people per recency (row) x frequency (column) score
     std::int64_t withoutRfm = 0; ///< matching people without scores (no orders)
+    /// The frequency scores the buyers of the whole table use (1..5): below 5 when most buyers share a few
+    /// order counts, as ties share a score (traits/Scores.h), so frequency cannot separate them further.
+    int frequencyScores = 0;
     std::vector<PreviewRow> preview;
     std::optional<SegmentOverlap> overlap;
     std::optional<Error> overlapError; ///< the saved segment to compare with could not be evaluated

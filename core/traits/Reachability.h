@@ -35,6 +35,9 @@ struct ReachFlags
     std::vector<bool> email;
     std::vector<bool> phone;
     std::vector<Consent> consent;
+
+    /// Row r has an e-mail address and its consent is not refused.
+    bool reachableByEmail(std::size_t r) const { return email[r] && consent[r] != Consent::Refused; }
 };
 
 /// The flags of profileIds (ascending) as the store holds them now.

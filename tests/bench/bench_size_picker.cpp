@@ -53,7 +53,7 @@ Summary summarise(std::vector<double> times)
     return s;
 }
 
-std::shared_ptr<ui::ScoredPopulation> population(std::int64_t n)
+std::shared_ptr<const services::AudienceDraft> population(std::int64_t n)
 {
     // Skewed likelihoods like real propensities: most people near zero, a few high.
     std::mt19937_64 random(7);
@@ -63,10 +63,10 @@ std::shared_ptr<ui::ScoredPopulation> population(std::int64_t n)
         v = std::min(0.999, gamma(random) * 0.04);
     }
     std::sort(p.begin(), p.end(), std::greater<>());
-    auto out = std::make_shared<ui::ScoredPopulation>();
-    out->scores.ranked.resize(p.size());
+    services::ScoreResult scores;
+    scores.ranked.resize(p.size());
     for (std::size_t i = 0; i < p.size(); ++i) {
-        out->scores.ranked[i] = {static_cast<std::int64_t>(i + 1), {}, p[i]};
+        scores.ranked[i] = {static_cast<std::int64_t>(i + 1), {}, p[i]};
     }
     numeric::Quality model;
     model.name = "model";
@@ -77,10 +77,9 @@ std::shared_ptr<ui::ScoredPopulation> population(std::int64_t n)
     for (int i = 0; i <= 100; ++i) {
         model.gain.push_back(std::sqrt(i / 100.0));
     }
-    out->scores.backtest = {model};
-    out->curve = audience::PropensityCurve(std::move(p));
-    out->chart = audience::freezeQuality(out->curve, out->scores.backtest, 0);
-    return out;
+    scores.backtest = {model};
+    return std::make_shared<const services::AudienceDraft>(
+        services::AudienceDraft::fromScores({}, std::move(scores)));
 }
 
 } // namespace
@@ -107,7 +106,7 @@ int main(int argc, char **argv)
     builder.show();
     QApplication::processEvents();
     start = Clock::now();
-    builder.showPopulation(scored);
+    builder.showDraft(scored);
     builder.repaint();
     std::printf("first display of the population: %.1f ms\n", ms(start));
 
@@ -128,7 +127,7 @@ int main(int argc, char **argv)
     }
 
     std::vector<double> naive;
-    const auto &ranked = scored->scores.ranked;
+    const auto &ranked = scored->scores().ranked;
     volatile double sink = 0; // keeps the naive sums from being optimised away
     for (const int size : sizes) {
         const auto t = Clock::now();
@@ -137,7 +136,7 @@ int main(int argc, char **argv)
             sum += ranked[static_cast<std::size_t>(i)].probability;
         }
         sink = sink + sum / size;
-        builder.chart()->setQuality(scored->chart);
+        builder.chart()->setQuality(scored->chart());
         builder.chart()->setMarker(100.0 * size / static_cast<double>(n));
         builder.chart()->repaint();
         naive.push_back(ms(t));

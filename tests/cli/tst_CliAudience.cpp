@@ -76,10 +76,15 @@ private slots:
         QVERIFY2(create.exitCode == 0, qPrintable(create.err));
         QVERIFY2(
             // Candidates are the profiles with a user id (424 of the 600 generated ones have one).
-            create.out.contains(QStringLiteral("audience 'Beauty fans': live, 22 people (5% of 424 scored)")),
+            create.out.contains(QStringLiteral("audience 'Beauty fans': live, 22 people (5% of 424 scored, ")),
             qPrintable(create.out));
         QVERIFY2(create.out.contains(QStringLiteral("written:  22")), qPrintable(create.out));
         QCOMPARE(firstLine(created), QByteArray("user_id,email,score"));
+        // Before creating, the reach of the chosen size and the population of the backtest.
+        QVERIFY2(create.out.contains(QStringLiteral("scored 424 profiles (identified people); top 22: ")) &&
+                     create.out.contains(QStringLiteral(" reachable by e-mail; backtest over ")) &&
+                     create.out.contains(QStringLiteral(" identified people with history, ")),
+                 qPrintable(create.out));
 
         const Run again =
             awbRun(QStringList{QStringLiteral("audience"), QStringLiteral("create"), m_ws} +
@@ -175,6 +180,30 @@ private slots:
         QVERIFY2(inSegment.exitCode == 0, qPrintable(inSegment.err));
         QVERIFY2(inSegment.out.contains(QStringLiteral("live, %1 people").arg(buyers)),
                  qPrintable(inSegment.out));
+        // --everyone lets guests and anonymous visitors in.
+        const Run everyone =
+            awbRun(QStringList{QStringLiteral("audience"), QStringLiteral("create"), ws} +
+                   args({"--name", "E", "--target", "Category=Beauty", "--size", "5%", "--everyone"}));
+        QVERIFY2(everyone.exitCode == 0, qPrintable(everyone.err));
+        QVERIFY2(everyone.out.contains(QStringLiteral(" profiles (everyone); top ")) &&
+                     everyone.out.contains(QStringLiteral("backtest over ")) &&
+                     !everyone.out.contains(QStringLiteral("identified")),
+                 qPrintable(everyone.out));
+    }
+
+    void evaluateNamesItsCandidates()
+    {
+        // Quality is measured on identified people by default (the report says so); --everyone adds guests.
+        const QStringList common = args({"--as-of", "2026-10-01", "--horizon", "30d", "--target", "Category=Beauty"});
+        const Run identified = awbRun(QStringList{QStringLiteral("evaluate"), m_ws} + common);
+        QVERIFY2(identified.exitCode == 0, qPrintable(identified.err));
+        QVERIFY2(identified.out.contains(QStringLiteral("candidates: profiles with a user id seen before")),
+                 qPrintable(identified.out));
+        const Run everyone =
+            awbRun(QStringList{QStringLiteral("evaluate"), m_ws} + common + QStringList{QStringLiteral("--everyone")});
+        QVERIFY2(everyone.exitCode == 0, qPrintable(everyone.err));
+        QVERIFY2(everyone.out.contains(QStringLiteral("candidates: everyone seen before")), qPrintable(everyone.out));
+        QVERIFY(everyone.out != identified.out);
     }
 
     void exportErrors()

@@ -3,6 +3,8 @@
 // frozen quality, unique names, deterministic ties, snapshots untouched by later imports, duplicate, remove,
 // export on creation, cancel.
 #include "TestUtil.h"
+#include "common/Text.h"
+#include "numeric/Quality.h"
 #include "jobs/Progress.h"
 #include "sample/SampleGenerator.h"
 #include "segments/RuleJson.h"
@@ -34,10 +36,10 @@ const model::Target kTarget{"Category", "Beauty", {}};
 services::AudienceSpec spec(const std::string &name, SizeRule size)
 {
     services::AudienceSpec s;
-    s.name = name;
-    s.description = "test audience";
-    s.target = kTarget;
-    s.size = size;
+    s.create.name = name;
+    s.create.description = "test audience";
+    s.draft.target = kTarget;
+    s.create.size = size;
     return s;
 }
 
@@ -199,7 +201,7 @@ private slots:
 
         // Only members of First: the eligible are exactly its members.
         auto only = spec("Only", SizeRule::ofPercent(100));
-        only.population.onlyIn = "First";
+        only.draft.population.onlyIn = "First";
         const auto a = service.create(only, ProgressSink::null());
         QVERIFY2(a, a ? "" : a.error().message.c_str());
         QCOMPARE(a->audience.eligible, first->audience.size);
@@ -207,11 +209,11 @@ private slots:
         for (const auto &m : *aMembers) {
             QVERIFY(inFirst.count(m.profileId) == 1);
         }
-        QCOMPARE(service.quality("Only")->population, std::string("members of 'First'"));
+        QCOMPARE(service.quality("Only")->population, std::string("identified members of 'First'"));
 
         // Everyone but First: nobody of it, everyone else.
         auto but = spec("But", SizeRule::ofPercent(100));
-        but.population.excluding = "First";
+        but.draft.population.excluding = "First";
         const auto b = service.create(but, ProgressSink::null());
         QVERIFY2(b, b ? "" : b.error().message.c_str());
         QCOMPARE(b->audience.eligible, first->audience.eligible - first->audience.size);
@@ -223,7 +225,7 @@ private slots:
 
         // An unknown audience is named; no audience is left behind.
         auto bad = spec("Bad", SizeRule::ofPercent(5));
-        bad.population.onlyIn = "Nope";
+        bad.draft.population.onlyIn = "Nope";
         const auto c = service.create(bad, ProgressSink::null());
         QVERIFY(!c);
         QCOMPARE(c.error().code, Error::Code::NotFound);
@@ -249,23 +251,23 @@ private slots:
         QCOMPARE(*service.resolvePopulationName("Buyers"), audience::MemberSource::Segment);
         for (const char *name : {"Buyers", "Buyers frozen"}) {
             auto only = spec(std::string("Only ") + name, SizeRule::ofPercent(100));
-            only.population.onlyIn = name;
-            only.population.onlyInSource = audience::MemberSource::Segment;
+            only.draft.population.onlyIn = name;
+            only.draft.population.onlyInSource = audience::MemberSource::Segment;
             const auto a = service.create(only, ProgressSink::null());
             QVERIFY2(a, a ? "" : a.error().message.c_str());
             QCOMPARE(a->audience.eligible, static_cast<std::int64_t>(inBuyers.size()));
-            for (const std::int64_t id : memberIds(service, only.name)) {
+            for (const std::int64_t id : memberIds(service, only.create.name)) {
                 QVERIFY(inBuyers.count(id) == 1);
             }
-            QCOMPARE(service.quality(only.name)->population,
-                     "members of segment '" + std::string(name) + "'");
+            QCOMPARE(service.quality(only.create.name)->population,
+                     "identified members of segment '" + std::string(name) + "'");
         }
         auto but = spec("Not buyers", SizeRule::ofPercent(100));
-        but.population.excluding = "Buyers frozen";
-        but.population.excludingSource = audience::MemberSource::Segment;
+        but.draft.population.excluding = "Buyers frozen";
+        but.draft.population.excludingSource = audience::MemberSource::Segment;
         const auto b = service.create(but, ProgressSink::null());
         QVERIFY2(b, b ? "" : b.error().message.c_str());
-        for (const std::int64_t id : memberIds(service, but.name)) {
+        for (const std::int64_t id : memberIds(service, but.create.name)) {
             QVERIFY(inBuyers.count(id) == 0);
         }
         // An audience of the same name is preferred; an unknown name lists what exists.
@@ -278,11 +280,113 @@ private slots:
                      unknown.error().message.find("segments: 'Buyers', 'Buyers frozen'") != std::string::npos,
                  unknown.error().message.c_str());
         auto missing = spec("Missing", SizeRule::ofPercent(5));
-        missing.population.onlyIn = "Nope";
-        missing.population.onlyInSource = audience::MemberSource::Segment;
+        missing.draft.population.onlyIn = "Nope";
+        missing.draft.population.onlyInSource = audience::MemberSource::Segment;
         const auto m = service.create(missing, ProgressSink::null());
         QVERIFY(!m);
         QCOMPARE(m.error().message, std::string("No segment named 'Nope' to restrict the population to."));
+    }
+
+    void backtestIsMeasuredOnWhoMayEnter()
+    {
+        // Identified people by default: the scored profiles and the backtest rows are those with a user id
+        // seen before T and before T - H, counted here independently in SQL.
+        services::DraftRequest request;
+        request.target = kTarget;
+        const auto identified = services::AudienceDraft::score(m_ws, request, ProgressSink::null());
+        QVERIFY2(identified, identified ? "" : identified.error().message.c_str());
+        const std::int64_t now = identified->scores().nowMs;
+        const std::int64_t c1 = now - request.horizonMs;
+        const auto count = [&](const std::string &where, std::int64_t before) {
+            return test::queryInt(m_ws, "SELECT count(*) FROM profiles p WHERE p.first_seen < " +
+                                            std::to_string(before) + where);
+        };
+        const std::string withUserId =
+            " AND EXISTS (SELECT 1 FROM identities i WHERE i.profile_id = p.id AND i.kind = 0)";
+        QCOMPARE(identified->curve().eligible(), count(withUserId, now));
+        QCOMPARE(static_cast<std::int64_t>(identified->scores().backtest.front().rows), count(withUserId, c1));
+        QVERIFY(count("", now) > count(withUserId, now)); // the sample store has guests
+        QCOMPARE(identified->backtestPopulation(),
+                 "backtest over " + withThousands(count(withUserId, c1)) + " identified people with history, " +
+                     std::to_string(identified->scores().backtest.front().positives) + " of them engaged");
+        // Reachable by e-mail: an address, consent not refused.
+        std::int64_t reachable = 0;
+        for (const services::ScoredProfile &p : identified->scores().ranked) {
+            reachable += test::queryInt(m_ws, "SELECT count(*) FROM profiles WHERE id = " +
+                                                  std::to_string(p.profileId) +
+                                                  " AND email <> '' AND NOT EXISTS (SELECT 1 FROM "
+                                                  "profile_attributes a WHERE a.profile_id = profiles.id AND "
+                                                  "a.key = 'email_consent' AND a.value = 'false')");
+        }
+        QCOMPARE(identified->reachableByEmail(identified->curve().eligible()), reachable);
+        QVERIFY(identified->reachableByEmail(10) <= 10);
+
+        // Everyone: guests too, in the scores and in the backtest.
+        request.population.everyone = true;
+        const auto everyone = services::AudienceDraft::score(m_ws, request, ProgressSink::null());
+        QVERIFY(everyone);
+        QCOMPARE(everyone->curve().eligible(), count("", now));
+        QCOMPARE(static_cast<std::int64_t>(everyone->scores().backtest.front().rows), count("", c1));
+
+        // Only the members of a segment: the backtest is over them alone (identified, seen before T - H).
+        services::SegmentService segments(m_ws);
+        auto buyers = segments::ruleFromJson(
+            R"({"version":1,"rule":{"type":"all","conditions":[{"type":"trait","trait":"order_count","op":">=","value":2}]}})");
+        QVERIFY(buyers);
+        QVERIFY(segments.save("Repeat buyers", "", *buyers));
+        const auto ids = segments.members("Repeat buyers", {}, ProgressSink::null());
+        QVERIFY(ids && !ids->empty());
+        std::string in;
+        for (const std::int64_t id : *ids) {
+            in += (in.empty() ? "" : ",") + std::to_string(id);
+        }
+        request.population = {"Repeat buyers", "", audience::MemberSource::Segment};
+        const auto only = services::AudienceDraft::score(m_ws, request, ProgressSink::null());
+        QVERIFY(only);
+        const std::string inSegment = withUserId + " AND p.id IN (" + in + ")";
+        QCOMPARE(only->curve().eligible(), count(inSegment, now));
+        QCOMPARE(static_cast<std::int64_t>(only->scores().backtest.front().rows), count(inSegment, c1));
+        QVERIFY(only->scores().backtest.front().rows < identified->scores().backtest.front().rows);
+        QVERIFY2(only->backtestPopulation().find("identified members of segment 'Repeat buyers' with history") !=
+                     std::string::npos,
+                 only->backtestPopulation().c_str());
+        // The created audience keeps both texts and the reach of its members.
+        const services::DraftCreate what{"Repeat", "", SizeRule::ofPercent(50), {}};
+        QVERIFY(only->create(m_ws, what, ProgressSink::null()));
+        services::AudienceService service(m_ws);
+        const auto q = service.quality("Repeat");
+        QCOMPARE(q->population, std::string("identified members of segment 'Repeat buyers'"));
+        QCOMPARE(q->backtestPopulation, only->backtestPopulation());
+        QCOMPARE(q->reachableByEmail, only->reachableByEmail(service.get("Repeat")->size));
+    }
+
+    void insufficientDataShowsNoGain()
+    {
+        services::ScoreResult scores;
+        scores.target = kTarget.describe();
+        scores.nowMs = 1000;
+        for (std::int64_t id = 1; id <= 40; ++id) {
+            scores.ranked.push_back({id, "k" + std::to_string(id), 0.5 / static_cast<double>(id)});
+        }
+        std::vector<double> p(40);
+        std::vector<int> labels(40, 0);
+        for (std::size_t i = 0; i < p.size(); ++i) {
+            p[i] = 1.0 / static_cast<double>(i + 1);
+        }
+        labels[0] = 1; // one engager: a "100% gain" at the first percent means nothing
+        scores.backtest = {numeric::evaluate("model", p, labels, 20)};
+        QCOMPARE(scores.backtest.front().label, std::string(numeric::kInsufficientData));
+        const auto draft = services::AudienceDraft::fromScores({}, scores);
+        QVERIFY(draft.insufficientData());
+        QVERIFY(draft.chart().backtestGain.empty());
+        labels.assign(40, 0);
+        for (std::size_t i = 0; i < 25; ++i) {
+            labels[i] = 1;
+        }
+        scores.backtest = {numeric::evaluate("model", p, labels, 20)};
+        const auto enough = services::AudienceDraft::fromScores({}, scores);
+        QVERIFY(!enough.insufficientData());
+        QCOMPARE(enough.chart().backtestGain.size(), std::size_t(101));
     }
 
     void creationKilledMidwayIsCleanedUp()
@@ -363,7 +467,7 @@ private slots:
     {
         services::AudienceService service(m_ws);
         services::AudienceSpec s = spec("Ghost", SizeRule::ofPercent(5));
-        s.target = {"Category", "No Such Category", {}};
+        s.draft.target = {"Category", "No Such Category", {}};
         const auto created = service.create(s, ProgressSink::null());
         QVERIFY(!created);
         QCOMPARE(created.error().code, Error::Code::InvalidInput);
@@ -385,11 +489,14 @@ private slots:
             scores.ranked.push_back({id, "k" + std::to_string(id), p});
         }
         services::AudienceService service(m_ws);
-        QVERIFY(service.createFromScores(spec("Ties", SizeRule::ofCount(3)), scores, ProgressSink::null()));
+        const auto create = [&](const std::string &name) {
+            const services::AudienceSpec s = spec(name, SizeRule::ofCount(3));
+            return services::AudienceDraft::fromScores(s.draft, scores).create(m_ws, s.create, ProgressSink::null());
+        };
+        QVERIFY(create("Ties"));
         QCOMPARE(memberIds(service, "Ties"), (std::vector<std::int64_t>{20, 11, 12}));
         std::reverse(scores.ranked.begin(), scores.ranked.end());
-        QVERIFY(
-            service.createFromScores(spec("Ties again", SizeRule::ofCount(3)), scores, ProgressSink::null()));
+        QVERIFY(create("Ties again"));
         QCOMPARE(memberIds(service, "Ties again"), (std::vector<std::int64_t>{20, 11, 12}));
         QCOMPARE(service.get("Ties")->asOfMs, std::int64_t(1000));
     }
@@ -461,32 +568,35 @@ private slots:
     {
         services::AudienceService service(m_ws);
         services::AudienceSpec s = spec("Mailing", SizeRule::ofCount(25));
-        s.exportPreset = "mailchimp";
-        s.exportFile = m_dir.filePath(QStringLiteral("mailing.csv")).toStdString();
+        const std::string mailing = m_dir.filePath(QStringLiteral("mailing.csv")).toStdString();
+        const std::string meta = m_dir.filePath(QStringLiteral("meta.csv")).toStdString();
+        s.create.destinations = {{{}, "mailchimp", mailing, {}, {}}, {{}, "meta", meta, {}, {}}};
         const auto created = service.create(s, ProgressSink::null());
         QVERIFY(created);
-        QVERIFY(created->exported);
-        QVERIFY(!created->exportError);
-        QCOMPARE(created->exported->members, std::int64_t(25));
-        QCOMPARE(created->exported->written + created->exported->skipped, std::int64_t(25));
-        QVERIFY(QFile::exists(QString::fromStdString(s.exportFile)));
-        QCOMPARE(services::ExportService(m_ws).history("Mailing")->size(), std::size_t(1));
+        QCOMPARE(created->exports.size(), std::size_t(2));
+        QVERIFY(created->exportErrors.empty());
+        QCOMPARE(created->exports[0].audience, std::string("Mailing"));
+        QCOMPARE(created->exports[0].members, std::int64_t(25));
+        QCOMPARE(created->exports[0].written + created->exports[0].skipped, std::int64_t(25));
+        QVERIFY(QFile::exists(QString::fromStdString(mailing)));
+        QVERIFY(QFile::exists(QString::fromStdString(meta)));
+        QCOMPARE(services::ExportService(m_ws).history("Mailing")->size(), std::size_t(2));
 
-        // The audience is kept when its export fails; the error says why.
-        s.name = "Mailing 2";
-        s.exportFile = m_dir.filePath(QStringLiteral("missing/dir/mailing.csv")).toStdString();
+        // The audience is kept when an export fails; the error says why and the others are written.
+        s.create.name = "Mailing 2";
+        s.create.destinations.front().outFile = m_dir.filePath(QStringLiteral("missing/dir/mailing.csv")).toStdString();
         const auto failed = service.create(s, ProgressSink::null());
         QVERIFY(failed);
-        QVERIFY(!failed->exported);
-        QVERIFY(failed->exportError);
-        QCOMPARE(failed->exportError->code, Error::Code::Io);
+        QCOMPARE(failed->exports.size(), std::size_t(1));
+        QCOMPARE(failed->exportErrors.size(), std::size_t(1));
+        QCOMPARE(failed->exportErrors.front().code, Error::Code::Io);
         QCOMPARE(service.get("Mailing 2")->size, std::int64_t(25));
 
         // A removed audience's exports stay in the campaign history.
         QVERIFY(service.remove("Mailing"));
-        QCOMPARE(services::ExportService(m_ws).history("Mailing")->size(), std::size_t(1));
-        s.name = "Mailing 3";
-        s.exportPreset = "nope";
+        QCOMPARE(services::ExportService(m_ws).history("Mailing")->size(), std::size_t(2));
+        s.create.name = "Mailing 3";
+        s.create.destinations.front().preset = "nope";
         QCOMPARE(service.create(s, ProgressSink::null()).error().code, Error::Code::InvalidInput);
     }
 

@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Who can be reached: identified (a user id), has e-mail, has phone and e-mail consent as traits and rule
 // conditions, and every segment count saying how many of its people are identified and reachable by e-mail
-// (an address, consent not refused), with guests and anonymous visitors counted as people but not customers.
+// (an address, consent not refused), with guests and anonymous visitors counted as people but not customers;
+// the RFM grid saying when frequency cannot separate the buyers.
 #include "JsonlTestUtil.h"
 #include "segments/RuleJson.h"
 #include "services/SegmentService.h"
@@ -102,6 +103,31 @@ private slots:
         QVERIFY(guests);
         QCOMPARE(guests->matching, std::int64_t(2));
         QCOMPARE(guests->identified, std::int64_t(0));
+    }
+
+    void rfmSaysWhenFrequencyCannotSeparateBuyers()
+    {
+        // Every buyer has one order: the tie rule gives them all F1, so only one frequency score is used.
+        services::SegmentInsightsRequest everyone{parse("{'type':'trait','trait':'order_count','op':'>=','value':0}"),
+                                                  {}, {}, 10};
+        auto session = services::SegmentSession::open(m_scratch.workspace(), {}, ProgressSink::null());
+        QVERIFY(session);
+        auto insights = session->insights(everyone);
+        QVERIFY(insights);
+        QCOMPARE(insights->frequencyScores, 1);
+        // A second order for one of them: two order counts, two scores (never a skipped one).
+        m_scratch.run({m_scratch.write("more.jsonl", {track(test::j("'userId':'ann'"), "20")})});
+        session = services::SegmentSession::open(m_scratch.workspace(), {}, ProgressSink::null());
+        QVERIFY(session);
+        insights = session->insights(everyone);
+        QVERIFY(insights);
+        QCOMPARE(insights->frequencyScores, 2);
+        std::int64_t f2 = 0;
+        for (const auto &recency : insights->rfm) {
+            f2 += recency[1];
+            QCOMPARE(recency[2] + recency[3] + recency[4], std::int64_t(0));
+        }
+        QCOMPARE(f2, std::int64_t(1));
     }
 
 private:

@@ -166,6 +166,41 @@ private slots:
         QVERIFY(r.backtest[0].label != "Insufficient data");
     }
 
+    void eligibleProfilesAreScoredAndBacktestedAlone()
+    {
+        // Who may enter: every third profile. The scores are for them only, and the backtest is the same
+        // predictions evaluated on their rows alone (the fits still learn from every candidate).
+        const InteractionLog log = plantedLog(3000, 300, 2);
+        const std::int64_t now = 240 * kDay;
+        PropensityParams restricted = params(now);
+        restricted.eligible.assign(static_cast<std::size_t>(log.profileCount), 0);
+        for (std::size_t p = 0; p < restricted.eligible.size(); p += 3) {
+            restricted.eligible[p] = 1;
+        }
+        const PropensityResult all = scorePropensity(log, groupItems(1), params(now));
+        const PropensityResult some = scorePropensity(log, groupItems(1), restricted);
+        std::vector<std::int32_t> expected;
+        for (const std::int32_t p : all.population) {
+            if (p % 3 == 0) {
+                expected.push_back(p);
+            }
+        }
+        QCOMPARE(some.population, expected);
+        for (std::size_t r = 0, a = 0; r < some.population.size(); ++r) {
+            while (all.population[a] != some.population[r]) {
+                ++a;
+            }
+            QCOMPARE(some.probability[r], all.probability[a]); // same fit, fewer rows
+        }
+        const std::vector<std::int32_t> before = populationAt(log, now - 30 * kDay);
+        const auto eligibleBefore =
+            static_cast<std::size_t>(std::count_if(before.begin(), before.end(), [](std::int32_t p) { return p % 3 == 0; }));
+        QCOMPARE(some.backtest[0].rows, eligibleBefore);
+        QCOMPARE(all.backtest[0].rows, before.size());
+        QCOMPARE(some.backtest.size(), all.backtest.size());
+        QVERIFY(some.backtest[0].positives < all.backtest[0].positives);
+    }
+
     void fewPositivesFallBackClearly()
     {
         const InteractionLog log = plantedLog(60, 120, 3, 0.2);

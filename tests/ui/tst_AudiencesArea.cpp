@@ -30,6 +30,7 @@
 #include <QComboBox>
 #include <QDir>
 #include <QFile>
+#include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
 #include <QSignalSpy>
@@ -120,9 +121,9 @@ private slots:
     void readoutsAndChartFollowTheScores()
     {
         AudienceBuilder *builder = scoreTopBrand();
-        const ui::ScoredPopulation *scored = builder->scored();
+        const services::AudienceDraft *scored = builder->scored();
         QVERIFY(scored);
-        const auto &ranked = scored->scores.ranked;
+        const auto &ranked = scored->scores().ranked;
         const auto eligible = static_cast<qint64>(ranked.size());
         QVERIFY(eligible > 500);
         QCOMPARE(builder->sizePicker()->size(), (eligible * 5 + 99) / 100); // default top 5%
@@ -138,7 +139,7 @@ private slots:
             builder->sizePicker()->setCount(k);
             const double mean = std::accumulate(probabilities.begin(), probabilities.begin() + k, 0.0) /
                                 static_cast<double>(k);
-            const auto point = scored->curve.at(k);
+            const auto point = scored->curve().at(k);
             QVERIFY(std::abs(point.averageLikelihood - mean) < 1e-12);
             QCOMPARE(point.likelihoodAtCut, probabilities[static_cast<std::size_t>(k - 1)]);
             QVERIFY(std::abs(point.expectedShare -
@@ -158,9 +159,9 @@ private slots:
         QVERIFY(builder->isSizeNoteVisible());
         // The read-outs move consistently: a larger audience has a lower average and more engagers.
         builder->sizePicker()->setPercent(1);
-        const auto small = scored->curve.at(builder->sizePicker()->size());
+        const auto small = scored->curve().at(builder->sizePicker()->size());
         builder->sizePicker()->setPercent(10);
-        const auto large = scored->curve.at(builder->sizePicker()->size());
+        const auto large = scored->curve().at(builder->sizePicker()->size());
         QVERIFY(small.averageLikelihood >= large.averageLikelihood);
         QVERIFY(small.expectedEngagers < large.expectedEngagers);
         QVERIFY(small.lift >= large.lift && large.lift > 1.0);
@@ -173,6 +174,49 @@ private slots:
         test::maybeScreenshot(m_area.get(), QStringLiteral("audience-builder"));
         m_area->resize(900, 600);
         test::maybeScreenshot(m_area.get(), QStringLiteral("audience-builder-small"));
+    }
+
+    void readoutsSayWhoIsReachedAndWarnWithoutQuality()
+    {
+        AudienceBuilder *builder = scoreTopBrand();
+        const services::AudienceDraft *scored = builder->scored();
+        const qint64 size = builder->sizePicker()->size();
+        QVERIFY2(builder->readoutText(AudienceBuilder::Readout::Size)
+                     .contains(QStringLiteral("%1 reachable by e-mail")
+                                   .arg(ui::format::count(scored->reachableByEmail(size)))),
+                 qPrintable(builder->readoutText(AudienceBuilder::Readout::Size)));
+        QVERIFY2(builder->statusText().contains(QString::fromStdString(scored->backtestPopulation())),
+                 qPrintable(builder->statusText()));
+        QVERIFY(builder->qualityWarning().isEmpty());
+
+        // Scores whose backtest had too few engagers: no lift, no AUC, and Create asks once more.
+        services::ScoreResult scores = scored->scores();
+        std::vector<double> p(scores.ranked.size());
+        std::vector<int> labels(p.size(), 0);
+        for (std::size_t i = 0; i < p.size(); ++i) {
+            p[i] = scores.ranked[i].probability;
+        }
+        labels[0] = labels[1] = 1;
+        scores.backtest = {numeric::evaluate("model", p, labels, 20)};
+        builder->showDraft(std::make_shared<const services::AudienceDraft>(
+            services::AudienceDraft::fromScores(scored->request(), std::move(scores))));
+        QCOMPARE(builder->readoutText(AudienceBuilder::Readout::Lift),
+                 QStringLiteral("no lift: too few engagers in the backtest"));
+        QVERIFY2(!builder->readoutText(AudienceBuilder::Readout::Quality).contains(QStringLiteral("AUC")),
+                 qPrintable(builder->readoutText(AudienceBuilder::Readout::Quality)));
+        QCOMPARE(builder->chart()->graphCount(), 4); // no backtest gain series
+        builder->setName(QStringLiteral("Thin"));
+        auto *createButton = child<QPushButton>(builder, "createAudienceButton");
+        QVERIFY(!builder->create()); // the first click warns
+        QVERIFY(builder->qualityWarning().contains(QStringLiteral("Too few people engaged")));
+        QVERIFY(child<QLabel>(builder, "qualityNoteLabel")->isVisible());
+        QCOMPARE(createButton->text(), QStringLiteral("&Create anyway"));
+        test::maybeScreenshot(m_area.get(), QStringLiteral("audience-builder-insufficient"));
+        QSignalSpy created(builder, &AudienceBuilder::created);
+        QVERIFY(builder->create());
+        QVERIFY(created.wait(kWaitMs));
+        QCOMPARE(m_area->detail()->info().qualityLabel, std::string(numeric::kInsufficientData));
+        QVERIFY2(m_store.errors().isEmpty(), qPrintable(m_store.errorText()));
     }
 
     void typedValueThatMatchesNothingIsNoted()
@@ -214,7 +258,7 @@ private slots:
         QAbstractItemModelTester tester(detail->members(),
                                         QAbstractItemModelTester::FailureReportingMode::QtTest);
         QCOMPARE(detail->members()->rowCount(), static_cast<int>(size));
-        const auto &ranked = builder->scored()->scores.ranked;
+        const auto &ranked = builder->scored()->scores().ranked;
         const audience::AudienceMember *first = detail->members()->memberAt(0);
         QVERIFY(first);
         QCOMPARE(first->rank, qint64(1));
@@ -276,7 +320,7 @@ private slots:
         QVERIFY(shown.wait(kWaitMs));
         const auto everyone = services::AudienceService(m_workspace.toStdString()).get("First");
         QVERIFY(everyone);
-        QCOMPARE(builder->scored()->curve.eligible(), everyone->eligible - firstSize);
+        QCOMPARE(builder->scored()->curve().eligible(), everyone->eligible - firstSize);
         QVERIFY2(m_store.errors().isEmpty(), qPrintable(m_store.errorText()));
     }
 
@@ -308,12 +352,12 @@ private slots:
         only.onlyInSource = audience::MemberSource::Segment;
         picker->setPopulation(only);
         QCOMPARE(names->currentText().trimmed(), QStringLiteral("Lapsed then"));
-        QCOMPARE(picker->population().describe(), std::string("members of segment 'Lapsed then'"));
+        QCOMPARE(picker->population().describe(), std::string("identified members of segment 'Lapsed then'"));
         picker->setTarget(QStringLiteral("Brand"), topBrand());
         QSignalSpy shown(m_area->builder(), &AudienceBuilder::scoresShown);
         QVERIFY(m_area->builder()->score());
         QVERIFY(shown.wait(kWaitMs));
-        QCOMPARE(m_area->builder()->scored()->curve.eligible(), frozen->memberCount);
+        QCOMPARE(m_area->builder()->scored()->curve().eligible(), frozen->memberCount);
         test::maybeScreenshot(m_area.get(), QStringLiteral("audience-builder-segment"));
         QVERIFY2(m_store.errors().isEmpty(), qPrintable(m_store.errorText()));
     }

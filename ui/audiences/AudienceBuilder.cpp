@@ -37,14 +37,6 @@ namespace {
 
 constexpr double kSizeNoteAbove = 20.0; // percent
 
-/// What the create job returns: the audience and each destination's outcome.
-struct CreateOutcome
-{
-    services::AudienceCreated created;
-    std::vector<services::ExportReport> exports;
-    std::vector<Error> exportErrors;
-};
-
 QLabel *mutedLabel(const QString &text, QWidget *parent)
 {
     auto *label = new QLabel(text, parent);
@@ -58,7 +50,7 @@ QLabel *mutedLabel(const QString &text, QWidget *parent)
 AudienceBuilder::AudienceBuilder(QWidget *parent)
     : QWidget(parent), m_job(new JobRunner(this)), m_target(new TargetPicker(this)),
       m_size(new SizePicker(this)), m_chart(new PropensityChart(this)), m_histogram(new ScoreHistogram(this)),
-      m_sizeNote(new QLabel(this)), m_status(new QLabel(this)), m_bar(new QProgressBar(this)),
+      m_sizeNote(new QLabel(this)), m_qualityNote(new QLabel(this)), m_status(new QLabel(this)), m_bar(new QProgressBar(this)),
       m_cancel(new QPushButton(tr("Cancel"), this)), m_name(new QLineEdit(this)),
       m_nameError(new QLabel(this)), m_description(new QLineEdit(this)),
       m_destinations(new QListWidget(this)), m_folder(new QLineEdit(this)),
@@ -180,6 +172,8 @@ QWidget *AudienceBuilder::createReadouts()
                                             "border-radius: 4px; padding: 6px; }")
                                  .arg(palette::grid().name()));
         label->setMinimumWidth(80);
+        // The value and up to three lines of caption, so the layout never clips a card.
+        label->setMinimumHeight(label->fontMetrics().lineSpacing() * 5 + 12);
         grid->addWidget(label, 1);
         m_readouts.push_back(label);
     }
@@ -238,6 +232,13 @@ QWidget *AudienceBuilder::createNameSection()
                       "recalculated. Each checked destination gets a CSV file."),
                    box));
     layout->addLayout(form);
+    m_qualityNote->setObjectName(QStringLiteral("qualityNoteLabel"));
+    m_qualityNote->setWordWrap(true);
+    m_qualityNote->setStyleSheet(QStringLiteral("color: %1; background: #fef3c7; border: 1px solid #fcd34d; "
+                                                "border-radius: 4px; padding: 4px;")
+                                     .arg(palette::warning().name()));
+    m_qualityNote->hide();
+    layout->addWidget(m_qualityNote);
     auto *buttons = new QHBoxLayout;
     buttons->addStretch(1);
     buttons->addWidget(m_create);
@@ -319,42 +320,25 @@ void AudienceBuilder::invalidateScores()
 
 bool AudienceBuilder::score()
 {
-    const auto request = m_target->request();
-    if (m_job->isRunning() || m_path.isEmpty() || !request) {
+    const auto chosen = m_target->request();
+    if (m_job->isRunning() || m_path.isEmpty() || !chosen) {
         return false;
     }
     const std::string path = m_path.toStdString();
-    const audience::Population population = m_target->population();
+    const services::DraftRequest request = *chosen;
     m_creating = false;
     setRunning(true);
     m_clock.start();
     m_status->setStyleSheet({});
-    m_status->setText(tr("Scoring %1…").arg(QString::fromStdString(request->target.describe())));
+    m_status->setText(tr("Scoring %1…").arg(QString::fromStdString(request.target.describe())));
     return m_job->start(
         tr("Scoring"),
-        [path, r = *request,
-         population](ProgressSink &progress) -> Result<std::shared_ptr<const ScoredPopulation>> {
-            auto scores = services::ScoringService(path).score(r, progress);
-            if (!scores) {
-                return fail(scores.error());
+        [path, request](ProgressSink &progress) -> Result<std::shared_ptr<const services::AudienceDraft>> {
+            auto draft = services::AudienceDraft::score(path, request, progress);
+            if (!draft) {
+                return fail(draft.error());
             }
-            if (auto restricted = services::AudienceService(path).restrict(*scores, population, progress);
-                !restricted) {
-                return fail(restricted.error());
-            }
-            auto out = std::make_shared<ScoredPopulation>();
-            out->request = r;
-            out->population = population;
-            out->scores = std::move(*scores);
-            std::vector<double> probabilities;
-            probabilities.reserve(out->scores.ranked.size());
-            for (const services::ScoredProfile &p : out->scores.ranked) {
-                probabilities.push_back(p.probability);
-            }
-            out->curve = audience::PropensityCurve(std::move(probabilities));
-            out->chart = audience::freezeQuality(out->curve, out->scores.backtest, 0);
-            out->chart.population = population.describe();
-            return std::shared_ptr<const ScoredPopulation>(std::move(out));
+            return std::make_shared<const services::AudienceDraft>(std::move(*draft));
         });
 }
 
@@ -369,29 +353,31 @@ bool AudienceBuilder::create()
         m_name->setFocus();
         return false;
     }
-    services::AudienceSpec spec;
-    spec.name = m_name->text().trimmed().toStdString();
-    spec.description = m_description->text().trimmed().toStdString();
-    spec.target = m_scored->request.target;
-    spec.horizonMs = m_scored->request.horizonMs;
-    spec.asOfMs = m_scored->scores.nowMs;
-    spec.size = m_size->rule();
-    spec.population = m_scored->population;
-    std::vector<services::ExportRequest> exports;
+    if (m_scored->insufficientData() && !m_warned) {
+        // Said before anything is stored: the button now reads "Create anyway".
+        m_warned = true;
+        m_qualityNote->setText(qualityWarning());
+        m_qualityNote->show();
+        m_create->setText(tr("&Create anyway"));
+        return false;
+    }
+    services::DraftCreate what;
+    what.name = m_name->text().trimmed().toStdString();
+    what.description = m_description->text().trimmed().toStdString();
+    what.size = m_size->rule();
     for (int i = 0; i < m_destinations->count(); ++i) {
         const QListWidgetItem *item = m_destinations->item(i);
         if (item->checkState() == Qt::Checked) {
             const std::string preset = item->data(Qt::UserRole).toString().toStdString();
-            exports.push_back({spec.name,
-                               preset,
-                               ExportDialog::suggestedFile(m_folder->text(), m_name->text().trimmed(),
-                                                           QString::fromStdString(preset))
-                                   .toStdString(),
-                               {},
-                               {}});
+            services::ExportRequest destination;
+            destination.preset = preset;
+            destination.outFile = ExportDialog::suggestedFile(m_folder->text(), m_name->text().trimmed(),
+                                                              QString::fromStdString(preset))
+                                      .toStdString();
+            what.destinations.push_back(std::move(destination));
         }
     }
-    if (!exports.empty()) {
+    if (!what.destinations.empty()) {
         ExportDialog::rememberFolder(m_folder->text());
     }
     const std::string path = m_path.toStdString();
@@ -399,26 +385,22 @@ bool AudienceBuilder::create()
     setRunning(true);
     m_status->setStyleSheet({});
     m_status->setText(tr("Creating %1…").arg(m_name->text().trimmed()));
-    return m_job->start(
-        tr("Creating the audience"),
-        [path, spec, exports, scored = m_scored](ProgressSink &progress) -> Result<CreateOutcome> {
-            auto created = services::AudienceService(path).createFromScores(spec, scored->scores, progress);
-            if (!created) {
-                return fail(created.error());
-            }
-            CreateOutcome out{std::move(*created), {}, {}};
-            for (const services::ExportRequest &e : exports) {
-                auto written = services::ExportService(path).exportAudience(e, progress);
-                if (written) {
-                    out.exports.push_back(std::move(*written));
-                } else if (written.error().code == Error::Code::Cancelled) {
-                    break; // the audience stays; the remaining files are not written
-                } else {
-                    out.exportErrors.push_back(written.error());
-                }
-            }
-            return out;
-        });
+    return m_job->start(tr("Creating the audience"),
+                        [path, what, draft = m_scored](ProgressSink &progress) -> Result<services::AudienceCreated> {
+                            return draft->create(path, what, progress);
+                        });
+}
+
+QString AudienceBuilder::qualityWarning() const
+{
+    if (!m_scored || !m_scored->insufficientData()) {
+        return {};
+    }
+    return tr("Too few people engaged with %1 in the backtest to measure how well these scores rank people "
+              "(%2). No quality, lift or gain can be stated: create anyway, or choose a broader target or a "
+              "longer horizon.")
+        .arg(QString::fromStdString(m_scored->scores().target),
+             QString::fromStdString(m_scored->backtestPopulation()));
 }
 
 void AudienceBuilder::cancel()
@@ -486,19 +468,21 @@ void AudienceBuilder::onJobFinished()
 {
     setRunning(false);
     if (!m_creating) {
-        showPopulation(m_job->result<std::shared_ptr<const ScoredPopulation>>());
-        m_status->setText(
-            tr("Scored %1 in %2 s.")
-                .arg(format::plural(m_scored->curve.eligible(), tr("%1 profile"), tr("%1 profiles")))
-                .arg(m_clock.elapsed() / 1000.0, 0, 'f', 1));
+        showDraft(m_job->result<std::shared_ptr<const services::AudienceDraft>>());
+        m_status->setText(tr("Scored %1 (%2) in %3 s; %4.")
+                              .arg(format::plural(m_scored->curve().eligible(), tr("%1 profile"),
+                                                  tr("%1 profiles")),
+                                   QString::fromStdString(m_scored->request().population.describe()))
+                              .arg(m_clock.elapsed() / 1000.0, 0, 'f', 1)
+                              .arg(QString::fromStdString(m_scored->backtestPopulation())));
         emit scoresShown();
         return;
     }
-    const CreateOutcome &outcome = m_job->result<CreateOutcome>();
+    const services::AudienceCreated &outcome = m_job->result<services::AudienceCreated>();
     QStringList lines;
     lines << tr("Created \"%1\": %2.")
-                 .arg(QString::fromStdString(outcome.created.audience.name),
-                      QString::fromStdString(outcome.created.audience.statusText()));
+                 .arg(QString::fromStdString(outcome.audience.name),
+                      QString::fromStdString(outcome.audience.statusText()));
     for (const services::ExportReport &report : outcome.exports) {
         lines << QString::fromStdString(report.toText());
     }
@@ -512,23 +496,24 @@ void AudienceBuilder::onJobFinished()
         showError(this, {outcome.exportErrors.front().code, failures, {}});
     }
     m_status->setText(lines.join(QLatin1Char('\n')));
-    const QString name = QString::fromStdString(outcome.created.audience.name);
+    const QString name = QString::fromStdString(outcome.audience.name);
     m_audiences << name;
     emit created(name);
 }
 
-void AudienceBuilder::showPopulation(std::shared_ptr<const ScoredPopulation> population)
+void AudienceBuilder::showDraft(std::shared_ptr<const services::AudienceDraft> draft)
 {
-    m_scored = std::move(population);
-    const ScoredPopulation &s = *m_scored;
-    m_results->setEnabled(s.curve.eligible() > 0);
-    m_chart->setQuality(s.chart);
-    m_histogram->setBins(s.chart.histogramEdges, s.chart.histogramCounts);
-    m_size->setEligible(s.curve.eligible());
+    m_scored = std::move(draft);
+    const services::AudienceDraft &s = *m_scored;
+    m_warned = false;
+    m_qualityNote->hide();
+    m_create->setText(tr("&Create audience"));
+    m_results->setEnabled(s.curve().eligible() > 0);
+    m_chart->setQuality(s.chart());
+    m_histogram->setBins(s.chart().histogramEdges, s.chart().histogramCounts);
+    m_size->setEligible(s.curve().eligible());
     onSizeChanged(m_size->size());
-    if (s.scores.fallback || !s.scores.note.empty()) {
-        m_status->setToolTip(QString::fromStdString(s.scores.note));
-    }
+    m_status->setToolTip(QString::fromStdString(s.scores().note));
 }
 
 void AudienceBuilder::onSizeChanged(qint64 size)
@@ -540,7 +525,7 @@ void AudienceBuilder::onSizeChanged(qint64 size)
                                    .arg(value.toHtmlEscaped(), muted, caption.toHtmlEscaped()));
         m_readouts[i]->setAccessibleName(plain);
     };
-    if (!m_scored || m_scored->curve.eligible() == 0) {
+    if (!m_scored || m_scored->curve().eligible() == 0) {
         const QString captions[] = {tr("audience size"), tr("average likelihood"),
                                     tr("lift over the base rate"), tr("expected engagers"),
                                     tr("model quality")};
@@ -550,20 +535,30 @@ void AudienceBuilder::onSizeChanged(qint64 size)
         m_sizeNote->hide();
         return;
     }
-    const audience::PropensityCurve &curve = m_scored->curve;
+    const audience::PropensityCurve &curve = m_scored->curve();
     const audience::PropensityCurve::Point p = curve.at(size);
     const double share = static_cast<double>(p.size) / static_cast<double>(curve.eligible());
     const QString people = format::plural(p.size, tr("%1 person"), tr("%1 people"));
-    card(0, people, tr("%1 of %2 eligible").arg(format::percent(share), format::count(curve.eligible())),
-         tr("%1, %2 of %3 eligible").arg(people, format::percent(share), format::count(curve.eligible())));
+    const QString reach = tr("%1 reachable by e-mail").arg(format::count(m_scored->reachableByEmail(p.size)));
+    card(0, people,
+         tr("%1 of %2 eligible; %3").arg(format::percent(share), format::count(curve.eligible()), reach),
+         tr("%1, %2 of %3 eligible, %4")
+             .arg(people, format::percent(share), format::count(curve.eligible()), reach));
     card(1, format::percent(p.averageLikelihood),
          tr("average likelihood; %1 at the cut").arg(format::percent(p.likelihoodAtCut)),
          tr("average likelihood %1, %2 at the cut")
              .arg(format::percent(p.averageLikelihood), format::percent(p.likelihoodAtCut)));
-    card(
-        2, tr("%1×").arg(p.lift, 0, 'f', 1),
-        tr("lift over the base rate of %1").arg(format::percent(curve.baseRate())),
-        tr("lift %1 over the base rate of %2").arg(p.lift, 0, 'f', 1).arg(format::percent(curve.baseRate())));
+    if (m_scored->insufficientData()) {
+        // A lift over a base rate nobody could check says nothing.
+        card(2, QStringLiteral("–"), tr("no lift: too few engagers in the backtest"),
+             tr("no lift: too few engagers in the backtest"));
+    } else {
+        card(2, tr("%1×").arg(p.lift, 0, 'f', 1),
+             tr("lift over the base rate of %1").arg(format::percent(curve.baseRate())),
+             tr("lift %1 over the base rate of %2")
+                 .arg(p.lift, 0, 'f', 1)
+                 .arg(format::percent(curve.baseRate())));
+    }
     const std::int64_t engagers = std::llround(p.expectedEngagers);
     card(3, format::count(engagers),
          (engagers == 1 ? tr("expected engager, %1 of all %2") : tr("expected engagers, %1 of all %2"))
@@ -571,15 +566,15 @@ void AudienceBuilder::onSizeChanged(qint64 size)
          tr("%1, %2 of all %3")
              .arg(format::plural(engagers, tr("%1 expected engager"), tr("%1 expected engagers")),
                   format::percent(p.expectedShare), format::count(std::llround(curve.expectedTotal()))));
-    const auto &backtest = m_scored->scores.backtest;
+    const auto &backtest = m_scored->scores().backtest;
     const QString label = backtest.empty() ? tr("Unknown") : QString::fromStdString(backtest.front().label);
-    const QString auc =
-        backtest.empty() ? QString() : tr("backtest AUC %1").arg(backtest.front().auc, 0, 'f', 2);
-    const QString quality =
-        m_scored->scores.fallback
-            ? tr("%1 (fallback: %2)")
-                  .arg(auc, QString::fromStdString(backtest.empty() ? std::string() : backtest.front().name))
-            : auc;
+    const QString auc = backtest.empty() || m_scored->insufficientData()
+                            ? tr("too few engagers to measure")
+                            : tr("backtest AUC %1").arg(backtest.front().auc, 0, 'f', 2);
+    const QString quality = m_scored->scores().fallback
+                                ? tr("%1; ranked by %2 alone")
+                                      .arg(auc, QString::fromStdString(m_scored->scores().fallbackInput))
+                                : auc;
     card(4, label, quality, tr("model quality %1, %2").arg(label, quality));
     // Past the 20% preset's size (ceil of 20% of the eligible), not past 20% exactly: the preset itself
     // rounds up and must not raise the warning.

@@ -8,7 +8,7 @@
 #include "audience/AudienceTypes.h"
 #include "catalog/CatalogValuesModel.h"
 #include "segments/SegmentRepository.h"
-#include "services/ScoringService.h"
+#include "services/AudienceDraft.h"
 
 #include <QElapsedTimer>
 #include <QWidget>
@@ -29,16 +29,6 @@ class PropensityChart;
 class ScoreHistogram;
 class SizePicker;
 class TargetPicker;
-
-/// A scored population: the scores (restricted to who may enter), their curve and chart arrays.
-struct ScoredPopulation
-{
-    services::ScoreRequest request;  ///< what was scored
-    audience::Population population; ///< who could enter
-    services::ScoreResult scores;
-    audience::PropensityCurve curve{{}};
-    audience::AudienceQuality chart; ///< the series and histogram over every size (size field unused)
-};
 
 class AudienceBuilder : public QWidget
 {
@@ -67,12 +57,14 @@ public:
     /// Starts over: no scores, empty name (the target choice stays).
     void reset();
 
-    /// Shows a scored population (what a finished Score job does): chart, histogram, size range, read-outs.
-    void showPopulation(std::shared_ptr<const ScoredPopulation> population);
+    /// Shows a scored draft (what a finished Score job does): chart, histogram, size range, read-outs.
+    void showDraft(std::shared_ptr<const services::AudienceDraft> draft);
     /// Scores the picker's target in the background; false while a job runs or the choice is incomplete.
     bool score();
     /// Creates the audience from the current scores and size, then writes the chosen destinations; false
-    /// (with the reason shown) when something is missing.
+    /// (with the reason shown) when something is missing. With too few engagers in the backtest for a
+    /// quality, the first call only shows the warning and the button says "Create anyway"; the second
+    /// creates.
     bool create();
     void cancel();
 
@@ -86,11 +78,13 @@ public:
     PropensityChart *chart() const { return m_chart; }
     ScoreHistogram *histogram() const { return m_histogram; }
     JobRunner &job() const { return *m_job; }
-    /// The current population, or nullptr before scoring.
-    const ScoredPopulation *scored() const { return m_scored.get(); }
+    /// The current draft, or nullptr before scoring.
+    const services::AudienceDraft *scored() const { return m_scored.get(); }
     QString readoutText(Readout readout) const;
     QString statusText() const;
     bool isSizeNoteVisible() const;
+    /// The warning shown before creating an audience whose quality cannot be measured, or empty.
+    QString qualityWarning() const;
 
 signals:
     void scoresShown();
@@ -112,7 +106,8 @@ private:
 
     QString m_path;
     QStringList m_audiences;
-    std::shared_ptr<const ScoredPopulation> m_scored;
+    std::shared_ptr<const services::AudienceDraft> m_scored;
+    bool m_warned = false; ///< the quality warning was shown for these scores
     JobRunner *m_job;
     bool m_creating = false;
     QElapsedTimer m_clock;
@@ -122,6 +117,7 @@ private:
     ScoreHistogram *m_histogram;
     std::vector<QLabel *> m_readouts;
     QLabel *m_sizeNote;
+    QLabel *m_qualityNote;
     QLabel *m_status;
     QProgressBar *m_bar;
     QPushButton *m_cancel;

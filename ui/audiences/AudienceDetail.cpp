@@ -154,10 +154,13 @@ QString AudienceDetail::summaryHtml() const
 {
     const QString muted = palette::mutedText().name();
     QString html =
-        tr("<b>%1</b> · as of %2 · %3 of %4 eligible (%5) · who could enter: %6 · created %7")
+        tr("<b>%1</b> · as of %2 · %3 of %4 eligible (%5)%6 · who could enter: %7 · created %8")
             .arg(AudienceListModel::targetText(m_info).toHtmlEscaped(), format::date(m_info.asOfMs),
                  format::count(m_info.size), format::count(m_info.eligible),
                  QString::fromStdString(m_info.sizeRule.toString()),
+                 m_quality.reachableByEmail < 0
+                     ? QString()
+                     : tr(", %1 reachable by e-mail at creation").arg(format::count(m_quality.reachableByEmail)),
                  QString::fromStdString(m_quality.population).toHtmlEscaped(),
                  format::timestamp(m_info.createdAtMs));
     if (!m_quality.backtest.empty()) {
@@ -166,15 +169,23 @@ QString AudienceDetail::summaryHtml() const
         for (std::size_t i = 1; i < m_quality.backtest.size(); ++i) {
             bestBaseline = std::max(bestBaseline, m_quality.backtest[i].auc);
         }
-        html += tr("<br><span style=\"color:%1\">Backtest at creation: <b>%2</b>, AUC %3 (best baseline %4), "
-                   "%5 among %6.</span>")
-                    .arg(muted, QString::fromStdString(model.label).toHtmlEscaped())
-                    .arg(model.auc, 0, 'f', 3)
-                    .arg(bestBaseline, 0, 'f', 3)
-                    .arg(format::plural(static_cast<std::int64_t>(model.positives), tr("%1 engager"),
-                                        tr("%1 engagers")),
-                         format::plural(static_cast<std::int64_t>(model.rows), tr("%1 profile"),
-                                        tr("%1 profiles")));
+        // Audiences created before the backtest population was recorded say how many profiles it had.
+        const QString over =
+            m_quality.backtestPopulation.empty()
+                ? tr("%1 among %2")
+                      .arg(format::plural(static_cast<std::int64_t>(model.positives), tr("%1 engager"),
+                                          tr("%1 engagers")),
+                           format::plural(static_cast<std::int64_t>(model.rows), tr("%1 profile"),
+                                          tr("%1 profiles")))
+                : QString::fromStdString(m_quality.backtestPopulation);
+        const QString measured = model.label == numeric::kInsufficientData
+                                     ? tr("too few engagers to measure a quality")
+                                     : tr("AUC %1 (best baseline %2)")
+                                           .arg(model.auc, 0, 'f', 3)
+                                           .arg(bestBaseline, 0, 'f', 3);
+        html += tr("<br><span style=\"color:%1\">Backtest at creation: <b>%2</b>, %3; %4.</span>")
+                    .arg(muted, QString::fromStdString(model.label).toHtmlEscaped(), measured,
+                         over.toHtmlEscaped());
     }
     if (!m_info.description.empty()) {
         html += QStringLiteral("<br>") + QString::fromStdString(m_info.description).toHtmlEscaped();

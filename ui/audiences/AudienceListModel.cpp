@@ -65,9 +65,14 @@ QVariant AudienceListModel::display(const audience::AudienceInfo &a, int column)
     case TargetColumn:
         return targetText(a);
     case SizeColumn:
-        return a.status == audience::AudienceStatus::Live
+        if (a.status != audience::AudienceStatus::Live) {
+            return QString::fromStdString(a.sizeRule.toString());
+        }
+        return a.reachableByEmail < 0
                    ? tr("%1 (%2)").arg(format::count(a.size), QString::fromStdString(a.sizeRule.toString()))
-                   : QString::fromStdString(a.sizeRule.toString());
+                   : tr("%1 (%2), %3 by e-mail")
+                         .arg(format::count(a.size), QString::fromStdString(a.sizeRule.toString()),
+                              format::count(a.reachableByEmail));
     case QualityColumn:
         return a.qualityLabel.empty()
                    ? QString()

@@ -6,6 +6,7 @@
 #include "models/DisplayFormat.h"
 
 #include <QButtonGroup>
+#include <QCheckBox>
 #include <QComboBox>
 #include <QFormLayout>
 #include <QHeaderView>
@@ -66,6 +67,7 @@ TargetPicker::TargetPicker(QWidget *parent)
       m_filter(new CatalogValuesFilter(this)), m_view(new QTableView(this)), m_product(new QLineEdit(this)),
       m_choice(new QLabel(this)), m_note(new QLabel(this)), m_horizon(new QComboBox(this)),
       m_populationKind(new QComboBox(this)), m_populationAudience(new QComboBox(this)),
+      m_guests(new QCheckBox(tr("Guests and anonymous visitors may enter too"), this)),
       m_score(new QPushButton(tr("&Score"), this))
 {
     setObjectName(QStringLiteral("targetPicker"));
@@ -175,9 +177,12 @@ QWidget *TargetPicker::createOptions()
     }
     m_horizon->setCurrentIndex(m_horizon->findData(kDefaultHorizon));
     m_populationKind->setObjectName(QStringLiteral("populationKindCombo"));
-    m_populationKind->addItem(tr("Everyone"), Everyone);
+    m_populationKind->addItem(tr("Anyone"), Everyone);
     m_populationKind->addItem(tr("Only members of"), OnlyIn);
-    m_populationKind->addItem(tr("Everyone except members of"), Excluding);
+    m_populationKind->addItem(tr("Anyone except members of"), Excluding);
+    m_guests->setObjectName(QStringLiteral("populationGuestsCheck"));
+    m_guests->setToolTip(tr("By default only identified people (with a user id: known customers you can "
+                            "reach) may enter. Check to score guests and anonymous visitors too."));
     m_populationAudience->setObjectName(QStringLiteral("populationAudienceCombo"));
     m_populationAudience->setEnabled(false);
     m_populationAudience->setToolTip(tr("A saved audience or segment"));
@@ -191,6 +196,7 @@ QWidget *TargetPicker::createOptions()
     // narrow column.
     form->addRow(tr("Who may enter"), m_populationKind);
     form->addRow(QString(), m_populationAudience);
+    form->addRow(m_guests);
 
     connect(m_horizon, &QComboBox::currentIndexChanged, this, &TargetPicker::changed);
     connect(m_populationKind, &QComboBox::currentIndexChanged, this, [this] {
@@ -199,6 +205,7 @@ QWidget *TargetPicker::createOptions()
         emit changed();
     });
     connect(m_populationAudience, &QComboBox::currentIndexChanged, this, &TargetPicker::changed);
+    connect(m_guests, &QCheckBox::toggled, this, &TargetPicker::changed);
     return box;
 }
 
@@ -326,7 +333,8 @@ void TargetPicker::setPopulation(const audience::Population &population)
     }
     const QSignalBlocker blocker(m_populationAudience);
     m_populationAudience->setCurrentIndex(index);
-    m_populationKind->setCurrentIndex(population.isEveryone() || index < 0 ? Everyone
+    m_guests->setChecked(population.everyone);
+    m_populationKind->setCurrentIndex(population.isUnrestricted() || index < 0 ? Everyone
                                       : onlyIn                             ? OnlyIn
                                                                            : Excluding);
 }
@@ -381,9 +389,10 @@ void TargetPicker::updateChoice()
     emit changed();
 }
 
-std::optional<services::ScoreRequest> TargetPicker::request() const
+std::optional<services::DraftRequest> TargetPicker::request() const
 {
-    services::ScoreRequest r;
+    services::DraftRequest r;
+    r.population = population();
     r.horizonMs = m_horizon->currentData().toLongLong() * services::kDayMs;
     if (m_byProduct->isChecked()) {
         r.target.productId = m_product->text().trimmed().toStdString();
@@ -397,6 +406,7 @@ std::optional<services::ScoreRequest> TargetPicker::request() const
 audience::Population TargetPicker::population() const
 {
     audience::Population p;
+    p.everyone = m_guests->isChecked();
     const std::string name = m_populationAudience->currentData(kNameRole).toString().toStdString();
     const auto source =
         static_cast<audience::MemberSource>(m_populationAudience->currentData(kSourceRole).toInt());

@@ -6,13 +6,14 @@
 #include "audience/AudienceTypes.h"
 #include "catalog/CatalogValuesModel.h"
 #include "segments/SegmentRepository.h"
-#include "services/ScoringService.h"
+#include "services/AudienceDraft.h"
 
 #include <QWidget>
 
 #include <optional>
 #include <vector>
 
+class QCheckBox;
 class QComboBox;
 class QLabel;
 class QLineEdit;
@@ -44,7 +45,7 @@ public:
     void setPopulation(const audience::Population &population);
 
     /// What to score; nullopt while the choice is incomplete.
-    std::optional<services::ScoreRequest> request() const;
+    std::optional<services::DraftRequest> request() const;
     audience::Population population() const;
     /// The note under the values ("matches nothing in the catalog"), empty when none.
     QString note() const;
@@ -80,6 +81,7 @@ private:
     QComboBox *m_horizon;
     QComboBox *m_populationKind;
     QComboBox *m_populationAudience;
+    QCheckBox *m_guests;
     QStringList m_audienceNames;
     std::vector<segments::SavedSegment> m_segments;
     QPushButton *m_score;

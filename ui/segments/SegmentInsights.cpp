@@ -186,11 +186,21 @@ void SegmentInsights::showResult(const EvaluationResult &result, const RuleVocab
     m_preview->setRows(result.preview, result.previewTraits, vocabulary);
     m_previewView->resizeColumnsToContents();
     m_heatMap->setGrid(result.rfm);
-    m_rfmNote->setText(result.withoutRfm > 0
-                           ? format::plural(result.withoutRfm,
-                                            tr("%1 of the matching people has no orders, so no RFM scores."),
-                                            tr("%1 of the matching people have no orders, so no RFM scores."))
-                           : QString());
+    QStringList rfmNotes;
+    if (result.withoutRfm > 0) {
+        rfmNotes << format::plural(result.withoutRfm,
+                                   tr("%1 of the matching people has no orders, so no RFM scores."),
+                                   tr("%1 of the matching people have no orders, so no RFM scores."));
+    }
+    if (result.frequencyScores > 0 && result.frequencyScores < 5) {
+        // The tie rule gives equal order counts one score and never skips one: columns past the last
+        // used score stay empty for everyone, not for lack of matching people.
+        rfmNotes << tr("Frequency separates the buyers into only %1 scores (F1 to F%2): most of them have the "
+                       "same few order counts, and equal counts share a score.")
+                        .arg(result.frequencyScores)
+                        .arg(result.frequencyScores);
+    }
+    m_rfmNote->setText(rfmNotes.join(QLatin1Char(' ')));
     if (result.overlapWith.empty()) {
         m_overlap->setText(
             QStringLiteral("<span style=\"color:%1\">%2</span>")
