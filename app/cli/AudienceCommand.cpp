@@ -3,6 +3,7 @@
 #include "cli/CliCommon.h"
 #include "cli/Commands.h"
 #include "ingest/Timestamp.h"
+#include "numeric/Quality.h"
 #include "common/Text.h"
 #include "services/AudienceService.h"
 
@@ -69,7 +70,9 @@ std::string summary(const audience::AudienceInfo &a)
                     "), target " + a.target.describe() + ", horizon " +
                     std::to_string(a.horizonMs / services::kDayMs) + " days, as of " +
                     ingest::formatTimestamp(a.asOfMs);
-    if (!a.qualityLabel.empty()) {
+    if (a.qualityLabel == numeric::kInsufficientData) {
+        s += ", quality " + a.qualityLabel + " (too few engagers to measure)";
+    } else if (!a.qualityLabel.empty()) {
         char auc[16];
         std::snprintf(auc, sizeof auc, "%.3f", a.auc);
         s += ", quality " + a.qualityLabel + " (AUC " + auc + ")";

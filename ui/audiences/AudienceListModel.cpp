@@ -74,9 +74,10 @@ QVariant AudienceListModel::display(const audience::AudienceInfo &a, int column)
                          .arg(format::count(a.size), QString::fromStdString(a.sizeRule.toString()),
                               format::count(a.reachableByEmail));
     case QualityColumn:
-        return a.qualityLabel.empty()
-                   ? QString()
-                   : tr("%1 · AUC %2").arg(QString::fromStdString(a.qualityLabel)).arg(a.auc, 0, 'f', 2);
+        if (a.qualityLabel.empty() || a.qualityLabel == numeric::kInsufficientData) {
+            return QString::fromStdString(a.qualityLabel); // an AUC of a handful of engagers says nothing
+        }
+        return tr("%1 · AUC %2").arg(QString::fromStdString(a.qualityLabel)).arg(a.auc, 0, 'f', 2);
     case StatusColumn:
         return QString::fromStdString(a.statusText());
     case CreatedColumn:
