@@ -95,20 +95,22 @@ std::vector<std::int64_t> SegmentSession::profileIds(const segments::Bitset &row
     return ids;
 }
 
-Result<std::vector<std::pair<std::string, std::int64_t>>> SegmentSession::countSaved()
+Result<std::vector<std::pair<std::string, SegmentCount>>> SegmentSession::countSaved()
 {
     auto list = SegmentService(m_path).list();
     if (!list) {
         return fail(list.error());
     }
-    std::vector<std::pair<std::string, std::int64_t>> out;
+    std::vector<std::pair<std::string, SegmentCount>> out;
     for (const segments::SavedSegment &s : *list) {
         if (s.isStatic()) {
             continue;
         }
         auto rule = segments::ruleFromJson(s.ruleJson);
         auto rows = rule ? evaluate(*rule) : Result<segments::Bitset>(fail(rule.error()));
-        out.emplace_back(s.name, rows ? static_cast<std::int64_t>(rows->count()) : -1);
+        SegmentCount count;
+        count.matching = -1;
+        out.emplace_back(s.name, rows ? SegmentService::countOf(*m_table, *rows) : count);
     }
     return out;
 }

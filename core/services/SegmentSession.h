@@ -68,9 +68,9 @@ public:
     Result<SegmentInsights> insights(const SegmentInsightsRequest &request);
     /// The profile ids (ascending) of the matching rows.
     std::vector<std::int64_t> profileIds(const segments::Bitset &rows) const;
-    /// Every saved rule segment with its count now (-1 when its rule cannot be evaluated); static segments
-    /// are left out (their members are frozen).
-    Result<std::vector<std::pair<std::string, std::int64_t>>> countSaved();
+    /// Every saved rule segment with its count now (matching -1 when its rule cannot be evaluated), with how
+    /// many are identified and reachable by e-mail; static segments are left out (their members are frozen).
+    Result<std::vector<std::pair<std::string, SegmentCount>>> countSaved();
 
 private:
     segments::RuleEvaluator &evaluator();

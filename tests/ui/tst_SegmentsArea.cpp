@@ -354,9 +354,12 @@ private slots:
         ui::SegmentListModel *list = m_area->listModel();
         QAbstractItemModelTester tester(list, QAbstractItemModelTester::FailureReportingMode::QtTest);
         QCOMPARE(list->names(), QStringList{QStringLiteral("Loyal")});
-        // The list shows how many people match now.
+        // The list shows how many people match now, and how many of them can be reached by e-mail.
         QTRY_COMPARE_WITH_TIMEOUT(list->index(0, ui::SegmentListModel::PeopleColumn).data().toString(),
-                                  ui::format::count(builder->count()->matching), kWaitMs);
+                                  QStringLiteral("%1, %2 by e-mail")
+                                      .arg(ui::format::count(builder->count()->matching),
+                                           ui::format::count(builder->count()->reachableByEmail)),
+                                  kWaitMs);
 
         // Rename through the list's dialog.
         m_area->showList();

@@ -45,12 +45,12 @@ struct LiveEvaluation::Worker
         return r;
     }
 
-    QHash<QString, qint64> countSaved()
+    QHash<QString, services::SegmentCount> countSaved()
     {
-        QHash<QString, qint64> out;
+        QHash<QString, services::SegmentCount> out;
         if (auto counts = session.countSaved()) {
             for (const auto &[name, count] : *counts) {
-                out.insert(QString::fromStdString(name), static_cast<qint64>(count));
+                out.insert(QString::fromStdString(name), count);
             }
         }
         return out;
@@ -76,7 +76,7 @@ LiveEvaluation::LiveEvaluation(QObject *parent) : QObject(parent), m_loader(new 
         }
         startNext();
     });
-    connect(&m_savedWatcher, &QFutureWatcher<QHash<QString, qint64>>::finished, this, [this] {
+    connect(&m_savedWatcher, &QFutureWatcher<QHash<QString, services::SegmentCount>>::finished, this, [this] {
         emit savedCounted(m_savedWatcher.result());
         if (m_countSavedPending) {
             countSaved();

@@ -67,8 +67,8 @@ public:
     /// is delivered (evaluated). Returns its generation.
     std::uint64_t evaluate(EvaluationRequest request);
     bool isEvaluating() const;
-    /// Counts every saved rule segment in the background (savedCounted; -1 for one that fails; static
-    /// segments are not counted: their members are frozen).
+    /// Counts every saved rule segment in the background (savedCounted; matching -1 for one that fails;
+    /// static segments are not counted: their members are frozen).
     bool countSaved();
 
 signals:
@@ -76,7 +76,7 @@ signals:
     void loadFailed(const awb::Error &error);
     void vocabularyChanged();
     void evaluated(const awb::ui::EvaluationResult &result);
-    void savedCounted(const QHash<QString, qint64> &counts);
+    void savedCounted(const QHash<QString, awb::services::SegmentCount> &counts);
 
 private:
     struct Worker;
@@ -96,7 +96,7 @@ private:
     std::shared_ptr<Worker> m_worker;
     QThreadPool m_pool;
     QFutureWatcher<EvaluationResult> m_watcher;
-    QFutureWatcher<QHash<QString, qint64>> m_savedWatcher;
+    QFutureWatcher<QHash<QString, services::SegmentCount>> m_savedWatcher;
     std::optional<EvaluationRequest> m_pending;
     std::uint64_t m_generation = 0;
     bool m_countSavedPending = false;

@@ -46,7 +46,7 @@ void SegmentListModel::summarize()
     }
 }
 
-void SegmentListModel::setCounts(const QHash<QString, qint64> &counts)
+void SegmentListModel::setCounts(const QHash<QString, services::SegmentCount> &counts)
 {
     m_counts = counts;
     if (!m_segments.empty()) {
@@ -108,7 +108,10 @@ QVariant SegmentListModel::display(const segments::SavedSegment &s, int column) 
         if (it == m_counts.constEnd()) {
             return QStringLiteral("…");
         }
-        return it.value() < 0 ? tr("error") : format::count(it.value());
+        if (it->matching < 0) {
+            return tr("error");
+        }
+        return tr("%1, %2 by e-mail").arg(format::count(it->matching), format::count(it->reachableByEmail));
     }
     case KindColumn:
         // The rule column says when a static segment was frozen.
@@ -140,8 +143,16 @@ QVariant SegmentListModel::toolTip(const segments::SavedSegment &s, int column) 
                             : tr("Evaluated from its rule whenever it is used");
     }
     switch (column) {
-    case PeopleColumn:
-        return tr("People matching the rule now");
+    case PeopleColumn: {
+        const auto it = m_counts.constFind(QString::fromStdString(s.name));
+        if (it == m_counts.constEnd() || it->matching < 0) {
+            return tr("People matching the rule now");
+        }
+        return tr("%1 matching the rule now: %2 identified, %3 reachable by e-mail (an address, consent not "
+                  "refused)")
+            .arg(format::plural(it->matching, tr("%1 person"), tr("%1 people")), format::count(it->identified),
+                 format::count(it->reachableByEmail));
+    }
     case RuleColumn:
         return QString::fromStdString(summaryOf(s).full);
     case NoteColumn:
@@ -155,7 +166,12 @@ QVariant SegmentListModel::sortValue(const segments::SavedSegment &s, int column
 {
     switch (column) {
     case PeopleColumn:
-        return s.isStatic() ? qint64(s.memberCount) : m_counts.value(QString::fromStdString(s.name), -1);
+        if (s.isStatic()) {
+            return qint64(s.memberCount);
+        }
+        return m_counts.contains(QString::fromStdString(s.name))
+                   ? qint64(m_counts.value(QString::fromStdString(s.name)).matching)
+                   : qint64(-1);
     case UpdatedColumn:
         return static_cast<qint64>(s.updatedAtMs);
     default:

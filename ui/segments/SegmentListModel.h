@@ -7,6 +7,7 @@
 
 #include "segments/RuleSummary.h"
 #include "segments/SegmentRepository.h"
+#include "services/SegmentService.h"
 
 #include <QAbstractTableModel>
 #include <QHash>
@@ -41,7 +42,7 @@ public:
     void setSegments(std::vector<segments::SavedSegment> segments);
     /// People per rule segment name, as counted over the current traits (-1 = could not be counted); static
     /// segments show their frozen member count instead.
-    void setCounts(const QHash<QString, qint64> &counts);
+    void setCounts(const QHash<QString, services::SegmentCount> &counts);
     const std::vector<segments::SavedSegment> &segments() const { return m_segments; }
     QStringList names() const;
     /// Row of the segment with that name, -1 when absent.
@@ -69,7 +70,7 @@ private:
     std::vector<segments::SavedSegment> m_segments;
     std::vector<segments::RuleSummary> m_summaries; ///< per segment, in their order
     int m_summaryLength = static_cast<int>(segments::kBriefSummaryChars);
-    QHash<QString, qint64> m_counts;
+    QHash<QString, services::SegmentCount> m_counts;
 };
 
 } // namespace awb::ui
