@@ -6,6 +6,7 @@
 #include "AttributeWorkspace.h"
 #include "TestUtil.h"
 #include "export/ExportPresets.h"
+#include "jobs/Progress.h"
 #include "segments/RuleJson.h"
 #include "segments/RuleSummary.h"
 #include "services/SegmentService.h"
@@ -119,8 +120,12 @@ private slots:
         const auto c = [](const char *trait, const char *rest) {
             return "{'type':'trait','trait':'" + std::string(trait) + "'," + rest + "}";
         };
-        QStringList none;
-        auto add = [&](const char *name, const std::string &cond, QStringList people) {
+        const auto add = [](const char *name, const std::string &cond,
+                            std::initializer_list<const char *> who) {
+            QStringList people;
+            for (const char *p : who) {
+                people << QString::fromLatin1(p);
+            }
             QTest::newRow(name) << QString::fromStdString(cond) << people;
         };
         add("city is (exact case)", c("attribute:city", "'op':'is','value':'Paris'"), {"ann"});
@@ -167,7 +172,7 @@ private slots:
             {"ann", "bob", "dan"});
         add("reachable by Braze (user id)", c("reachable:braze", "'op':'is','value':'Yes'"),
             {"ann", "bob", "cat", "dan"});
-        add("not reachable by Segment", c("reachable:segment", "'op':'is','value':'No'"), none);
+        add("not reachable by Segment", c("reachable:segment", "'op':'is','value':'No'"), {});
     }
 
     void evaluation()
@@ -341,7 +346,12 @@ private slots:
         QTest::addColumn<QString>("key");
         QTest::addColumn<QStringList>("values");
         QTest::addColumn<int>("kind");
-        const auto row = [](const char *name, const char *key, QStringList values, traits::TraitKind kind) {
+        const auto row = [](const char *name, const char *key, std::initializer_list<const char *> list,
+                            traits::TraitKind kind) {
+            QStringList values;
+            for (const char *v : list) {
+                values << QString::fromLatin1(v);
+            }
             QTest::newRow(name) << QString::fromLatin1(key) << values << static_cast<int>(kind);
         };
         row("numbers", "score", {"1", "2.5", "-3", "1e3"}, traits::TraitKind::Number);
