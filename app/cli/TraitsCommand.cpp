@@ -24,6 +24,8 @@ const char *kindName(traits::TraitKind kind)
         return "date";
     case traits::TraitKind::Text:
         return "text";
+    case traits::TraitKind::Boolean:
+        return "boolean";
     }
     return "";
 }

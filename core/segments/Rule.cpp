@@ -30,7 +30,7 @@ std::optional<E> fromName(const std::array<std::pair<E, const char *>, N> &names
     return std::nullopt;
 }
 
-constexpr std::array<std::pair<Op, const char *>, 18> kOps = {{
+constexpr std::array<std::pair<Op, const char *>, 20> kOps = {{
     {Op::Eq, "="},
     {Op::Ne, "!="},
     {Op::Lt, "<"},
@@ -49,6 +49,8 @@ constexpr std::array<std::pair<Op, const char *>, 18> kOps = {{
     {Op::After, "after"},
     {Op::WithinLastDays, "within_last_days"},
     {Op::MoreThanDaysAgo, "more_than_days_ago"},
+    {Op::IsTrue, "is_true"},
+    {Op::IsFalse, "is_false"},
 }};
 
 constexpr std::array<std::pair<GroupMode, const char *>, 3> kModes = {{

@@ -1,17 +1,32 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // A segment rule: a tree of groups (all of / any of / none of), nested to any depth, of conditions on
-// computed traits, on events and on membership of other segments and audiences.
+// computed traits (profile attributes and reachability included), on events and on membership of other
+// segments and audiences.
 //
 // Semantics (exact; RuleEvaluator and the tests' naive evaluation agree on them):
 //  - A trait condition never matches a profile whose trait is not set, except "is_not_set".
 //  - Numbers: = != < <= > >= compare the value; between [a, b] is inclusive.
 //  - Text: is / is_not compare exactly; in matches any listed value; contains and starts_with ignore ASCII
 //    case.
+//  - Booleans: is_true / is_false; a profile without the value is neither.
 //  - Dates: a value is a date ("2026-10-01", the whole UTC day) or a time (ISO 8601, one millisecond): before
 //    D = earlier than its start, after D = from the end of it on, between D1 and D2 = from the start of D1 to
-//    the end of D2; within_last_days N = from now - N days on (less than N whole days ago); more_than_days_ago N
-//    = more than N whole days ago (floor((now - t) / 1 day) > N, the way days_since_* traits count), so "last
-//    purchase more than 45 days ago" and "days since last purchase more than 45" select the same people.
+//    the end of D2; within_last_days N = from now - N days on (less than N whole days ago);
+//    more_than_days_ago N = more than N whole days ago (floor((now - t) / 1 day) > N, the way days_since_*
+//    traits count), so "last purchase more than 45 days ago" and "days since last purchase more than 45"
+//    select the same people.
+//  - Profile attributes (trait ids "attribute:KEY": city, region, birthday, a custom "plan", ...) are trait
+//    columns like any other, typed from the stored values when the traits are loaded (traits/
+//    ProfileAttributes.h): number when every value reads as a number, boolean when every value is true /
+//    false / yes / no, date when every value is a date or an ISO 8601 time, else text (names, phone, city,
+//    region, country, postal code and gender are always text). A profile without the attribute never
+//    matches a comparison, only is_not_set (and, as for every trait, != and is_not need a value).
+//    They are columns of the trait table rather than a second evaluation path, so counts, previews, JSON,
+//    summaries and the editor treat them as traits.
+//  - Reachable by PRESET (trait ids "reachable:PRESET", Yes / No): has what that export preset requires of
+//    a row (exports::ExportPreset::requirement: an e-mail address, an e-mail address or a phone number, a
+//    user id, a user or anonymous id) and, for presets that require an e-mail address (e-mail tools), e-mail
+//    consent not refused. Whether the address is well formed is checked when the file is written.
 //  - Events: events before now named EVENT, whose properties pass every "where" filter, counted per
 //    profile within the window (last N days, or between dates as above); at_least / at_most / exactly N
 //    times, never = 0 times. A property "products[].key" looks at the event's products (one of them must
@@ -59,6 +74,8 @@ enum class Op
     After,
     WithinLastDays,
     MoreThanDaysAgo,
+    IsTrue,
+    IsFalse,
 };
 
 /// A number or a text (dates are texts).

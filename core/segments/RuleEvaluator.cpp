@@ -66,6 +66,11 @@ Result<Bitset> RuleEvaluator::trait(const TraitCondition &c, const std::string &
         if (column == nullptr) {
             return fail(Error::Code::InvalidInput, path + ".trait: unknown trait '" + c.trait + "'");
         }
+        // Checked again against the loaded column: an attribute's kind follows the stored values, which
+        // may have changed since the rule was validated.
+        if (std::string e = traitConditionError(c, column->info, path); !e.empty()) {
+            return fail(Error::Code::InvalidInput, e);
+        }
         return evaluateTraitCondition(*column, c, m_table.nowMs);
     }
     const std::string key = c.trait + ":" + c.column + "=" + c.columnValue;

@@ -154,6 +154,10 @@ std::string comparison(Op op, const std::vector<Value> &v, TraitKind kind, bool 
         return inTheLast(first);
     case Op::MoreThanDaysAgo:
         return "more than " + (first == "1" ? std::string("1 day") : first + " days") + " ago";
+    case Op::IsTrue:
+        return "is true";
+    case Op::IsFalse:
+        return "is false";
     }
     return opName(op) + std::string(" ") + first;
 }

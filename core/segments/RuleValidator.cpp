@@ -2,6 +2,7 @@
 #include "segments/RuleValidator.h"
 
 #include "ingest/Timestamp.h"
+#include "traits/ProfileAttributes.h"
 
 #include <algorithm>
 #include <initializer_list>
@@ -27,6 +28,7 @@ const std::initializer_list<Op> kTextOps = {Op::Is, Op::IsNot, Op::Contains, Op:
                                             Op::In, Op::IsSet, Op::IsNotSet};
 const std::initializer_list<Op> kDateOps = {Op::Before,          Op::After, Op::Between, Op::WithinLastDays,
                                             Op::MoreThanDaysAgo, Op::IsSet, Op::IsNotSet};
+const std::initializer_list<Op> kBooleanOps = {Op::IsTrue, Op::IsFalse, Op::IsSet, Op::IsNotSet};
 const std::initializer_list<Op> kPropertyOps = {
     Op::Eq, Op::Ne,    Op::Lt,       Op::Le,         Op::Gt, Op::Ge,    Op::Between,
     Op::Is, Op::IsNot, Op::Contains, Op::StartsWith, Op::In, Op::IsSet, Op::IsNotSet};
@@ -38,7 +40,47 @@ bool contains(std::initializer_list<Op> ops, Op op)
 
 const char *kindName(TraitKind kind)
 {
-    return kind == TraitKind::Number ? "number" : kind == TraitKind::Date ? "date" : "text";
+    switch (kind) {
+    case TraitKind::Number:
+        return "number";
+    case TraitKind::Date:
+        return "date";
+    case TraitKind::Text:
+        return "text";
+    case TraitKind::Boolean:
+        return "boolean";
+    }
+    return "";
+}
+
+std::initializer_list<Op> opsOf(TraitKind kind)
+{
+    switch (kind) {
+    case TraitKind::Number:
+        return kNumberOps;
+    case TraitKind::Date:
+        return kDateOps;
+    case TraitKind::Text:
+        return kTextOps;
+    case TraitKind::Boolean:
+        return kBooleanOps;
+    }
+    return {};
+}
+
+// "unknown profile attribute 'x' (attributes: city, plan)", naming the ones the workspace has.
+std::string unknownAttribute(const std::string &id, const std::vector<traits::TraitInfo> &known)
+{
+    std::string list;
+    for (const traits::TraitInfo &t : known) {
+        if (const auto key = traits::attributeKey(t.id)) {
+            list += (list.empty() ? "" : ", ") + *key;
+        }
+    }
+    return "unknown profile attribute '" + *traits::attributeKey(id) + "'" +
+           (list.empty()
+                ? std::string(" (no profile has attributes: import profiles with awb import --profiles)")
+                : " (attributes: " + list + ")");
 }
 
 bool isNumber(const Value &v)
@@ -55,7 +97,6 @@ public:
 
 private:
     std::string trait(const TraitCondition &c, const std::string &path) const;
-    std::string traitValues(const TraitCondition &c, TraitKind kind, const std::string &path) const;
     std::string event(const EventCondition &c, const std::string &path) const;
     std::string filter(const PropertyFilter &f, const std::string &path) const;
     std::string membership(const MembershipCondition &c, const std::string &path) const;
@@ -69,6 +110,8 @@ int arity(Op op)
     switch (op) {
     case Op::IsSet:
     case Op::IsNotSet:
+    case Op::IsTrue:
+    case Op::IsFalse:
         return 0;
     case Op::Between:
         return 2;
@@ -119,6 +162,9 @@ std::string Validator::trait(const TraitCondition &c, const std::string &path) c
 {
     const auto info = std::find_if(m_ctx.traits.begin(), m_ctx.traits.end(),
                                    [&](const traits::TraitInfo &t) { return t.id == c.trait; });
+    if (info == m_ctx.traits.end() && traits::attributeKey(c.trait)) {
+        return path + ".trait: " + unknownAttribute(c.trait, m_ctx.traits);
+    }
     if (info == m_ctx.traits.end()) {
         return path + ".trait: unknown trait '" + c.trait + "'" +
                (isPerValueTrait(c.trait) ? " (per-value traits need a built catalog)" : "");
@@ -142,18 +188,20 @@ std::string Validator::trait(const TraitCondition &c, const std::string &path) c
     } else if (!c.column.empty() || !c.columnValue.empty()) {
         return path + ".column: trait '" + c.trait + "' takes no catalog column";
     }
-    const std::initializer_list<Op> ops = info->kind == TraitKind::Number ? kNumberOps
-                                          : info->kind == TraitKind::Text ? kTextOps
-                                                                          : kDateOps;
-    if (!contains(ops, c.op)) {
-        return path + ".op: '" + opName(c.op) + "' does not apply to " + kindName(info->kind) + " trait '" +
-               c.trait + "' (" + opList(ops) + ")";
-    }
-    return traitValues(c, info->kind, path);
+    return traitConditionError(c, *info, path);
 }
 
-std::string Validator::traitValues(const TraitCondition &c, TraitKind kind, const std::string &path) const
+} // namespace
+
+std::string traitConditionError(const TraitCondition &c, const traits::TraitInfo &info,
+                                const std::string &path)
 {
+    const std::initializer_list<Op> ops = opsOf(info.kind);
+    if (!contains(ops, c.op)) {
+        return path + ".op: '" + opName(c.op) + "' does not apply to " + kindName(info.kind) + " trait '" +
+               c.trait + "' (" + opList(ops) + ")";
+    }
+    const TraitKind kind = info.kind;
     if (std::string e = checkArity(c.op, c.values, path); !e.empty()) {
         return e;
     }
@@ -185,6 +233,8 @@ std::string Validator::traitValues(const TraitCondition &c, TraitKind kind, cons
     }
     return {};
 }
+
+namespace {
 
 std::string Validator::filter(const PropertyFilter &f, const std::string &path) const
 {

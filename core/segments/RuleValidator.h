@@ -30,10 +30,16 @@ struct ValidationContext
     std::optional<std::vector<std::string>> exportedAudiences;
 };
 
-/// InvalidInput naming the first bad part: an unknown trait or catalog column, an operator that does not
-/// apply to the trait's kind, a missing or extra value, a value of the wrong type (a date that does not
-/// parse, a text for a number), an empty event name, a bad count or window, an unknown membership name.
+/// InvalidInput naming the first bad part: an unknown trait (or profile attribute) or catalog column, an
+/// operator that does not apply to the trait's kind, a missing or extra value, a value of the wrong type (a
+/// date that does not parse, a text for a number), an empty event name, a bad count or window, an unknown
+/// membership name.
 Result<void> validateRule(const Rule &rule, const ValidationContext &context);
+
+/// The first problem of a trait condition on a trait of that kind (an operator that does not apply, a
+/// missing or extra value, a value of the wrong type), naming path; empty when there is none.
+std::string traitConditionError(const TraitCondition &c, const traits::TraitInfo &info,
+                                const std::string &path);
 
 /// Start and end (exclusive) in UTC ms of a rule date value: a date "YYYY-MM-DD" covers its whole day, a
 /// time one millisecond. nullopt when the text is neither.

@@ -142,6 +142,23 @@ Bitset texts(const traits::TraitColumn &column, const TraitCondition &c)
     });
 }
 
+// Booleans: code 1 = true, 0 = false, kNoText = not set (neither true nor false).
+Bitset booleans(const std::vector<std::int32_t> &codes, Op op)
+{
+    const std::int32_t wanted = op == Op::IsTrue ? 1 : op == Op::IsFalse ? 0 : traits::kNoText;
+    switch (op) {
+    case Op::IsTrue:
+    case Op::IsFalse:
+    case Op::IsNotSet:
+        return Bitset::fromPredicate(codes.size(), [&](std::size_t r) { return codes[r] == wanted; });
+    case Op::IsSet:
+        return Bitset::fromPredicate(codes.size(),
+                                     [&](std::size_t r) { return codes[r] != traits::kNoText; });
+    default:
+        return Bitset(codes.size());
+    }
+}
+
 } // namespace
 
 std::string asciiLower(std::string s)
@@ -164,6 +181,8 @@ Bitset evaluateTraitCondition(const traits::TraitColumn &column, const TraitCond
         return dates(column.dates, condition, nowMs);
     case traits::TraitKind::Text:
         return texts(column, condition);
+    case traits::TraitKind::Boolean:
+        return booleans(column.codes, condition.op);
     }
     return {};
 }

@@ -12,6 +12,7 @@
 #include "segments/SegmentExport.h"
 #include "services/SegmentSession.h"
 #include "services/WithWorkspace.h"
+#include "traits/ProfileAttributes.h"
 #include "traits/Reachability.h"
 #include "traits/TraitLoader.h"
 
@@ -72,6 +73,9 @@ Result<void> validateIn(store::Database &db, const segments::Rule &rule)
     const WorkspaceNames names = readNames(db);
     segments::ValidationContext ctx;
     ctx.traits = traits::availableTraits(names.columns);
+    for (traits::TraitInfo &info : traits::readAttributeInfos(db)) {
+        ctx.traits.push_back(std::move(info));
+    }
     ctx.catalogColumns = names.columns;
     ctx.hasValue = [&](const std::string &c, const std::string &v) { return names.values.count({c, v}) > 0; };
     ctx.segments = names.segments;

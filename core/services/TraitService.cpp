@@ -72,6 +72,8 @@ std::string ProfileTraits::toJson() const
             values.insert(q(t.info.id), QJsonValue::Null);
         } else if (t.info.kind == traits::TraitKind::Number) {
             values.insert(q(t.info.id), std::stod(t.value));
+        } else if (t.info.kind == traits::TraitKind::Boolean) {
+            values.insert(q(t.info.id), t.value == "true");
         } else {
             values.insert(q(t.info.id), q(t.value));
         }

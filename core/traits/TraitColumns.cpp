@@ -131,6 +131,7 @@ TraitColumn &addColumn(TraitTable &table, TraitInfo info)
         c.dates.assign(n, kNoDate);
         break;
     case TraitKind::Text:
+    case TraitKind::Boolean:
         c.codes.assign(n, kNoText);
         break;
     }

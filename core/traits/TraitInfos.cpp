@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "traits/TraitInfos.h"
 
+#include "traits/ProfileAttributes.h"
+#include "traits/Reachability.h"
+
 #include <algorithm>
 
 namespace awb::traits {
@@ -148,6 +151,12 @@ std::optional<TraitInfo> findTraitInfo(std::string_view id)
 {
     if (id.substr(0, kTopValuePrefix.size()) == kTopValuePrefix) {
         return topValueInfo(std::string(id.substr(kTopValuePrefix.size())));
+    }
+    if (id.starts_with(kReachablePrefix)) {
+        return reachableInfo(id.substr(kReachablePrefix.size()));
+    }
+    if (const auto key = attributeKey(id)) {
+        return attributeInfo(*key, TraitKind::Text);
     }
     for (const std::vector<TraitInfo> *list : {&fixedTraitInfos(), &perValueTraitInfos()}) {
         const auto it =

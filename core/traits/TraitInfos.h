@@ -13,9 +13,10 @@ namespace awb::traits {
 
 enum class TraitKind
 {
-    Number, ///< double, NaN = not set
-    Date,   ///< UTC milliseconds, kNoDate = not set
-    Text,   ///< code into the column's dictionary, kNoText = not set
+    Number,  ///< double, NaN = not set
+    Date,    ///< UTC milliseconds, kNoDate = not set
+    Text,    ///< code into the column's dictionary, kNoText = not set
+    Boolean, ///< code 0 = false, 1 = true (dictionary {"false", "true"}), kNoText = not set
 };
 
 /// What a builder UI needs to show a trait: stable id, label, group (for grouped pickers), kind.
@@ -39,7 +40,8 @@ const std::vector<TraitInfo> &perValueTraitInfos();
 /// The "most bought value" trait of a catalog column (id "top_value:<column>").
 TraitInfo topValueInfo(const std::string &column);
 
-/// The metadata of any trait id: fixed, per-value or "top_value:<column>"; nullopt when unknown.
+/// The metadata of any trait id: fixed, per-value, "top_value:<column>", "reachable:<preset>" or
+/// "attribute:<key>" (whose kind is only known from the stored values: Text here); nullopt when unknown.
 std::optional<TraitInfo> findTraitInfo(std::string_view id);
 
 } // namespace awb::traits

@@ -7,8 +7,9 @@
 #include "traits/EventScan.h"
 #include "traits/Memberships.h"
 #include "traits/PredictiveTraits.h"
-#include "traits/TraitColumns.h"
+#include "traits/ProfileAttributes.h"
 #include "traits/Reachability.h"
+#include "traits/TraitColumns.h"
 
 #include <algorithm>
 #include <chrono>
@@ -193,6 +194,7 @@ Result<TraitTable> load(const std::string &path, const TraitOptions &options, Pr
     }
     addMemberships(**db, table);
     addReachabilityColumns(table, readReachability(**db, table.profileIds));
+    addAttributeColumns(**db, table);
     return table;
 }
 

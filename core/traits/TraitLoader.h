@@ -37,7 +37,8 @@ Result<TraitTable> loadTraits(const std::string &workspacePath, const TraitOptio
                               ProgressSink &progress);
 
 /// The traits loadTraits computes for a workspace whose catalog has these columns, without computing them
-/// (for rule validation and trait pickers), including the per-value traits when there are columns.
+/// (for rule validation and trait pickers), including the per-value traits when there are columns. The
+/// profile attribute traits depend on the stored values: add readAttributeInfos (traits/ProfileAttributes.h).
 std::vector<TraitInfo> availableTraits(const std::vector<std::string> &catalogColumns);
 
 } // namespace awb::traits

@@ -29,6 +29,7 @@ std::string TraitColumn::display(std::size_t row) const
     case TraitKind::Date:
         return ingest::formatTimestamp(dates[row]);
     case TraitKind::Text:
+    case TraitKind::Boolean: // dictionary {"false", "true"}
         return dictionary[static_cast<std::size_t>(codes[row])];
     }
     return {};

@@ -118,6 +118,7 @@ inline bool TraitColumn::isSet(std::size_t row) const
     case TraitKind::Date:
         return dates[row] != kNoDate;
     case TraitKind::Text:
+    case TraitKind::Boolean:
         return codes[row] != kNoText;
     }
     return false;

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // End-to-end tests of awb segment and awb traits on a generated sample store, and of the CDNOW model
 // parameters through awb traits --model-params (skipped without ../shared/data).
+#include "AttributeWorkspace.h"
 #include "CliRun.h"
 #include "TestUtil.h"
 
@@ -284,6 +285,49 @@ private slots:
                  qPrintable(run.out));
         QCOMPARE(bg.value(QStringLiteral("customers")).toInt(), 2357);
         QCOMPARE(gg.value(QStringLiteral("customers")).toInt(), 946);
+    }
+
+    // Profile-attribute and reachable-by-preset conditions from a rule file, counted by the real process
+    // over the five people of AttributeWorkspace.h: Paris in any case (ann, bob), VIP (ann, cat), reachable
+    // by Mailchimp (ann, dan; bob refused consent): ann alone passes all three.
+    void countAttributeRule()
+    {
+        QTemporaryDir dir;
+        std::string error;
+        const std::string ws = test::makeAttributeWorkspace(dir.path(), error);
+        QVERIFY2(!ws.empty(), error.c_str());
+        const std::string rule = test::writeFile(
+            dir.filePath(QStringLiteral("rule.json")),
+            QStringLiteral("{'version':1,'rule':{'type':'all','conditions':["
+                           "{'type':'trait','trait':'attribute:city','op':'contains','value':'paris'},"
+                           "{'type':'trait','trait':'attribute:vip','op':'is_true'},"
+                           "{'type':'trait','trait':'reachable:mailchimp','op':'is','value':'Yes'}]}}")
+                .replace(QLatin1Char('\''), QLatin1Char('"'))
+                .toStdString());
+        const QStringList common{QStringLiteral("segment"),    QStringLiteral("count"),
+                                 QString::fromStdString(ws),   QStringLiteral("--rule"),
+                                 QString::fromStdString(rule), QStringLiteral("--as-of"),
+                                 QStringLiteral("2026-03-10")};
+        const Run json = awbRun(common + QStringList{QStringLiteral("--json")});
+        QVERIFY2(json.exitCode == 0, qPrintable(json.err));
+        const QJsonObject o = jsonOf(json);
+        QCOMPARE(o.value(QStringLiteral("matching")).toInt(), 1);
+        QCOMPARE(o.value(QStringLiteral("profiles")).toInt(), 5);
+        QCOMPARE(o.value(QStringLiteral("reachable_by_email")).toInt(), 1);
+        // An unknown attribute is named, with the ones the workspace has.
+        const std::string bad = test::writeFile(
+            dir.filePath(QStringLiteral("bad.json")),
+            QStringLiteral("{'version':1,'rule':{'type':'all','conditions':["
+                           "{'type':'trait','trait':'attribute:town','op':'is','value':'Paris'}]}}")
+                .replace(QLatin1Char('\''), QLatin1Char('"'))
+                .toStdString());
+        const Run refused =
+            awbRun(QStringList{QStringLiteral("segment"), QStringLiteral("count"), QString::fromStdString(ws),
+                               QStringLiteral("--rule"), QString::fromStdString(bad)});
+        QVERIFY(refused.exitCode != 0);
+        QVERIFY2(refused.err.contains(
+                     QStringLiteral("unknown profile attribute 'town' (attributes: birthday, city")),
+                 qPrintable(refused.err));
     }
 
 private:

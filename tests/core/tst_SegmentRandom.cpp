@@ -311,6 +311,9 @@ private:
         case traits::TraitKind::Text:
             randomTextOp(rng, c, *column);
             break;
+        case traits::TraitKind::Boolean:
+            c.op = pick(rng, std::vector<Op>{Op::IsTrue, Op::IsFalse, Op::IsSet, Op::IsNotSet});
+            break;
         }
         return Node::traitCondition(std::move(c));
     }
@@ -489,6 +492,10 @@ private:
             return naiveText(c, col.codes[row] < 0
                                     ? std::optional<std::string>()
                                     : col.dictionary[static_cast<std::size_t>(col.codes[row])]);
+        case traits::TraitKind::Boolean:
+            return col.codes[row] < 0 ? c.op == Op::IsNotSet
+                                      : c.op == Op::IsSet || (c.op == Op::IsTrue && col.codes[row] == 1) ||
+                                            (c.op == Op::IsFalse && col.codes[row] == 0);
         }
         return false;
     }

@@ -11,6 +11,7 @@
 #include "segments/RuleJson.h"
 #include "segments/RuleValidator.h"
 #include "store/Database.h"
+#include "traits/ProfileAttributes.h"
 #include "traits/TraitLoader.h"
 
 #include <unistd.h>
@@ -100,6 +101,10 @@ TraitColumn column(const traits::TraitInfo &info, std::int64_t nowMs)
         c.dictionary = {"Champions", "Lost", ""};
         c.codes = {0, 1, traits::kNoText, 2, 0, traits::kNoText};
         break;
+    case TraitKind::Boolean:
+        c.dictionary = {"false", "true"};
+        c.codes = {1, 0, traits::kNoText, 1, 0, traits::kNoText};
+        break;
     }
     return c;
 }
@@ -121,6 +126,14 @@ struct Fixture
             if (!segments::isPerValueTrait(info.id)) {
                 table.columns.push_back(column(info, table.nowMs));
             }
+        }
+        // Profile attributes of every kind (their kinds come from the stored values).
+        const std::pair<const char *, TraitKind> attributes[] = {{"city", TraitKind::Text},
+                                                                 {"points", TraitKind::Number},
+                                                                 {"birthday", TraitKind::Date},
+                                                                 {"vip", TraitKind::Boolean}};
+        for (const auto &[key, kind] : attributes) {
+            table.columns.push_back(column(traits::attributeInfo(key, kind), table.nowMs));
         }
         table.catalog.push_back(
             {"Category",

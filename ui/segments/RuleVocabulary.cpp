@@ -14,8 +14,11 @@ namespace awb::ui {
 namespace {
 
 // Groups in the order a picker shows them; unknown groups go last in the order met.
-const char *const kGroupOrder[] = {"Purchases", "Catalog",    "Visits",    "Discounts",
-                                   "RFM",       "Predictive", "Membership"};
+const char *const kGroupOrder[] = {"Purchases",  "Catalog",    "Visits",  "Discounts",   "RFM",
+                                   "Predictive", "Membership", "Profile", "Reachability"};
+// Known texts offered per trait (dictionaries are most frequent first for profile attributes): a picker
+// of every first name of a large shop would be unusable.
+constexpr qsizetype kMaxKnownValues = 500;
 
 const char *const kKeyTraits[] = {"total_spend", "order_count", "last_purchase", "rfm_group"};
 constexpr std::size_t kMaxKeyTraits = 5;
@@ -44,6 +47,10 @@ TraitChoice choiceOf(const traits::TraitColumn &column)
     c.info = column.info;
     if (column.info.kind == traits::TraitKind::Text) {
         for (const std::string &v : column.dictionary) {
+            if (c.values.size() == kMaxKnownValues) {
+                c.allValuesKnown = false;
+                break;
+            }
             c.values << QString::fromStdString(v);
         }
     } else if (column.info.kind == traits::TraitKind::Number) {

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// What the rule editors offer: the traits grouped by kind with their known values and typical numbers,
-// the catalog columns with their values (most bought first), event names, saved segments and audiences.
+// What the rule editors offer: the traits grouped by kind (profile attributes under "Profile") with their
+// known values and typical numbers, the catalog columns with their values (most bought first), event names,
+// saved segments and audiences.
 #pragma once
 
 #include "segments/EventProperties.h"
@@ -24,7 +25,8 @@ struct TraitChoice
     bool integral = false; ///< numbers: every known value is whole
     double typical = 0;    ///< numbers: the median of the known values (0 without any)
     double largest = 0;    ///< numbers: the largest absolute known value (shares and probabilities: <= 1)
-    QStringList values;    ///< texts: the known values
+    QStringList values;    ///< texts: the known values (at most 500; profile attributes most frequent first)
+    bool allValuesKnown = true; ///< texts: values holds every value (else a value may be typed)
 };
 
 struct ColumnChoice

@@ -222,7 +222,8 @@ void TraitConditionEditor::rebuildValues()
         addDays(0, m_node.trait.op == Op::MoreThanDaysAgo ? tr("days ago") : tr("days"));
         break;
     case TraitValues::Shape::Text:
-        addText(0, !c->values.isEmpty() && (m_node.trait.op == Op::Is || m_node.trait.op == Op::IsNot));
+        addText(0, !c->values.isEmpty() && c->allValuesKnown &&
+                       (m_node.trait.op == Op::Is || m_node.trait.op == Op::IsNot));
         break;
     case TraitValues::Shape::List:
         addList();

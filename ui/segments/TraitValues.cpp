@@ -32,6 +32,8 @@ TraitValues::Shape TraitValues::shapeOf(Op op, TraitKind kind)
     switch (op) {
     case Op::IsSet:
     case Op::IsNotSet:
+    case Op::IsTrue:
+    case Op::IsFalse:
         return Shape::None;
     case Op::WithinLastDays:
     case Op::MoreThanDaysAgo:
@@ -124,6 +126,8 @@ std::vector<Op> TraitValues::operators(TraitKind kind)
     case TraitKind::Date:
         return {Op::WithinLastDays, Op::MoreThanDaysAgo, Op::Before,  Op::After,
                 Op::Between,        Op::IsSet,           Op::IsNotSet};
+    case TraitKind::Boolean:
+        return {Op::IsTrue, Op::IsFalse, Op::IsSet, Op::IsNotSet};
     }
     return {};
 }
@@ -167,6 +171,10 @@ QString TraitValues::operatorLabel(Op op, TraitKind kind)
         return tr("is in the last");
     case Op::MoreThanDaysAgo:
         return tr("is more than");
+    case Op::IsTrue:
+        return tr("is true");
+    case Op::IsFalse:
+        return tr("is false");
     }
     return {};
 }
