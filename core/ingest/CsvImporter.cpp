@@ -60,6 +60,7 @@ Result<Prepared> prepare(InputFile &file, CsvReader &reader, const CsvMapping &m
                             (first.error.empty() ? std::string("invalid UTF-8") : first.error) + ")");
         }
         header = first.fields();
+        reader.setExpectedFields(header.size());
         hasData = reader.next(first);
     }
     std::unique_ptr<CsvJoin> join;

@@ -236,6 +236,7 @@ Result<CsvPreview> previewCsv(const std::string &path, const CsvMapping &mapping
         CsvReader::Record rec;
         if (mapping.hasHeader && reader.next(rec)) {
             preview.header = printableFields(rec);
+            reader.setExpectedFields(rec.size());
         }
         std::size_t width = preview.header.size();
         while (preview.rows.size() < maxRows && reader.next(rec)) {

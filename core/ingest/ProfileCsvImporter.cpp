@@ -109,6 +109,7 @@ Result<void> importProfilesCsv(InputFile &file, const std::string &keyColumn, Im
     if (!rec.error.empty() || !rec.isValidUtf8()) {
         return fail(Error::Code::InvalidInput, name + ": the header line is unreadable");
     }
+    reader.setExpectedFields(rec.size());
     auto cols = resolveColumns(rec.fields(), keyColumn, name);
     if (!cols) {
         return fail(cols.error());
