@@ -138,6 +138,39 @@ private slots:
                  std::string("1709632800000")); // 2024-03-05T10:00:00Z
     }
 
+    void historyListsAndRemovesRuns()
+    {
+        const test::ShopFiles shop = test::writeShop(m_dir->path());
+        QCOMPARE(awbRun({QStringLiteral("import"), m_ws, QStringLiteral("--mapping"),
+                         QString::fromStdString(shop.mapping)})
+                     .exitCode,
+                 0);
+        const QString csv = m_dir->filePath(QStringLiteral("more.csv"));
+        test::writeFile(csv, "user,ts,event\nu9,2024-01-01,Viewed\n");
+        const QString mapping = m_dir->filePath(QStringLiteral("m.json"));
+        test::writeFile(mapping, "{\"userIdColumn\": \"user\", \"timestampColumn\": \"ts\", "
+                                 "\"eventColumn\": \"event\"}");
+        QCOMPARE(awbRun({QStringLiteral("import"), m_ws, csv, QStringLiteral("--mapping"), mapping}).exitCode, 0);
+        const Run history = awbRun({QStringLiteral("import-history"), m_ws});
+        QVERIFY2(history.exitCode == 0, qPrintable(history.err));
+        const QStringList lines = history.out.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+        QCOMPARE(lines.size(), 3); // header, then runs 2 and 1
+        QVERIFY2(lines[1].startsWith(QStringLiteral("2 ")) && lines[1].contains(QStringLiteral("completed")) &&
+                     lines[1].contains(QStringLiteral("custom mapping")) &&
+                     lines[1].endsWith(QStringLiteral("more.csv")),
+                 qPrintable(lines[1]));
+        QVERIFY2(lines[2].startsWith(QStringLiteral("1 ")) && lines[2].contains(QStringLiteral("order_items.csv")),
+                 qPrintable(lines[2]));
+        const Run removed = awbRun({QStringLiteral("import-remove"), m_ws, QStringLiteral("2")});
+        QVERIFY2(removed.exitCode == 0, qPrintable(removed.err));
+        QCOMPARE(removed.out, QStringLiteral("removed import run 2: events 1, profiles 1\n"));
+        QCOMPARE(test::queryInt(m_ws.toStdString(), "SELECT count(*) FROM events WHERE user_id = 'u9'"), 0);
+        const Run again = awbRun({QStringLiteral("import-remove"), m_ws, QStringLiteral("2")});
+        QCOMPARE(again.exitCode, 1);
+        QVERIFY2(again.err.contains(QStringLiteral("no import run 2")), qPrintable(again.err));
+        QCOMPARE(awbRun({QStringLiteral("import-remove"), m_ws, QStringLiteral("two")}).exitCode, 2);
+    }
+
 private:
     std::unique_ptr<QTemporaryDir> m_dir;
     QString m_ws;
