@@ -208,13 +208,11 @@ private slots:
     void migrationFromVersion5KeepsEverything()
     {
         QVERIFY(importJsonl(kIdentify).imported == 3);
-        // Turn the workspace back into a version 5 one: identify traits as JSON in profiles.traits, and no
-        // column of a later version.
+        // Turn the workspace back into a version 5 one: identify traits as JSON in profiles.traits.
         {
             auto db = store::Database::open(m_ws, store::Database::OpenMode::OpenExisting);
             QVERIFY(db);
-            (*db)->exec("ALTER TABLE import_runs DROP COLUMN mapping;"
-                        "DROP TABLE profile_attributes;"
+            (*db)->exec("DROP TABLE profile_attributes;"
                         "ALTER TABLE profiles ADD COLUMN traits TEXT NOT NULL DEFAULT '{}';"
                         "UPDATE profiles SET traits = '{\"firstName\":\"Ann\",\"lastName\":\"Berg\","
                         "\"address\":{\"city\":\"Oslo\",\"country\":\"NO\"},\"tags\":[\"a\",\"b\"],"
