@@ -8,6 +8,8 @@
 namespace awb::cli {
 
 int runImport(const QStringList &args);
+int runImportHistory(const QStringList &args);
+int runImportRemove(const QStringList &args);
 int runInfo(const QStringList &args);
 int runGenerate(const QStringList &args);
 int runCatalog(const QStringList &args);

@@ -2,6 +2,8 @@
 #include "cli/CliCommon.h"
 #include "cli/Commands.h"
 #include "ingest/CsvPresets.h"
+#include "ingest/Timestamp.h"
+#include "ingest/TimestampDetect.h"
 #include "services/ImportService.h"
 
 #include <algorithm>
@@ -23,7 +25,8 @@ extern "C" void cancelOnSignal(int)
 
 QString presetHelp()
 {
-    QString text = QStringLiteral("\nCSV presets for the shared real data sets (--preset NAME):");
+    QString text = QStringLiteral("\nCSV presets (--preset NAME; without --preset or --mapping, a CSV file whose "
+                                  "header matches one is read with it):");
     for (const std::string &name : ingest::csvPresetNames()) {
         text += QStringLiteral("\n  ") + QString::fromStdString(name) + QStringLiteral(": ") +
                 QString::fromStdString(ingest::csvPresetDescription(name));
@@ -76,6 +79,67 @@ bool applyCsvMapping(const QCommandLineParser &parser, services::ImportSpec &spe
     exitCode = kExitOk;
     return true;
 }
+
+bool importsCsv(const services::ImportSpec &spec)
+{
+    return !spec.files.empty() &&
+           (spec.format == services::ImportFormat::Csv ||
+            (spec.format == services::ImportFormat::Auto &&
+             services::ImportService::detectFormat(spec.files.front()) == services::ImportFormat::Csv));
+}
+
+// Without --preset or --mapping, a CSV file in a known layout (a Shopify orders export...) is read with its
+// preset, and the user is told so.
+void applyDetectedPreset(services::ImportSpec &spec)
+{
+    if (!importsCsv(spec)) {
+        return;
+    }
+    const std::string name = ingest::detectCsvPreset(spec.files.front());
+    if (const auto preset = ingest::csvPreset(name)) {
+        spec.mapping = *preset;
+        std::fprintf(stderr, "awb import: %s has the layout of the '%s' preset; reading it with --preset %s\n",
+                     spec.files.front().c_str(), name.c_str(), name.c_str());
+    }
+}
+// --timestamp-format, or the format detected from the first CSV file when the mapping leaves it empty.
+// Returns false with exitCode set when the format is bad or the times could be month or day first.
+bool applyTimestampFormat(const QCommandLineParser &parser, services::ImportSpec &spec, int &exitCode)
+{
+    exitCode = kExitUsage;
+    if (parser.isSet(QStringLiteral("timestamp-format"))) {
+        const std::string format = parser.value(QStringLiteral("timestamp-format")).toStdString();
+        if (const std::string bad = ingest::checkTimestampFormat(format); !bad.empty()) {
+            std::fprintf(stderr, "awb import: --timestamp-format: %s\n", bad.c_str());
+            return false;
+        }
+        spec.mapping.timestampFormat = format == "auto" ? std::string() : format;
+    } else if (importsCsv(spec) && spec.mapping.timestampFormat.empty() &&
+               !spec.mapping.timestampColumn.empty()) {
+        // A file that cannot be sampled is left to the import, which reports it.
+        const auto detected = ingest::detectCsvTimestampFormat(spec.files.front(), spec.mapping);
+        using Outcome = ingest::TimestampDetection::Outcome;
+        if (detected && detected->outcome == Outcome::Ambiguous) {
+            std::string choices;
+            for (const std::string &c : detected->candidates) {
+                choices += (choices.empty() ? "" : " or ") + std::string("--timestamp-format \"") + c + "\" (" +
+                           ingest::timestampFormatOrder(c) + ")";
+            }
+            std::fprintf(stderr,
+                         "awb import: the times in column \"%s\" (e.g. \"%s\") can be read month first or "
+                         "day first; give %s\n",
+                         spec.mapping.timestampColumn.c_str(), detected->example.c_str(), choices.c_str());
+            return false;
+        }
+        if (detected && detected->outcome == Outcome::Detected && !detected->format.empty()) {
+            spec.mapping.timestampFormat = detected->format;
+            std::fprintf(stderr, "awb import: the times in column \"%s\" are read as \"%s\"\n",
+                         spec.mapping.timestampColumn.c_str(), detected->format.c_str());
+        }
+    }
+    exitCode = kExitOk;
+    return true;
+}
 } // namespace
 
 int runImport(const QStringList &args)
@@ -102,6 +166,11 @@ int runImport(const QStringList &args)
         {QStringLiteral("lookup"),
          QStringLiteral("Read the mapping's lookup NAME from FILE instead of the file it names."),
          QStringLiteral("NAME=FILE")});
+    parser.addOption({QStringLiteral("timestamp-format"),
+                      QStringLiteral("How the CSV times are written, e.g. \"%m/%d/%Y %H:%M\" (\"auto\": ISO 8601 "
+                                     "or Unix times). Default: the mapping's, else detected from the first "
+                                     "rows."),
+                      QStringLiteral("FORMAT")});
     parser.addOption({QStringLiteral("profiles"),
                       QStringLiteral("Import profile attributes from this CSV file, one row per person, "
                                      "joined on user id."),
@@ -137,6 +206,12 @@ int runImport(const QStringList &args)
     }
     if (spec.files.empty() && !spec.mapping.factFile.empty()) {
         spec.files.push_back(spec.mapping.factFile);
+    }
+    if (!parser.isSet(QStringLiteral("preset")) && !parser.isSet(QStringLiteral("mapping"))) {
+        applyDetectedPreset(spec);
+    }
+    if (!applyTimestampFormat(parser, spec, exitCode)) {
+        return exitCode;
     }
     for (const QString &path : parser.values(QStringLiteral("profiles"))) {
         spec.profileFiles.push_back(path.toStdString());

@@ -26,6 +26,12 @@ int main(int argc, char *argv[])
     if (command == QLatin1String("import")) {
         return awb::cli::runImport(args);
     }
+    if (command == QLatin1String("import-history")) {
+        return awb::cli::runImportHistory(args);
+    }
+    if (command == QLatin1String("import-remove")) {
+        return awb::cli::runImportRemove(args);
+    }
     if (command == QLatin1String("info")) {
         return awb::cli::runInfo(args);
     }

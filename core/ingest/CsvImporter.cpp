@@ -6,11 +6,13 @@
 #include "ingest/CsvMapping.h"
 #include "ingest/CsvReader.h"
 #include "ingest/CsvRowMapper.h"
+#include "ingest/EventWriter.h"
 #include "ingest/ImportReport.h"
 #include "ingest/Importers.h"
 #include "ingest/InputFile.h"
 #include "ingest/LocalZone.h"
 #include "ingest/ProductCatalog.h"
+#include "ingest/ProfileRowReader.h"
 #include "jobs/Progress.h"
 
 #include <memory>
@@ -60,6 +62,7 @@ Result<Prepared> prepare(InputFile &file, CsvReader &reader, const CsvMapping &m
                             (first.error.empty() ? std::string("invalid UTF-8") : first.error) + ")");
         }
         header = first.fields();
+        reader.setExpectedFields(header.size());
         hasData = reader.next(first);
     }
     std::unique_ptr<CsvJoin> join;
@@ -93,6 +96,33 @@ Result<Prepared> prepare(InputFile &file, CsvReader &reader, const CsvMapping &m
     return p;
 }
 
+ProfileRowReader profileReader(const CsvColumns &columns)
+{
+    std::vector<ProfileRowReader::Column> profile;
+    for (const CsvColumns::Keyed &c : columns.profile) {
+        profile.push_back(ProfileRowReader::column(static_cast<std::size_t>(c.index), c.key));
+    }
+    return ProfileRowReader(std::move(profile));
+}
+
+/// Stores the person columns of a mapped row on its user's profile (the path of --profiles files). Returns
+/// the reason the row is rejected, or empty.
+std::string storeProfile(const ProfileRowReader &reader, const CsvReader::Record &rec, const CsvRow &row,
+                         ImportContext &ctx)
+{
+    if (reader.isEmpty() || row.userId.empty()) {
+        return {};
+    }
+    std::vector<store::ProfileAttribute> attributes;
+    std::string email;
+    std::string problem = reader.read(rec, attributes, email);
+    if (problem.empty() && (!attributes.empty() || !email.empty())) {
+        ctx.writer.setAttributes(ctx.writer.profileOfUser(row.userId), attributes, email);
+        ++ctx.report.profileRows;
+    }
+    return problem;
+}
+
 } // namespace
 
 Result<void> importCsv(InputFile &file, const CsvMapping &mapping, ImportContext &ctx)
@@ -115,6 +145,7 @@ Result<void> importCsv(InputFile &file, const CsvMapping &mapping, ImportContext
     CsvJoin *join = prepared->join.get();
     // A joined fact row must be as wide as its header: mapped columns may lie in the lookups' part.
     const std::size_t needed = join ? join->factWidth() : prepared->columns.needed;
+    const ProfileRowReader profiles = profileReader(prepared->columns);
     CsvRowMapper mapper(mapping, std::move(prepared->columns), std::move(*zone), prepared->catalog.get());
     CsvEventAssembler assembler(mapping, ctx, source);
     CsvRow row;
@@ -133,6 +164,9 @@ Result<void> importCsv(InputFile &file, const CsvMapping &mapping, ImportContext
         }
         if (problem.empty()) {
             problem = mapper.map(join ? joined : rec, row);
+        }
+        if (problem.empty()) {
+            problem = storeProfile(profiles, join ? joined : rec, row, ctx);
         }
         if (!problem.empty()) {
             ctx.report.reject(source, rec.line, std::move(problem));

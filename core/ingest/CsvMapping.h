@@ -47,6 +47,9 @@ struct CsvMapping
     std::string messageIdColumn;
     std::string emailColumn;
     std::string productIdColumn;
+    /// Read as the product id when the product id cell is empty (a shop's line item name for items
+    /// without a SKU).
+    std::string productIdFallbackColumn;
     std::string priceColumn;
     std::string quantityColumn;
     std::string orderIdColumn;
@@ -66,6 +69,10 @@ struct CsvMapping
     std::vector<std::string> discountColumns;
     /// Columns whose non-zero / non-empty value sets the event's "coupon" property to true.
     std::vector<std::string> couponColumns;
+    /// Columns holding attributes of the row's person (user id rows only), stored as a profiles file's
+    /// columns are (ingest::importProfilesCsv): recognised headers ("Billing City", "Accepts Marketing")
+    /// become profile fields, others custom attributes; empty cells change nothing.
+    std::vector<std::string> profileColumns;
 
     // --- Orders: rows with the same order id become one event with products[] -------------------------
     /// An order stays open while fewer than orderWindow rows of other orders follow its last row: 0 = its

@@ -26,6 +26,11 @@
 //     "productsFile": "", "productsKey": "", "productsColumns": [], "productsLists": {"genres": "|"}
 //   }
 //
+// Keys for shop exports (an older build refuses them as unknown keys):
+//
+//   "productIdFallbackColumn": "Lineitem name", // product id when the product id cell is empty
+//   "profileColumns": ["Billing City", "Accepts Marketing"] // person attributes, as with --profiles
+//
 // Version 2 adds several files in one import (a mapping without "version" is version 1):
 //
 //   "version": 2,
@@ -74,6 +79,7 @@ constexpr Field<std::string> kStrings[] = {
     {"messageIdColumn", &CsvMapping::messageIdColumn},
     {"emailColumn", &CsvMapping::emailColumn},
     {"productIdColumn", &CsvMapping::productIdColumn},
+    {"productIdFallbackColumn", &CsvMapping::productIdFallbackColumn},
     {"priceColumn", &CsvMapping::priceColumn},
     {"quantityColumn", &CsvMapping::quantityColumn},
     {"orderIdColumn", &CsvMapping::orderIdColumn},
@@ -96,6 +102,7 @@ constexpr Field<StringList> kLists[] = {
     {"productPropertyColumns", &CsvMapping::productPropertyColumns},
     {"discountColumns", &CsvMapping::discountColumns},
     {"couponColumns", &CsvMapping::couponColumns},
+    {"profileColumns", &CsvMapping::profileColumns},
     {"productsColumns", &CsvMapping::productsColumns},
 };
 constexpr Field<StringMap> kMaps[] = {

@@ -111,6 +111,72 @@ CsvMapping completeJourney()
     return m;
 }
 
+// Shopify's orders export (Admin > Orders > Export, "Export orders" help page; headers as Shopify writes
+// them): one row per line item, the line items of one order share "Name" (#1001) and are consecutive. Every
+// row carries Name, Email, Created at and the Lineitem columns; only the first row of an order carries its
+// totals, status, discount and billing address, so event properties and person attributes come from that
+// row (empty cells change nothing). Times are written "2024-03-05 14:02:11 -0500". Shopify has no
+// customer id column, so the e-mail is the user id; items without a SKU use the line item name.
+CsvMapping shopify()
+{
+    CsvMapping m;
+    m.preset = "shopify";
+    m.userIdColumn = "Email";
+    m.emailColumn = "Email";
+    m.fixedEvent = "Order Completed";
+    m.timestampColumn = "Created at";
+    m.timestampFormat = "%Y-%m-%d %H:%M:%S %z";
+    m.orderIdColumn = "Name";
+    m.productIdColumn = "Lineitem sku";
+    m.productIdFallbackColumn = "Lineitem name";
+    m.priceColumn = "Lineitem price";
+    m.quantityColumn = "Lineitem quantity";
+    m.currencyColumn = "Currency";
+    m.propertyColumns = {"Financial Status", "Discount Code"};
+    m.productPropertyColumns = {"Lineitem name", "Vendor"};
+    m.propertyNames = {{"Financial Status", "financial_status"},
+                       {"Discount Code", "discount_code"},
+                       {"Lineitem name", "name"},
+                       {"Vendor", "brand"}};
+    m.discountColumns = {"Discount Amount"};
+    m.couponColumns = {"Discount Code"};
+    m.profileColumns = {"Billing City",  "Billing Province", "Billing Country",
+                        "Billing Zip",   "Billing Phone",    "Accepts Marketing"};
+    return m;
+}
+
+// WooCommerce orders as written by the Customer / Order / Coupon Export extension's "Default CSV format -
+// One row per line item" (woocommerce.com/document/ordercustomer-csv-export; the column keys are those of
+// its wc_customer_order_csv_export_order_headers filter, which the extension's developer documentation
+// says never change): order_id, order_number, order_date, status, ..., order_total, order_currency,
+// customer_id, billing_first_name, billing_last_name, billing_email, billing_phone, billing_postcode,
+// billing_city, billing_state, billing_country, ..., item_name, item_sku, item_quantity, item_total, ...
+// Each row repeats its order's columns. Guests have customer_id 0, so the billing e-mail is the user id.
+// item_total is the line total after discounts. order_date is the shop's local time without a zone, in a
+// format the store settings choose, so it is detected from the rows (set "timezone" for the shop's zone).
+CsvMapping woocommerce()
+{
+    CsvMapping m;
+    m.preset = "woocommerce";
+    m.userIdColumn = "billing_email";
+    m.emailColumn = "billing_email";
+    m.fixedEvent = "Order Completed";
+    m.timestampColumn = "order_date";
+    m.orderIdColumn = "order_id";
+    m.productIdColumn = "item_sku";
+    m.productIdFallbackColumn = "item_name";
+    m.priceColumn = "item_total";
+    m.priceIsLineTotal = true;
+    m.quantityColumn = "item_quantity";
+    m.currencyColumn = "order_currency";
+    m.propertyColumns = {"status"};
+    m.productPropertyColumns = {"item_name"};
+    m.propertyNames = {{"status", "order_status"}, {"item_name", "name"}};
+    m.profileColumns = {"billing_first_name", "billing_last_name", "billing_phone",  "billing_city",
+                        "billing_state",      "billing_postcode",  "billing_country"};
+    return m;
+}
+
 const Preset kPresets[] = {
     {"online-retail",
      "UCI Online Retail invoices (online_retail.csv): lines grouped into Order Completed / C-invoices into "
@@ -125,6 +191,14 @@ const Preset kPresets[] = {
      "Complete Journey transactions (transactions_sample.csv): baskets as Order Completed with products from "
      "products.csv.xz, discounts and coupons, America/New_York times",
      completeJourney},
+    {"shopify",
+     "Shopify orders export (orders_export.csv): line items grouped by order Name into Order Completed, the "
+     "e-mail as user id, billing city / province / country / zip and Accepts Marketing on the profile",
+     shopify},
+    {"woocommerce",
+     "WooCommerce orders (Customer/Order/Coupon Export, one row per line item): grouped by order_id, the "
+     "billing e-mail as user id, billing name and address on the profile",
+     woocommerce},
 };
 
 const Preset *findPreset(std::string_view name)
@@ -195,6 +269,12 @@ std::string detectCsvPreset(const std::string &path)
     if (hasColumns(header, {"household_id", "basket_id", "product_id", "sales_value"})) {
         return "completejourney";
     }
+    if (hasColumns(header, {"Name", "Email", "Created at", "Lineitem quantity", "Lineitem name"})) {
+        return "shopify";
+    }
+    if (hasColumns(header, {"order_id", "order_date", "billing_email", "item_name", "item_quantity"})) {
+        return "woocommerce";
+    }
     const std::vector<std::string> first = firstRecord(path, ' ');
     if (first.size() == 4 && allDigits(first[0]) && first[1].size() == 8 && allDigits(first[1]) &&
         allDigits(first[2])) {
@@ -236,6 +316,7 @@ Result<CsvPreview> previewCsv(const std::string &path, const CsvMapping &mapping
         CsvReader::Record rec;
         if (mapping.hasHeader && reader.next(rec)) {
             preview.header = printableFields(rec);
+            reader.setExpectedFields(rec.size());
         }
         std::size_t width = preview.header.size();
         while (preview.rows.size() < maxRows && reader.next(rec)) {

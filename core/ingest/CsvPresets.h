@@ -13,7 +13,8 @@
 
 namespace awb::ingest {
 
-/// Names of the built-in presets ("online-retail", "cdnow", "movielens", "completejourney").
+/// Names of the built-in presets ("online-retail", "cdnow", "movielens", "completejourney", "shopify",
+/// "woocommerce").
 std::vector<std::string> csvPresetNames();
 /// A human-readable one-line description of a preset, for pickers and --help.
 std::string csvPresetDescription(std::string_view name);

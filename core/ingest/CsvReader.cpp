@@ -157,6 +157,34 @@ bool CsvReader::parseLine(std::string_view text, Record &r)
     return true;
 }
 
+bool CsvReader::nextLine(LineReader::Line &line)
+{
+    if (m_replay.empty()) {
+        return m_lines.next(line);
+    }
+    m_replayed = std::move(m_replay.front().text);
+    line.number = m_replay.front().number;
+    line.text = m_replayed;
+    line.tooLong = false;
+    m_replay.pop_front();
+    return true;
+}
+
+// Gives up the record opened on r.line: it becomes an error, and the lines it swallowed are read again.
+bool CsvReader::resync(Record &r, const std::string &why)
+{
+    r.error = why + " on line " + std::to_string(r.line);
+    r.error += m_held.empty() ? std::string(", the last line")
+                              : "; reading goes on at line " + std::to_string(m_held.front().number);
+    for (auto it = m_held.rbegin(); it != m_held.rend(); ++it) {
+        m_replay.push_front(std::move(*it));
+    }
+    m_held.clear();
+    m_heldBytes = 0;
+    m_state = State::FieldStart;
+    return true;
+}
+
 bool CsvReader::next(Record &r)
 {
     r.m_data.clear();
@@ -165,17 +193,13 @@ bool CsvReader::next(Record &r)
     m_state = State::FieldStart;
     m_fieldStart = 0;
     m_overflow = false;
+    m_held.clear();
+    m_heldBytes = 0;
     bool started = false;
     LineReader::Line line;
     for (;;) {
-        if (!m_lines.next(line)) {
-            if (!started) {
-                return false;
-            }
-            r.error =
-                "unterminated quoted field (from line " + std::to_string(r.line) + " to the end of the file)";
-            m_state = State::FieldStart;
-            return true;
+        if (!nextLine(line)) {
+            return started ? resync(r, "unterminated quoted field") : false;
         }
         if (line.tooLong) {
             if (!started) {
@@ -197,9 +221,19 @@ bool CsvReader::next(Record &r)
             r.line = line.number;
         } else {
             append(r, "\n"); // the line break inside a quoted field
+            // Kept so that the lines can be read again if the quote turns out to be unterminated.
+            m_held.push_back({line.number, std::string(text)});
+            m_heldBytes += text.size();
         }
         if (parseLine(text, r)) {
+            if (!m_held.empty() && !m_blank && m_expectedFields > 0 && r.size() != m_expectedFields) {
+                return resync(r, "unbalanced quote (the record it opens has " + std::to_string(r.size()) +
+                                     " fields, not " + std::to_string(m_expectedFields) + ")");
+            }
             return true;
+        }
+        if (m_heldBytes > kMaxRecordBytes) {
+            return resync(r, "unterminated quoted field (still open after 4 MiB)");
         }
     }
 }

@@ -1,11 +1,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // RFC 4180 record reader over LineReader, in constant memory: quoted fields may hold delimiters, doubled
-// quotes and line breaks; a record's line number is the number of its first line.
+// quotes and line breaks; a record's line number is the number of its first line. An unterminated quote
+// costs only its own line: the lines after it are read again as records of their own.
 #pragma once
 
 #include "ingest/LineReader.h"
 
 #include <cstdint>
+#include <deque>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -54,8 +56,14 @@ public:
 
     /// Reads the next record; blank lines are skipped. Returns false at end of file. A malformed record
     /// (over-long field or line, unterminated quote) is returned with error set, and reading goes on with
-    /// the next line. Throws std::runtime_error on read errors.
+    /// the next line. A quote that opens a field spanning lines is taken as unterminated, and only its
+    /// first line is returned as an error, when the field is still open at the end of the file or after
+    /// kMaxRecordBytes, or when the record it makes has not expectedFields fields: the lines it swallowed
+    /// are then read again as records. Throws std::runtime_error on read errors.
     bool next(Record &record);
+
+    /// The fields a record should have (the header's width), for the check above; 0 = unknown (default).
+    void setExpectedFields(std::size_t count) { m_expectedFields = count; }
 
 private:
     enum class State
@@ -66,7 +74,15 @@ private:
         QuoteInQuoted,
     };
 
+    struct HeldLine
+    {
+        std::int64_t number;
+        std::string text;
+    };
+
     bool parseLine(std::string_view text, Record &r);
+    bool nextLine(LineReader::Line &line);
+    bool resync(Record &r, const std::string &why);
     std::size_t findDelimiter(std::string_view text, std::size_t from) const;
     bool isDelimiter(char c) const { return m_blank ? (c == ' ' || c == '\t') : c == m_delimiter; }
     void append(Record &r, std::string_view chunk);
@@ -78,6 +94,11 @@ private:
     State m_state = State::FieldStart;
     std::size_t m_fieldStart = 0;
     bool m_overflow = false;
+    std::size_t m_expectedFields = 0;
+    std::vector<HeldLine> m_held;  ///< the lines after the first of the record being read
+    std::size_t m_heldBytes = 0;
+    std::deque<HeldLine> m_replay; ///< lines to read again before the file's next ones
+    std::string m_replayed;        ///< the text of the replayed line being parsed
 };
 
 /// The index of the header column named name (blanks around either ignored), or header.size().

@@ -178,6 +178,18 @@ void keyColumns(const CsvMapping &m, const std::vector<std::string> &columns, Co
     }
 }
 
+// The header a profile column is recognised by: a lookup's column ("customers.customer_city") by its own
+// name ("customer_city").
+std::string profileKey(const CsvMapping &m, const std::string &column)
+{
+    for (const CsvLookup &lookup : m.lookups) {
+        if (column.size() > lookup.name.size() + 1 && column.starts_with(lookup.name + ".")) {
+            return column.substr(lookup.name.size() + 1);
+        }
+    }
+    return column;
+}
+
 } // namespace
 
 Result<CsvColumns> resolveCsvColumns(const CsvMapping &m, const std::vector<std::string> *header,
@@ -195,6 +207,7 @@ Result<CsvColumns> resolveCsvColumns(const CsvMapping &m, const std::vector<std:
     c.messageId = resolve(m.messageIdColumn);
     c.email = resolve(m.emailColumn);
     c.productId = resolve(m.productIdColumn);
+    c.productIdFallback = resolve(m.productIdFallbackColumn);
     c.price = resolve(m.priceColumn);
     c.quantity = resolve(m.quantityColumn);
     c.orderId = resolve(m.orderIdColumn);
@@ -204,6 +217,11 @@ Result<CsvColumns> resolveCsvColumns(const CsvMapping &m, const std::vector<std:
     }
     for (const std::string &d : m.couponColumns) {
         c.coupons.push_back(resolve(d));
+    }
+    for (const std::string &p : m.profileColumns) {
+        if (const int index = resolve(p); index >= 0) {
+            c.profile.push_back({index, profileKey(m, p)});
+        }
     }
     std::vector<std::string> keys = fixedKeys(m);
     std::vector<std::string> clashes;
@@ -319,8 +337,10 @@ std::string CsvRowMapper::mapProduct(const CsvReader::Record &rec, CsvRow &row) 
             members.addAuto(p.key, v);
         }
     }
-    const std::string_view id =
-        m_cols.productId < 0 ? std::string_view() : trimmed(rec.field(m_cols.productId));
+    std::string_view id = m_cols.productId < 0 ? std::string_view() : trimmed(rec.field(m_cols.productId));
+    if (id.empty() && m_cols.productIdFallback >= 0) {
+        id = trimmed(rec.field(m_cols.productIdFallback));
+    }
     row.hasProduct = !id.empty();
     row.product.productId.assign(id);
     row.product.price = unit;

@@ -26,10 +26,11 @@ struct CsvColumns
         std::string key;
     };
     int userId = -1, anonymousId = -1, event = -1, timestamp = -1, messageId = -1, email = -1;
-    int productId = -1, price = -1, quantity = -1, orderId = -1, currency = -1;
+    int productId = -1, productIdFallback = -1, price = -1, quantity = -1, orderId = -1, currency = -1;
     std::vector<Keyed> properties;        ///< event properties
     std::vector<Keyed> productProperties; ///< product properties
     std::vector<int> discounts, coupons;
+    std::vector<Keyed> profile; ///< profile columns, keyed by their header
     std::size_t needed = 0;                ///< fields a row must have
     std::vector<std::string> reservedKeys; ///< every property key rows write (catalogue keys must differ)
 };

@@ -36,7 +36,8 @@ struct ImportReport
     std::int64_t duplicates = 0;  ///< events already in the workspace (same messageId or content)
     std::int64_t rejected = 0;    ///< rows that could not be imported; the first 100 are in rejections
     std::int64_t blank = 0;       ///< rows whose every field is empty (",,,,"), skipped
-    std::int64_t profileRows = 0; ///< rows of profile files whose attributes were stored
+    /// Rows whose profile attributes were stored (profiles files, and profileColumns of event files)
+    std::int64_t profileRows = 0;
     std::int64_t profilesCreated = 0;
     std::int64_t profilesMerged = 0;
     std::vector<RejectedRow> rejections;

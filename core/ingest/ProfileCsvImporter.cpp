@@ -7,6 +7,7 @@
 #include "ingest/ImportReport.h"
 #include "ingest/Importers.h"
 #include "ingest/InputFile.h"
+#include "ingest/ProfileRowReader.h"
 #include "jobs/Progress.h"
 #include "store/ProfileFields.h"
 
@@ -16,18 +17,10 @@ namespace awb::ingest {
 
 namespace {
 
-struct ProfileColumn
-{
-    std::size_t index;
-    std::string header;                       ///< as written in the file, for messages
-    std::string key;                          ///< attribute key (custom: the header as written)
-    std::optional<store::ProfileField> field; ///< nullopt: a custom attribute
-};
-
 struct ProfileColumns
 {
     std::size_t userId = 0;
-    std::vector<ProfileColumn> columns;
+    std::vector<ProfileRowReader::Column> columns;
 };
 
 Result<ProfileColumns> resolveColumns(const std::vector<std::string> &header, const std::string &keyColumn,
@@ -57,43 +50,11 @@ Result<ProfileColumns> resolveColumns(const std::vector<std::string> &header, co
                                     : ": the user id column \"" + keyColumn + "\" is not in the header"));
     }
     for (std::size_t i = 0; i < header.size(); ++i) {
-        const std::string key(trimmed(header[i]));
-        if (i == out.userId || key.empty()) {
-            continue;
+        if (i != out.userId && !trimmed(header[i]).empty()) {
+            out.columns.push_back(ProfileRowReader::column(i, header[i]));
         }
-        const std::optional<store::ProfileField> field = store::recogniseProfileField(key);
-        out.columns.push_back({i, key, field ? std::string(store::profileFieldKey(*field)) : key, field});
     }
     return out;
-}
-
-/// Fills attributes and email from a row; returns the reason it is rejected, or empty.
-std::string readRow(const CsvReader::Record &rec, const ProfileColumns &cols,
-                    std::vector<store::ProfileAttribute> &attributes, std::string &email)
-{
-    attributes.clear();
-    email.clear();
-    for (const ProfileColumn &c : cols.columns) {
-        const std::string_view value =
-            c.index < rec.size() ? trimmed(rec.field(c.index)) : std::string_view();
-        if (value.empty()) {
-            continue; // an empty cell keeps what the profile had
-        }
-        if (c.field == store::ProfileField::Email) {
-            email.assign(value);
-        } else if (c.field == store::ProfileField::EmailConsent) {
-            bool ok = true;
-            const std::optional<bool> consent = store::parseConsent(value, ok);
-            if (!ok) {
-                return "bad consent \"" + std::string(value) + "\" in column \"" + c.header +
-                       "\" (true/false, yes/no or 1/0)";
-            }
-            attributes.push_back({c.key, *consent ? "true" : "false"});
-        } else {
-            attributes.push_back({c.key, std::string(value)});
-        }
-    }
-    return {};
 }
 
 } // namespace
@@ -109,10 +70,12 @@ Result<void> importProfilesCsv(InputFile &file, const std::string &keyColumn, Im
     if (!rec.error.empty() || !rec.isValidUtf8()) {
         return fail(Error::Code::InvalidInput, name + ": the header line is unreadable");
     }
+    reader.setExpectedFields(rec.size());
     auto cols = resolveColumns(rec.fields(), keyColumn, name);
     if (!cols) {
         return fail(cols.error());
     }
+    const ProfileRowReader profileReader(std::move(cols->columns));
     std::vector<store::ProfileAttribute> attributes;
     std::string email;
     for (std::int64_t n = 1; reader.next(rec); ++n) {
@@ -127,7 +90,7 @@ Result<void> importProfilesCsv(InputFile &file, const std::string &keyColumn, Im
                               : !rec.isValidUtf8() ? std::string("invalid UTF-8")
                               : rec.size() <= cols->userId || trimmed(rec.field(cols->userId)).empty()
                                   ? std::string("no user id")
-                                  : readRow(rec, *cols, attributes, email);
+                                  : profileReader.read(rec, attributes, email);
         if (!problem.empty()) {
             ctx.report.reject(name, rec.line, std::move(problem));
             continue;

@@ -1,11 +1,14 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "services/ImportService.h"
 
+#include "ingest/CsvPresets.h"
 #include "ingest/EventWriter.h"
 #include "ingest/Importers.h"
 #include "ingest/InputFile.h"
 #include "jobs/Progress.h"
+#include "services/WithWorkspace.h"
 #include "store/Database.h"
+#include "store/ImportRunRepository.h"
 #include "store/StoreError.h"
 
 #include <QJsonArray>
@@ -48,16 +51,17 @@ std::string sourcesJson(const std::vector<std::string> &files)
     return QJsonDocument(array).toJson(QJsonDocument::Compact).toStdString();
 }
 
-void saveRun(store::Database &db, const ingest::ImportReport &report)
+void saveRun(store::Database &db, const ingest::ImportReport &report, const std::string &mapping)
 {
     db.prepare("UPDATE import_runs SET finished_at = ?, status = 'completed', rows_read = ?, imported = ?, "
-               "duplicates = ?, rejected = ? WHERE id = ?")
+               "duplicates = ?, rejected = ?, mapping = ? WHERE id = ?")
         .bind(1, nowMs())
         .bind(2, report.rowsRead)
         .bind(3, report.imported)
         .bind(4, report.duplicates)
         .bind(5, report.rejected)
-        .bind(6, report.runId)
+        .bind(6, mapping)
+        .bind(7, report.runId)
         .run();
     auto st = db.prepare("INSERT INTO import_rejections (run_id, source, line, reason) VALUES (?, ?, ?, ?)");
     for (const ingest::RejectedRow &r : report.rejections) {
@@ -66,6 +70,15 @@ void saveRun(store::Database &db, const ingest::ImportReport &report)
 }
 
 } // namespace
+
+std::string importRunMappingLabel(const store::ImportRun &run)
+{
+    if (run.mapping.empty()) {
+        return {};
+    }
+    const auto mapping = ingest::csvMappingFromJson(run.mapping);
+    return mapping && !mapping->preset.empty() ? mapping->preset : std::string("custom mapping");
+}
 
 ImportService::ImportService(std::string workspacePath) : m_path(std::move(workspacePath)) {}
 
@@ -136,6 +149,7 @@ Result<ingest::ImportReport> ImportService::run(const ImportSpec &spec, Progress
         report.runId = db.lastInsertRowId();
         ingest::EventWriter writer(db, report.runId);
         ingest::ImportContext ctx{writer, report, progress, 0};
+        bool readCsv = false;
         for (auto &input : inputs) {
             report.files.push_back(input->path());
             progress.setStage("Importing " + input->name());
@@ -144,6 +158,7 @@ Result<ingest::ImportReport> ImportService::run(const ImportSpec &spec, Progress
                 index < spec.fileFormats.size() && spec.fileFormats[index] != ImportFormat::Auto;
             const ImportFormat chosen = overridden ? spec.fileFormats[index] : spec.format;
             const ImportFormat format = chosen == ImportFormat::Auto ? detectFormat(input->path()) : chosen;
+            readCsv = readCsv || (index < spec.files.size() && format == ImportFormat::Csv);
             const Result<void> done =
                 index >= spec.files.size() ? ingest::importProfilesCsv(*input, spec.profileKeyColumn, ctx)
                 : format == ImportFormat::JsonLines ? ingest::importJsonLines(*input, ctx)
@@ -161,7 +176,7 @@ Result<ingest::ImportReport> ImportService::run(const ImportSpec &spec, Progress
         writer.finish();
         report.profilesCreated = writer.profilesCreated();
         report.profilesMerged = writer.profilesMerged();
-        saveRun(db, report);
+        saveRun(db, report, readCsv ? ingest::csvMappingToJson(spec.mapping) : std::string());
         tx.commit();
     } catch (const store::StoreError &e) {
         return fail(Error::Code::Database,
@@ -170,6 +185,33 @@ Result<ingest::ImportReport> ImportService::run(const ImportSpec &spec, Progress
         return fail(Error::Code::Io, "The import failed and nothing was stored: " + std::string(e.what()));
     }
     return report;
+}
+
+Result<std::vector<store::ImportRun>> ImportService::history() const
+{
+    return withWorkspace<std::vector<store::ImportRun>>(
+        m_path, "Import history", [](store::Database &db) { return store::ImportRunRepository(db).list(); });
+}
+
+Result<store::RemovedRun> ImportService::removeRun(std::int64_t runId, ProgressSink &progress)
+{
+    return flatten(withWorkspace<Result<store::RemovedRun>>(
+        m_path, "Removing an import", [&](store::Database &db) -> Result<store::RemovedRun> {
+            store::ImportRunRepository runs(db);
+            store::Transaction tx(db);
+            if (!runs.exists(runId)) {
+                return fail(Error::Code::NotFound, "There is no import run " + std::to_string(runId) +
+                                                       " in " + m_path + " (see the import history).");
+            }
+            progress.setStage("Removing import run " + std::to_string(runId));
+            const store::RemovedRun removed = runs.remove(runId);
+            // The delete is one statement; a cancel asked for meanwhile still leaves the workspace as it was.
+            if (progress.isCancelled()) {
+                return fail(Error::cancelled());
+            }
+            tx.commit();
+            return removed;
+        }));
 }
 
 } // namespace awb::services

@@ -5,6 +5,7 @@
 #include "common/Result.h"
 #include "ingest/CsvMapping.h"
 #include "ingest/ImportReport.h"
+#include "store/ImportRunRepository.h"
 
 #include <string>
 #include <vector>
@@ -35,6 +36,9 @@ struct ImportSpec
     std::string profileKeyColumn; ///< their user id column; empty = recognised from the header
 };
 
+/// How a run's CSV files were read, for the history: the preset's name, "custom mapping", or "" (no CSV).
+std::string importRunMappingLabel(const store::ImportRun &run);
+
 class ImportService
 {
 public:
@@ -46,6 +50,17 @@ public:
     /// report and skipped; a file that cannot be read at all is reported as a rejection of that file and the
     /// others go on. On cancel returns Error::Code::Cancelled and the workspace is exactly as before.
     Result<ingest::ImportReport> run(const ImportSpec &spec, ProgressSink &progress);
+
+    /// The workspace's import runs, newest first (the runs of File > Import history and `awb
+    /// import-history`).
+    Result<std::vector<store::ImportRun>> history() const;
+
+    /// Removes an import run: its events and their products, and the profiles left with nothing (see
+    /// store::ImportRunRepository::remove), in one transaction. Traits, segments and the catalog read the
+    /// events, so they change as after an import: the workspace's change stamp (store/ChangeStamp.h) moves
+    /// and open windows reload; the catalog needs a Rebuild. NotFound for an unknown run; Cancelled (and
+    /// nothing removed) when progress is cancelled.
+    Result<store::RemovedRun> removeRun(std::int64_t runId, ProgressSink &progress);
 
     /// The format a file would be read as under ImportFormat::Auto.
     static ImportFormat detectFormat(const std::string &path);

@@ -280,6 +280,20 @@ CREATE TABLE profile_attributes (
 CREATE INDEX profile_attributes_key ON profile_attributes(key, value);
 )sql";
 
+// Version 8 (import history; the lead renumbers it at merge): the CSV mapping JSON each run read its CSV
+// files with, so that the history can show it and a run can be repeated or compared. Empty for runs
+// without CSV files and for runs from before this version. Added only when missing, so that a file whose
+// version number was lowered by hand (the tests build old versions that way) migrates too.
+constexpr const char *kSchemaV8 = "";
+
+void addRunMapping(Database &db)
+{
+    auto st = db.prepare("SELECT count(*) FROM pragma_table_info('import_runs') WHERE name = 'mapping'");
+    if (st.step() && st.int64(0) == 0) {
+        db.exec("ALTER TABLE import_runs ADD COLUMN mapping TEXT NOT NULL DEFAULT ''");
+    }
+}
+
 void moveTraitsToAttributes(Database &db)
 {
     auto read = db.prepare("SELECT id, traits FROM profiles WHERE traits <> '{}'");
@@ -304,6 +318,7 @@ const std::vector<Step> &steps()
     static const std::vector<Step> list = {
         {1, kSchemaV1}, {2, kSchemaV2}, {3, kSchemaV3},
         {4, kSchemaV4}, {5, kSchemaV5}, {6, kSchemaV6, moveTraitsToAttributes},
+        {8, kSchemaV8, addRunMapping},
     };
     return list;
 }

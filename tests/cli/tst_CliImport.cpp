@@ -80,6 +80,97 @@ private slots:
                  0);
     }
 
+    void shopifyExportIsDetected()
+    {
+        const QString csv = m_dir->filePath(QStringLiteral("orders_export.csv"));
+        test::writeFile(csv, "Name,Email,Financial Status,Accepts Marketing,Currency,Discount Code,"
+                             "Discount Amount,Created at,Lineitem quantity,Lineitem name,Lineitem price,"
+                             "Lineitem sku,Billing City,Billing Zip,Billing Province,Billing Country,"
+                             "Billing Phone,Vendor\n"
+                             "#1001,ann@example.com,paid,yes,USD,,0.00,2024-03-05 14:02:11 -0500,2,Shirt,20.00,"
+                             "S-1,Springfield,62704,IL,US,,Acme\n"
+                             "#1001,ann@example.com,,,,,,2024-03-05 14:02:11 -0500,1,Mug,9.00,M-1,,,,,,Acme\n");
+        const Run run = awbRun({QStringLiteral("import"), m_ws, csv});
+        QVERIFY2(run.exitCode == 0, qPrintable(run.err + run.out));
+        QVERIFY2(run.err.contains(QStringLiteral("reading it with --preset shopify")), qPrintable(run.err));
+        QVERIFY2(run.out.contains(QStringLiteral("imported:    1\n")), qPrintable(run.out));
+        const std::string ws = m_ws.toStdString();
+        QCOMPARE(test::queryText(ws, "SELECT a.value FROM profile_attributes a JOIN identities i ON "
+                                     "i.profile_id = a.profile_id WHERE i.value = 'ann@example.com' AND "
+                                     "a.key = 'email_consent'"),
+                 std::string("true"));
+        // Named explicitly, the same file is the same run again: duplicates only.
+        const Run again = awbRun({QStringLiteral("import"), m_ws, csv, QStringLiteral("--preset"),
+                                  QStringLiteral("shopify")});
+        QCOMPARE(again.exitCode, 0);
+        QVERIFY(!again.err.contains(QStringLiteral("reading it with")));
+        QVERIFY2(again.out.contains(QStringLiteral("duplicates:  1 (")), qPrintable(again.out));
+    }
+
+    void timestampFormatIsDetectedOrAskedFor()
+    {
+        const QString csv = m_dir->filePath(QStringLiteral("events.csv"));
+        test::writeFile(csv, "user,when,event\nu1,3/5/2024 10:00,Viewed\nu2,12/1/2024 9:30,Viewed\n");
+        const QString mapping = m_dir->filePath(QStringLiteral("m.json"));
+        test::writeFile(mapping, "{\"userIdColumn\": \"user\", \"timestampColumn\": \"when\", "
+                                 "\"eventColumn\": \"event\"}");
+        const QStringList base = {QStringLiteral("import"), m_ws, csv, QStringLiteral("--mapping"), mapping};
+        const Run ambiguous = awbRun(base);
+        QCOMPARE(ambiguous.exitCode, 2);
+        QVERIFY2(ambiguous.err.contains(QStringLiteral("--timestamp-format \"%m/%d/%Y %H:%M\" (month first) or "
+                                                       "--timestamp-format \"%d/%m/%Y %H:%M\" (day first)")),
+                 qPrintable(ambiguous.err));
+        QVERIFY(ambiguous.err.contains(QStringLiteral("\"3/5/2024 10:00\"")));
+        const Run dayFirst =
+            awbRun(base + QStringList{QStringLiteral("--timestamp-format"), QStringLiteral("%d/%m/%Y %H:%M")});
+        QVERIFY2(dayFirst.exitCode == 0, qPrintable(dayFirst.err));
+        QCOMPARE(test::queryText(m_ws.toStdString(), "SELECT ts FROM events WHERE user_id = 'u1'"),
+                 std::string("1714730400000")); // 2024-05-03T10:00:00Z
+        const Run bad = awbRun(base + QStringList{QStringLiteral("--timestamp-format"), QStringLiteral("%Q")});
+        QCOMPARE(bad.exitCode, 2);
+        QVERIFY2(bad.err.contains(QStringLiteral("unknown directive %Q")), qPrintable(bad.err));
+        // A day over 12 settles the order without asking.
+        test::writeFile(csv, "user,when,event\nu3,3/5/2024 10:00,Viewed\nu4,3/25/2024 9:30,Viewed\n");
+        const Run detected = awbRun(base);
+        QVERIFY2(detected.exitCode == 0, qPrintable(detected.err));
+        QVERIFY2(detected.err.contains(QStringLiteral("read as \"%m/%d/%Y %H:%M\"")), qPrintable(detected.err));
+        QCOMPARE(test::queryText(m_ws.toStdString(), "SELECT ts FROM events WHERE user_id = 'u3'"),
+                 std::string("1709632800000")); // 2024-03-05T10:00:00Z
+    }
+
+    void historyListsAndRemovesRuns()
+    {
+        const test::ShopFiles shop = test::writeShop(m_dir->path());
+        QCOMPARE(awbRun({QStringLiteral("import"), m_ws, QStringLiteral("--mapping"),
+                         QString::fromStdString(shop.mapping)})
+                     .exitCode,
+                 0);
+        const QString csv = m_dir->filePath(QStringLiteral("more.csv"));
+        test::writeFile(csv, "user,ts,event\nu9,2024-01-01,Viewed\n");
+        const QString mapping = m_dir->filePath(QStringLiteral("m.json"));
+        test::writeFile(mapping, "{\"userIdColumn\": \"user\", \"timestampColumn\": \"ts\", "
+                                 "\"eventColumn\": \"event\"}");
+        QCOMPARE(awbRun({QStringLiteral("import"), m_ws, csv, QStringLiteral("--mapping"), mapping}).exitCode, 0);
+        const Run history = awbRun({QStringLiteral("import-history"), m_ws});
+        QVERIFY2(history.exitCode == 0, qPrintable(history.err));
+        const QStringList lines = history.out.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+        QCOMPARE(lines.size(), 3); // header, then runs 2 and 1
+        QVERIFY2(lines[1].startsWith(QStringLiteral("2 ")) && lines[1].contains(QStringLiteral("completed")) &&
+                     lines[1].contains(QStringLiteral("custom mapping")) &&
+                     lines[1].endsWith(QStringLiteral("more.csv")),
+                 qPrintable(lines[1]));
+        QVERIFY2(lines[2].startsWith(QStringLiteral("1 ")) && lines[2].contains(QStringLiteral("order_items.csv")),
+                 qPrintable(lines[2]));
+        const Run removed = awbRun({QStringLiteral("import-remove"), m_ws, QStringLiteral("2")});
+        QVERIFY2(removed.exitCode == 0, qPrintable(removed.err));
+        QCOMPARE(removed.out, QStringLiteral("removed import run 2: events 1, profiles 1\n"));
+        QCOMPARE(test::queryInt(m_ws.toStdString(), "SELECT count(*) FROM events WHERE user_id = 'u9'"), 0);
+        const Run again = awbRun({QStringLiteral("import-remove"), m_ws, QStringLiteral("2")});
+        QCOMPARE(again.exitCode, 1);
+        QVERIFY2(again.err.contains(QStringLiteral("no import run 2")), qPrintable(again.err));
+        QCOMPARE(awbRun({QStringLiteral("import-remove"), m_ws, QStringLiteral("two")}).exitCode, 2);
+    }
+
 private:
     std::unique_ptr<QTemporaryDir> m_dir;
     QString m_ws;

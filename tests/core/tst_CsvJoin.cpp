@@ -55,6 +55,21 @@ private slots:
                 std::string::npos);
     }
 
+    // Person columns of a lookup land on the profile like a profiles file's, recognised by their own names.
+    void profileColumnsOfALookup()
+    {
+        const test::ShopFiles shop = test::writeShop(
+            m_dir->path(), {}, {},
+            R"(, "profileColumns": ["customers.customer_city", "customers.customer_zip_code_prefix"])");
+        const ingest::ImportReport report = run(shop.mapping);
+        QCOMPARE(report.rejected, 0);
+        QCOMPARE(report.profileRows, 3); // every line writes its person's attributes
+        QCOMPARE(text("SELECT group_concat(key || '=' || value, ';') FROM (SELECT a.key, a.value FROM "
+                      "profile_attributes a JOIN identities i ON i.profile_id = a.profile_id WHERE i.value = "
+                      "'U2' ORDER BY a.key)"),
+                 std::string("city=rio de janeiro;postal_code=20001"));
+    }
+
     void missingKeysAreCountedAndReported()
     {
         // o9 is in no order (a required lookup: rejected); p9 in no product (optional: imported without

@@ -84,7 +84,8 @@ private slots:
     void presetsAreListedAndDescribed()
     {
         const std::vector<std::string> names = ingest::csvPresetNames();
-        QCOMPARE(names, (std::vector<std::string>{"online-retail", "cdnow", "movielens", "completejourney"}));
+        QCOMPARE(names, (std::vector<std::string>{"online-retail", "cdnow", "movielens", "completejourney",
+                                                   "shopify", "woocommerce"}));
         for (const std::string &name : names) {
             QVERIFY(!ingest::csvPresetDescription(name).empty());
             QCOMPARE(ingest::csvPreset(name)->preset, name);

@@ -83,11 +83,16 @@ private slots:
                            QStringLiteral("2:00002|19970112|5|77.00")};
         QTest::newRow("whitespace with a quoted field")
             << QByteArray("a \"b c\"  d\n") << ' ' << QStringList{QStringLiteral("1:a|b c|d")};
-        QTest::newRow("unterminated quote runs to the end")
-            << QByteArray("ok,1\n\"open,2\nmore\n") << ','
+        QTest::newRow("unterminated quote loses only its line")
+            << QByteArray("ok,1\n\"open,2\nmore,3\n\nlast,4\n") << ','
             << QStringList{
                    QStringLiteral("1:ok|1"),
-                   QStringLiteral("2!unterminated quoted field (from line 2 to the end of the file)")};
+                   QStringLiteral("2!unterminated quoted field on line 2; reading goes on at line 3"),
+                   QStringLiteral("3:more|3"), QStringLiteral("5:last|4")};
+        QTest::newRow("unterminated quote on the last line")
+            << QByteArray("ok,1\n\"open,2\n") << ','
+            << QStringList{QStringLiteral("1:ok|1"),
+                           QStringLiteral("2!unterminated quoted field on line 2, the last line")};
     }
 
     void records()
@@ -98,6 +103,33 @@ private slots:
         const QString path = m_dir.filePath(QStringLiteral("in.csv"));
         test::writeFile(path, text.toStdString());
         QCOMPARE(readAll(path, delimiter), expected);
+    }
+
+    // With the header's width known, a quote that pairs with a stray quote lines later makes a record of
+    // the wrong width: it is given up and the lines read again, so two bad lines cost two records; a
+    // quoted field over two lines with the right width is one record.
+    void unbalancedQuotesResynchronise()
+    {
+        const QString path = m_dir.filePath(QStringLiteral("stray.csv"));
+        test::writeFile(path, "a,b,c\n1,\"bad,x\n2,y,\"z\n3,p,q\n4,\"two, words\",ok\n6,\"multi\nline\",end\n");
+        auto file = ingest::InputFile::open(path.toStdString());
+        QVERIFY(file);
+        ingest::CsvReader reader(**file, ',');
+        reader.setExpectedFields(3);
+        ingest::CsvReader::Record rec;
+        QStringList got;
+        while (reader.next(rec)) {
+            got << QString::number(rec.line) + QLatin1Char(rec.error.empty() ? ':' : '!') +
+                       (rec.error.empty() ? QString::fromStdString(rec.fields().back())
+                                          : QString::fromStdString(rec.error));
+        }
+        QCOMPARE(got, (QStringList{
+                          QStringLiteral("1:c"),
+                          QStringLiteral("2!unbalanced quote (the record it opens has 2 fields, not 3) on line "
+                                         "2; reading goes on at line 3"),
+                          QStringLiteral("3!unbalanced quote (the record it opens has 5 fields, not 3) on line "
+                                         "3; reading goes on at line 4"),
+                          QStringLiteral("4:q"), QStringLiteral("5:ok"), QStringLiteral("6:end")}));
     }
 
     void overLongFieldIsAnErrorAndReadingGoesOn()

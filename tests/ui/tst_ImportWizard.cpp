@@ -257,6 +257,44 @@ private slots:
         QCOMPARE(m_wizard->state().mapping.refundPrefix, std::string("C"));
     }
 
+    void knownLayoutAndTimeFormatArePreselected()
+    {
+        const QString file = m_dir->filePath(QStringLiteral("woo.csv"));
+        test::writeFile(file, "order_id,order_date,status,order_currency,billing_first_name,billing_last_name,"
+                              "billing_email,billing_phone,billing_postcode,billing_city,billing_state,"
+                              "billing_country,item_name,item_sku,item_quantity,item_total\n"
+                              "4993,05.03.2024 14:02,completed,USD,Ann,Lee,ann@example.com,,62704,Springfield,"
+                              "IL,US,Hoodie,H-1,2,60.00\n");
+        m_wizard->filesPage()->addFiles({file});
+        QTest::mouseClick(child<QAbstractButton>(m_wizard.get(), "importNextButton"), Qt::LeftButton);
+        auto *page = m_wizard->currentPage();
+        QCOMPARE(child<QComboBox>(page, "mappingPresetCombo")->currentData().toString(),
+                 QStringLiteral("woocommerce"));
+        QCOMPARE(child<QComboBox>(page, "mapTimestampFormatCombo")->currentText(),
+                 QStringLiteral("%d.%m.%Y %H:%M"));
+        QVERIFY(m_wizard->mappingPage()->problem().isEmpty());
+    }
+
+    void ambiguousTimesAreAskedFor()
+    {
+        const QString file = m_dir->filePath(QStringLiteral("visits.csv"));
+        test::writeFile(file, "user_id,event,created_at\nu1,Viewed,3/5/2024 10:00\nu2,Viewed,12/1/2024 9:30\n");
+        m_wizard->filesPage()->addFiles({file});
+        QTest::mouseClick(child<QAbstractButton>(m_wizard.get(), "importNextButton"), Qt::LeftButton);
+        auto *page = m_wizard->currentPage();
+        if (m_wizard->state().mapping.timestampColumn.empty()) {
+            selectColumn(page, "mapTimestampCombo", QStringLiteral("created_at"));
+        }
+        const QString problem = m_wizard->mappingPage()->problem();
+        QVERIFY2(problem.contains(QStringLiteral("%m/%d/%Y %H:%M (month first) or %d/%m/%Y %H:%M (day first)")),
+                 qPrintable(problem));
+        QVERIFY(child<QLabel>(page, "mappingErrorLabel")->isVisible());
+        test::maybeScreenshot(m_wizard.get(), QStringLiteral("wizard-2-mapping-ambiguous-times"));
+        child<QComboBox>(page, "mapTimestampFormatCombo")->setCurrentText(QStringLiteral("%d/%m/%Y %H:%M"));
+        QVERIFY(m_wizard->mappingPage()->problem().isEmpty());
+        QCOMPARE(m_wizard->state().mapping.timestampFormat, std::string("%d/%m/%Y %H:%M"));
+    }
+
     void cancellingLeavesTheWorkspaceUnchanged_data()
     {
         QTest::addColumn<bool>("byClosingTheWizard");

@@ -7,6 +7,7 @@
 #include "jobs/JobProgressDialog.h"
 #include "jobs/JobRunner.h"
 #include "main/AboutDialog.h"
+#include "main/ImportHistoryDialog.h"
 #include "main/ShowError.h"
 #include "main/UserGuide.h"
 #include "main/WorkspaceController.h"
@@ -80,6 +81,7 @@ MainWindow::MainWindow(settings::Settings &settings, QWidget *parent)
         m_workspaceLabel->setToolTip({});
         m_countsLabel->clear();
         m_importAction->setEnabled(false);
+        m_importHistoryAction->setEnabled(false);
         m_closeAction->setEnabled(false);
         m_data->showImportPrompt(false);
     });
@@ -117,6 +119,9 @@ void MainWindow::createMenus()
     m_importAction->setObjectName(QStringLiteral("importAction"));
     m_importAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_I));
     m_importAction->setEnabled(false);
+    m_importHistoryAction = file->addAction(tr("Import &history…"), this, &MainWindow::showImportHistory);
+    m_importHistoryAction->setObjectName(QStringLiteral("importHistoryAction"));
+    m_importHistoryAction->setEnabled(false);
     file->addSeparator();
     m_closeAction = file->addAction(tr("&Close workspace"), this, &MainWindow::closeWorkspace);
     m_closeAction->setObjectName(QStringLiteral("closeWorkspaceAction"));
@@ -267,6 +272,20 @@ ImportWizard *MainWindow::startImport()
     return wizard;
 }
 
+ImportHistoryDialog *MainWindow::showImportHistory()
+{
+    if (!m_workspace->isOpen()) {
+        return nullptr;
+    }
+    auto *dialog = new ImportHistoryDialog(m_workspace->path().toStdString(), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setWindowModality(Qt::WindowModal);
+    // A removal changes the events the way an import does, and is shown the same way.
+    connect(dialog, &ImportHistoryDialog::runRemoved, m_workspace, &WorkspaceController::checkForChanges);
+    dialog->open();
+    return dialog;
+}
+
 void MainWindow::showPage(Page page)
 {
     m_navigator->setCurrentRow(static_cast<int>(page));
@@ -296,6 +315,7 @@ void MainWindow::onWorkspaceOpened(const QString &path)
     m_workspaceLabel->setToolTip(path);
     m_countsLabel->setText(tr("Counting…"));
     m_importAction->setEnabled(true);
+    m_importHistoryAction->setEnabled(true);
     m_closeAction->setEnabled(true);
     m_firstInfo = true;
     m_data->setService(m_workspace->browser());

@@ -23,6 +23,7 @@ namespace awb::ui {
 class AudiencesArea;
 class CatalogArea;
 class DataArea;
+class ImportHistoryDialog;
 class ImportWizard;
 class SegmentsArea;
 class WorkspaceController;
@@ -55,6 +56,8 @@ public:
     void createSampleWorkspace(const QString &path);
     /// Opens the import wizard on the current workspace (window-modal, not blocking); nullptr without one.
     ImportWizard *startImport();
+    /// Opens File > Import history… (window-modal, not blocking); nullptr without a workspace.
+    ImportHistoryDialog *showImportHistory();
     void showPage(Page page);
 
     WorkspaceController &workspace() const { return *m_workspace; }
@@ -100,6 +103,7 @@ private:
     SegmentsArea *m_segments;
     QMenu *m_recentMenu = nullptr;
     QAction *m_importAction = nullptr;
+    QAction *m_importHistoryAction = nullptr;
     QAction *m_closeAction = nullptr;
     /// Set when a workspace was opened, until its first counts are shown (an empty one opens on Import).
     bool m_firstInfo = false;

@@ -3,6 +3,7 @@
 
 #include "ingest/CsvPresets.h"
 #include "ingest/Timestamp.h"
+#include "ingest/TimestampDetect.h"
 #include "main/ShowError.h"
 #include "models/DisplayFormat.h"
 #include "models/StringTableModel.h"
@@ -144,9 +145,45 @@ void ImportMappingPage::initializePage()
         refreshPreview();
     }
     if (guess) {
-        CsvMappingForm::guessColumns(m_columns, m_state.mapping);
+        // A file in a known layout (a Shopify orders export...) starts from its preset.
+        if (auto preset = ingest::csvPreset(ingest::detectCsvPreset(file.toStdString()))) {
+            m_state.mapping = *preset;
+            refreshPreview();
+        } else {
+            CsvMappingForm::guessColumns(m_columns, m_state.mapping);
+        }
     }
+    preselectTimestampFormat();
     showMapping();
+}
+
+void ImportMappingPage::preselectTimestampFormat()
+{
+    m_ambiguousTimes.clear();
+    m_timesDetectedFor = m_state.mapping.timestampColumn;
+    const ingest::CsvMapping &m = m_state.mapping;
+    if (!m.timestampFormat.empty() || m.timestampColumn.empty() || m_previewedFile.isEmpty()) {
+        return;
+    }
+    // Reads the first rows of the column (or of the lookup file it belongs to); a file that cannot be read
+    // is left to the preview's own message.
+    const auto detected = ingest::detectCsvTimestampFormat(m_previewedFile.toStdString(), m);
+    if (!detected) {
+        return;
+    }
+    if (detected->outcome == ingest::TimestampDetection::Outcome::Detected) {
+        m_state.mapping.timestampFormat = detected->format;
+    } else if (detected->outcome == ingest::TimestampDetection::Outcome::Ambiguous) {
+        QStringList choices;
+        for (const std::string &c : detected->candidates) {
+            choices << tr("%1 (%2)").arg(q(c), q(ingest::timestampFormatOrder(c)));
+        }
+        m_ambiguousTimes = tr("The times in column \"%1\" (e.g. \"%2\") can be read month first or day first. "
+                              "Choose the time format: %3.")
+                               .arg(q(m.timestampColumn), q(detected->example), choices.join(tr(" or ")));
+    }
+    m_error->setText(m_ambiguousTimes);
+    m_error->setVisible(!m_ambiguousTimes.isEmpty());
 }
 
 int ImportMappingPage::nextId() const
@@ -162,6 +199,7 @@ void ImportMappingPage::selectPreset(const QString &name)
         m_state.mapping = *preset;
     }
     refreshPreview();
+    preselectTimestampFormat();
     showMapping();
 }
 
@@ -220,6 +258,12 @@ void ImportMappingPage::onFormEdited()
     const QSignalBlocker blocker(m_preset);
     m_preset->setCurrentIndex(0);
     m_error->hide();
+    if (m_state.mapping.timestampColumn != m_timesDetectedFor) {
+        preselectTimestampFormat();
+        m_updating = true;
+        m_form->setMapping(m_state.mapping);
+        m_updating = false;
+    }
 }
 
 QString ImportMappingPage::problem() const
@@ -234,6 +278,9 @@ QString ImportMappingPage::problem() const
     }
     if (m.eventColumn.empty() && m.fixedEvent.empty()) {
         return tr("Choose the column holding the event name, or type a fixed event name.");
+    }
+    if (m.timestampFormat.empty() && !m_ambiguousTimes.isEmpty()) {
+        return m_ambiguousTimes;
     }
     if (const std::string bad = ingest::checkTimestampFormat(m.timestampFormat); !bad.empty()) {
         return tr("The time format is not usable: %1").arg(q(bad));
@@ -266,6 +313,7 @@ Result<void> ImportMappingPage::loadMapping(const QString &path)
     }
     m_state.mapping = std::move(mapping).value();
     refreshPreview();
+    preselectTimestampFormat();
     showMapping();
     return {};
 }

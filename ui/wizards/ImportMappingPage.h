@@ -4,6 +4,8 @@
 
 #include "common/Result.h"
 
+#include <string>
+
 #include <QStringList>
 #include <QWizardPage>
 
@@ -47,6 +49,9 @@ public:
 private:
     QLayout *buildTopRow();
     void refreshPreview();
+    /// When the mapping leaves the time format to detection, sets the format the file's times are written
+    /// in, or notes (and shows) that they could be month first or day first.
+    void preselectTimestampFormat();
     void showMapping();
     void onFormEdited();
     void chooseAndLoad();
@@ -58,6 +63,8 @@ private:
     bool m_previewOk = false;
     bool m_updating = false;
     QString m_previewedFile;
+    std::string m_timesDetectedFor; ///< the timestamp column preselectTimestampFormat() last looked at
+    QString m_ambiguousTimes;       ///< why the time format must be chosen, or empty
 
     QComboBox *m_preset;
     QComboBox *m_delimiter;
