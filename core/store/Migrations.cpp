@@ -280,11 +280,11 @@ CREATE TABLE profile_attributes (
 CREATE INDEX profile_attributes_key ON profile_attributes(key, value);
 )sql";
 
-// Version 8 (import history; the lead renumbers it at merge): the CSV mapping JSON each run read its CSV
+// Version 7 (import history): the CSV mapping JSON each run read its CSV
 // files with, so that the history can show it and a run can be repeated or compared. Empty for runs
 // without CSV files and for runs from before this version. Added only when missing, so that a file whose
 // version number was lowered by hand (the tests build old versions that way) migrates too.
-constexpr const char *kSchemaV8 = "";
+constexpr const char *kSchemaV7 = "";
 
 void addRunMapping(Database &db)
 {
@@ -318,7 +318,7 @@ const std::vector<Step> &steps()
     static const std::vector<Step> list = {
         {1, kSchemaV1}, {2, kSchemaV2}, {3, kSchemaV3},
         {4, kSchemaV4}, {5, kSchemaV5}, {6, kSchemaV6, moveTraitsToAttributes},
-        {8, kSchemaV8, addRunMapping},
+        {7, kSchemaV7, addRunMapping},
     };
     return list;
 }
