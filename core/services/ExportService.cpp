@@ -121,7 +121,7 @@ std::string ExportReport::toText() const
         }
     }
     if (!fileWritten) {
-        s += "  no file written: no member has what the preset needs\n";
+        s += "  no file written: no row to write\n";
     }
     return s;
 }

@@ -5,7 +5,9 @@
 #include "ConsentFixture.h"
 #include "TestUtil.h"
 #include "jobs/Progress.h"
+#include "segments/RuleJson.h"
 #include "services/ExportService.h"
+#include "services/SegmentService.h"
 #include "services/SuppressionService.h"
 
 #include <QDir>
@@ -207,6 +209,30 @@ private slots:
         QCOMPARE(readAll(out),
                  QStringLiteral("Email,First Name,Last Name,Phone Number,City,Zip Code,Country\r\n"));
         QCOMPARE(service.history("Suppressed")->size(), std::size_t(1));
+    }
+
+    void segmentExportsShareTheRule()
+    {
+        importBothLists();
+        const auto rule = segments::ruleFromJson(
+            R"({"version":1,"rule":{"type":"all","conditions":[{"type":"trait","trait":"identified",)"
+            R"("op":"is","value":"Yes"}]}})");
+        QVERIFY(rule);
+        services::SegmentService service(m_ws);
+        services::SegmentExportRequest out;
+        out.outFile = m_dir.filePath(QStringLiteral("segment%1.csv").arg(m_runs)).toStdString();
+        out.preset = "mailchimp";
+        const auto report = service.exportCsv(*rule, {}, out, ProgressSink::null());
+        QVERIFY2(report, report ? "" : report.error().message.c_str());
+        QCOMPARE(report->members, std::int64_t(5));
+        QCOMPARE(report->written, std::int64_t(2));
+        QCOMPARE(report->leftOut, std::int64_t(3));
+        QVERIFY2(report->toText().find("3 left out") != std::string::npos, report->toText().c_str());
+        out.includeWithoutConsent = true;
+        const auto all = service.exportCsv(*rule, {}, out, ProgressSink::null());
+        QVERIFY(all);
+        QCOMPARE(all->written, std::int64_t(5));
+        QCOMPARE(all->leftOut, std::int64_t(0));
     }
 
     void migratedHistoryKeepsOldExports()

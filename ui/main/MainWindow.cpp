@@ -8,6 +8,7 @@
 #include "jobs/JobRunner.h"
 #include "main/AboutDialog.h"
 #include "main/ShowError.h"
+#include "main/SuppressionImport.h"
 #include "main/UserGuide.h"
 #include "main/WorkspaceController.h"
 #include "models/DisplayFormat.h"
@@ -80,6 +81,7 @@ MainWindow::MainWindow(settings::Settings &settings, QWidget *parent)
         m_workspaceLabel->setToolTip({});
         m_countsLabel->clear();
         m_importAction->setEnabled(false);
+        m_suppression->setWorkspace({});
         m_closeAction->setEnabled(false);
         m_data->showImportPrompt(false);
     });
@@ -117,6 +119,8 @@ void MainWindow::createMenus()
     m_importAction->setObjectName(QStringLiteral("importAction"));
     m_importAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_I));
     m_importAction->setEnabled(false);
+    m_suppression = new SuppressionImport(this);
+    file->addAction(m_suppression->action());
     file->addSeparator();
     m_closeAction = file->addAction(tr("&Close workspace"), this, &MainWindow::closeWorkspace);
     m_closeAction->setObjectName(QStringLiteral("closeWorkspaceAction"));
@@ -296,6 +300,7 @@ void MainWindow::onWorkspaceOpened(const QString &path)
     m_workspaceLabel->setToolTip(path);
     m_countsLabel->setText(tr("Counting…"));
     m_importAction->setEnabled(true);
+    m_suppression->setWorkspace(path);
     m_closeAction->setEnabled(true);
     m_firstInfo = true;
     m_data->setService(m_workspace->browser());

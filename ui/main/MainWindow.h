@@ -25,6 +25,7 @@ class CatalogArea;
 class DataArea;
 class ImportWizard;
 class SegmentsArea;
+class SuppressionImport;
 class WorkspaceController;
 
 class MainWindow : public QMainWindow
@@ -100,6 +101,7 @@ private:
     SegmentsArea *m_segments;
     QMenu *m_recentMenu = nullptr;
     QAction *m_importAction = nullptr;
+    SuppressionImport *m_suppression = nullptr;
     QAction *m_closeAction = nullptr;
     /// Set when a workspace was opened, until its first counts are shown (an empty one opens on Import).
     bool m_firstInfo = false;
