@@ -20,6 +20,7 @@ const char *const kUsage = "usage: awb <command> [options]\n"
                            "  info       print the counts of a workspace (--json for JSON)\n"
                            "  score      score every profile's propensity to engage with a target\n"
                            "  segment    count, save, list and export rule-based segments; templates\n"
+                           "  suppress   import a suppression list (unsubscribed, bounced); list it\n"
                            "  traits     computed traits, one profile's traits, fitted BG/NBD parameters\n"
                            "\n"
                            "awb <command> --help describes a command; awb --version prints the version.\n";

@@ -19,5 +19,6 @@ int runAudience(const QStringList &args);
 int runExport(const QStringList &args);
 int runTraits(const QStringList &args);
 int runSegment(const QStringList &args);
+int runSuppress(const QStringList &args);
 
 } // namespace awb::cli

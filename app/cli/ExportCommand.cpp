@@ -23,7 +23,12 @@ QString description()
     for (const std::string &c : exports::genericColumnNames()) {
         s += c + ", ";
     }
-    s += "or any trait path (plan, address.state).";
+    s +=
+        "or any trait path (plan, address.state).\n\n"
+        "consent: e-mail presets (mailchimp, klaviyo, braze, generic with an email column) leave out people "
+        "on the suppression list and people who refused e-mail consent; ad presets (meta, google, "
+        "google-hashed) leave out people on the suppression list; segment leaves out nobody. Unknown consent "
+        "is written and counted. --include-unsubscribed writes them all. Exits 1 when 0 rows were written.";
     return QString::fromStdString(s);
 }
 
@@ -42,6 +47,10 @@ int runExport(const QStringList &args)
                       opt("Country whose calling code completes national phone numbers of profiles without "
                           "a country (e.g. US)."),
                       opt("CC")});
+    parser.addOption({opt("include-unsubscribed"),
+                      opt("Also write people on the suppression list (awb suppress) and people who refused "
+                          "e-mail consent, whom e-mail presets (and, for the suppression list, ad presets) "
+                          "leave out otherwise. Recorded in the export history.")});
     int exitCode = kExitOk;
     if (!parseArgs(parser, opt("export"), args, exitCode)) {
         return exitCode;
@@ -59,6 +68,7 @@ int runExport(const QStringList &args)
     request.outFile = parser.value(opt("out")).toStdString();
     request.columns = splitColumns(parser.value(opt("columns")));
     request.defaultCountry = parser.value(opt("default-country")).toStdString();
+    request.includeWithoutConsent = parser.isSet(opt("include-unsubscribed"));
     TerminalProgress progress;
     const auto report = services::ExportService(parser.positionalArguments().first().toStdString())
                             .exportAudience(request, progress);
@@ -66,6 +76,10 @@ int runExport(const QStringList &args)
         return printError(report.error());
     }
     printOut(report->toText());
+    if (report->written == 0) {
+        std::fputs("awb export: warning: 0 rows written (the file holds the header only)\n", stderr);
+        return kExitFailure;
+    }
     return kExitOk;
 }
 

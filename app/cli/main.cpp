@@ -59,6 +59,9 @@ int main(int argc, char *argv[])
     if (command == QLatin1String("segment")) {
         return awb::cli::runSegment(args);
     }
+    if (command == QLatin1String("suppress")) {
+        return awb::cli::runSuppress(args);
+    }
     std::fprintf(stderr, "awb: unknown command '%s'\n\n%s", qPrintable(command), awb::cli::kUsage);
     return awb::cli::kExitUsage;
 }

@@ -180,20 +180,22 @@ void AudienceRepository::remove(std::int64_t audienceId)
 void AudienceRepository::recordExport(std::int64_t audienceId, const ExportRecord &r)
 {
     auto st = m_db.prepare("INSERT INTO exports (audience_id, audience_name, preset, file, rows, skipped, "
-                           "created_at) VALUES (?, ?, ?, ?, ?, ?, ?)");
+                           "created_at, include_unconsented, left_out) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
     st.bind(1, audienceId).bind(2, r.audience).bind(3, r.preset).bind(4, r.file).bind(5, r.rows);
-    st.bind(6, r.skipped).bind(7, r.createdAtMs).run();
+    st.bind(6, r.skipped).bind(7, r.createdAtMs).bind(8, r.includedWithoutConsent ? 1 : 0);
+    st.bind(9, r.leftOut).run();
 }
 
 std::vector<ExportRecord> AudienceRepository::exports(const std::string &audienceName)
 {
-    auto st = m_db.prepare("SELECT id, audience_name, preset, file, rows, skipped, created_at FROM exports "
+    auto st = m_db.prepare("SELECT id, audience_name, preset, file, rows, skipped, created_at, "
+                           "include_unconsented, left_out FROM exports "
                            "WHERE ?1 = '' OR audience_name = ?1 ORDER BY created_at DESC, id DESC");
     st.bind(1, audienceName);
     std::vector<ExportRecord> out;
     while (st.step()) {
-        out.push_back(
-            {st.int64(0), st.text(1), st.text(2), st.text(3), st.int64(4), st.int64(5), st.int64(6)});
+        out.push_back({st.int64(0), st.text(1), st.text(2), st.text(3), st.int64(4), st.int64(5), st.int64(6),
+                       st.int64(7) != 0, st.int64(8)});
     }
     return out;
 }

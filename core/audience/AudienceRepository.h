@@ -26,6 +26,8 @@ struct ExportRecord
     std::int64_t rows = 0;
     std::int64_t skipped = 0;
     std::int64_t createdAtMs = 0;
+    bool includedWithoutConsent = false; ///< the user chose to write suppressed / non-consenting people
+    std::int64_t leftOut = 0;            ///< of skipped: suppressed or refused e-mail consent
 };
 
 /// Reads and writes through the caller's connection. Every method throws StoreError on SQLite failure.

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "export/BatchFormatter.h"
 
+#include "export/ConsentFilter.h"
+
 #include <future>
 
 namespace awb::exports {
@@ -14,6 +16,8 @@ struct BatchFormatter::Part
     std::string rows;
     std::int64_t written = 0;
     std::map<std::string, std::int64_t> skipped;
+    std::map<std::string, std::int64_t> included; ///< written although the filter had a concern
+    std::int64_t consentUnknown = 0;
 
     void format(std::span<MemberRecord> members, const RowFormatter &formatter,
                 const std::vector<CellKind> &kinds)
@@ -31,6 +35,13 @@ struct BatchFormatter::Part
             }
             CsvWriter::appendRow(rows, cells, kinds);
             ++written;
+            if (const ConsentFilter *consent = formatter.consentFilter()) {
+                if (const char *concern = consent->includesWithoutConsent() ? consent->concern(m) : nullptr) {
+                    ++included[concern];
+                } else if (consent->isConsentUnknown(m)) {
+                    ++consentUnknown;
+                }
+            }
         }
     }
 };
@@ -92,6 +103,26 @@ std::map<std::string, std::int64_t> BatchFormatter::skipped() const
         }
     }
     return all;
+}
+
+std::map<std::string, std::int64_t> BatchFormatter::includedDespite() const
+{
+    std::map<std::string, std::int64_t> all;
+    for (const auto &part : m_parts) {
+        for (const auto &[reason, count] : part->included) {
+            all[reason] += count;
+        }
+    }
+    return all;
+}
+
+std::int64_t BatchFormatter::consentUnknown() const
+{
+    std::int64_t n = 0;
+    for (const auto &part : m_parts) {
+        n += part->consentUnknown;
+    }
+    return n;
 }
 
 } // namespace awb::exports

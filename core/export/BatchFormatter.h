@@ -34,6 +34,11 @@ public:
     std::int64_t written() const;
     /// Skipped members per reason, over every batch so far.
     std::map<std::string, std::int64_t> skipped() const;
+    /// Members written although the formatter's consent filter had a concern (the user included them),
+    /// per concern.
+    std::map<std::string, std::int64_t> includedDespite() const;
+    /// Members written whose e-mail consent is unknown (consent filter with rule Email).
+    std::int64_t consentUnknown() const;
 
 private:
     struct Part;

@@ -2,6 +2,7 @@
 #include "export/ExportPresets.h"
 
 #include "common/Text.h"
+#include "export/ConsentFilter.h"
 #include "export/Countries.h"
 #include "export/Normalizer.h"
 
@@ -308,6 +309,30 @@ Result<ExportPreset> makePreset(const std::string &id, const std::vector<std::st
     return fail(Error::Code::InvalidInput, "Unknown export preset '" + id + "' (known: " + known + ").");
 }
 
+namespace {
+
+// Why the row lacks what the requirement needs, nullptr when it has it. email / phone: the row's e-mail /
+// phone cells are not empty.
+const char *missingIdentifier(Requirement requirement, const MemberRecord &member, bool email, bool phone)
+{
+    switch (requirement) {
+    case Requirement::Email:
+        return email ? nullptr : "no valid email";
+    case Requirement::EmailOrPhone:
+        return email || phone ? nullptr : "no valid email or phone";
+    case Requirement::UserId:
+        return trimmed(member.userId).empty() ? "no user id" : nullptr;
+    case Requirement::Key:
+        return trimmed(member.userId).empty() && member.anonymousIds.empty() ? "no user or anonymous id"
+                                                                             : nullptr;
+    case Requirement::None:
+        break;
+    }
+    return nullptr;
+}
+
+} // namespace
+
 RowFormatter::RowFormatter(ExportPreset preset, const std::string &defaultCountry)
     : m_preset(std::move(preset)), m_defaultCallingCode(callingCode(normalizeCountry(defaultCountry))),
       m_needsCountry(m_preset.uses(Field::Country) || m_preset.uses(Field::Phone) ||
@@ -368,20 +393,10 @@ const char *RowFormatter::format(const MemberRecord &member, std::vector<std::st
         email = email || (c.field == Field::Email && !cells[i].empty());
         phone = phone || (c.field == Field::Phone && !cells[i].empty());
     }
-    switch (m_preset.requirement) {
-    case Requirement::Email:
-        return email ? nullptr : "no valid email";
-    case Requirement::EmailOrPhone:
-        return email || phone ? nullptr : "no valid email or phone";
-    case Requirement::UserId:
-        return trimmed(member.userId).empty() ? "no user id" : nullptr;
-    case Requirement::Key:
-        return trimmed(member.userId).empty() && member.anonymousIds.empty() ? "no user or anonymous id"
-                                                                             : nullptr;
-    case Requirement::None:
-        break;
+    if (const char *missing = missingIdentifier(m_preset.requirement, member, email, phone)) {
+        return missing;
     }
-    return nullptr;
+    return m_consent ? m_consent->leaveOutReason(member) : nullptr;
 }
 
 } // namespace awb::exports

@@ -10,6 +10,8 @@
 
 namespace awb::exports {
 
+class ConsentFilter;
+
 /// What a column shows about a member.
 enum class Field
 {
@@ -121,6 +123,7 @@ struct MemberRecord
     std::string state;
     std::string zip;
     std::string country;
+    std::string emailConsent;        ///< the email_consent attribute: "true", "false", empty = unknown
     std::vector<std::string> traits; ///< aligned with ExportPreset::traitPaths
 };
 
@@ -133,8 +136,13 @@ public:
     RowFormatter(ExportPreset preset, const std::string &defaultCountry);
 
     const ExportPreset &preset() const { return m_preset; }
-    /// Fills cells (one per column). Returns nullptr when the row is complete, else the reason it lacks
-    /// the identifier the preset needs ("no email"); then the row must not be written.
+    /// Members the filter leaves out are not written (its reason is returned); nullptr = nobody is left
+    /// out for consent. The filter must outlive the formatter.
+    void setConsentFilter(const ConsentFilter *filter) { m_consent = filter; }
+    const ConsentFilter *consentFilter() const { return m_consent; }
+    /// Fills cells (one per column). Returns nullptr when the row may be written, else why not: it lacks
+    /// the identifier the preset needs ("no valid email"), or the consent filter leaves it out
+    /// ("unsubscribed", "declined e-mail").
     const char *format(const MemberRecord &member, std::vector<std::string> &cells) const;
 
 private:
@@ -144,6 +152,7 @@ private:
     ExportPreset m_preset;
     std::string m_defaultCallingCode;
     bool m_needsCountry = false; ///< a column depends on the country (country, phone, zip, state)
+    const ConsentFilter *m_consent = nullptr;
 };
 
 } // namespace awb::exports

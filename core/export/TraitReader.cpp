@@ -24,6 +24,7 @@ const std::vector<Path> kCity = {{"city"}};
 const std::vector<Path> kState = {{"region"}};
 const std::vector<Path> kZip = {{"postal_code"}};
 const std::vector<Path> kCountry = {{"country"}};
+const std::vector<Path> kEmailConsent = {{"email_consent"}};
 
 // The value as text into out (reusing its capacity): strings as they are, numbers and booleans as written
 // in JSON, objects and arrays as compact JSON.
@@ -92,6 +93,7 @@ struct TraitReader::Impl
         find(m_state, kState, m.state);
         find(m_zip, kZip, m.zip);
         find(m_country, kCountry, m.country);
+        find(true, kEmailConsent, m.emailConsent); // every export may need it (export/ConsentFilter.h)
         m.traits.resize(m_traitKeys.size());
         for (std::size_t i = 0; i < m_traitKeys.size(); ++i) {
             find(true, m_traitKeys[i], m.traits[i]);

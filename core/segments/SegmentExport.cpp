@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "segments/SegmentExport.h"
 
+#include "export/ConsentFilter.h"
 #include "export/CsvWriter.h"
 #include "export/ExportPresets.h"
 #include "export/TraitReader.h"
@@ -53,8 +54,9 @@ Result<ExportCounts> writeSegmentMembers(store::Database &db, const traits::Trai
         }
         st.reset();
         traits.read(m);
-        if (formatter.format(m, cells) != nullptr) {
+        if (const char *why = formatter.format(m, cells)) {
             ++counts.skipped;
+            counts.leftOut += exports::isConsentReason(why) ? 1 : 0;
         } else {
             writer.writeRow(cells);
             ++counts.written;

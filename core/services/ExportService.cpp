@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "services/ExportService.h"
 
+#include "common/Time.h"
 #include "export/BatchFormatter.h"
+#include "export/ConsentFilter.h"
 #include "export/CsvWriter.h"
 #include "export/MemberStream.h"
 #include "jobs/Progress.h"
@@ -12,7 +14,6 @@
 #include <QFileInfo>
 
 #include <algorithm>
-#include <chrono>
 #include <thread>
 
 namespace awb::services {
@@ -39,11 +40,19 @@ private:
     store::Database &m_db;
 };
 
-std::int64_t nowMs()
+void mostFirst(std::vector<std::pair<std::string, std::int64_t>> &counts)
 {
-    return std::chrono::duration_cast<std::chrono::milliseconds>(
-               std::chrono::system_clock::now().time_since_epoch())
-        .count();
+    std::stable_sort(counts.begin(), counts.end(),
+                     [](const auto &a, const auto &b) { return a.second > b.second; });
+}
+
+std::string joined(const std::vector<std::pair<std::string, std::int64_t>> &counts)
+{
+    std::string s;
+    for (const auto &[reason, count] : counts) {
+        s += (s.empty() ? "" : ", ") + std::to_string(count) + " " + reason;
+    }
+    return s;
 }
 
 // Streams the members into the writer; fills the report's counts. Returns false when cancelled.
@@ -76,10 +85,14 @@ bool writeMembers(store::Database &db, std::int64_t audienceId, const exports::R
     report.written = batches.written();
     for (const auto &[reason, count] : batches.skipped()) {
         report.skipped += count;
+        report.leftOut += exports::isConsentReason(reason) ? count : 0;
         report.skippedByReason.emplace_back(reason, count);
     }
-    std::stable_sort(report.skippedByReason.begin(), report.skippedByReason.end(),
-                     [](const auto &a, const auto &b) { return a.second > b.second; });
+    const auto included = batches.includedDespite();
+    report.includedByReason.assign(included.begin(), included.end());
+    report.consentUnknown = batches.consentUnknown();
+    mostFirst(report.skippedByReason);
+    mostFirst(report.includedByReason);
     return true;
 }
 
@@ -94,7 +107,34 @@ std::string ExportReport::toText() const
     for (const auto &[reason, count] : skippedByReason) {
         s += "    " + reason + ": " + std::to_string(count) + "\n";
     }
+    if (consentRule != "none") {
+        const std::string left = leftOutText();
+        s += "  consent:  " + consentRule + " rule; " +
+             (includeWithoutConsent ? "suppressed and non-consenting people included on request"
+                                    : "left out " + (left.empty() ? std::string("nobody") : left)) +
+             "\n";
+        if (!includedByReason.empty()) {
+            s += "    included on request: " + joined(includedByReason) + "\n";
+        }
+        if (consentUnknown > 0) {
+            s += "    written with unknown e-mail consent: " + std::to_string(consentUnknown) + "\n";
+        }
+    }
+    if (!fileWritten) {
+        s += "  no file written: no row to write\n";
+    }
     return s;
+}
+
+std::string ExportReport::leftOutText() const
+{
+    std::vector<std::pair<std::string, std::int64_t>> consent;
+    for (const auto &entry : skippedByReason) {
+        if (exports::isConsentReason(entry.first)) {
+            consent.push_back(entry);
+        }
+    }
+    return joined(consent);
 }
 
 ExportService::ExportService(std::string workspacePath) : m_path(std::move(workspacePath)) {}
@@ -126,23 +166,32 @@ Result<ExportReport> ExportService::exportAudience(const ExportRequest &request,
         if (auto opened = writer.open(); !opened) {
             return fail(opened.error());
         }
-        const exports::RowFormatter formatter(std::move(*preset), request.defaultCountry);
+        const exports::ConsentRule rule = exports::consentRule(*preset);
+        const exports::ConsentFilter consent(**db, rule, request.includeWithoutConsent);
+        exports::RowFormatter formatter(std::move(*preset), request.defaultCountry);
+        formatter.setConsentFilter(&consent);
         writer.setColumnKinds(exports::cellKinds(formatter.preset()));
         writer.writeHeader(formatter.preset().header());
         ExportReport report;
         report.audience = info->name;
         report.preset = request.preset;
         report.file = QFileInfo(QString::fromStdString(request.outFile)).absoluteFilePath().toStdString();
+        report.consentRule = exports::consentRuleName(rule);
+        report.includeWithoutConsent = request.includeWithoutConsent;
         progress.setStage("Exporting " + info->name);
         progress.setRange(info->size);
         if (!writeMembers(**db, info->id, formatter, writer, report, progress)) {
             return fail(Error::cancelled()); // the writer's destructor drops the temporary file
         }
+        if (report.written == 0 && !request.writeEmptyFile) {
+            report.fileWritten = false;
+            return report; // the writer's destructor drops the temporary file
+        }
         if (auto committed = writer.commit(); !committed) {
             return fail(committed.error());
         }
         repo.recordExport(info->id, {0, report.audience, report.preset, report.file, report.written,
-                                     report.skipped, nowMs()});
+                                     report.skipped, nowMs(), report.includeWithoutConsent, report.leftOut});
         return report;
     } catch (const store::StoreError &e) {
         return fail(Error::Code::Database, "Export: " + std::string(e.what()));

@@ -3,6 +3,7 @@
 
 #include "audience/AudienceRepository.h"
 #include "export/BatchFormatter.h"
+#include "export/ConsentFilter.h"
 #include "export/CsvWriter.h"
 #include "export/ExportPresets.h"
 #include "jobs/Progress.h"
@@ -88,9 +89,11 @@ Result<void> validateIn(store::Database &db, const segments::Rule &rule)
 
 std::string SegmentExportReport::toText() const
 {
+    const std::int64_t missing = skipped - leftOut;
     return "exported " + std::to_string(written) + " of " + std::to_string(members) +
            (members == 1 ? " profile to " : " profiles to ") + file +
-           (skipped > 0 ? " (" + std::to_string(skipped) + " skipped: no identifier for the preset)" : "") +
+           (missing > 0 ? " (" + std::to_string(missing) + " skipped: no identifier for the preset)" : "") +
+           (leftOut > 0 ? " (" + std::to_string(leftOut) + " left out: suppressed or declined e-mail)" : "") +
            "\n";
 }
 
@@ -411,14 +414,21 @@ Result<SegmentExportReport> SegmentService::exportCsv(const segments::Rule &rule
     if (auto opened = writer.open(); !opened) {
         return fail(opened.error());
     }
-    const exports::RowFormatter formatter(std::move(*preset), out.defaultCountry);
+    exports::RowFormatter formatter(std::move(*preset), out.defaultCountry);
     writer.setColumnKinds(exports::cellKinds(formatter.preset()));
     writer.writeHeader(formatter.preset().header());
     progress.setStage("Exporting");
     progress.setRange(static_cast<std::int64_t>(rows->count()));
     auto counts = flatten(
         withWorkspace<Result<segments::ExportCounts>>(m_path, "Segment export", [&](store::Database &db) {
-            return segments::writeSegmentMembers(db, session->table(), *rows, formatter, writer, progress);
+            // The same rule as audience exports (ExportService), read through this connection.
+            const exports::ConsentFilter consent(db, exports::consentRule(formatter.preset()),
+                                                 out.includeWithoutConsent);
+            formatter.setConsentFilter(&consent);
+            auto written =
+                segments::writeSegmentMembers(db, session->table(), *rows, formatter, writer, progress);
+            formatter.setConsentFilter(nullptr);
+            return written;
         }));
     if (!counts) {
         return fail(counts.error()); // the writer's destructor drops the temporary file
@@ -429,7 +439,7 @@ Result<SegmentExportReport> SegmentService::exportCsv(const segments::Rule &rule
     const segments::ExportCounts &c = *counts;
     return SegmentExportReport{
         QFileInfo(QString::fromStdString(out.outFile)).absoluteFilePath().toStdString(), c.members, c.written,
-        c.skipped};
+        c.skipped, c.leftOut};
 }
 
 } // namespace awb::services

@@ -68,6 +68,8 @@ struct SegmentExportRequest
     std::string preset = "generic";
     std::vector<std::string> columns = {"user_id", "email", "first_name", "last_name"}; ///< generic preset
     std::string defaultCountry;
+    /// Write people the preset's consent rule leaves out (export/ConsentFilter.h) too.
+    bool includeWithoutConsent = false;
 };
 
 struct SegmentExportReport
@@ -76,6 +78,7 @@ struct SegmentExportReport
     std::int64_t members = 0;
     std::int64_t written = 0;
     std::int64_t skipped = 0;
+    std::int64_t leftOut = 0; ///< of skipped: suppressed or refused e-mail consent
 
     std::string toText() const;
 };

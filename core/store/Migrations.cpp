@@ -294,6 +294,25 @@ void addRunMapping(Database &db)
     }
 }
 
+// Version 8: the suppression list (people who must not be e-mailed) and the consent choice of each export.
+constexpr const char *kSchemaV8 = R"sql(
+-- One row per key: kind 'email' (value normalised: trimmed, lower case) or 'user_id' (value trimmed). A
+-- list row carrying both an e-mail and a user id adds two keys. Re-importing a key keeps its first row.
+-- source: the file name it came from; added_at: UTC ms.
+CREATE TABLE suppressions (
+    kind      TEXT NOT NULL CHECK (kind IN ('email', 'user_id')),
+    value     TEXT NOT NULL,
+    reason    TEXT NOT NULL CHECK (reason IN ('unsubscribed', 'bounced', 'complained', 'other')),
+    source    TEXT NOT NULL DEFAULT '',
+    added_at  INTEGER NOT NULL,
+    PRIMARY KEY (kind, value)
+) WITHOUT ROWID;
+-- include_unconsented: 1 when the user chose to write suppressed and non-consenting people too;
+-- left_out: members left out for suppression or refused e-mail consent (also counted in skipped).
+ALTER TABLE exports ADD COLUMN include_unconsented INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE exports ADD COLUMN left_out INTEGER NOT NULL DEFAULT 0;
+)sql";
+
 void moveTraitsToAttributes(Database &db)
 {
     auto read = db.prepare("SELECT id, traits FROM profiles WHERE traits <> '{}'");
@@ -319,6 +338,7 @@ const std::vector<Step> &steps()
         {1, kSchemaV1}, {2, kSchemaV2}, {3, kSchemaV3},
         {4, kSchemaV4}, {5, kSchemaV5}, {6, kSchemaV6, moveTraitsToAttributes},
         {7, kSchemaV7, addRunMapping},
+        {8, kSchemaV8},
     };
     return list;
 }

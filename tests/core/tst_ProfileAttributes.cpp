@@ -208,11 +208,14 @@ private slots:
     void migrationFromVersion5KeepsEverything()
     {
         QVERIFY(importJsonl(kIdentify).imported == 3);
-        // Turn the workspace back into a version 5 one: identify traits as JSON in profiles.traits.
+        // Turn the workspace back into a version 5 one (without version 7's tables and columns): identify
+        // traits as JSON in profiles.traits.
         {
             auto db = store::Database::open(m_ws, store::Database::OpenMode::OpenExisting);
             QVERIFY(db);
-            (*db)->exec("DROP TABLE profile_attributes;"
+            (*db)->exec("DROP TABLE suppressions; ALTER TABLE exports DROP COLUMN include_unconsented;" // v8
+                        "ALTER TABLE exports DROP COLUMN left_out;"
+                        "DROP TABLE profile_attributes;"
                         "ALTER TABLE profiles ADD COLUMN traits TEXT NOT NULL DEFAULT '{}';"
                         "UPDATE profiles SET traits = '{\"firstName\":\"Ann\",\"lastName\":\"Berg\","
                         "\"address\":{\"city\":\"Oslo\",\"country\":\"NO\"},\"tags\":[\"a\",\"b\"],"

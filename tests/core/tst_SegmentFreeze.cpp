@@ -198,6 +198,8 @@ private slots:
             auto db = store::Database::open(m_ws, store::Database::OpenMode::OpenExisting);
             QVERIFY(db);
             (*db)->exec(
+                "DROP TABLE suppressions; ALTER TABLE exports DROP COLUMN include_unconsented; " // v8
+                "ALTER TABLE exports DROP COLUMN left_out; "
                 "DROP TABLE profile_attributes; "
                 "ALTER TABLE profiles ADD COLUMN traits TEXT NOT NULL DEFAULT '{}'; "
                 "DROP TABLE segment_members; ALTER TABLE segments DROP COLUMN kind; "

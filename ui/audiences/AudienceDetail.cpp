@@ -97,6 +97,13 @@ AudienceDetail::AudienceDetail(QWidget *parent)
     connect(m_job, &JobRunner::finished, this, [this] {
         if (m_job->title() == tr("Exporting")) {
             const auto &report = m_job->result<services::ExportReport>();
+            if (!report.fileWritten) {
+                // Nobody to write: ask before an empty file (the request asked not to write one).
+                services::ExportRequest again = m_lastExport;
+                again.writeEmptyFile = true;
+                ExportDialog::askWriteEmpty(this, report, [this, again] { runExport(again); });
+                return;
+            }
             showHistory();
             emit exported(QString::fromStdString(report.toText()));
         } else {
@@ -199,11 +206,17 @@ void AudienceDetail::showHistory()
     QStringList lines;
     if (history) {
         for (const audience::ExportRecord &r : *history) {
-            lines << tr("Exported %1 to %2 (%3) on %4")
+            QString consent;
+            if (r.includedWithoutConsent) {
+                consent = tr(" · unsubscribed and non-consenting people included on request");
+            } else if (r.leftOut > 0) {
+                consent = tr(" · %1 left out (suppressed or declined e-mail)").arg(format::count(r.leftOut));
+            }
+            lines << tr("Exported %1 to %2 (%3) on %4%5")
                          .arg(format::plural(r.rows, tr("%1 row"), tr("%1 rows")),
                               QString::fromStdString(r.file),
                               QString::fromStdString(exports::presetName(r.preset)),
-                              format::timestamp(r.createdAtMs));
+                              format::timestamp(r.createdAtMs), consent);
         }
     }
     m_history->setText(lines.isEmpty() ? tr("Not exported yet.") : lines.join(QLatin1Char('\n')));
@@ -233,6 +246,7 @@ bool AudienceDetail::runExport(const services::ExportRequest &request)
         return false;
     }
     const std::string path = m_path.toStdString();
+    m_lastExport = request;
     const bool started = m_job->start(tr("Exporting"), [path, request](ProgressSink &progress) {
         return services::ExportService(path).exportAudience(request, progress);
     });

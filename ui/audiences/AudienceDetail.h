@@ -36,7 +36,8 @@ public:
 
     /// Opens the export dialog (window-modal, returns at once); accepting it runs the export.
     ExportDialog *exportAudience();
-    /// Runs an export in the background with a progress dialog; false while a job runs.
+    /// Runs an export in the background with a progress dialog; false while a job runs. When the request
+    /// does not want an empty file and nobody can be written, asks first (ExportDialog::askWriteEmpty).
     bool runExport(const services::ExportRequest &request);
     /// Asks for a new name and size, then duplicates; the dialog is window-modal and returns at once.
     void duplicateDialog();
@@ -66,6 +67,7 @@ private:
     QString summaryHtml() const;
 
     QString m_path;
+    services::ExportRequest m_lastExport; ///< the request of the running (or last) export
     audience::AudienceInfo m_info;
     audience::AudienceQuality m_quality;
     JobRunner *m_job;

@@ -9,6 +9,7 @@
 #include "main/AboutDialog.h"
 #include "main/ImportHistoryDialog.h"
 #include "main/ShowError.h"
+#include "main/SuppressionImport.h"
 #include "main/UserGuide.h"
 #include "main/WorkspaceController.h"
 #include "models/DisplayFormat.h"
@@ -82,6 +83,7 @@ MainWindow::MainWindow(settings::Settings &settings, QWidget *parent)
         m_countsLabel->clear();
         m_importAction->setEnabled(false);
         m_importHistoryAction->setEnabled(false);
+        m_suppression->setWorkspace({});
         m_closeAction->setEnabled(false);
         m_data->showImportPrompt(false);
     });
@@ -122,6 +124,8 @@ void MainWindow::createMenus()
     m_importHistoryAction = file->addAction(tr("Import &history…"), this, &MainWindow::showImportHistory);
     m_importHistoryAction->setObjectName(QStringLiteral("importHistoryAction"));
     m_importHistoryAction->setEnabled(false);
+    m_suppression = new SuppressionImport(this);
+    file->addAction(m_suppression->action());
     file->addSeparator();
     m_closeAction = file->addAction(tr("&Close workspace"), this, &MainWindow::closeWorkspace);
     m_closeAction->setObjectName(QStringLiteral("closeWorkspaceAction"));
@@ -316,6 +320,7 @@ void MainWindow::onWorkspaceOpened(const QString &path)
     m_countsLabel->setText(tr("Counting…"));
     m_importAction->setEnabled(true);
     m_importHistoryAction->setEnabled(true);
+    m_suppression->setWorkspace(path);
     m_closeAction->setEnabled(true);
     m_firstInfo = true;
     m_data->setService(m_workspace->browser());

@@ -26,6 +26,7 @@ class DataArea;
 class ImportHistoryDialog;
 class ImportWizard;
 class SegmentsArea;
+class SuppressionImport;
 class WorkspaceController;
 
 class MainWindow : public QMainWindow
@@ -104,6 +105,7 @@ private:
     QMenu *m_recentMenu = nullptr;
     QAction *m_importAction = nullptr;
     QAction *m_importHistoryAction = nullptr;
+    SuppressionImport *m_suppression = nullptr;
     QAction *m_closeAction = nullptr;
     /// Set when a workspace was opened, until its first counts are shown (an empty one opens on Import).
     bool m_firstInfo = false;

@@ -422,6 +422,7 @@ void SegmentBuilder::startExport()
             out.columns = r.columns;
         }
         out.defaultCountry = r.defaultCountry;
+        out.includeWithoutConsent = r.includeWithoutConsent;
         exportCsv(out);
     });
     dialog->open();
