@@ -111,8 +111,9 @@ Result<EligibleProfiles> resolve(const std::string &path, const DraftRequest &re
     return out;
 }
 
-// Reachable by e-mail per rank of the scores (ranked order).
-std::vector<bool> reachableByRank(const std::string &path, const ScoreResult &scores)
+// The reach flags of the scored profiles, in the order of scores.ranked (empty when they cannot be read: the
+// counts then read 0 rather than the draft failing over a read-out).
+traits::ReachFlags reachOf(const std::string &path, const ScoreResult &scores)
 {
     std::vector<std::int64_t> ids;
     ids.reserve(scores.ranked.size());
@@ -122,13 +123,13 @@ std::vector<bool> reachableByRank(const std::string &path, const ScoreResult &sc
     std::sort(ids.begin(), ids.end());
     auto flags = withWorkspace<traits::ReachFlags>(
         path, "Audiences", [&](store::Database &db) { return traits::readReachability(db, ids); });
-    std::vector<bool> out(scores.ranked.size(), false);
+    traits::ReachFlags out;
     if (!flags) {
-        return out; // the counts read 0 rather than the draft failing over a read-out
+        return out;
     }
-    for (std::size_t r = 0; r < scores.ranked.size(); ++r) {
-        const auto at = std::lower_bound(ids.begin(), ids.end(), scores.ranked[r].profileId) - ids.begin();
-        out[r] = flags->reachableByEmail(static_cast<std::size_t>(at));
+    for (const ScoredProfile &p : scores.ranked) {
+        const auto at = std::lower_bound(ids.begin(), ids.end(), p.profileId) - ids.begin();
+        traits::appendRow(out, *flags, static_cast<std::size_t>(at));
     }
     return out;
 }
@@ -191,7 +192,7 @@ void writeDestinations(const std::string &path, const DraftCreate &what, Audienc
 
 } // namespace
 
-AudienceDraft::AudienceDraft(DraftRequest request, ScoreResult scores, std::vector<bool> reachable)
+AudienceDraft::AudienceDraft(DraftRequest request, ScoreResult scores, traits::ReachFlags reach)
     : m_request(std::move(request)), m_scores(std::move(scores))
 {
     // One rank order everywhere: probability, then profile id.
@@ -208,12 +209,15 @@ AudienceDraft::AudienceDraft(DraftRequest request, ScoreResult scores, std::vect
     sorted.reserve(order.size());
     std::vector<double> probabilities;
     probabilities.reserve(order.size());
+    const bool known = reach.identified.size() == order.size() && !order.empty();
     m_reachableBefore.assign(order.size() + 1, 0);
     for (std::size_t r = 0; r < order.size(); ++r) {
         sorted.push_back(std::move(m_scores.ranked[order[r]]));
         probabilities.push_back(sorted.back().probability);
-        const bool reach = order[r] < reachable.size() && reachable[order[r]];
-        m_reachableBefore[r + 1] = m_reachableBefore[r] + (reach ? 1 : 0);
+        if (known) {
+            traits::appendRow(m_reach, reach, order[r]);
+        }
+        m_reachableBefore[r + 1] = m_reachableBefore[r] + (known && m_reach.reachableByEmail(r) ? 1 : 0);
     }
     m_scores.ranked = std::move(sorted);
     m_curve = audience::PropensityCurve(std::move(probabilities));
@@ -239,14 +243,27 @@ Result<AudienceDraft> AudienceDraft::score(const std::string &workspacePath, con
     if (!scores) {
         return fail(scores.error());
     }
-    std::vector<bool> reachable = reachableByRank(workspacePath, *scores);
-    return AudienceDraft(request, std::move(*scores), std::move(reachable));
+    traits::ReachFlags reach = reachOf(workspacePath, *scores);
+    return AudienceDraft(request, std::move(*scores), std::move(reach));
 }
 
-AudienceDraft AudienceDraft::fromScores(DraftRequest request, ScoreResult scores,
-                                        std::vector<bool> reachableByEmail)
+AudienceDraft AudienceDraft::fromScores(DraftRequest request, ScoreResult scores, traits::ReachFlags reach)
 {
-    return AudienceDraft(std::move(request), std::move(scores), std::move(reachableByEmail));
+    return AudienceDraft(std::move(request), std::move(scores), std::move(reach));
+}
+
+std::int64_t AudienceDraft::writtenBy(const std::string &presetId, std::int64_t size) const
+{
+    const auto preset = exports::makePreset(presetId);
+    if (!preset) {
+        return -1;
+    }
+    const auto n = static_cast<std::size_t>(std::clamp<std::int64_t>(size, 0, m_curve.eligible()));
+    std::int64_t written = 0;
+    for (std::size_t r = 0; r < n && r < m_reach.identified.size(); ++r) {
+        written += traits::writtenBy(*preset, m_reach, r) ? 1 : 0;
+    }
+    return written;
 }
 
 std::int64_t AudienceDraft::reachableByEmail(std::int64_t size) const

@@ -9,6 +9,7 @@
 #include "common/Result.h"
 #include "services/ExportService.h"
 #include "services/ScoringService.h"
+#include "traits/Reachability.h"
 
 #include <cstdint>
 #include <optional>
@@ -56,8 +57,7 @@ public:
     static Result<AudienceDraft> score(const std::string &workspacePath, const DraftRequest &request,
                                        ProgressSink &progress);
     /// A draft over scores computed already (restricted to request.population), e.g. by a benchmark.
-    static AudienceDraft fromScores(DraftRequest request, ScoreResult scores,
-                                    std::vector<bool> reachableByEmail = {});
+    static AudienceDraft fromScores(DraftRequest request, ScoreResult scores, traits::ReachFlags reach = {});
 
     const DraftRequest &request() const { return m_request; }
     /// ranked: the eligible profiles, highest first, ties broken by profile id (the stored order).
@@ -65,8 +65,12 @@ public:
     const audience::PropensityCurve &curve() const { return m_curve; }
     /// The chart series and histogram over every size (its size field is 0).
     const audience::AudienceQuality &chart() const { return m_chart; }
-    /// Of the best `size` profiles, those with an e-mail address whose consent is not refused.
+    /// Of the best `size` profiles, those an e-mail export writes (an address, not suppressed, consent not
+    /// refused: traits::ReachFlags::reachableByEmail).
     std::int64_t reachableByEmail(std::int64_t size) const;
+    /// Of the best `size` profiles, those the export preset writes (traits::writtenBy; O(size)); -1 for an
+    /// unknown preset.
+    std::int64_t writtenBy(const std::string &presetId, std::int64_t size) const;
     /// Too few engagers in the backtest for a quality, lift or gain to mean anything ("Insufficient data").
     bool insufficientData() const;
     /// "backtest over 3,317 identified people with history, 412 of them engaged", or "no backtest".
@@ -83,13 +87,14 @@ public:
                                    ProgressSink &progress) const;
 
 private:
-    AudienceDraft(DraftRequest request, ScoreResult scores, std::vector<bool> reachable);
+    AudienceDraft(DraftRequest request, ScoreResult scores, traits::ReachFlags reach);
 
     DraftRequest m_request;
     ScoreResult m_scores;
     audience::PropensityCurve m_curve{{}};
     audience::AudienceQuality m_chart;
-    std::vector<std::int64_t> m_reachableBefore; ///< [k] = reachable among the k best
+    traits::ReachFlags m_reach;                  ///< in rank order (empty when unknown)
+    std::vector<std::int64_t> m_reachableBefore; ///< [k] = reachable by e-mail among the k best
 };
 
 } // namespace awb::services

@@ -168,11 +168,13 @@ SegmentCount SegmentService::countOf(const traits::TraitTable &table, const segm
     const traits::TraitColumn *identified = table.column(traits::kIdentifiedTrait);
     const traits::TraitColumn *email = table.column(traits::kHasEmailTrait);
     const traits::TraitColumn *consent = table.column(traits::kEmailConsentTrait);
-    if (identified && email && consent) {
+    const traits::TraitColumn *suppressed = table.column(traits::kSuppressedTrait);
+    if (identified && email && consent && suppressed) {
         constexpr auto kRefused = static_cast<std::int32_t>(traits::Consent::Refused);
         rows.forEach([&](std::size_t r) {
             c.identified += identified->codes[r] == 1 ? 1 : 0;
-            c.reachableByEmail += email->codes[r] == 1 && consent->codes[r] != kRefused ? 1 : 0;
+            c.reachableByEmail +=
+                email->codes[r] == 1 && suppressed->codes[r] != 1 && consent->codes[r] != kRefused ? 1 : 0;
         });
     }
     return c;

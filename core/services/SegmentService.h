@@ -32,7 +32,8 @@ struct SegmentCount
     std::int64_t profiles = 0;         ///< profiles in the trait table (seen before now)
     double share = 0;                  ///< matching / profiles (0 without profiles)
     std::int64_t identified = 0;       ///< matching profiles with a user id (known customers, not guests)
-    std::int64_t reachableByEmail = 0; ///< matching profiles with an e-mail address and consent not refused
+    /// matching profiles an e-mail export writes: an address, not suppressed, consent not refused
+    std::int64_t reachableByEmail = 0;
     std::int64_t nowMs = 0;
 };
 

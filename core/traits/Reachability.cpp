@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "traits/Reachability.h"
 
+#include "export/ConsentFilter.h"
 #include "export/ExportPresets.h"
 #include "store/Database.h"
 #include "traits/TraitColumns.h"
@@ -31,13 +32,13 @@ void addYesNo(TraitTable &table, const char *id, const std::vector<bool> &flags)
     }
 }
 
-// Whether a profile meets a preset's requirement (Email: an address, consent not refused).
-bool meets(exports::Requirement requirement, const ReachFlags &f, std::size_t r)
+// Whether a profile has the identifier a preset's rows need.
+bool hasIdentifier(exports::Requirement requirement, const ReachFlags &f, std::size_t r)
 {
     using R = exports::Requirement;
     switch (requirement) {
     case R::Email:
-        return f.email[r] && f.consent[r] != Consent::Refused;
+        return f.email[r];
     case R::EmailOrPhone:
         return f.email[r] || f.phone[r];
     case R::UserId:
@@ -50,6 +51,45 @@ bool meets(exports::Requirement requirement, const ReachFlags &f, std::size_t r)
     return true;
 }
 
+// Whether the export's consent rule lets the profile be written (exports::ConsentFilter, without the
+// user's choice to include everyone).
+bool mayContact(exports::ConsentRule rule, const ReachFlags &f, std::size_t r)
+{
+    switch (rule) {
+    case exports::ConsentRule::Email:
+        return !f.suppressed[r] && f.consent[r] != Consent::Refused;
+    case exports::ConsentRule::Suppressed:
+        return !f.suppressed[r];
+    case exports::ConsentRule::None:
+        break;
+    }
+    return true;
+}
+
+// Profiles whose e-mail address or user id is on the suppression list, matched as exports match them.
+std::vector<bool> suppressedFlags(store::Database &db, const std::vector<std::int64_t> &ids)
+{
+    std::vector<bool> out(ids.size(), false);
+    const exports::ConsentFilter list(db, exports::ConsentRule::Suppressed, false);
+    const auto check = [&](const char *sql, bool byEmail) {
+        auto st = db.prepare(sql);
+        exports::MemberRecord member;
+        while (st.step()) {
+            const auto it = std::lower_bound(ids.begin(), ids.end(), st.int64(0));
+            if (it == ids.end() || *it != st.int64(0)) {
+                continue;
+            }
+            (byEmail ? member.email : member.userId) = st.text(1);
+            if (list.concern(member)) {
+                out[static_cast<std::size_t>(it - ids.begin())] = true;
+            }
+        }
+    };
+    check("SELECT id, email FROM profiles WHERE email IS NOT NULL AND email != ''", true);
+    check("SELECT profile_id, value FROM identities WHERE kind = 0", false);
+    return out;
+}
+
 void addReachableColumns(TraitTable &table, const ReachFlags &flags)
 {
     for (const exports::PresetInfo &p : exports::presetList()) {
@@ -57,33 +97,61 @@ void addReachableColumns(TraitTable &table, const ReachFlags &flags)
         if (!info) {
             continue;
         }
-        const exports::Requirement requirement = exports::makePreset(p.id)->requirement;
+        const auto preset = exports::makePreset(p.id);
         TraitColumn &c = addTextColumn(table, *info, {"No", "Yes"});
         for (std::size_t r = 0; r < flags.identified.size() && r < c.codes.size(); ++r) {
-            c.codes[r] = meets(requirement, flags, r) ? 1 : 0;
+            c.codes[r] = writtenBy(*preset, flags, r) ? 1 : 0;
         }
     }
 }
 
-const char *requirementText(exports::Requirement requirement)
+std::string requirementText(const exports::ExportPreset &preset)
 {
     using R = exports::Requirement;
-    switch (requirement) {
+    std::string need;
+    switch (preset.requirement) {
     case R::Email:
-        return "an e-mail address, and e-mail consent not refused";
+        need = "an e-mail address";
+        break;
     case R::EmailOrPhone:
-        return "an e-mail address or a phone number";
+        need = "an e-mail address or a phone number";
+        break;
     case R::UserId:
-        return "a user id";
+        need = "a user id";
+        break;
     case R::Key:
-        return "a user id or an anonymous id";
+        need = "a user id or an anonymous id";
+        break;
     case R::None:
         break;
     }
-    return "";
+    switch (exports::consentRule(preset)) {
+    case exports::ConsentRule::Email:
+        return need + ", not on the suppression list, and e-mail consent not refused";
+    case exports::ConsentRule::Suppressed:
+        return need + ", and not on the suppression list";
+    case exports::ConsentRule::None:
+        break;
+    }
+    return need;
 }
 
 } // namespace
+
+bool writtenBy(const exports::ExportPreset &preset, const ReachFlags &flags, std::size_t r)
+{
+    return hasIdentifier(preset.requirement, flags, r) && mayContact(exports::consentRule(preset), flags, r);
+}
+
+void appendRow(ReachFlags &to, const ReachFlags &from, std::size_t r)
+{
+    to.identified.push_back(from.identified[r]);
+    to.email.push_back(from.email[r]);
+    to.phone.push_back(from.phone[r]);
+    to.keyed.push_back(from.keyed[r]);
+    to.consent.push_back(from.consent[r]);
+    to.suppressed.push_back(from.suppressed[r]);
+}
 
 std::optional<TraitInfo> reachableInfo(std::string_view presetId)
 {
@@ -94,8 +162,7 @@ std::optional<TraitInfo> reachableInfo(std::string_view presetId)
     const std::string name = exports::presetName(preset->id);
     return TraitInfo{std::string(kReachablePrefix) + preset->id, "Reachable by " + name, "Reachability",
                      TraitKind::Text,
-                     "Yes when the profile has what the " + name +
-                         " export needs: " + requirementText(preset->requirement) + "."};
+                     "Yes when the " + name + " export writes the profile: " + requirementText(*preset) + "."};
 }
 
 ReachFlags readReachability(store::Database &db, const std::vector<std::int64_t> &profileIds)
@@ -116,6 +183,7 @@ ReachFlags readReachability(store::Database &db, const std::vector<std::int64_t>
     for (std::size_t r = 0; r < profileIds.size(); ++r) {
         flags.consent[r] = given[r] ? Consent::Given : refused[r] ? Consent::Refused : Consent::Unknown;
     }
+    flags.suppressed = suppressedFlags(db, profileIds);
     return flags;
 }
 
@@ -129,6 +197,7 @@ void addReachabilityColumns(TraitTable &table, const ReachFlags &flags)
     for (std::size_t r = 0; r < flags.consent.size() && r < consent.codes.size(); ++r) {
         consent.codes[r] = static_cast<std::int32_t>(flags.consent[r]);
     }
+    addYesNo(table, kSuppressedTrait, flags.suppressed);
     addReachableColumns(table, flags);
 }
 

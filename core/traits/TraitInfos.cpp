@@ -107,6 +107,9 @@ std::vector<TraitInfo> scoreInfos()
         text("email_consent", "E-mail consent", "Reachability",
              "Given or Refused from an imported consent column (accepts_marketing, email_opt_in, ...), else "
              "Unknown."),
+        text("suppressed", "On the suppression list", "Reachability",
+             "Yes when the profile's e-mail address or user id is on the imported suppression list "
+             "(unsubscribed, bounced, complained): exports to e-mail and ad tools leave them out."),
     };
 }
 

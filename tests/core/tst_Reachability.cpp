@@ -2,11 +2,13 @@
 // Who can be reached: identified (a user id), has e-mail, has phone and e-mail consent as traits and rule
 // conditions, and every segment count saying how many of its people are identified and reachable by e-mail
 // (an address, consent not refused), with guests and anonymous visitors counted as people but not customers;
-// the RFM grid saying when frequency cannot separate the buyers.
+// people on the suppression list reached by no e-mail or ad export; the RFM grid saying when frequency cannot
+// separate the buyers.
 #include "JsonlTestUtil.h"
 #include "segments/RuleJson.h"
 #include "services/SegmentService.h"
 #include "services/SegmentSession.h"
+#include "services/SuppressionService.h"
 
 #include <QTest>
 
@@ -103,6 +105,32 @@ private slots:
         QVERIFY(guests);
         QCOMPARE(guests->matching, std::int64_t(2));
         QCOMPARE(guests->identified, std::int64_t(0));
+    }
+
+    void suppressedPeopleAreNotReachable()
+    {
+        // ann (e-mail, consent given, phone) unsubscribed: she is on the list by e-mail address, written in
+        // another case; cat is listed by user id.
+        const std::string list =
+            m_scratch.write("unsubscribed.csv", {"Email Address,Reason", " ANN@Example.com ,unsubscribed"});
+        QVERIFY(services::SuppressionService(m_scratch.workspace()).importCsv(list, {}, ProgressSink::null()));
+        const std::string byId = m_scratch.write("bounced.csv", {"user_id", "cat"});
+        QVERIFY(services::SuppressionService(m_scratch.workspace()).importCsv(byId, "bounced", ProgressSink::null()));
+        services::SegmentService service(m_scratch.workspace());
+        const auto count = [&](const char *conditions) {
+            const auto n = service.count(parse(conditions), {}, ProgressSink::null());
+            return n ? n->matching : -1;
+        };
+        QCOMPARE(count("{'type':'trait','trait':'suppressed','op':'is','value':'Yes'}"), std::int64_t(2));
+        const auto buyers = service.count(parse("{'type':'trait','trait':'order_count','op':'>=','value':1}"),
+                                          {}, ProgressSink::null());
+        QVERIFY(buyers);
+        QCOMPARE(buyers->reachableByEmail, std::int64_t(0)); // ann listed, bob refused, cat no address
+        // Meta matches on e-mail or phone: ann is listed, bob (consent is about e-mail) is written.
+        QCOMPARE(count("{'type':'trait','trait':'reachable:meta','op':'is','value':'Yes'}"), std::int64_t(1));
+        QCOMPARE(count("{'type':'trait','trait':'reachable:mailchimp','op':'is','value':'Yes'}"), std::int64_t(0));
+        // Segment's identity file leaves nobody out.
+        QCOMPARE(count("{'type':'trait','trait':'reachable:segment','op':'is','value':'Yes'}"), std::int64_t(5));
     }
 
     void rfmSaysWhenFrequencyCannotSeparateBuyers()

@@ -22,11 +22,14 @@
 #include "models/DisplayFormat.h"
 #include "services/AudienceService.h"
 #include "services/CatalogService.h"
+#include "services/ExportService.h"
 #include "services/SegmentService.h"
+#include "services/SuppressionService.h"
 #include "services/WorkspaceService.h"
 
 #include <QAbstractButton>
 #include <QAbstractItemModelTester>
+#include <QCheckBox>
 #include <QComboBox>
 #include <QDir>
 #include <QFile>
@@ -188,6 +191,13 @@ private slots:
         QVERIFY2(builder->statusText().contains(QString::fromStdString(scored->backtestPopulation())),
                  qPrintable(builder->statusText()));
         QVERIFY(builder->qualityWarning().isEmpty());
+        // Many sample customers have an e-mail address: Mailchimp gets rows (the people reachable by
+        // e-mail), so no destination warning.
+        builder->setDestinations({QStringLiteral("mailchimp")}, m_store.dir());
+        QVERIFY(scored->writtenBy("mailchimp", size) > 0);
+        QCOMPARE(scored->writtenBy("mailchimp", size), scored->reachableByEmail(size));
+        QVERIFY(builder->destinationWarning().isEmpty());
+        builder->setDestinations({}, m_store.dir());
 
         // Scores whose backtest had too few engagers: no lift, no AUC, and Create asks once more.
         services::ScoreResult scores = scored->scores();
@@ -216,6 +226,47 @@ private slots:
         QVERIFY(builder->create());
         QVERIFY(created.wait(kWaitMs));
         QCOMPARE(m_area->detail()->info().qualityLabel, std::string(numeric::kInsufficientData));
+        QVERIFY2(m_store.errors().isEmpty(), qPrintable(m_store.errorText()));
+    }
+
+    void destinationThatWouldGetNoRowWarns()
+    {
+        // Every customer unsubscribed (listed by user id): Mailchimp would get nobody.
+        const std::string path = m_workspace.toStdString();
+        QStringList users{QStringLiteral("user_id")};
+        const auto ids = test::queryText(path, "SELECT group_concat(value, char(10)) FROM identities WHERE kind = 0");
+        users << QString::fromStdString(ids).split(QLatin1Char('\n'));
+        const QString list = QDir(m_store.dir()).filePath(QStringLiteral("everyone-unsubscribed.csv"));
+        QFile file(list);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(users.join(QLatin1Char('\n')).toUtf8());
+        file.close();
+        QVERIFY(services::SuppressionService(path).importCsv(list.toStdString(), "unsubscribed",
+                                                              ProgressSink::null()));
+        AudienceBuilder *builder = scoreTopBrand();
+        const qint64 size = builder->sizePicker()->size();
+        QCOMPARE(builder->scored()->writtenBy("mailchimp", size), std::int64_t(0));
+        QCOMPARE(builder->scored()->reachableByEmail(size), std::int64_t(0));
+        QVERIFY(builder->scored()->writtenBy("segment", size) > 0); // an identity file leaves nobody out
+        builder->setName(QStringLiteral("Nobody to mail"));
+        builder->setDestinations({QStringLiteral("mailchimp")}, m_store.dir());
+        QVERIFY(!builder->create()); // warns first
+        QVERIFY2(builder->destinationWarning().contains(QStringLiteral("would be written to Mailchimp")),
+                 qPrintable(builder->destinationWarning()));
+        QVERIFY(child<QLabel>(builder, "qualityNoteLabel")->text().contains(QStringLiteral("Mailchimp")));
+        QCOMPARE(child<QPushButton>(builder, "createAudienceButton")->text(), QStringLiteral("&Create anyway"));
+        // Including the listed people on purpose lifts the warning.
+        child<QCheckBox>(builder, "includeWithoutConsentCheck")->setChecked(true);
+        QVERIFY(builder->destinationWarning().isEmpty());
+        child<QCheckBox>(builder, "includeWithoutConsentCheck")->setChecked(false);
+        QSignalSpy created(builder, &AudienceBuilder::created);
+        QVERIFY(builder->create());
+        QVERIFY(created.wait(kWaitMs));
+        // The audience exists; no empty file was written and nothing is in the export history.
+        QCOMPARE(m_area->detail()->info().size, size);
+        QVERIFY(!QFile::exists(ui::ExportDialog::suggestedFile(m_store.dir(), QStringLiteral("Nobody to mail"),
+                                                                QStringLiteral("mailchimp"))));
+        QVERIFY(services::ExportService(path).history("Nobody to mail")->empty());
         QVERIFY2(m_store.errors().isEmpty(), qPrintable(m_store.errorText()));
     }
 

@@ -14,6 +14,7 @@
 #include "services/AudienceService.h"
 #include "services/ExportService.h"
 
+#include <QCheckBox>
 #include <QFileDialog>
 #include <QFormLayout>
 #include <QGridLayout>
@@ -53,7 +54,9 @@ AudienceBuilder::AudienceBuilder(QWidget *parent)
       m_sizeNote(new QLabel(this)), m_qualityNote(new QLabel(this)), m_status(new QLabel(this)), m_bar(new QProgressBar(this)),
       m_cancel(new QPushButton(tr("Cancel"), this)), m_name(new QLineEdit(this)),
       m_nameError(new QLabel(this)), m_description(new QLineEdit(this)),
-      m_destinations(new QListWidget(this)), m_folder(new QLineEdit(this)),
+      m_destinations(new QListWidget(this)),
+      m_includeAll(new QCheckBox(tr("Include people on the suppression list or who declined e-mail"), this)),
+      m_folder(new QLineEdit(this)),
       m_create(new QPushButton(tr("&Create audience"), this)), m_results(new QWidget(this))
 {
     setObjectName(QStringLiteral("audienceBuilder"));
@@ -223,6 +226,10 @@ QWidget *AudienceBuilder::createNameSection()
     form->addRow(QString(), m_nameError);
     form->addRow(tr("Description"), m_description);
     form->addRow(tr("Destinations"), m_destinations);
+    m_includeAll->setObjectName(QStringLiteral("includeWithoutConsentCheck"));
+    m_includeAll->setToolTip(tr("Off: e-mail tools get nobody on the suppression list or who declined e-mail, "
+                                "ad tools nobody on the suppression list. Each export records the choice."));
+    form->addRow(QString(), m_includeAll);
     form->addRow(tr("Files go to"), folderRow);
     auto *layout = new QVBoxLayout(box);
     layout->setContentsMargins(0, 8, 0, 0);
@@ -353,10 +360,14 @@ bool AudienceBuilder::create()
         m_name->setFocus();
         return false;
     }
-    if (m_scored->insufficientData() && !m_warned) {
-        // Said before anything is stored: the button now reads "Create anyway".
-        m_warned = true;
-        m_qualityNote->setText(qualityWarning());
+    // Said before anything is stored: the button then reads "Create anyway", and a second click with the
+    // same warnings creates.
+    QStringList warnings{qualityWarning(), destinationWarning()};
+    warnings.removeAll(QString());
+    const QString warning = warnings.join(QLatin1Char('\n'));
+    if (!warning.isEmpty() && warning != m_warned) {
+        m_warned = warning;
+        m_qualityNote->setText(warning);
         m_qualityNote->show();
         m_create->setText(tr("&Create anyway"));
         return false;
@@ -371,6 +382,8 @@ bool AudienceBuilder::create()
             const std::string preset = item->data(Qt::UserRole).toString().toStdString();
             services::ExportRequest destination;
             destination.preset = preset;
+            destination.includeWithoutConsent = m_includeAll->isChecked();
+            destination.writeEmptyFile = false; // warned above; the report says no file was written
             destination.outFile = ExportDialog::suggestedFile(m_folder->text(), m_name->text().trimmed(),
                                                               QString::fromStdString(preset))
                                       .toStdString();
@@ -389,6 +402,28 @@ bool AudienceBuilder::create()
                         [path, what, draft = m_scored](ProgressSink &progress) -> Result<services::AudienceCreated> {
                             return draft->create(path, what, progress);
                         });
+}
+
+QString AudienceBuilder::destinationWarning() const
+{
+    if (!m_scored || m_includeAll->isChecked()) {
+        return {};
+    }
+    const std::int64_t size = m_size->size();
+    QStringList nobody;
+    for (int i = 0; i < m_destinations->count(); ++i) {
+        const QListWidgetItem *item = m_destinations->item(i);
+        if (item->checkState() == Qt::Checked &&
+            m_scored->writtenBy(item->data(Qt::UserRole).toString().toStdString(), size) == 0) {
+            nobody << item->text();
+        }
+    }
+    if (nobody.isEmpty()) {
+        return {};
+    }
+    return tr("Nobody of these %1 would be written to %2: they lack what it needs, are on the suppression "
+              "list or declined e-mail. No file is written for it; create anyway, or change the destinations.")
+        .arg(format::plural(size, tr("%1 person"), tr("%1 people")), nobody.join(tr(", ")));
 }
 
 QString AudienceBuilder::qualityWarning() const
@@ -505,7 +540,7 @@ void AudienceBuilder::showDraft(std::shared_ptr<const services::AudienceDraft> d
 {
     m_scored = std::move(draft);
     const services::AudienceDraft &s = *m_scored;
-    m_warned = false;
+    m_warned.clear();
     m_qualityNote->hide();
     m_create->setText(tr("&Create audience"));
     m_results->setEnabled(s.curve().eligible() > 0);

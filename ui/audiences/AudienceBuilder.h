@@ -16,6 +16,7 @@
 #include <memory>
 #include <vector>
 
+class QCheckBox;
 class QLabel;
 class QLineEdit;
 class QListWidget;
@@ -63,8 +64,8 @@ public:
     bool score();
     /// Creates the audience from the current scores and size, then writes the chosen destinations; false
     /// (with the reason shown) when something is missing. With too few engagers in the backtest for a
-    /// quality, the first call only shows the warning and the button says "Create anyway"; the second
-    /// creates.
+    /// quality, or a destination that would get no row, the first call only shows the warning and the
+    /// button says "Create anyway"; the second creates (and writes no empty file).
     bool create();
     void cancel();
 
@@ -85,6 +86,9 @@ public:
     bool isSizeNoteVisible() const;
     /// The warning shown before creating an audience whose quality cannot be measured, or empty.
     QString qualityWarning() const;
+    /// The warning shown before creating when a checked destination would get no row (nobody at the chosen
+    /// size has what it needs or may be contacted), or empty.
+    QString destinationWarning() const;
 
 signals:
     void scoresShown();
@@ -107,7 +111,7 @@ private:
     QString m_path;
     QStringList m_audiences;
     std::shared_ptr<const services::AudienceDraft> m_scored;
-    bool m_warned = false; ///< the quality warning was shown for these scores
+    QString m_warned; ///< the warnings shown by the last click on Create (the next one with the same creates)
     JobRunner *m_job;
     bool m_creating = false;
     QElapsedTimer m_clock;
@@ -125,6 +129,7 @@ private:
     QLabel *m_nameError;
     QLineEdit *m_description;
     QListWidget *m_destinations;
+    QCheckBox *m_includeAll;
     QLineEdit *m_folder;
     QPushButton *m_create;
     QWidget *m_results;

@@ -178,7 +178,8 @@ void SegmentInsights::showResult(const EvaluationResult &result, const RuleVocab
                               format::count(c.identified), format::count(c.reachableByEmail)));
     m_share->setToolTip(
         tr("Identified: people with a user id (known customers, not guests or anonymous "
-           "visitors). Reachable by e-mail: an e-mail address, and e-mail consent not refused."));
+           "visitors). Reachable by e-mail: an e-mail address, not on the suppression list, and e-mail consent "
+           "not refused."));
     m_bar->setRange(0, kProgressBarSteps);
     m_bar->setValue(static_cast<int>(std::lround(c.share * kProgressBarSteps)));
     m_message->setStyleSheet(muted());

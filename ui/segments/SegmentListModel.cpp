@@ -148,8 +148,8 @@ QVariant SegmentListModel::toolTip(const segments::SavedSegment &s, int column) 
         if (it == m_counts.constEnd() || it->matching < 0) {
             return tr("People matching the rule now");
         }
-        return tr("%1 matching the rule now: %2 identified, %3 reachable by e-mail (an address, consent not "
-                  "refused)")
+        return tr("%1 matching the rule now: %2 identified, %3 reachable by e-mail (an address, not suppressed, "
+                  "consent not refused)")
             .arg(format::plural(it->matching, tr("%1 person"), tr("%1 people")), format::count(it->identified),
                  format::count(it->reachableByEmail));
     }
