@@ -67,7 +67,7 @@ TargetPicker::TargetPicker(QWidget *parent)
       m_filter(new CatalogValuesFilter(this)), m_view(new QTableView(this)), m_product(new QLineEdit(this)),
       m_choice(new QLabel(this)), m_note(new QLabel(this)), m_horizon(new QComboBox(this)),
       m_populationKind(new QComboBox(this)), m_populationAudience(new QComboBox(this)),
-      m_guests(new QCheckBox(tr("Guests and anonymous visitors may enter too"), this)),
+      m_guests(new QCheckBox(tr("Include guests and visitors"), this)),
       m_score(new QPushButton(tr("&Score"), this))
 {
     setObjectName(QStringLiteral("targetPicker"));
