@@ -44,7 +44,7 @@ struct AudienceQuality
 {
     std::vector<numeric::Quality> backtest; ///< model first, then the baselines
     std::string population = "everyone";    ///< who could enter (Population::describe())
-    /// On whom the backtest was measured ("backtest over 3,317 identified people with history, 412 of them
+    /// On whom the backtest was measured ("backtest over 1,250 identified people with history, 126 of them
     /// engaged"); empty in audiences created before it was recorded.
     std::string backtestPopulation;
     std::int64_t eligible = 0;

@@ -73,7 +73,7 @@ public:
     std::int64_t writtenBy(const std::string &presetId, std::int64_t size) const;
     /// Too few engagers in the backtest for a quality, lift or gain to mean anything ("Insufficient data").
     bool insufficientData() const;
-    /// "backtest over 3,317 identified people with history, 412 of them engaged", or "no backtest".
+    /// "backtest over 1,250 identified people with history, 126 of them engaged", or "no backtest".
     std::string backtestPopulation() const;
 
     /// What create() checks first: a name (trimmed, 1 to 200 characters) no audience has, a valid size,
