@@ -201,10 +201,14 @@ AudienceDraft::AudienceDraft(DraftRequest request, ScoreResult scores, traits::R
         order[i] = i;
     }
     const auto &ranked = m_scores.ranked;
-    std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+    const auto before = [&](std::size_t a, std::size_t b) {
         return ranked[a].probability > ranked[b].probability ||
                (ranked[a].probability == ranked[b].probability && ranked[a].profileId < ranked[b].profileId);
-    });
+    };
+    // ScoringService ranks in this order already; only scores from elsewhere need the sort.
+    if (!std::is_sorted(order.begin(), order.end(), before)) {
+        std::sort(order.begin(), order.end(), before);
+    }
     std::vector<ScoredProfile> sorted;
     sorted.reserve(order.size());
     std::vector<double> probabilities;
