@@ -17,7 +17,7 @@ fi
 bash "$root/packaging/install-deps.sh"
 
 echo "== Step 1: build and test"
-cmake -S "$root" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DAWB_WERROR="$werror" >/dev/null
+cmake -S "$root" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=Release -DAWB_WERROR="$werror" >/dev/null
 cmake --build "$build"
 QT_QPA_PLATFORM=offscreen ctest --test-dir "$build" --output-on-failure -j2
 

@@ -34,6 +34,30 @@ QString presetHelp()
     return text;
 }
 
+// With replace, adds every earlier run of spec's files to spec.replaceRuns; without, says which files were
+// read before through a different mapping (importing them again adds to what those runs stored). Returns
+// false with exitCode set when the history cannot be read.
+bool applyEarlierImports(const services::ImportService &service, bool replace, services::ImportSpec &spec,
+                         int &exitCode)
+{
+    const auto earlier = service.earlierImports(spec);
+    if (!earlier) {
+        exitCode = printError(earlier.error());
+        return false;
+    }
+    for (const services::EarlierImport &e : *earlier) {
+        if (replace) {
+            spec.replaceRuns.push_back(e.run.id);
+        } else if (e.otherMapping) {
+            std::fprintf(stderr,
+                         "awb import: %s was imported before with a different mapping (import run %lld, %lld "
+                         "events still in the workspace); add --replace to import it instead of that run\n",
+                         e.file.c_str(), static_cast<long long>(e.run.id), static_cast<long long>(e.run.eventsNow));
+        }
+    }
+    return true;
+}
+
 // Applies --preset / --mapping to spec. Returns false with exitCode set on a bad value.
 bool applyCsvMapping(const QCommandLineParser &parser, services::ImportSpec &spec, int &exitCode)
 {
@@ -179,6 +203,9 @@ int runImport(const QStringList &args)
                       QStringLiteral("The user id column of --profiles files (default: a column named like "
                                      "user id, customer id or external id)."),
                       QStringLiteral("COLUMN")});
+    parser.addOption({QStringLiteral("replace"),
+                      QStringLiteral("Replace the earlier imports of these files: their events are removed in "
+                                     "the same transaction (re-importing with a corrected mapping).")});
     int exitCode = kExitOk;
     if (!parseArgs(parser, QStringLiteral("import"), args, exitCode)) {
         return exitCode;
@@ -223,11 +250,15 @@ int runImport(const QStringList &args)
         return kExitUsage;
     }
 
+    services::ImportService service(pos.first().toStdString());
+    if (!applyEarlierImports(service, parser.isSet(QStringLiteral("replace")), spec, exitCode)) {
+        return exitCode;
+    }
+
     TerminalProgress progress;
     g_progress = &progress;
     std::signal(SIGINT, cancelOnSignal);
     std::signal(SIGTERM, cancelOnSignal);
-    services::ImportService service(pos.first().toStdString());
     const auto report = service.run(spec, progress);
     g_progress = nullptr;
     if (!report) {

@@ -73,6 +73,9 @@ struct CsvMapping
     /// columns are (ingest::importProfilesCsv): recognised headers ("Billing City", "Accepts Marketing")
     /// become profile fields, others custom attributes; empty cells change nothing.
     std::vector<std::string> profileColumns;
+    /// Row filters: a row whose column holds one of the '|'-separated values is skipped and counted, not
+    /// imported ({"orders.order_status": "canceled|unavailable"}). Values are compared trimmed and exactly.
+    std::map<std::string, std::string> skipRows;
 
     // --- Orders: rows with the same order id become one event with products[] -------------------------
     /// An order stays open while fewer than orderWindow rows of other orders follow its last row: 0 = its

@@ -30,6 +30,7 @@
 //
 //   "productIdFallbackColumn": "Lineitem name", // product id when the product id cell is empty
 //   "profileColumns": ["Billing City", "Accepts Marketing"] // person attributes, as with --profiles
+//   "skipRows": {"Financial Status": "voided|refunded"}       // rows with these values are skipped
 //
 // Version 2 adds several files in one import (a mapping without "version" is version 1):
 //
@@ -108,6 +109,7 @@ constexpr Field<StringList> kLists[] = {
 constexpr Field<StringMap> kMaps[] = {
     {"propertyNames", &CsvMapping::propertyNames},
     {"productsLists", &CsvMapping::productsLists},
+    {"skipRows", &CsvMapping::skipRows},
 };
 
 template <typename T, std::size_t N>

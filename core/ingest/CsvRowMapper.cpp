@@ -16,7 +16,7 @@ namespace awb::ingest {
 namespace {
 
 /// A value quoted for a rejection reason, cut at 60 bytes on a character boundary.
-std::string quoted(std::string_view value)
+std::string inQuotes(std::string_view value)
 {
     if (value.size() > 60) {
         std::size_t cut = 60;
@@ -110,7 +110,7 @@ std::string joinQuoted(const std::vector<std::string> &names)
 {
     std::string s;
     for (const std::string &n : names) {
-        s += (s.empty() ? "" : ", ") + quoted(n);
+        s += (s.empty() ? "" : ", ") + inQuotes(n);
     }
     return s;
 }
@@ -160,13 +160,25 @@ std::vector<std::string> fixedKeys(const CsvMapping &m)
     return keys;
 }
 
+// A column by its own name: a lookup's column ("customers.customer_city") without the lookup's name
+// ("customer_city"). Profile columns are recognised by it, and it is a property's default key.
+std::string bareColumn(const CsvMapping &m, const std::string &column)
+{
+    for (const CsvLookup &lookup : m.lookups) {
+        if (column.size() > lookup.name.size() + 1 && column.starts_with(lookup.name + ".")) {
+            return column.substr(lookup.name.size() + 1);
+        }
+    }
+    return column;
+}
+
 void keyColumns(const CsvMapping &m, const std::vector<std::string> &columns, ColumnResolver &resolve,
                 std::vector<CsvColumns::Keyed> &out, std::vector<std::string> &keys,
                 std::vector<std::string> &clashes)
 {
     for (const std::string &column : columns) {
         const auto renamed = m.propertyNames.find(column);
-        std::string key = renamed == m.propertyNames.end() ? column : renamed->second;
+        std::string key = renamed == m.propertyNames.end() ? bareColumn(m, column) : renamed->second;
         if (std::find(keys.begin(), keys.end(), key) != keys.end()) {
             clashes.push_back(key);
         }
@@ -176,18 +188,6 @@ void keyColumns(const CsvMapping &m, const std::vector<std::string> &columns, Co
             out.push_back({index, std::move(key)});
         }
     }
-}
-
-// The header a profile column is recognised by: a lookup's column ("customers.customer_city") by its own
-// name ("customer_city").
-std::string profileKey(const CsvMapping &m, const std::string &column)
-{
-    for (const CsvLookup &lookup : m.lookups) {
-        if (column.size() > lookup.name.size() + 1 && column.starts_with(lookup.name + ".")) {
-            return column.substr(lookup.name.size() + 1);
-        }
-    }
-    return column;
 }
 
 } // namespace
@@ -220,7 +220,7 @@ Result<CsvColumns> resolveCsvColumns(const CsvMapping &m, const std::vector<std:
     }
     for (const std::string &p : m.profileColumns) {
         if (const int index = resolve(p); index >= 0) {
-            c.profile.push_back({index, profileKey(m, p)});
+            c.profile.push_back({index, bareColumn(m, p)});
         }
     }
     std::vector<std::string> keys = fixedKeys(m);
@@ -267,7 +267,7 @@ std::string CsvRowMapper::mapIdentity(const CsvReader::Record &rec, CsvRow &row)
     if (m_cols.event >= 0) {
         row.event = field(m_cols.event);
         if (row.event.empty()) {
-            return "empty event name in column " + quoted(m_mapping.eventColumn);
+            return "empty event name in column " + inQuotes(m_mapping.eventColumn);
         }
     } else {
         row.event = m_mapping.fixedEvent;
@@ -292,11 +292,11 @@ std::string CsvRowMapper::mapTime(const CsvReader::Record &rec, CsvRow &row)
         return {};
     }
     if (text.empty()) {
-        return "missing timestamp in column " + quoted(m_mapping.timestampColumn);
+        return "missing timestamp in column " + inQuotes(m_mapping.timestampColumn);
     }
     const std::optional<std::int64_t> ms = parseTimestamp(text, m_mapping.timestampFormat);
     if (!ms) {
-        return "bad timestamp " + quoted(text) +
+        return "bad timestamp " + inQuotes(text) +
                (m_mapping.timestampFormat.empty() ? std::string(" (not a recognised date-time)")
                                                   : " (expected " + m_mapping.timestampFormat + ")");
     }
@@ -314,12 +314,12 @@ std::string CsvRowMapper::mapProduct(const CsvReader::Record &rec, CsvRow &row) 
     const std::optional<double> price =
         m_cols.price < 0 ? std::nullopt : parseNumber(rec.field(m_cols.price), ok);
     if (!ok) {
-        return "bad price " + quoted(trimmed(rec.field(m_cols.price)));
+        return "bad price " + inQuotes(trimmed(rec.field(m_cols.price)));
     }
     const std::optional<double> quantity =
         m_cols.quantity < 0 ? std::nullopt : parseNumber(rec.field(m_cols.quantity), ok);
     if (!ok) {
-        return "bad quantity " + quoted(trimmed(rec.field(m_cols.quantity)));
+        return "bad quantity " + inQuotes(trimmed(rec.field(m_cols.quantity)));
     }
     std::optional<double> unit = price;
     row.lineTotal.reset();
@@ -362,8 +362,8 @@ std::string CsvRowMapper::mapMoneyExtras(const CsvReader::Record &rec, CsvRow &r
         bool ok = true;
         const std::optional<double> d = parseNumber(rec.field(m_cols.discounts[i]), ok);
         if (!ok) {
-            return "bad discount " + quoted(trimmed(rec.field(m_cols.discounts[i]))) + " in column " +
-                   quoted(m_mapping.discountColumns[i]);
+            return "bad discount " + inQuotes(trimmed(rec.field(m_cols.discounts[i]))) + " in column " +
+                   inQuotes(m_mapping.discountColumns[i]);
         }
         row.discount += d.value_or(0.0);
     }

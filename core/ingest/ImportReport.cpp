@@ -10,6 +10,13 @@ std::string ImportReport::summary() const
     s += "imported:    " + std::to_string(imported) + "\n";
     s += "duplicates:  " + std::to_string(duplicates) + " (already in the workspace, skipped)\n";
     s += "rejected:    " + std::to_string(rejected) + "\n";
+    for (std::size_t i = 0; i < replacedRuns.size(); ++i) {
+        s += "replaced:    import run " + std::to_string(replacedRuns[i]) +
+             (i + 1 == replacedRuns.size() ? " (" + std::to_string(replacedEvents) + " events removed)\n" : "\n");
+    }
+    if (filtered > 0) {
+        s += "filtered:    " + std::to_string(filtered) + " (skipped by the mapping's row filters)\n";
+    }
     if (blank > 0) {
         s += "blank rows:  " + std::to_string(blank) + " (every field empty, skipped)\n";
     }

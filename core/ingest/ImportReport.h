@@ -36,10 +36,13 @@ struct ImportReport
     std::int64_t duplicates = 0;  ///< events already in the workspace (same messageId or content)
     std::int64_t rejected = 0;    ///< rows that could not be imported; the first 100 are in rejections
     std::int64_t blank = 0;       ///< rows whose every field is empty (",,,,"), skipped
+    std::int64_t filtered = 0;    ///< rows skipped by the mapping's row filters (CsvMapping::skipRows)
     /// Rows whose profile attributes were stored (profiles files, and profileColumns of event files)
     std::int64_t profileRows = 0;
     std::int64_t profilesCreated = 0;
     std::int64_t profilesMerged = 0;
+    std::vector<std::int64_t> replacedRuns; ///< earlier runs this import replaced (removed first)
+    std::int64_t replacedEvents = 0;        ///< the events they had
     std::vector<RejectedRow> rejections;
     std::vector<std::string> files;
     std::vector<LookupReport> lookups;

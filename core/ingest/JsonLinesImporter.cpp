@@ -109,7 +109,7 @@ private:
 void writeBatch(const EventBatch &b, const std::string &source, ImportContext &ctx)
 {
     for (std::size_t i = 0; i < b.count; ++i) {
-        if (ctx.writer.write(b.slots[i]) == EventWriter::Outcome::Inserted) {
+        if (ctx.writer.write(b.records[i]) == EventWriter::Outcome::Inserted) {
             ++ctx.report.imported;
         } else {
             ++ctx.report.duplicates;

@@ -59,7 +59,7 @@ std::string longString(simdjson::dom::object o, const std::string &at)
             return at.empty() ? std::string("a key") : "a key of " + at;
         }
         // Long keys are shortened in the path (a reason is for people, not a copy of the input).
-        const std::string key = field.key.size() <= 40 ? std::string(field.key) : segment::quoted(field.key);
+        const std::string key = field.key.size() <= 40 ? std::string(field.key) : segment::inQuotes(field.key);
         if (std::string found = longString(field.value, at.empty() ? key : at + "." + key); !found.empty()) {
             return found;
         }
@@ -105,16 +105,16 @@ bool hasLongString(simdjson::dom::object call, std::string_view line, std::strin
 
 EventRecord &EventBatch::slot()
 {
-    if (count == slots.size()) {
-        slots.emplace_back();
+    if (count == records.size()) {
+        records.emplace_back();
     }
-    return slots[count];
+    return records[count];
 }
 
 void EventBatch::reset()
 {
     for (std::size_t i = 0; i < count; ++i) {
-        EventRecord &e = slots[i];
+        EventRecord &e = records[i];
         if (e.propertiesJson.capacity() > kKeepCapacity || e.contextJson.capacity() > kKeepCapacity ||
             e.traitsJson.capacity() > kKeepCapacity || e.products.size() > 64) {
             e = EventRecord();

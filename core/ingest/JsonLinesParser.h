@@ -25,7 +25,7 @@ struct EventBatch
         std::string reason;
     };
 
-    std::vector<EventRecord> slots; ///< the first `count` hold this batch's events
+    std::vector<EventRecord> records; ///< the first `count` hold this batch's events
     std::size_t count = 0;
     std::vector<Rejection> rejections;
     std::int64_t rowsRead = 0; ///< calls read, rejected ones included
@@ -38,7 +38,7 @@ struct EventBatch
     /// The slot the next event is parsed into; it becomes part of the batch only when commit() is called.
     EventRecord &slot();
     void commit() { ++count; }
-    /// Empties the batch, keeping the slots' buffers unless one grew unusually large.
+    /// Empties the batch, keeping the records' buffers unless one grew unusually large.
     void reset();
 };
 

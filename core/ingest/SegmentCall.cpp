@@ -91,7 +91,7 @@ bool readType(const CallFields &f, EventRecord &event, std::string &reason)
     } else if (t == "screen") {
         event.type = EventType::Screen;
     } else {
-        reason = "unknown or unsupported call type " + quoted(t);
+        reason = "unknown or unsupported call type " + inQuotes(t);
         return false;
     }
     return true;
@@ -163,7 +163,7 @@ bool readTime(const CallFields &f, EventRecord &event, std::string &reason)
     }
     const std::optional<std::int64_t> ms = parseTimestamp(text);
     if (!ms) {
-        reason = "unparseable " + std::string(field) + " " + quoted(text);
+        reason = "unparseable " + std::string(field) + " " + inQuotes(text);
         return false;
     }
     event.timestampMs = *ms;

@@ -16,7 +16,7 @@ constexpr std::size_t kMaxQuotedBytes = 40;
 using simdjson::dom::element;
 using simdjson::dom::element_type;
 
-std::string quoted(std::string_view value)
+std::string inQuotes(std::string_view value)
 {
     if (value.size() <= kMaxQuotedBytes) {
         return "'" + std::string(value) + "'";

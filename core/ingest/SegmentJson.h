@@ -11,7 +11,7 @@
 namespace awb::ingest::segment {
 
 /// 'value' for a reason text: at most 40 bytes, cut on a UTF-8 character boundary, "..." when cut.
-std::string quoted(std::string_view value);
+std::string inQuotes(std::string_view value);
 
 /// Writes a JSON number as decimal text. False for other types.
 bool numberText(simdjson::dom::element v, std::string &out);

@@ -15,8 +15,10 @@
 #include <QJsonDocument>
 #include <QString>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
+#include <filesystem>
 #include <memory>
 
 namespace awb::services {
@@ -142,6 +144,15 @@ Result<ingest::ImportReport> ImportService::run(const ImportSpec &spec, Progress
     ingest::ImportReport report;
     try {
         store::Transaction tx(db);
+        store::ImportRunRepository runs(db);
+        for (const std::int64_t id : spec.replaceRuns) {
+            if (!runs.exists(id)) {
+                return fail(Error::Code::NotFound, "There is no import run " + std::to_string(id) + " in " + m_path +
+                                                       " to replace (see the import history).");
+            }
+            report.replacedEvents += runs.remove(id).events;
+            report.replacedRuns.push_back(id);
+        }
         db.prepare("INSERT INTO import_runs (started_at, status, sources) VALUES (?, 'running', ?)")
             .bind(1, nowMs())
             .bind(2, sourcesJson(paths))
@@ -191,6 +202,55 @@ Result<std::vector<store::ImportRun>> ImportService::history() const
 {
     return withWorkspace<std::vector<store::ImportRun>>(
         m_path, "Import history", [](store::Database &db) { return store::ImportRunRepository(db).list(); });
+}
+
+Result<std::vector<EarlierImport>> ImportService::earlierImports(const ImportSpec &spec) const
+{
+    std::vector<EarlierImport> found;
+    std::error_code ec;
+    if (!std::filesystem::exists(m_path, ec)) {
+        return found;
+    }
+    auto runs = history();
+    if (!runs) {
+        return fail(runs.error());
+    }
+    auto canonical = [](const std::string &path) {
+        std::error_code ignored;
+        return std::filesystem::weakly_canonical(path, ignored).string();
+    };
+    // The mapping as it would be stored, without the fact file's own name (the same file may be named
+    // from elsewhere).
+    auto normalised = [](ingest::CsvMapping mapping) {
+        mapping.factFile.clear();
+        return ingest::csvMappingToJson(mapping);
+    };
+    const std::string mapping = normalised(spec.mapping);
+    std::vector<std::string> files = spec.files;
+    files.insert(files.end(), spec.profileFiles.begin(), spec.profileFiles.end());
+    for (const store::ImportRun &run : *runs) {
+        if (run.eventsNow == 0) {
+            continue;
+        }
+        for (const std::string &file : files) {
+            const bool read = std::any_of(run.sources.begin(), run.sources.end(), [&](const std::string &s) {
+                return canonical(s) == canonical(file);
+            });
+            if (!read) {
+                continue;
+            }
+            const bool csvFile = std::find(spec.files.begin(), spec.files.end(), file) != spec.files.end() &&
+                                 !run.mapping.empty();
+            bool other = false;
+            if (csvFile) {
+                const auto earlier = ingest::csvMappingFromJson(run.mapping);
+                other = !earlier || normalised(*earlier) != mapping;
+            }
+            found.push_back({run, file, other});
+            break;
+        }
+    }
+    return found;
 }
 
 Result<store::RemovedRun> ImportService::removeRun(std::int64_t runId, ProgressSink &progress)

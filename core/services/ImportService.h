@@ -34,6 +34,17 @@ struct ImportSpec
     /// Profiles CSV files (one row per person, see ingest::importProfilesCsv), imported after files.
     std::vector<std::string> profileFiles;
     std::string profileKeyColumn; ///< their user id column; empty = recognised from the header
+    /// Earlier runs removed in the same transaction before the files are read (importing a file again with a
+    /// corrected mapping instead of adding to what the earlier one stored).
+    std::vector<std::int64_t> replaceRuns;
+};
+
+/// An earlier run that read one of the files of a spec and still has events in the workspace.
+struct EarlierImport
+{
+    store::ImportRun run;
+    std::string file;  ///< the file of the spec it read
+    bool otherMapping; ///< it read that CSV file through a different mapping
 };
 
 /// How a run's CSV files were read, for the history: the preset's name, "custom mapping", or "" (no CSV).
@@ -54,6 +65,9 @@ public:
     /// The workspace's import runs, newest first (the runs of File > Import history and `awb
     /// import-history`).
     Result<std::vector<store::ImportRun>> history() const;
+    /// The earlier runs that read a file of spec (same file, wherever it was named from) and still have
+    /// events here, newest first; nothing for a workspace that does not exist yet.
+    Result<std::vector<EarlierImport>> earlierImports(const ImportSpec &spec) const;
 
     /// Removes an import run: its events and their products, and the profiles left with nothing (see
     /// store::ImportRunRepository::remove), in one transaction. Traits, segments and the catalog read the

@@ -17,9 +17,9 @@ guide=$here/README.md
 size=1280x800
 
 if [ ! -f "$build/CMakeCache.txt" ]; then
-    cmake -S "$root" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo
+    cmake -S "$root" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=Release
 fi
-cmake --build "$build" --target awb audience-workbench -j2
+cmake --build "$build" --target awb audience-workbench tst_ImportWizard -j2
 awb=$build/app/awb
 gui=$build/app/audience-workbench
 
@@ -169,6 +169,14 @@ shot 14-segment-list --page segment-list
 shot 17-frozen-segment --page segment --segment "Lapsed VIPs, mailed"
 shot 15-audience-list --page audiences
 shot 16-export-meta --page audience --audience "Nordlicht 5%" --export-dialog meta
+
+echo "== import wizard (the shop export of tst_ImportWizard)"
+QT_QPA_PLATFORM=offscreen AWB_SCREENSHOT_DIR="$work/wizard" "$build/tests/ui/tst_ImportWizard" \
+    joinsLookupFilesToTheOrderLines >/dev/null
+for pair in wizard-2-join:import-join wizard-3-mapping-joined:import-mapping wizard-4-summary:import-summary; do
+    cp "$work/wizard/${pair%%:*}.png" "$images/${pair#*:}.png"
+    echo "  images/${pair#*:}.png"
+done
 
 echo "== figures in $guide"
 missing=0

@@ -4,6 +4,7 @@
 #include "CliRun.h"
 #include "ShopFixture.h"
 #include "TestUtil.h"
+#include "ingest/CsvPresets.h"
 
 #include <QTemporaryDir>
 #include <QTest>
@@ -39,6 +40,35 @@ private slots:
                                      "i.profile_id = a.profile_id WHERE i.value = 'U2' AND a.key = 'city'"),
                  std::string("rio de janeiro"));
         QCOMPARE(test::queryInt(ws, "SELECT count(*) FROM profiles"), 2); // the profiles joined the buyers
+    }
+
+    // The same file again through another mapping: awb says so; --replace imports it instead of that run.
+    void importingAgainWithAnotherMapping()
+    {
+        const test::ShopFiles shop = test::writeShop(m_dir->path());
+        const QString mapping = QString::fromStdString(shop.mapping);
+        QCOMPARE(awbRun({QStringLiteral("import"), m_ws, QStringLiteral("--mapping"), mapping}).exitCode, 0);
+        auto placed = ingest::loadCsvMapping(shop.mapping);
+        QVERIFY(placed);
+        placed->fixedEvent = "Order Placed";
+        const QString status = QString::fromStdString(
+            test::writeFile(m_dir->filePath(QStringLiteral("placed.json")), ingest::csvMappingToJson(*placed)));
+        // Its orders keep their ids: without --replace, every one is a duplicate of the first import's.
+        const Run again = awbRun({QStringLiteral("import"), m_ws, QStringLiteral("--mapping"), status});
+        QCOMPARE(again.exitCode, 0);
+        QVERIFY2(again.out.contains(QStringLiteral("duplicates:  2")), qPrintable(again.out));
+        QVERIFY2(again.err.contains(QStringLiteral("order_items.csv was imported before with a different mapping "
+                                                   "(import run 1, 2 events still in the workspace); add --replace")),
+                 qPrintable(again.err));
+        const Run replaced =
+            awbRun({QStringLiteral("import"), m_ws, QStringLiteral("--mapping"), status, QStringLiteral("--replace")});
+        QVERIFY2(replaced.exitCode == 0, qPrintable(replaced.err));
+        // Run 2 stored nothing (its events are run 1's): only run 1 has events to replace.
+        QVERIFY2(replaced.out.contains(QStringLiteral("replaced:    import run 1 (2 events removed)\n")),
+                 qPrintable(replaced.out));
+        QVERIFY2(replaced.out.contains(QStringLiteral("imported:    2\n")), qPrintable(replaced.out));
+        QCOMPARE(test::queryInt(m_ws.toStdString(), "SELECT count(*) FROM events"), 2);
+        QCOMPARE(test::eventCount(m_ws.toStdString(), "Order Placed"), 2);
     }
 
     void filesOnTheCommandLineWin()

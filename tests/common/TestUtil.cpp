@@ -39,6 +39,14 @@ std::int64_t queryInt(const std::string &workspace, const std::string &sql)
     return st.step() ? st.int64(0) : 0;
 }
 
+std::int64_t eventCount(const std::string &workspace, const std::string &name)
+{
+    auto db = openDb(workspace);
+    auto st = db->prepare("SELECT count(*) FROM events e JOIN event_names n ON n.id = e.name_id WHERE n.name = ?");
+    st.bind(1, name);
+    return st.step() ? st.int64(0) : 0;
+}
+
 std::string queryText(const std::string &workspace, const std::string &sql)
 {
     auto db = openDb(workspace);

@@ -14,6 +14,8 @@ std::string writeFile(const QString &path, const std::string &text);
 
 /// Runs a single-value SQL query against the workspace on a fresh connection and returns the integer.
 std::int64_t queryInt(const std::string &workspace, const std::string &sql);
+/// How many events named name the workspace holds.
+std::int64_t eventCount(const std::string &workspace, const std::string &name);
 /// Same for a text value ("" for NULL / no row).
 std::string queryText(const std::string &workspace, const std::string &sql);
 /// A checksum of every user table's content, to check that a workspace did not change.

@@ -121,6 +121,48 @@ private slots:
         QCOMPARE(sql("SELECT count(*) FROM import_runs"), 3);
     }
 
+    // Importing a file again: the earlier run is found (named from elsewhere too), with whether its mapping
+    // differs; replacing it removes its events in the import's own transaction.
+    void aFileImportedAgainWithAnotherMappingReplacesItsRun()
+    {
+        services::ImportSpec spec;
+        spec.files = {m_dir->path().toStdString() + "/./second.csv"};
+        spec.format = services::ImportFormat::Csv;
+        spec.mapping = ordersMapping();
+        services::ImportService service(m_ws);
+        auto earlier = service.earlierImports(spec);
+        QVERIFY(earlier);
+        QCOMPARE(earlier->size(), std::size_t(1));
+        QCOMPARE(earlier->front().run.id, 2);
+        QVERIFY(!earlier->front().otherMapping);
+
+        // The corrected mapping: every line is a product view, not an order.
+        spec.mapping.orderIdColumn.clear();
+        spec.mapping.fixedEvent = "Product Viewed";
+        earlier = service.earlierImports(spec);
+        QVERIFY(earlier && earlier->size() == 1 && earlier->front().otherMapping);
+        spec.replaceRuns = {earlier->front().run.id};
+        const auto report = service.run(spec, ProgressSink::null());
+        QVERIFY2(report, report ? "" : report.error().message.c_str());
+        QCOMPARE(report->replacedRuns, std::vector<std::int64_t>{2});
+        QCOMPARE(report->replacedEvents, 3);
+        QCOMPARE(report->imported, 3);
+        QVERIFY(report->summary().find("replaced:    import run 2 (3 events removed)") != std::string::npos);
+        QCOMPARE(test::eventCount(m_ws, "Product Viewed"), 3);
+        QCOMPARE(test::eventCount(m_ws, "Order Completed"), 2); // first.csv's
+        QCOMPARE(sql("SELECT count(*) FROM import_runs WHERE id = 2"), 0);
+
+        // A run that is not there: refused, nothing changes.
+        spec.replaceRuns = {99};
+        const auto refused = service.run(spec, ProgressSink::null());
+        QVERIFY(!refused);
+        QVERIFY(refused.error().message.find("no import run 99") != std::string::npos);
+        // A workspace that does not exist has no earlier imports.
+        QVERIFY(services::ImportService(m_dir->filePath(QStringLiteral("new.awb")).toStdString())
+                    .earlierImports(spec)
+                    ->empty());
+    }
+
 private:
     std::string write(const char *name, const std::string &content, bool create = true)
     {

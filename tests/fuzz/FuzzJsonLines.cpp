@@ -47,11 +47,11 @@ void checkEvent(const EventRecord &e)
 void checkBatch(const EventBatch &b, std::int64_t firstLine)
 {
     require(!b.error, "reading memory never fails");
-    require(b.count <= b.slots.size(), "count within the slots");
+    require(b.count <= b.records.size(), "count within the records");
     require(b.rowsRead == static_cast<std::int64_t>(b.count + b.rejections.size()),
             "every call read is either an event or a rejection");
     for (std::size_t i = 0; i < b.count; ++i) {
-        checkEvent(b.slots[i]);
+        checkEvent(b.records[i]);
     }
     for (const EventBatch::Rejection &r : b.rejections) {
         require(r.line >= firstLine && r.line < firstLine + b.lines, "a rejection names a line of its batch");

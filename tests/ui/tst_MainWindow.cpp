@@ -205,6 +205,7 @@ private slots:
         wizard->filesPage()->addFiles({file});
         QSignalSpy succeeded(wizard, &ui::ImportWizard::importSucceeded);
         QTest::mouseClick(child<QAbstractButton>(wizard, "importNextButton"), Qt::LeftButton);
+        QTest::mouseClick(child<QAbstractButton>(wizard, "importCommitButton"), Qt::LeftButton); // the summary
         QVERIFY(succeeded.wait(10000));
         QCOMPARE(m_window->dataArea()->eventsModel()->totalCount(), 59);
         QVERIFY(shown.wait(5000));

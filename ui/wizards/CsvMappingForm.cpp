@@ -6,6 +6,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QTabWidget>
 
 #include <algorithm>
 
@@ -20,43 +21,67 @@ const QString kUtc = QStringLiteral("UTC");
 
 constexpr const char *kTimestampFormats[] = {
     "%Y-%m-%d %H:%M:%S", "%Y-%m-%dT%H:%M:%S%z", "%m/%d/%Y %H:%M", "%d/%m/%Y %H:%M", "%Y%m%d", "%s"};
+constexpr const char *kCurrencies[] = {"USD", "EUR", "GBP", "BRL", "CAD", "AUD", "JPY", "CHF", "SEK", "INR"};
 constexpr const char *kTimezones[] = {"Europe/London",    "Europe/Paris",    "Europe/Berlin",
                                       "America/New_York", "America/Chicago", "America/Los_Angeles",
                                       "Asia/Tokyo",       "Australia/Sydney"};
 
-// Header names (lower case, without spaces, '_' and '-') that suggest a column for a new custom mapping.
+// Header names (lower case, without spaces, '_' and '-', and without a lookup's "name." prefix) that
+// suggest a column for a new custom mapping, most telling first; then endings ("order_purchase_timestamp").
 struct Guess
 {
     std::string CsvMapping::*member;
     std::vector<const char *> names;
+    std::vector<const char *> endings;
 };
 
 const std::vector<Guess> &guesses()
 {
     static const std::vector<Guess> list = {
-        {&CsvMapping::userIdColumn, {"userid", "customerid", "user", "customer", "householdid"}},
-        {&CsvMapping::anonymousIdColumn, {"anonymousid", "anonid", "visitorid", "deviceid"}},
-        {&CsvMapping::eventColumn, {"event", "eventname", "eventtype", "action"}},
+        // A person's id across orders (Olist's customer_unique_id) before a per-order customer id.
+        {&CsvMapping::userIdColumn, {"customeruniqueid", "userid", "customerid", "user", "customer", "householdid"}, {}},
+        {&CsvMapping::anonymousIdColumn, {"anonymousid", "anonid", "visitorid", "deviceid"}, {}},
+        {&CsvMapping::eventColumn, {"event", "eventname", "eventtype", "action"}, {}},
         {&CsvMapping::timestampColumn,
-         {"timestamp", "time", "datetime", "date", "eventtime", "createdat", "invoicedate",
-          "transactiontimestamp"}},
-        {&CsvMapping::messageIdColumn, {"messageid", "eventid"}},
-        {&CsvMapping::emailColumn, {"email", "emailaddress", "mail"}},
-        {&CsvMapping::productIdColumn, {"productid", "sku", "stockcode", "itemid", "movieid"}},
-        {&CsvMapping::priceColumn, {"price", "unitprice", "amount"}},
-        {&CsvMapping::quantityColumn, {"quantity", "qty"}},
-        {&CsvMapping::orderIdColumn, {"orderid", "invoiceno", "invoice", "basketid", "transactionid"}},
+         {"timestamp", "eventtime", "datetime", "time", "createdat", "invoicedate", "orderdate", "date"},
+         {"timestamp", "createdat", "datetime", "date"}},
+        {&CsvMapping::messageIdColumn, {"messageid", "eventid"}, {}},
+        {&CsvMapping::emailColumn, {"email", "emailaddress", "mail"}, {}},
+        {&CsvMapping::productIdColumn, {"productid", "sku", "stockcode", "itemid", "movieid"}, {}},
+        {&CsvMapping::priceColumn, {"price", "unitprice", "amount"}, {}},
+        {&CsvMapping::quantityColumn, {"quantity", "qty"}, {}},
+        {&CsvMapping::orderIdColumn, {"orderid", "invoiceno", "invoice", "basketid", "transactionid"}, {}},
     };
     return list;
 }
 
 QString normalised(QString name)
 {
-    name = name.toLower();
+    name = name.mid(name.lastIndexOf(QLatin1Char('.')) + 1).toLower();
     name.remove(QLatin1Char(' '));
     name.remove(QLatin1Char('_'));
     name.remove(QLatin1Char('-'));
     return name;
+}
+
+// The first column (in the order of names, then of endings) a guess matches, or empty.
+QString guessed(const Guess &g, const QStringList &columns)
+{
+    for (const char *name : g.names) {
+        for (const QString &column : columns) {
+            if (normalised(column) == QLatin1String(name)) {
+                return column;
+            }
+        }
+    }
+    for (const char *ending : g.endings) {
+        for (const QString &column : columns) {
+            if (normalised(column).endsWith(QLatin1String(ending))) {
+                return column;
+            }
+        }
+    }
+    return {};
 }
 
 QString q(const std::string &s)
@@ -79,7 +104,8 @@ const std::vector<std::string CsvMapping::*> &columnMembers()
 
 CsvMappingForm::CsvMappingForm(QWidget *parent)
     : QWidget(parent), m_fixedEvent(new QLineEdit(this)), m_timestampFormat(new QComboBox(this)),
-      m_timezone(new QComboBox(this)), m_properties(new QListWidget(this))
+      m_timezone(new QComboBox(this)), m_currency(new QComboBox(this)), m_skipColumn(new QComboBox(this)),
+      m_skipValues(new QLineEdit(this)), m_columnLists(new QTabWidget(this))
 {
     buildTimeFields();
     auto *g = new QGridLayout(this);
@@ -108,19 +134,46 @@ CsvMappingForm::CsvMappingForm(QWidget *parent)
     place(5, 1, tr("Price"), addColumnField(&CsvMapping::priceColumn, QStringLiteral("mapPriceCombo")));
     place(6, 0, tr("Quantity"),
           addColumnField(&CsvMapping::quantityColumn, QStringLiteral("mapQuantityCombo")));
+    place(6, 1, tr("Currency"), m_currency);
+    place(7, 0, tr("Skip rows where"), m_skipColumn);
+    place(7, 1, tr("holds"), m_skipValues);
 
-    m_properties->setObjectName(QStringLiteral("mapPropertiesList"));
-    m_properties->setToolTip(tr("Columns copied into each event's properties"));
-    g->addWidget(new QLabel(tr("Properties"), this), 0, 4);
-    g->addWidget(m_properties, 1, 4, 6, 1);
+    m_currency->setObjectName(QStringLiteral("mapCurrencyCombo"));
+    m_currency->setEditable(true);
+    m_currency->addItem(QString());
+    for (const char *code : kCurrencies) {
+        m_currency->addItem(QString::fromLatin1(code));
+    }
+    m_currency->setToolTip(tr("ISO code of the amounts' currency, stored with each event that has money"));
+    m_skipColumn->setObjectName(QStringLiteral("mapSkipColumnCombo"));
+    m_skipColumn->setMinimumContentsLength(14);
+    m_skipColumn->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    m_skipValues->setObjectName(QStringLiteral("mapSkipValuesEdit"));
+    m_skipValues->setPlaceholderText(tr("e.g. canceled, unavailable"));
+    m_skipValues->setToolTip(tr("Rows whose column holds one of these values (comma-separated) are skipped and "
+                                "counted, not imported"));
+    connect(m_currency, &QComboBox::currentTextChanged, this, &CsvMappingForm::emitEdited);
+    connect(m_skipColumn, &QComboBox::currentIndexChanged, this, &CsvMappingForm::emitEdited);
+    connect(m_skipValues, &QLineEdit::textEdited, this, &CsvMappingForm::emitEdited);
+    m_columnLists->setObjectName(QStringLiteral("mapColumnListsTabs"));
+    addColumnList(&CsvMapping::propertyColumns, QStringLiteral("mapPropertiesList"), tr("Event"),
+                  tr("Columns copied into each event's properties"));
+    addColumnList(&CsvMapping::productPropertyColumns, QStringLiteral("mapProductPropertiesList"),
+                  tr("Product"),
+                  tr("Columns copied into each product's properties (category, brand, name...): the catalog "
+                     "wizard offers them"));
+    addColumnList(&CsvMapping::profileColumns, QStringLiteral("mapProfileColumnsList"), tr("Profile"),
+                  tr("Columns describing the row's person (city, country, accepts marketing...), stored on "
+                     "their profile"));
+    g->addWidget(new QLabel(tr("Keep columns as properties of the"), this), 0, 4);
+    g->addWidget(m_columnLists, 1, 4, 7, 1);
     g->setColumnStretch(1, 2);
     g->setColumnStretch(3, 2);
-    g->setColumnStretch(4, 1);
+    g->setColumnStretch(4, 2);
 
     connect(m_fixedEvent, &QLineEdit::textEdited, this, &CsvMappingForm::emitEdited);
     connect(m_timestampFormat, &QComboBox::currentTextChanged, this, &CsvMappingForm::emitEdited);
     connect(m_timezone, &QComboBox::currentTextChanged, this, &CsvMappingForm::emitEdited);
-    connect(m_properties, &QListWidget::itemChanged, this, &CsvMappingForm::emitEdited);
 }
 
 void CsvMappingForm::buildTimeFields()
@@ -156,6 +209,17 @@ QComboBox *CsvMappingForm::addColumnField(std::string CsvMapping::*member, const
     return combo;
 }
 
+void CsvMappingForm::addColumnList(std::vector<std::string> ingest::CsvMapping::*member, const QString &objectName,
+                                   const QString &title, const QString &toolTip)
+{
+    auto *list = new QListWidget(m_columnLists);
+    list->setObjectName(objectName);
+    list->setToolTip(toolTip);
+    m_columnLists->addTab(list, title);
+    m_lists.push_back({member, list});
+    connect(list, &QListWidget::itemChanged, this, &CsvMappingForm::emitEdited);
+}
+
 void CsvMappingForm::emitEdited()
 {
     if (!m_updating) {
@@ -175,11 +239,18 @@ void CsvMappingForm::setColumns(const QStringList &columns)
             f.combo->addItem(c, c);
         }
     }
-    m_properties->clear();
+    m_skipColumn->clear();
+    m_skipColumn->addItem(tr("(no filter)"), QString());
     for (const QString &c : columns) {
-        auto *item = new QListWidgetItem(c, m_properties);
-        item->setFlags(item->flags() | Qt::ItemIsUserCheckable);
-        item->setCheckState(Qt::Unchecked);
+        m_skipColumn->addItem(c, c);
+    }
+    for (const ColumnList &l : m_lists) {
+        l.list->clear();
+        for (const QString &c : columns) {
+            auto *item = new QListWidgetItem(c, l.list);
+            item->setFlags(item->flags() | Qt::ItemIsUserCheckable);
+            item->setCheckState(Qt::Unchecked);
+        }
     }
     m_updating = false;
     setMapping(current);
@@ -198,14 +269,28 @@ void CsvMappingForm::setMapping(const ingest::CsvMapping &m)
         f.combo->setCurrentIndex(index);
     }
     m_fixedEvent->setText(q(m.fixedEvent));
+    m_currency->setCurrentText(q(m.currency));
+    // The first row filter (a mapping file may hold more: they are kept as they are).
+    m_skipShown = m.skipRows.empty() ? std::string() : m.skipRows.begin()->first;
+    int skip = m_skipColumn->findData(q(m_skipShown));
+    if (skip < 0) {
+        m_skipColumn->addItem(tr("%1 (not in file)").arg(q(m_skipShown)), q(m_skipShown));
+        skip = m_skipColumn->count() - 1;
+    }
+    m_skipColumn->setCurrentIndex(skip);
+    m_skipValues->setText(m_skipShown.empty() ? QString()
+                                              : q(m.skipRows.begin()->second).replace(QLatin1Char('|'),
+                                                                                      QStringLiteral(", ")));
     m_timestampFormat->setCurrentText(m.timestampFormat.empty() ? kAuto : q(m.timestampFormat));
     m_timezone->setCurrentText(m.timezone.empty() ? kUtc : q(m.timezone));
-    for (int i = 0; i < m_properties->count(); ++i) {
-        QListWidgetItem *item = m_properties->item(i);
-        const std::string name = item->text().toStdString();
-        const auto &props = m.propertyColumns;
-        item->setCheckState(std::find(props.begin(), props.end(), name) != props.end() ? Qt::Checked
-                                                                                       : Qt::Unchecked);
+    for (const ColumnList &l : m_lists) {
+        const std::vector<std::string> &ticked = m.*(l.member);
+        for (int i = 0; i < l.list->count(); ++i) {
+            QListWidgetItem *item = l.list->item(i);
+            const std::string name = item->text().toStdString();
+            item->setCheckState(std::find(ticked.begin(), ticked.end(), name) != ticked.end() ? Qt::Checked
+                                                                                             : Qt::Unchecked);
+        }
     }
     m_updating = false;
 }
@@ -216,14 +301,31 @@ void CsvMappingForm::applyTo(ingest::CsvMapping &m) const
         m.*(f.member) = f.combo->currentData().toString().toStdString();
     }
     m.fixedEvent = m_fixedEvent->text().trimmed().toStdString();
+    m.currency = m_currency->currentText().trimmed().toUpper().toStdString();
+    m.skipRows.erase(m_skipShown);
+    const std::string skipColumn = m_skipColumn->currentData().toString().toStdString();
+    QStringList values;
+    for (const QString &v : m_skipValues->text().split(QLatin1Char(','))) {
+        if (!v.trimmed().isEmpty()) {
+            values << v.trimmed();
+        }
+    }
+    m_skipShown.clear();
+    if (!skipColumn.empty() && !values.isEmpty()) {
+        m.skipRows[skipColumn] = values.join(QLatin1Char('|')).toStdString();
+        m_skipShown = skipColumn;
+    }
     const QString format = m_timestampFormat->currentText().trimmed();
     m.timestampFormat = format == kAuto ? std::string() : format.toStdString();
     const QString zone = m_timezone->currentText().trimmed();
     m.timezone = zone.compare(kUtc, Qt::CaseInsensitive) == 0 ? std::string() : zone.toStdString();
-    m.propertyColumns.clear();
-    for (int i = 0; i < m_properties->count(); ++i) {
-        if (m_properties->item(i)->checkState() == Qt::Checked) {
-            m.propertyColumns.push_back(m_properties->item(i)->text().toStdString());
+    for (const ColumnList &l : m_lists) {
+        std::vector<std::string> &ticked = m.*(l.member);
+        ticked.clear();
+        for (int i = 0; i < l.list->count(); ++i) {
+            if (l.list->item(i)->checkState() == Qt::Checked) {
+                ticked.push_back(l.list->item(i)->text().toStdString());
+            }
         }
     }
 }
@@ -231,6 +333,8 @@ void CsvMappingForm::applyTo(ingest::CsvMapping &m) const
 std::vector<std::string> CsvMappingForm::mappedColumns(const ingest::CsvMapping &mapping)
 {
     std::vector<std::string> used = mapping.propertyColumns;
+    used.insert(used.end(), mapping.productPropertyColumns.begin(), mapping.productPropertyColumns.end());
+    used.insert(used.end(), mapping.profileColumns.begin(), mapping.profileColumns.end());
     for (const auto member : columnMembers()) {
         if (!(mapping.*member).empty()) {
             used.push_back(mapping.*member);
@@ -242,12 +346,23 @@ std::vector<std::string> CsvMappingForm::mappedColumns(const ingest::CsvMapping 
 void CsvMappingForm::guessColumns(const QStringList &columns, ingest::CsvMapping &m)
 {
     for (const Guess &g : guesses()) {
+        if ((m.*(g.member)).empty()) {
+            m.*(g.member) = guessed(g, columns).toStdString();
+        }
+    }
+    // Rows of orders without an event column are purchases.
+    if (m.eventColumn.empty() && m.fixedEvent.empty() && !m.orderIdColumn.empty()) {
+        m.fixedEvent = "Order Completed";
+    }
+    // A category or brand travels with each product, so the catalog wizard finds it.
+    // (A lookup's key repeats a column of the file it joins: the first one is taken.)
+    if (!m.productIdColumn.empty() && m.productPropertyColumns.empty()) {
+        QStringList taken;
         for (const QString &column : columns) {
             const QString n = normalised(column);
-            const bool match = std::any_of(g.names.begin(), g.names.end(),
-                                           [&](const char *name) { return n == QLatin1String(name); });
-            if (match && (m.*(g.member)).empty()) {
-                m.*(g.member) = column.toStdString();
+            if ((n.contains(QLatin1String("category")) || n.contains(QLatin1String("brand"))) && !taken.contains(n)) {
+                taken << n;
+                m.productPropertyColumns.push_back(column.toStdString());
             }
         }
     }

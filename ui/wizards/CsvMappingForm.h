@@ -13,11 +13,13 @@
 class QComboBox;
 class QLineEdit;
 class QListWidget;
+class QTabWidget;
 
 namespace awb::ui {
 
-/// Edits the basic fields of a CsvMapping against the columns of a file. Fields it has no widget for
-/// (order grouping, catalogue files, ...) are left untouched by applyTo().
+/// Edits the basic fields of a CsvMapping against the columns of a file (with its lookups): the column
+/// pickers and the columns ticked as event properties, product properties and profile attributes. Fields it
+/// has no widget for (order grouping, catalogue files, ...) are left untouched by applyTo().
 class CsvMappingForm : public QWidget
 {
     Q_OBJECT
@@ -46,7 +48,16 @@ private:
         QComboBox *combo;
     };
 
+    /// A list of the columns to tick, for a list of column names of the mapping, on a tab of its own.
+    struct ColumnList
+    {
+        std::vector<std::string> ingest::CsvMapping::*member;
+        QListWidget *list;
+    };
+
     QComboBox *addColumnField(std::string ingest::CsvMapping::*member, const QString &objectName);
+    void addColumnList(std::vector<std::string> ingest::CsvMapping::*member, const QString &objectName,
+                       const QString &title, const QString &toolTip);
     void buildTimeFields();
     void emitEdited();
 
@@ -55,7 +66,13 @@ private:
     QLineEdit *m_fixedEvent;
     QComboBox *m_timestampFormat;
     QComboBox *m_timezone;
-    QListWidget *m_properties;
+    QComboBox *m_currency;
+    QComboBox *m_skipColumn;
+    QLineEdit *m_skipValues;
+    /// The column of the row filter the widgets edit, as last shown or applied (applyTo replaces it).
+    mutable std::string m_skipShown;
+    QTabWidget *m_columnLists;
+    std::vector<ColumnList> m_lists; ///< event properties, product properties, profile attributes
     bool m_updating = false;
 };
 

@@ -22,12 +22,27 @@ namespace awb::ui {
 namespace {
 using services::ImportFormat;
 
-// Combo index <-> format; the order of the combo's items.
-constexpr ImportFormat kFormats[] = {ImportFormat::JsonLines, ImportFormat::Csv};
+// Combo index <-> role; the order of the combo's items.
+constexpr ImportFileRole kRoles[] = {ImportFileRole::JsonEvents, ImportFileRole::CsvEvents, ImportFileRole::Lookup,
+                                     ImportFileRole::Profiles};
 
-int formatIndex(ImportFormat format)
+int roleIndex(ImportFileRole role)
 {
-    return format == ImportFormat::Csv ? 1 : 0;
+    return static_cast<int>(std::find(std::begin(kRoles), std::end(kRoles), role) - std::begin(kRoles));
+}
+
+/// Of several CSV files chosen together, the one that is most likely the fact file: a name that says line
+/// items or events, else the first.
+std::size_t likelyFactFile(const std::vector<QString> &paths)
+{
+    for (std::size_t i = 0; i < paths.size(); ++i) {
+        const QString name = QFileInfo(paths[i]).fileName().toLower();
+        if (name.contains(QLatin1String("item")) || name.contains(QLatin1String("line")) ||
+            name.contains(QLatin1String("event"))) {
+            return i;
+        }
+    }
+    return 0;
 }
 } // namespace
 
@@ -37,11 +52,11 @@ ImportFilesPage::ImportFilesPage(ImportWizardState &state, settings::Settings &s
 {
     setObjectName(QStringLiteral("importFilesPage"));
     setTitle(tr("Choose files"));
-    setSubTitle(tr("Segment-spec JSON lines (.jsonl, .json, also {\"batch\": [...]}) or CSV event logs; "
-                   ".gz and .xz files are read directly. The format is detected per file: change it if "
-                   "the guess is wrong."));
+    setSubTitle(tr("JSON lines or CSV (.gz and .xz too). A CSV import reads one events file (events, orders or "
+                   "order lines), joins lookups to it (orders, customers, products) and may add profiles (a row "
+                   "per person). Fix a wrong guess in Role."));
     m_table->setObjectName(QStringLiteral("importFileTable"));
-    m_table->setHorizontalHeaderLabels({tr("File"), tr("Format")});
+    m_table->setHorizontalHeaderLabels({tr("File"), tr("Role")});
     m_table->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Stretch);
     m_table->horizontalHeader()->setSectionResizeMode(1, QHeaderView::ResizeToContents);
     m_table->verticalHeader()->hide();
@@ -81,6 +96,7 @@ void ImportFilesPage::chooseFiles()
 
 void ImportFilesPage::addFiles(const QStringList &paths)
 {
+    std::vector<QString> csv; // the new CSV files, whose roles are decided together
     for (const QString &path : paths) {
         const QString absolute = QFileInfo(path).absoluteFilePath();
         const bool known = std::any_of(m_state.files.begin(), m_state.files.end(),
@@ -90,8 +106,16 @@ void ImportFilesPage::addFiles(const QStringList &paths)
         }
         // Reads at most the first bytes of the file (read-only preview, allowed on a wizard page).
         const ImportFormat detected = services::ImportService::detectFormat(absolute.toStdString());
-        m_state.files.push_back(
-            {absolute, detected == ImportFormat::Csv ? ImportFormat::Csv : ImportFormat::JsonLines});
+        if (detected == ImportFormat::Csv) {
+            csv.push_back(absolute);
+        } else {
+            m_state.files.push_back({absolute, ImportFileRole::JsonEvents});
+            addRow(static_cast<int>(m_state.files.size()) - 1);
+        }
+    }
+    const std::size_t fact = m_state.hasCsv() ? csv.size() : likelyFactFile(csv);
+    for (std::size_t i = 0; i < csv.size(); ++i) {
+        m_state.files.push_back({csv[i], i == fact ? ImportFileRole::CsvEvents : ImportFileRole::Lookup});
         addRow(static_cast<int>(m_state.files.size()) - 1);
     }
     emit completeChanged();
@@ -106,24 +130,25 @@ void ImportFilesPage::addRow(int row)
     m_table->setItem(row, 0, item);
     auto *combo = new QComboBox(m_table);
     combo->setObjectName(QStringLiteral("importFormatCombo"));
-    combo->addItems({tr("JSON lines"), tr("CSV")});
-    combo->setCurrentIndex(formatIndex(entry.format));
+    combo->addItems({tr("Events: JSON lines"), tr("Events: CSV"), tr("Lookup: CSV joined to the events"),
+                     tr("Profiles: CSV, one row per person")});
+    combo->setCurrentIndex(roleIndex(entry.role));
     connect(combo, &QComboBox::currentIndexChanged, this, [this, combo](int index) {
         for (int r = 0; r < m_table->rowCount(); ++r) {
             if (m_table->cellWidget(r, 1) == combo) {
-                setFormat(r, index);
+                setRole(r, index);
             }
         }
     });
     m_table->setCellWidget(row, 1, combo);
 }
 
-void ImportFilesPage::setFormat(int row, int index)
+void ImportFilesPage::setRole(int row, int index)
 {
-    if (row < 0 || row >= static_cast<int>(m_state.files.size()) || index < 0 || index > 1) {
+    if (row < 0 || row >= static_cast<int>(m_state.files.size()) || index < 0 || index >= static_cast<int>(std::size(kRoles))) {
         return;
     }
-    m_state.files[static_cast<std::size_t>(row)].format = kFormats[index];
+    m_state.files[static_cast<std::size_t>(row)].role = kRoles[index];
     if (auto *combo = qobject_cast<QComboBox *>(m_table->cellWidget(row, 1));
         combo && combo->currentIndex() != index) {
         combo->setCurrentIndex(index);
@@ -145,12 +170,16 @@ void ImportFilesPage::removeSelected()
 
 bool ImportFilesPage::isComplete() const
 {
-    return !m_state.files.empty();
+    // Lookups and profiles are read along with events; profiles alone are an import of their own.
+    return m_state.hasCsv() || m_state.has(ImportFileRole::JsonEvents) || m_state.has(ImportFileRole::Profiles);
 }
 
 int ImportFilesPage::nextId() const
 {
-    return m_state.hasCsv() ? ImportWizard::MappingPageId : ImportWizard::RunPageId;
+    if (!m_state.hasCsv()) {
+        return ImportWizard::SummaryPageId;
+    }
+    return m_state.hasLookups() ? ImportWizard::JoinPageId : ImportWizard::MappingPageId;
 }
 
 } // namespace awb::ui

@@ -21,10 +21,12 @@ class ImportFilesPage : public QWizardPage
 public:
     ImportFilesPage(ImportWizardState &state, settings::Settings &settings, QWidget *parent = nullptr);
 
-    /// Adds files not in the list yet, detecting each one's format.
+    /// Adds files not in the list yet, guessing each one's role: JSON lines are events; of new CSV files
+    /// one is the events file (unless there is one), the others lookups.
     void addFiles(const QStringList &paths);
-    /// Sets the format of the file in row (as the row's combo does).
-    void setFormat(int row, int formatIndex);
+    /// Sets the role of the file in row (as the row's combo does): 0 JSON events, 1 CSV events, 2 lookup,
+    /// 3 profiles.
+    void setRole(int row, int roleIndex);
 
     bool isComplete() const override;
     int nextId() const override;

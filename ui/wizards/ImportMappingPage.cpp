@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "wizards/ImportMappingPage.h"
 
+#include "ingest/CsvImportCheck.h"
 #include "ingest/CsvPresets.h"
 #include "ingest/Timestamp.h"
 #include "ingest/TimestampDetect.h"
@@ -9,11 +10,15 @@
 #include "models/StringTableModel.h"
 #include "settings/Settings.h"
 #include "wizards/CsvMappingForm.h"
+#include "wizards/ImportCheckRunner.h"
 #include "wizards/ImportWizard.h"
 #include "wizards/ImportWizardState.h"
+#include "wizards/PageWidgets.h"
 
 #include <QCheckBox>
 #include <QComboBox>
+#include <QDateTime>
+#include <QDir>
 #include <QFile>
 #include <QFileDialog>
 #include <QFileInfo>
@@ -22,6 +27,7 @@
 #include <QLabel>
 #include <QPushButton>
 #include <QTableView>
+#include <QTimeZone>
 #include <QVBoxLayout>
 
 namespace awb::ui {
@@ -29,7 +35,6 @@ namespace awb::ui {
 namespace {
 
 constexpr std::size_t kPreviewRows = 20;
-constexpr int kMaxPreviewColumnWidth = 260;
 
 struct Delimiter
 {
@@ -62,24 +67,18 @@ ImportMappingPage::ImportMappingPage(ImportWizardState &state, settings::Setting
       m_delimiter(new QComboBox(this)), m_hasHeader(new QCheckBox(tr("First row is a header"), this)),
       m_load(new QPushButton(tr("Load mapping…"), this)), m_save(new QPushButton(tr("Save mapping…"), this)),
       m_form(new CsvMappingForm(this)), m_error(new QLabel(this)), m_previewStatus(new QLabel(this)),
-      m_preview(new StringTableModel({}, this)), m_previewView(new QTableView(this))
+      m_preview(new StringTableModel({}, this)), m_previewView(new QTableView(this)),
+      m_check(new ImportCheckRunner(this))
 {
     setObjectName(QStringLiteral("importMappingPage"));
     setTitle(tr("Map the CSV columns"));
-    setSubTitle(tr("Pick a preset for a known layout, or say which column holds what. Ticked properties are "
-                   "copied into each event."));
-    m_error->setObjectName(QStringLiteral("mappingErrorLabel"));
-    m_error->setWordWrap(true);
-    m_error->setStyleSheet(QStringLiteral("color: #b00020; font-weight: bold;"));
-    m_error->hide();
+    setSubTitle(tr("Pick a preset for a known layout, or say which column holds what. The preview reads the "
+                   "first rows as the import will, and says which would be rejected and why."));
+    setUpErrorLabel(m_error, QStringLiteral("mappingErrorLabel"));
     m_previewStatus->setObjectName(QStringLiteral("mappingPreviewStatus"));
+    m_previewStatus->setWordWrap(true);
     m_previewView->setObjectName(QStringLiteral("mappingPreviewTable"));
-    m_previewView->setModel(m_preview);
-    m_previewView->verticalHeader()->hide();
-    m_previewView->horizontalHeader()->setDefaultAlignment(Qt::AlignLeft | Qt::AlignVCenter);
-    m_previewView->setWordWrap(false);
-    m_previewView->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    m_previewView->verticalHeader()->setDefaultSectionSize(m_previewView->fontMetrics().height() + 6);
+    setUpPreviewTable(m_previewView, m_preview);
 
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(buildTopRow());
@@ -89,18 +88,21 @@ ImportMappingPage::ImportMappingPage(ImportWizardState &state, settings::Setting
     layout->addWidget(m_previewView, 1);
 
     connect(m_form, &CsvMappingForm::edited, this, &ImportMappingPage::onFormEdited);
+    connect(m_check, &ImportCheckRunner::checked, this, &ImportMappingPage::showCheckedRows);
     connect(m_preset, &QComboBox::activated, this,
             [this] { selectPreset(m_preset->currentData().toString()); });
     connect(m_delimiter, &QComboBox::currentIndexChanged, this, [this] {
         if (!m_updating) {
             m_state.mapping.delimiter = static_cast<char>(m_delimiter->currentData().toInt());
             refreshPreview();
+            checkRows();
         }
     });
     connect(m_hasHeader, &QCheckBox::toggled, this, [this](bool on) {
         if (!m_updating) {
             m_state.mapping.hasHeader = on;
             refreshPreview();
+            checkRows();
         }
     });
     connect(m_load, &QPushButton::clicked, this, &ImportMappingPage::chooseAndLoad);
@@ -138,15 +140,13 @@ QLayout *ImportMappingPage::buildTopRow()
 
 void ImportMappingPage::initializePage()
 {
-    const QString file = m_state.firstCsv();
     const bool guess = isBlank(m_state.mapping);
-    if (file != m_previewedFile || guess) {
-        m_previewedFile = file;
-        refreshPreview();
-    }
+    m_previewedFile = m_state.firstCsv();
+    refreshPreview(); // the lookups may have changed on the join step
     if (guess) {
         // A file in a known layout (a Shopify orders export...) starts from its preset.
-        if (auto preset = ingest::csvPreset(ingest::detectCsvPreset(file.toStdString()))) {
+        if (auto preset = ingest::csvPreset(ingest::detectCsvPreset(m_previewedFile.toStdString()))) {
+            preset->lookups = std::move(m_state.mapping.lookups);
             m_state.mapping = *preset;
             refreshPreview();
         } else {
@@ -155,6 +155,7 @@ void ImportMappingPage::initializePage()
     }
     preselectTimestampFormat();
     showMapping();
+    checkRows();
 }
 
 void ImportMappingPage::preselectTimestampFormat()
@@ -188,7 +189,7 @@ void ImportMappingPage::preselectTimestampFormat()
 
 int ImportMappingPage::nextId() const
 {
-    return ImportWizard::RunPageId;
+    return ImportWizard::SummaryPageId;
 }
 
 void ImportMappingPage::selectPreset(const QString &name)
@@ -196,47 +197,95 @@ void ImportMappingPage::selectPreset(const QString &name)
     if (name.isEmpty()) {
         m_state.mapping.preset.clear();
     } else if (auto preset = ingest::csvPreset(name.toStdString())) {
+        // The files joined on the join step stay.
+        preset->lookups = std::move(m_state.mapping.lookups);
         m_state.mapping = *preset;
     }
     refreshPreview();
     preselectTimestampFormat();
     showMapping();
+    checkRows();
 }
 
 void ImportMappingPage::refreshPreview()
 {
     m_columns.clear();
     m_previewOk = false;
-    const QString file = m_state.firstCsv();
-    // Reads only the first rows: the one service call a wizard page may make.
-    auto preview = ingest::previewCsv(file.toStdString(), m_state.mapping, kPreviewRows);
-    if (!preview) {
+    // Reads the first line of each file: the columns the pickers offer.
+    auto header = ingest::joinedHeader(m_state.firstCsv().toStdString(), m_state.mapping);
+    if (!header) {
         m_preview->setTable({}, {});
-        m_previewStatus->setText(tr("No preview: %1").arg(q(preview.error().message)));
+        m_previewStatus->setText(tr("No preview: %1").arg(q(header.error().message)));
     } else {
-        for (const std::string &h : preview->header) {
-            m_columns << q(h);
-        }
-        std::vector<QStringList> rows;
-        for (const auto &r : preview->rows) {
-            QStringList cells;
-            for (const std::string &cell : r) {
-                cells << q(cell);
-            }
-            rows.push_back(cells);
-        }
-        m_preview->setTable(m_columns, std::move(rows));
+        m_columns = toQStringList(*header);
         m_previewOk = true;
-        m_previewStatus->setText(tr("Preview: the first %1 of %2")
-                                     .arg(format::plural(static_cast<std::int64_t>(preview->rows.size()),
-                                                         tr("%1 row"), tr("%1 rows")),
-                                          QFileInfo(file).fileName()));
-        m_previewView->resizeColumnsToContents();
-        for (int c = 0; c < m_preview->columnCount(); ++c) {
-            m_previewView->setColumnWidth(c, qMin(m_previewView->columnWidth(c), kMaxPreviewColumnWidth));
-        }
     }
     m_form->setColumns(m_columns);
+}
+
+void ImportMappingPage::checkRows()
+{
+    if (!m_previewOk) {
+        return;
+    }
+    m_previewStatus->setText(tr("Reading the first rows…"));
+    m_check->check(m_state.firstCsv(), m_state.mapping, kPreviewRows);
+}
+
+void ImportMappingPage::showCheckedRows()
+{
+    const auto &result = *m_check->last();
+    const QString file = QFileInfo(m_state.firstCsv()).fileName();
+    if (!result) {
+        m_preview->setTable({}, {});
+        m_previewStatus->setText(tr("No preview: %1").arg(q(result.error().message)));
+        emit previewShown();
+        return;
+    }
+    // What the import makes of each row first, then the row as read (joined).
+    QStringList headers = {tr("Line"), tr("Import"), tr("User"), tr("Event"), tr("Time (UTC)"), tr("Product"),
+                           tr("Price"), tr("Order")};
+    const int parsedColumns = static_cast<int>(headers.size());
+    headers += toQStringList(result->header);
+    std::vector<QStringList> rows;
+    for (const ingest::CsvCheckedRow &r : result->rows) {
+        QStringList cells = {QString::number(r.line)};
+        if (!r.problem.empty()) {
+            cells << tr("rejected: %1").arg(q(r.problem)) << QString() << QString() << QString() << QString()
+                  << QString() << QString();
+        } else if (!result->mappingProblem.empty()) {
+            cells << QString() << QString() << QString() << QString() << QString() << QString() << QString();
+        } else {
+            cells << tr("yes") << q(r.userId.empty() ? r.anonymousId : r.userId) << q(r.event)
+                  << QDateTime::fromMSecsSinceEpoch(r.timestampMs, QTimeZone::utc())
+                         .toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"))
+                  << q(r.productId) << (r.price ? QString::number(*r.price, 'f', 2) : QString()) << q(r.orderId);
+        }
+        cells += toQStringList(r.cells);
+        rows.push_back(std::move(cells));
+    }
+    m_preview->setTable(headers, std::move(rows));
+    fitPreviewColumns(m_previewView);
+    for (int c = 0; c < parsedColumns; ++c) {
+        m_previewView->horizontalHeader()->resizeSection(c, qMax(m_previewView->columnWidth(c), 48));
+    }
+
+    const auto rowCount = static_cast<std::int64_t>(result->rows.size());
+    const QString first = tr("the first %1 of %2").arg(format::plural(rowCount, tr("%1 row"), tr("%1 rows")), file);
+    if (!result->mappingProblem.empty()) {
+        m_previewStatus->setText(tr("Preview of %1. The mapping cannot be applied: %2")
+                                     .arg(first, q(result->mappingProblem)));
+    } else if (result->rejected() == 0) {
+        m_previewStatus->setText(tr("Preview of %1: every row would be imported.").arg(first));
+    } else {
+        const auto reasons = result->reasons();
+        m_previewStatus->setText(tr("Preview of %1: %2 would be imported, %3 rejected. Most common reason: %4 (%5).")
+                                     .arg(first, QString::number(rowCount - result->rejected()),
+                                          QString::number(result->rejected()), q(reasons.front().first),
+                                          format::plural(reasons.front().second, tr("%1 row"), tr("%1 rows"))));
+    }
+    m_state.previewSummary = m_previewStatus->text();
+    emit previewShown();
 }
 
 void ImportMappingPage::showMapping()
@@ -264,6 +313,7 @@ void ImportMappingPage::onFormEdited()
         m_form->setMapping(m_state.mapping);
         m_updating = false;
     }
+    checkRows();
 }
 
 QString ImportMappingPage::problem() const
@@ -294,6 +344,17 @@ QString ImportMappingPage::problem() const
                 .arg(q(column), QFileInfo(m_previewedFile).fileName(), m_columns.join(QStringLiteral(", ")));
         }
     }
+    // The newest preview, when it is of this mapping (a check still running is not waited for).
+    if (const auto &checked = m_check->last(); checked && *checked && !m_check->isRunning()) {
+        const ingest::CsvCheck &c = **checked;
+        if (!c.mappingProblem.empty()) {
+            return q(c.mappingProblem);
+        }
+        if (!c.rows.empty() && c.rejected() == static_cast<std::int64_t>(c.rows.size())) {
+            return tr("None of the first %1 would be imported: %2. Change the mapping before importing.")
+                .arg(format::plural(c.rejected(), tr("%1 row"), tr("%1 rows")), q(c.reasons().front().first));
+        }
+    }
     return {};
 }
 
@@ -315,13 +376,25 @@ Result<void> ImportMappingPage::loadMapping(const QString &path)
     refreshPreview();
     preselectTimestampFormat();
     showMapping();
+    checkRows();
     return {};
 }
 
 Result<void> ImportMappingPage::saveMapping(const QString &path) const
 {
+    // The whole definition: the events file and the lookups, named relative to the mapping's folder, so
+    // `awb import WS --mapping FILE` runs it and the folder can move.
+    ingest::CsvMapping mapping = m_state.mapping;
+    const QDir folder = QFileInfo(path).absoluteDir();
+    auto relative = [&](const std::string &file) {
+        return file.empty() ? file : folder.relativeFilePath(q(file)).toStdString();
+    };
+    mapping.factFile = relative(m_state.firstCsv().toStdString());
+    for (ingest::CsvLookup &lookup : mapping.lookups) {
+        lookup.file = relative(lookup.file);
+    }
     QFile file(path);
-    const std::string json = ingest::csvMappingToJson(m_state.mapping);
+    const std::string json = ingest::csvMappingToJson(mapping);
     if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate) ||
         file.write(json.data(), static_cast<qint64>(json.size())) != static_cast<qint64>(json.size())) {
         return fail(Error::Code::Io,

@@ -22,6 +22,7 @@ class Settings;
 namespace awb::ui {
 
 class CsvMappingForm;
+class ImportCheckRunner;
 class StringTableModel;
 struct ImportWizardState;
 
@@ -33,8 +34,8 @@ public:
 
     void initializePage() override;
     void cleanupPage() override {}
-    /// Refuses a mapping without a user / anonymous id column, a timestamp column or an event name, or
-    /// naming a column the file does not have, with a message on the page.
+    /// Refuses a mapping without a user / anonymous id column, a timestamp column or an event name, naming
+    /// a column the file does not have, or whose preview rejects every row, with a message on the page.
     bool validatePage() override;
     int nextId() const override;
 
@@ -45,10 +46,18 @@ public:
     Result<void> saveMapping(const QString &path) const;
     /// Why validatePage() would refuse the current mapping, or empty.
     QString problem() const;
+    ImportCheckRunner &preview() const { return *m_check; }
+
+signals:
+    /// The preview of the mapped rows (or why there is none) is shown.
+    void previewShown();
 
 private:
     QLayout *buildTopRow();
+    /// Reads the columns (the events file's and the lookups') and starts checking the first rows.
     void refreshPreview();
+    void checkRows();
+    void showCheckedRows();
     /// When the mapping leaves the time format to detection, sets the format the file's times are written
     /// in, or notes (and shows) that they could be month first or day first.
     void preselectTimestampFormat();
@@ -76,6 +85,7 @@ private:
     QLabel *m_previewStatus;
     StringTableModel *m_preview;
     QTableView *m_previewView;
+    ImportCheckRunner *m_check;
 };
 
 } // namespace awb::ui

@@ -2,9 +2,11 @@
 #include "wizards/ImportWizard.h"
 
 #include "wizards/ImportFilesPage.h"
+#include "wizards/ImportJoinPage.h"
 #include "wizards/ImportMappingPage.h"
 #include "wizards/ImportReportPage.h"
 #include "wizards/ImportRunPage.h"
+#include "wizards/ImportSummaryPage.h"
 
 #include <QAbstractButton>
 
@@ -12,7 +14,8 @@ namespace awb::ui {
 
 ImportWizard::ImportWizard(const QString &workspacePath, settings::Settings &settings, QWidget *parent)
     : QWizard(parent), m_files(new ImportFilesPage(m_state, settings, this)),
-      m_mapping(new ImportMappingPage(m_state, settings, this)), m_run(new ImportRunPage(m_state, this)),
+      m_join(new ImportJoinPage(m_state, this)), m_mapping(new ImportMappingPage(m_state, settings, this)),
+      m_summary(new ImportSummaryPage(m_state, this)), m_run(new ImportRunPage(m_state, this)),
       m_report(new ImportReportPage(m_state, this))
 {
     m_state.workspacePath = workspacePath;
@@ -22,12 +25,15 @@ ImportWizard::ImportWizard(const QString &workspacePath, settings::Settings &set
     setOption(QWizard::NoBackButtonOnLastPage);
     setOption(QWizard::NoCancelButtonOnLastPage);
     setPage(FilesPageId, m_files);
+    setPage(JoinPageId, m_join);
     setPage(MappingPageId, m_mapping);
+    setPage(SummaryPageId, m_summary);
     setPage(RunPageId, m_run);
     setPage(ReportPageId, m_report);
     setStartId(FilesPageId);
     resize(1000, 680);
     button(QWizard::NextButton)->setObjectName(QStringLiteral("importNextButton"));
+    button(QWizard::CommitButton)->setObjectName(QStringLiteral("importCommitButton"));
     button(QWizard::BackButton)->setObjectName(QStringLiteral("importBackButton"));
     button(QWizard::FinishButton)->setObjectName(QStringLiteral("importFinishButton"));
     button(QWizard::CancelButton)->setObjectName(QStringLiteral("importCloseButton"));

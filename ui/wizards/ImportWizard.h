@@ -13,7 +13,9 @@ class Settings;
 namespace awb::ui {
 
 class ImportFilesPage;
+class ImportJoinPage;
 class ImportMappingPage;
+class ImportSummaryPage;
 class ImportReportPage;
 class ImportRunPage;
 
@@ -24,7 +26,9 @@ public:
     enum PageId
     {
         FilesPageId,
+        JoinPageId,
         MappingPageId,
+        SummaryPageId,
         RunPageId,
         ReportPageId,
     };
@@ -34,7 +38,9 @@ public:
 
     ImportWizardState &state() { return m_state; }
     ImportFilesPage *filesPage() const { return m_files; }
+    ImportJoinPage *joinPage() const { return m_join; }
     ImportMappingPage *mappingPage() const { return m_mapping; }
+    ImportSummaryPage *summaryPage() const { return m_summary; }
     ImportRunPage *runPage() const { return m_run; }
     ImportReportPage *reportPage() const { return m_report; }
 
@@ -48,7 +54,9 @@ signals:
 private:
     ImportWizardState m_state;
     ImportFilesPage *m_files;
+    ImportJoinPage *m_join;
     ImportMappingPage *m_mapping;
+    ImportSummaryPage *m_summary;
     ImportRunPage *m_run;
     ImportReportPage *m_report;
     bool m_closeWhenStopped = false;
