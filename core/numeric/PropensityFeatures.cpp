@@ -1,12 +1,14 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The propensity features: the profile timeline and the per-profile pass that scoring runs for every
 // target and cutoff. Hot path: contiguous arrays, both cores.
+#include "numeric/DecayTable.h"
 #include "numeric/Parallel.h"
 #include "numeric/Propensity.h"
 #include "numeric/PropensityDetail.h"
 
 #include <cmath>
 #include <limits>
+#include <optional>
 
 namespace awb::numeric {
 
@@ -72,8 +74,8 @@ struct FeatureInputs
     const ProfileTimeline &timeline;
     const std::vector<char> &target;
     std::int64_t cutoff;
-    double decayScaleMs;
-    double neighbourDecayScaleMs; ///< 0: the neighbourhood scores read the history undecayed
+    DecayTable decay;                      ///< of the own history, by age in ms
+    std::optional<DecayTable> neighbourDecay; ///< of the history the neighbourhood scores read; none: undecayed
     const std::vector<std::int32_t> &population;
     const CutoffModels &models;
     Eigen::VectorXf targetCf;
@@ -109,15 +111,14 @@ void fillRows(const FeatureInputs &in, std::size_t begin, std::size_t end, Eigen
             last = ts;
             const auto item = static_cast<Eigen::Index>(tl.item[j]);
             if (hasKnn || hasEase) {
-                const double w = in.neighbourDecayScaleMs > 0
-                                     ? tl.weight[j] * std::exp(-static_cast<double>(in.cutoff - ts) /
-                                                               in.neighbourDecayScaleMs)
+                const double w = in.neighbourDecay
+                                     ? tl.weight[j] * (*in.neighbourDecay)(static_cast<double>(in.cutoff - ts))
                                      : tl.weight[j];
                 knn += hasKnn ? w * in.knn[item] : 0.0;
                 ease += hasEase ? w * in.ease[item] : 0.0;
             }
             if (in.target[static_cast<std::size_t>(tl.item[j])]) {
-                own += tl.weight[j] * std::exp(-static_cast<double>(in.cutoff - ts) / in.decayScaleMs);
+                own += tl.weight[j] * in.decay(static_cast<double>(in.cutoff - ts));
                 ++ownCount;
                 ownLast = ts;
             }
@@ -195,8 +196,10 @@ Eigen::MatrixXd propensityFeatures(const InteractionLog &log, const ProfileTimel
     const FeatureInputs in{timeline,
                            target,
                            models.cutoff,
-                           params.decayDays * kDayMs,
-                           params.neighbourDecayDays * kDayMs,
+                           DecayTable(params.decayDays * kDayMs),
+                           params.neighbourDecayDays > 0
+                               ? std::optional<DecayTable>(DecayTable(params.neighbourDecayDays * kDayMs))
+                               : std::nullopt,
                            population,
                            models,
                            targetFactor(models.cf, target),

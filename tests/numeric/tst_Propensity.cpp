@@ -1,10 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "numeric/DecayTable.h"
 #include "numeric/Propensity.h"
 #include "numeric/Random.h"
 
 #include <QTest>
 
 #include <algorithm>
+#include <cmath>
 #include <numeric>
 
 using namespace awb::numeric;
@@ -124,6 +126,23 @@ class TestPropensity : public QObject
     Q_OBJECT
 
 private slots:
+    // The features' time decays come from a table: within 2e-7 of std::exp over the table (ages of hours to
+    // years), exact past it.
+    void decayTableMatchesExp()
+    {
+        for (const double scale : {86400e3, 30 * 86400e3, 365 * 86400e3}) {
+            const awb::numeric::DecayTable decay(scale);
+            double worst = 0;
+            for (double age = 0; age < 30 * scale; age += scale / 997.3) {
+                const double exact = std::exp(-age / scale);
+                worst = std::max(worst, std::abs(decay(age) - exact) / exact);
+            }
+            QVERIFY2(worst < 2e-7, qPrintable(QString::number(worst)));
+            QCOMPARE(decay(0), 1.0);
+            QCOMPARE(decay(40 * scale), std::exp(-40.0));
+        }
+    }
+
     void scoresAreCalibratedProbabilitiesThatRankTheFuture()
     {
         const InteractionLog log = plantedLog(3000, 300, 1);
@@ -291,8 +310,11 @@ private slots:
                 const double got = x(static_cast<Eigen::Index>(r), f) -
                                    (centred ? x(static_cast<Eigen::Index>(rows[0]), f) : 0.0);
                 const double want = expected[at] - (centred ? first[at] : 0.0);
-                // The neighbourhood scores sum float products in another order: 1e-5 relative.
-                const double tolerance = f >= static_cast<int>(FeatureIndex::Knn) ? 1e-5 : 1e-9;
+                // The neighbourhood scores sum float products in another order: 1e-5 relative; the own history's
+                // time decay comes from a table (decayTableMatchesExp): 2e-7 relative.
+                const double tolerance = f >= static_cast<int>(FeatureIndex::Knn) ? 1e-5
+                                         : f == static_cast<int>(FeatureIndex::Own) ? 2e-7
+                                                                                    : 1e-9;
                 QVERIFY2(std::abs(got - want) <= tolerance * (1.0 + std::abs(want)),
                          qPrintable(
                              QStringLiteral("row %1 feature %2: %3 vs %4").arg(r).arg(f).arg(got).arg(want)));
