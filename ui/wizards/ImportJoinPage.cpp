@@ -44,11 +44,6 @@ QString q(const std::string &s)
     return QString::fromStdString(s);
 }
 
-std::vector<std::string> headerOf(const std::string &path, const ingest::CsvMapping &mapping)
-{
-    auto preview = ingest::previewCsv(path, mapping, 0); // the first line only
-    return preview ? preview->header : std::vector<std::string>{};
-}
 
 } // namespace
 
@@ -98,10 +93,21 @@ ImportJoinPage::ImportJoinPage(ImportWizardState &state, QWidget *parent)
     connect(m_check, &ImportCheckRunner::checked, this, &ImportJoinPage::showPreview);
 }
 
+const std::vector<std::string> &ImportJoinPage::headerOf(const std::string &path)
+{
+    auto it = m_headers.find(path);
+    if (it == m_headers.end()) {
+        auto preview = ingest::previewCsv(path, m_state.mapping, 0); // the first line only
+        it = m_headers.emplace(path, preview ? preview->header : std::vector<std::string>{}).first;
+    }
+    return it->second;
+}
+
 void ImportJoinPage::initializePage()
 {
+    m_headers.clear(); // the files (or the delimiter) may have changed since the last visit
     ingest::CsvMapping &m = m_state.mapping;
-    m_factHeader = headerOf(m_state.firstCsv().toStdString(), m);
+    m_factHeader = headerOf(m_state.firstCsv().toStdString());
     std::set<std::string> chosen;
     std::vector<ingest::LookupFile> added;
     for (const ImportFileEntry &f : m_state.files) {
@@ -113,7 +119,7 @@ void ImportJoinPage::initializePage()
         const bool joined = std::any_of(m.lookups.begin(), m.lookups.end(),
                                         [&](const ingest::CsvLookup &l) { return l.file == path; });
         if (!joined) {
-            added.push_back({path, headerOf(path, m)});
+            added.push_back({path, headerOf(path)});
         }
     }
     // A lookup added from the files page goes when its file is no longer a lookup there; one from a loaded
@@ -128,7 +134,7 @@ void ImportJoinPage::initializePage()
         // Guessed against the events file and the lookups already joined.
         std::vector<std::string> available = m_factHeader;
         for (const ingest::CsvLookup &l : m.lookups) {
-            for (const std::string &c : headerOf(l.file, m)) {
+            for (const std::string &c : headerOf(l.file)) {
                 available.push_back(l.name + "." + c);
             }
         }
@@ -161,7 +167,7 @@ void ImportJoinPage::rebuildTable()
     const auto &lookups = m_state.mapping.lookups;
     m_lookupHeaders.clear();
     for (const ingest::CsvLookup &l : lookups) {
-        m_lookupHeaders.push_back(headerOf(l.file, m_state.mapping));
+        m_lookupHeaders.push_back(headerOf(l.file));
     }
     m_table->setRowCount(static_cast<int>(lookups.size()));
     for (std::size_t i = 0; i < lookups.size(); ++i) {

@@ -6,6 +6,7 @@
 
 #include <QWizardPage>
 
+#include <map>
 #include <set>
 #include <string>
 #include <vector>
@@ -49,13 +50,16 @@ private:
     void rebuildTable();
     void edited();
     void showPreview();
+    /// The header of a file, read once per visit of the page (the table is rebuilt on every edit).
+    const std::vector<std::string> &headerOf(const std::string &path);
     /// The columns a lookup may be joined on: the events file's, then those of the lookups before it.
     QStringList columnsBefore(std::size_t lookup) const;
 
     ImportWizardState &m_state;
     std::vector<std::string> m_factHeader;
     std::vector<std::vector<std::string>> m_lookupHeaders; ///< by lookup, as m_state.mapping.lookups
-    std::set<std::string> m_fromFilesPage; ///< lookup files this page added from the files page
+    std::set<std::string> m_fromFilesPage;
+    std::map<std::string, std::vector<std::string>> m_headers; ///< by path, see headerOf ///< lookup files this page added from the files page
     QTableWidget *m_table;
     QLabel *m_status;
     QLabel *m_error;
