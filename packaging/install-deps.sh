@@ -12,7 +12,7 @@ packages=(
     libeigen3-dev
     libsqlite3-dev sqlite3
     libsimdjson-dev
-    zlib1g-dev liblzma-dev libxxhash-dev
+    zlib1g-dev liblzma-dev libxxhash-dev libzstd-dev
     fonts-dejavu-core
     xz-utils time
     dpkg-dev file desktop-file-utils appstream shared-mime-info
