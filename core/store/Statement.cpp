@@ -85,6 +85,15 @@ Statement &Statement::bindStatic(int index, std::string_view text)
     return *this;
 }
 
+Statement &Statement::bindStaticBlob(int index, std::span<const unsigned char> bytes)
+{
+    const int rc = sqlite3_bind_blob64(m_stmt, index, bytes.data(), bytes.size(), SQLITE_STATIC);
+    if (rc != SQLITE_OK) {
+        throwError(m_db, rc, "bind failed");
+    }
+    return *this;
+}
+
 Statement &Statement::bindNull(int index)
 {
     const int rc = sqlite3_bind_null(m_stmt, index);
@@ -151,6 +160,13 @@ std::string_view Statement::textView(int column) const
 {
     const auto *p = reinterpret_cast<const char *>(sqlite3_column_text(m_stmt, column));
     return p ? std::string_view(p, static_cast<size_t>(sqlite3_column_bytes(m_stmt, column))) : std::string_view();
+}
+
+std::span<const unsigned char> Statement::blob(int column) const
+{
+    const auto *p = static_cast<const unsigned char *>(sqlite3_column_blob(m_stmt, column));
+    return p ? std::span<const unsigned char>(p, static_cast<size_t>(sqlite3_column_bytes(m_stmt, column)))
+             : std::span<const unsigned char>();
 }
 
 int Statement::columnCount() const

@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <span>
 #include <string_view>
 
 struct sqlite3;
@@ -40,6 +41,8 @@ public:
     /// Binds text without copying it (SQLITE_STATIC): text must stay valid and unchanged until the
     /// statement is reset. For hot loops that bind large values (event properties).
     Statement &bindStatic(int index, std::string_view text);
+    /// Binds bytes without copying them, under the same rule as bindStatic.
+    Statement &bindStaticBlob(int index, std::span<const unsigned char> bytes);
 
     /// Steps once. Returns true when a row is available, false when done. Throws StoreError on failure.
     bool step();
@@ -54,6 +57,8 @@ public:
     /// The column's text without a copy: valid until the next step(), reset() or read of that column as
     /// another type. For hot loops (exports).
     std::string_view textView(int column) const;
+    /// The column's bytes without a copy, valid as long as textView's.
+    std::span<const unsigned char> blob(int column) const;
     int columnCount() const;
 
 private:
