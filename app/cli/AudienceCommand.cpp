@@ -21,6 +21,7 @@ namespace {
 constexpr const char *kSubUsage =
     "usage: awb audience create WORKSPACE --name N (--target COLUMN=VALUE | --product ID) --size 5%|COUNT\n"
     "                           [--horizon 30d] [--as-of DATE] [--description TEXT]\n"
+    "                           [--control 10%|0 [--control-seed N]]\n"
     "                           [--only-in AUDIENCE|SEGMENT] [--exclude AUDIENCE|SEGMENT] [--everyone]\n"
     "                           [--export PRESET --out FILE [--columns a,b,c] [--default-country CC]]\n"
     "       awb audience list WORKSPACE [--json]\n"
@@ -40,6 +41,12 @@ void addOptions(QCommandLineParser &parser)
     parser.addOption(
         {opt("horizon"), opt("Prediction window, e.g. 30d (default)."), opt("DAYS"), opt("30d")});
     parser.addOption({opt("as-of"), opt("Score as if now were DATE."), opt("DATE")});
+    parser.addOption({opt("control"),
+                      opt("Hold out this share of the members as a control group, drawn per score decile, stored "
+                          "and never exported (default 10%; 0 for none)."),
+                      opt("PERCENT")});
+    parser.addOption({opt("control-seed"), opt("Seed of the control group draw (default: a new one, recorded)."),
+                      opt("N")});
     parser.addOption({opt("only-in"), opt("Only members of this audience (or else saved segment) may enter."),
                       opt("NAME")});
     parser.addOption({opt("exclude"), opt("Members of this audience (or else saved segment) may not enter."),
@@ -70,6 +77,10 @@ std::string summary(const audience::AudienceInfo &a)
                     "), target " + a.target.describe() + ", horizon " +
                     std::to_string(a.horizonMs / services::kDayMs) + " days, as of " +
                     ingest::formatTimestamp(a.asOfMs);
+    if (a.control.share > 0) {
+        s += ", control group " + a.control.shareText() + " (" + std::to_string(a.controlSize) +
+             " held out, not exported; seed " + std::to_string(a.control.seed) + ")";
+    }
     if (a.qualityLabel == numeric::kInsufficientData) {
         s += ", quality " + a.qualityLabel + " (too few engagers to measure)";
     } else if (!a.qualityLabel.empty()) {
@@ -129,6 +140,18 @@ int create(const QCommandLineParser &parser, const std::string &workspace)
         return printError(size.error());
     }
     what.size = *size;
+    what.controlShare = audience::kDefaultControlShare;
+    if (parser.isSet(opt("control")) &&
+        !audience::parseControlShare(parser.value(opt("control")).toStdString(), what.controlShare)) {
+        return usageError("bad --control (expected a share of the members from 0% to 50%, e.g. 10%, or 0)");
+    }
+    if (parser.isSet(opt("control-seed"))) {
+        bool ok = false;
+        what.controlSeed = parser.value(opt("control-seed")).toULongLong(&ok);
+        if (!ok || *what.controlSeed >= (std::uint64_t{1} << 53)) {
+            return usageError("bad --control-seed (expected a whole number below 2^53)");
+        }
+    }
     audience::Population &population = request.population;
     population.everyone = parser.isSet(opt("everyone"));
     // A name is an audience's if one has it, else a saved segment's (rule or static).
@@ -199,6 +222,9 @@ int list(const QCommandLineParser &parser, const std::string &workspace)
             {opt("status"), a.status == audience::AudienceStatus::Live ? opt("live") : opt("computing")},
             {opt("quality"), QString::fromStdString(a.qualityLabel)},
             {opt("auc"), a.auc},
+            {opt("controlShare"), a.control.share},
+            {opt("controlSize"), static_cast<double>(a.controlSize)},
+            {opt("controlSeed"), QString::number(a.control.seed)},
             {opt("created"), QString::fromStdString(ingest::formatTimestamp(a.createdAtMs))}});
     }
     printOut(QJsonDocument(out).toJson().toStdString());
@@ -217,9 +243,10 @@ int show(const QCommandLineParser &parser, const std::string &workspace)
     if (!members) {
         return printError(members.error());
     }
-    std::string s = summary(*info) + "rank,user,score\n";
+    std::string s = summary(*info) + "rank,user,score,control\n";
     for (const audience::AudienceMember &m : *members) {
-        s += std::to_string(m.rank) + "," + m.key + "," + std::to_string(m.score) + "\n";
+        s += std::to_string(m.rank) + "," + m.key + "," + std::to_string(m.score) + "," + (m.control ? "1" : "0") +
+             "\n";
     }
     printOut(s);
     return kExitOk;

@@ -20,7 +20,7 @@ constexpr const char *kColumns =
     "a.id, a.name, a.description, a.target_column, a.target_value, a.target_product, a.horizon_ms, a.as_of, "
     "a.size_rule, a.eligible, a.size, a.status, a.created_at, "
     "json_extract(a.quality, '$.backtest[0].label'), json_extract(a.quality, '$.backtest[0].auc'), "
-    "json_extract(a.quality, '$.reachableByEmail')";
+    "json_extract(a.quality, '$.reachableByEmail'), a.control_share, a.control_seed, a.control_size";
 
 AudienceInfo readInfo(const store::Statement &st)
 {
@@ -42,6 +42,9 @@ AudienceInfo readInfo(const store::Statement &st)
     a.qualityLabel = st.text(13);
     a.auc = st.isNull(14) ? 0.0 : st.real(14);
     a.reachableByEmail = st.isNull(15) ? -1 : st.int64(15);
+    a.control.share = st.real(16);
+    a.control.seed = static_cast<std::uint64_t>(st.int64(17));
+    a.controlSize = st.int64(18);
     return a;
 }
 
@@ -81,8 +84,9 @@ int AudienceRepository::removeAbandoned()
 std::int64_t AudienceRepository::insert(const AudienceInfo &info)
 {
     auto st = m_db.prepare("INSERT INTO audiences (name, description, target_column, target_value, "
-                           "target_product, horizon_ms, as_of, size_rule, status, created_at, owner) "
-                           "VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'computing', ?, ?)");
+                           "target_product, horizon_ms, as_of, size_rule, status, created_at, owner, "
+                           "control_share, control_seed) "
+                           "VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'computing', ?, ?, ?, ?)");
     st.bind(1, info.name).bind(2, info.description);
     st.bindTextOrNull(3, info.target.column).bindTextOrNull(4, info.target.value);
     st.bindTextOrNull(5, info.target.productId);
@@ -90,7 +94,9 @@ std::int64_t AudienceRepository::insert(const AudienceInfo &info)
         .bind(7, info.asOfMs)
         .bind(8, info.sizeRule.toString())
         .bind(9, info.createdAtMs)
-        .bind(10, thisProcess());
+        .bind(10, thisProcess())
+        .bind(11, info.control.share)
+        .bind(12, static_cast<std::int64_t>(info.control.seed));
     st.run();
     return m_db.lastInsertRowId();
 }
@@ -127,8 +133,9 @@ void AudienceRepository::markLive(const AudienceInfo &info, const std::string &q
 {
     auto st =
         m_db.prepare("UPDATE audiences SET status = 'live', as_of = ?, eligible = ?, size = ?, quality = ?, "
-                     "owner = '' WHERE id = ?");
-    st.bind(1, info.asOfMs).bind(2, info.eligible).bind(3, info.size).bind(4, qualityJson).bind(5, info.id);
+                     "owner = '', control_size = ? WHERE id = ?");
+    st.bind(1, info.asOfMs).bind(2, info.eligible).bind(3, info.size).bind(4, qualityJson);
+    st.bind(5, info.controlSize).bind(6, info.id);
     st.run();
 }
 
@@ -154,13 +161,13 @@ std::vector<AudienceMember> AudienceRepository::members(std::int64_t audienceId,
                            "i.kind, i.value LIMIT 1), "
                            "p.email, " +
                            std::string(store::kAttributesOfP) +
-                           " "
+                           ", m.control "
                            "FROM audience_members m LEFT JOIN profiles p ON p.id = m.profile_id "
                            "WHERE m.audience_id = ? AND m.rank > ? ORDER BY m.rank LIMIT ?");
     st.bind(1, audienceId).bind(2, offset).bind(3, limit);
     std::vector<AudienceMember> out;
     while (st.step()) {
-        AudienceMember m{st.int64(0), st.int64(1), st.text(3), st.real(2), st.text(4), {}, {}, {}};
+        AudienceMember m{st.int64(0), st.int64(1), st.text(3), st.real(2), st.text(4), {}, {}, {}, st.int64(6) != 0};
         out.push_back(std::move(m));
         if (traitsJson) {
             traitsJson->push_back(st.text(5));
@@ -202,13 +209,13 @@ std::vector<ExportRecord> AudienceRepository::exports(const std::string &audienc
 
 AudienceRepository::MemberInserter::MemberInserter(store::Database &db, std::int64_t audienceId)
     : m_insert(db.prepare(
-          "INSERT INTO audience_members (audience_id, rank, profile_id, score) VALUES (?, ?, ?, ?)")),
+          "INSERT INTO audience_members (audience_id, rank, profile_id, score, control) VALUES (?, ?, ?, ?, ?)")),
       m_audienceId(audienceId)
 {}
 
-void AudienceRepository::MemberInserter::add(std::int64_t rank, std::int64_t profileId, double score)
+void AudienceRepository::MemberInserter::add(std::int64_t rank, std::int64_t profileId, double score, bool control)
 {
-    m_insert.bind(1, m_audienceId).bind(2, rank).bind(3, profileId).bind(4, score);
+    m_insert.bind(1, m_audienceId).bind(2, rank).bind(3, profileId).bind(4, score).bind(5, control ? 1 : 0);
     m_insert.run();
 }
 

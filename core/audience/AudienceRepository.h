@@ -73,7 +73,8 @@ class AudienceRepository::MemberInserter
 {
 public:
     MemberInserter(store::Database &db, std::int64_t audienceId);
-    void add(std::int64_t rank, std::int64_t profileId, double score);
+    /// control: held out in the control group (stored, never exported).
+    void add(std::int64_t rank, std::int64_t profileId, double score, bool control = false);
 
 private:
     store::Statement m_insert;

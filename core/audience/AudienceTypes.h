@@ -2,6 +2,7 @@
 // Value types of recommendation audiences: the size rule, an audience's summary and its members.
 #pragma once
 
+#include "audience/ControlGroup.h"
 #include "common/Result.h"
 #include "model/InteractionLoader.h"
 
@@ -56,6 +57,8 @@ struct AudienceInfo
     std::string qualityLabel; ///< the model's backtest label ("Good"), empty while computing
     double auc = 0;           ///< the model's backtest AUC
     std::int64_t reachableByEmail = -1; ///< members reachable by e-mail at creation; -1: not recorded
+    ControlGroup control;               ///< the share held out and its seed (share 0: none)
+    std::int64_t controlSize = 0;       ///< of size: members held out, never exported
 
     std::string statusText() const; ///< "computing" or "live, N people"
 };
@@ -71,6 +74,7 @@ struct AudienceMember
     std::string firstName;
     std::string lastName;
     std::string country;
+    bool control = false; ///< held out in the control group: never exported
 };
 
 /// What a population name refers to: a saved audience snapshot or a saved segment (rule or static).

@@ -40,7 +40,7 @@ MemberReader::MemberReader(store::Database &db, std::int64_t audienceId, const E
                            (m_needAnonymous ? kAnonymousIds : "NULL") +
                            " FROM audience_members m LEFT JOIN profiles p ON p.id = m.profile_id "
                            "LEFT JOIN identities u ON u.profile_id = m.profile_id AND u.kind = 0 "
-                           "WHERE m.audience_id = ? ORDER BY m.rank")),
+                           "WHERE m.audience_id = ? AND m.control = 0 ORDER BY m.rank")),
       m_audienceId(audienceId)
 {
     m_members.bind(1, audienceId);
@@ -126,12 +126,17 @@ bool MemberReader::isDuplicate(const MemberRecord &m)
     }
     if (!m_rankOf) {
         m_rankOf.emplace(
-            m_db.prepare("SELECT min(rank) FROM audience_members WHERE profile_id = ? AND audience_id = ?"));
+            m_db.prepare("SELECT min(rank), max(control) FROM audience_members WHERE profile_id = ? AND "
+                         "audience_id = ?"));
     }
     m_rankOf->bind(1, m.profileId).bind(2, m_audienceId);
-    const std::int64_t own = m_rankOf->step() && !m_rankOf->isNull(0) ? m_rankOf->int64(0) : 0;
+    const bool found = m_rankOf->step() && !m_rankOf->isNull(0);
+    const std::int64_t own = found ? m_rankOf->int64(0) : 0;
+    const bool control = found && m_rankOf->int64(1) != 0;
     m_rankOf->reset();
-    return own > 0 && own < m.rank; // the profile it became is itself a better-ranked member
+    // The profile it became is itself a better-ranked member, or held out in the control group: the
+    // person must not be written twice, nor reach the campaign through a merged-away member.
+    return (own > 0 && own < m.rank) || control;
 }
 
 } // namespace awb::exports

@@ -20,7 +20,8 @@ namespace awb::exports {
 /// Reads through the caller's connection (run it inside a read transaction for a consistent snapshot).
 /// One query joins members, profiles and user ids; it fills rank, score, ids, the profiles.email column
 /// and the raw traits JSON (TraitReader takes the fields from it). A member whose profile was later merged
-/// into another one is read from the profile it was merged into. Throws StoreError.
+/// into another one is read from the profile it was merged into. Members held out in the control group are
+/// never read (and a member merged into a control member's profile reads as a duplicate). Throws StoreError.
 class MemberReader
 {
 public:

@@ -2,6 +2,7 @@
 #include "services/AudienceDraft.h"
 
 #include "audience/AudienceRepository.h"
+#include "audience/ControlGroup.h"
 #include "common/Text.h"
 #include "jobs/Progress.h"
 #include "services/SegmentService.h"
@@ -41,6 +42,9 @@ Result<void> validate(const DraftCreate &what)
         return fail(Error::Code::InvalidInput,
                     "Bad audience size " + size.toString() +
                         ": give a percentage in (0, 100] or a count of at least 1.");
+    }
+    if (!(what.controlShare >= 0 && what.controlShare <= audience::kMaxControlShare)) {
+        return fail(Error::Code::InvalidInput, "Bad control group share: give 0% to 50% of the members.");
     }
     for (const ExportRequest &d : what.destinations) {
         if (auto preset = exports::makePreset(d.preset, d.columns); !preset) {
@@ -150,11 +154,13 @@ Result<void> storeMembers(store::Database &db, audience::AudienceInfo &info, con
 
     progress.setStage("Storing " + std::to_string(info.size) + " members");
     progress.setRange(info.size);
+    const std::vector<bool> control = audience::drawControlGroup(static_cast<std::size_t>(info.size), info.control);
+    info.controlSize = std::count(control.begin(), control.end(), true);
     store::Transaction tx(db);
     audience::AudienceRepository::MemberInserter insert(db, info.id);
     for (std::int64_t r = 0; r < info.size; ++r) {
         const ScoredProfile &p = scores.ranked[static_cast<std::size_t>(r)];
-        insert.add(r + 1, p.profileId, p.probability);
+        insert.add(r + 1, p.profileId, p.probability, control[static_cast<std::size_t>(r)]);
         if ((r + 1) % kProgressEvery == 0) {
             progress.setValue(r + 1);
             if (progress.isCancelled()) {
@@ -336,6 +342,9 @@ Result<AudienceCreated> AudienceDraft::create(const std::string &workspacePath, 
     info.asOfMs = m_scores.nowMs;
     info.sizeRule = what.size;
     info.createdAtMs = nowMs();
+    if (what.controlShare > 0) {
+        info.control = {what.controlShare, what.controlSeed.value_or(audience::newControlSeed())};
+    }
     audience::AudienceRepository repo(**db);
     try {
         repo.removeAbandoned(); // a creation killed earlier no longer holds its name

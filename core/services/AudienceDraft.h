@@ -44,6 +44,10 @@ struct DraftCreate
     std::string name; ///< required, unique in the workspace
     std::string description;
     audience::SizeRule size;
+    /// Of the members, the share held out as a control group (stratified by score decile, stored, never
+    /// exported); 0 = none. The builder and the command line offer audience::kDefaultControlShare.
+    double controlShare = 0;
+    std::optional<std::uint64_t> controlSeed; ///< default: a new seed (recorded with the audience)
     /// Written in order after the audience is stored (their audience field is set to the name).
     std::vector<ExportRequest> destinations;
 };

@@ -159,6 +159,7 @@ Result<AudienceCreated> AudienceService::duplicate(const std::string &name, cons
     spec.create.name = newName;
     spec.create.description = original->description;
     spec.create.size = newSize;
+    spec.create.controlShare = original->control.share; // a control group of the same share, drawn anew
     return create(spec, progress);
 }
 

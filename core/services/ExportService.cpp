@@ -102,6 +102,9 @@ std::string ExportReport::toText() const
 {
     std::string s = "exported audience '" + audience + "' with preset " + preset + " to " + file + "\n";
     s += "  members:  " + std::to_string(members) + "\n";
+    if (heldOut > 0) {
+        s += "  control:  " + std::to_string(heldOut) + " members held out, not exported\n";
+    }
     s += "  written:  " + std::to_string(written) + "\n";
     s += "  skipped:  " + std::to_string(skipped) + "\n";
     for (const auto &[reason, count] : skippedByReason) {
@@ -178,8 +181,9 @@ Result<ExportReport> ExportService::exportAudience(const ExportRequest &request,
         report.file = QFileInfo(QString::fromStdString(request.outFile)).absoluteFilePath().toStdString();
         report.consentRule = exports::consentRuleName(rule);
         report.includeWithoutConsent = request.includeWithoutConsent;
+        report.heldOut = info->controlSize;
         progress.setStage("Exporting " + info->name);
-        progress.setRange(info->size);
+        progress.setRange(info->size - info->controlSize);
         if (!writeMembers(**db, info->id, formatter, writer, report, progress)) {
             return fail(Error::cancelled()); // the writer's destructor drops the temporary file
         }

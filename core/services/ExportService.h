@@ -38,6 +38,7 @@ struct ExportReport
     std::string preset;
     std::string file;
     std::int64_t members = 0; ///< members read
+    std::int64_t heldOut = 0; ///< members of the audience's control group: never read, never written
     std::int64_t written = 0; ///< rows written (header not counted)
     std::int64_t skipped = 0;
     std::vector<std::pair<std::string, std::int64_t>> skippedByReason; ///< most frequent first

@@ -286,12 +286,18 @@ CREATE INDEX profile_attributes_key ON profile_attributes(key, value);
 // version number was lowered by hand (the tests build old versions that way) migrates too.
 constexpr const char *kSchemaV7 = "";
 
+void addColumnIfMissing(Database &db, const char *table, const char *column, const char *declaration)
+{
+    auto st = db.prepare("SELECT count(*) FROM pragma_table_info(?) WHERE name = ?");
+    st.bind(1, table).bind(2, column);
+    if (st.step() && st.int64(0) == 0) {
+        db.exec(std::string("ALTER TABLE ") + table + " ADD COLUMN " + column + " " + declaration);
+    }
+}
+
 void addRunMapping(Database &db)
 {
-    auto st = db.prepare("SELECT count(*) FROM pragma_table_info('import_runs') WHERE name = 'mapping'");
-    if (st.step() && st.int64(0) == 0) {
-        db.exec("ALTER TABLE import_runs ADD COLUMN mapping TEXT NOT NULL DEFAULT ''");
-    }
+    addColumnIfMissing(db, "import_runs", "mapping", "TEXT NOT NULL DEFAULT ''");
 }
 
 // Version 8: the suppression list (people who must not be e-mailed) and the consent choice of each export.
@@ -312,6 +318,20 @@ CREATE TABLE suppressions (
 ALTER TABLE exports ADD COLUMN include_unconsented INTEGER NOT NULL DEFAULT 0;
 ALTER TABLE exports ADD COLUMN left_out INTEGER NOT NULL DEFAULT 0;
 )sql";
+
+// Version 9: control groups. An audience may hold out a share of its members (drawn per score decile with
+// control_seed, audience/ControlGroup.h): they are stored with control = 1 and never exported, so that the
+// campaign's result can be measured against them. control_size: members held out (of size).
+// Added only when missing, as version 7's column.
+constexpr const char *kSchemaV9 = "";
+
+void addControlGroups(Database &db)
+{
+    addColumnIfMissing(db, "audiences", "control_share", "REAL NOT NULL DEFAULT 0");
+    addColumnIfMissing(db, "audiences", "control_seed", "INTEGER NOT NULL DEFAULT 0");
+    addColumnIfMissing(db, "audiences", "control_size", "INTEGER NOT NULL DEFAULT 0");
+    addColumnIfMissing(db, "audience_members", "control", "INTEGER NOT NULL DEFAULT 0");
+}
 
 void moveTraitsToAttributes(Database &db)
 {
@@ -339,6 +359,7 @@ const std::vector<Step> &steps()
         {4, kSchemaV4}, {5, kSchemaV5}, {6, kSchemaV6, moveTraitsToAttributes},
         {7, kSchemaV7, addRunMapping},
         {8, kSchemaV8},
+        {9, kSchemaV9, addControlGroups},
     };
     return list;
 }

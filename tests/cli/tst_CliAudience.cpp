@@ -78,7 +78,12 @@ private slots:
             // Candidates are the profiles with a user id (424 of the 600 generated ones have one).
             create.out.contains(QStringLiteral("audience 'Beauty fans': live, 22 people (5% of 424 scored, ")),
             qPrintable(create.out));
-        QVERIFY2(create.out.contains(QStringLiteral("written:  22")), qPrintable(create.out));
+        // 10% of the 22 held out as a control group by default: 20 members exported.
+        QVERIFY2(create.out.contains(QStringLiteral("control group 10% (2 held out, not exported; seed ")),
+                 qPrintable(create.out));
+        QVERIFY2(create.out.contains(QStringLiteral("members:  20\n  control:  2 members held out, not exported")),
+                 qPrintable(create.out));
+        QVERIFY2(create.out.contains(QStringLiteral("written:  20")), qPrintable(create.out));
         QCOMPARE(firstLine(created), QByteArray("user_id,email,score"));
         // Before creating, the reach of the chosen size and the population of the backtest.
         QVERIFY2(create.out.contains(QStringLiteral("scored 424 profiles (identified people); top 22: ")) &&
@@ -105,7 +110,7 @@ private slots:
             awbRun(QStringList{QStringLiteral("export"), m_ws} +
                    args({"--audience", "Beauty fans", "--preset", "meta", "--out"}) + QStringList{meta});
         QVERIFY2(exp.exitCode == 0, qPrintable(exp.err));
-        QVERIFY2(exp.out.contains(QStringLiteral("members:  22")), qPrintable(exp.out));
+        QVERIFY2(exp.out.contains(QStringLiteral("members:  20")), qPrintable(exp.out));
         QCOMPARE(firstLine(meta), QByteArray("email,phone,fn,ln,ct,st,zip,country"));
 
         const Run show = awbRun(QStringList{QStringLiteral("audience"), QStringLiteral("show"), m_ws} +
@@ -127,6 +132,43 @@ private slots:
         QVERIFY2(!after.out.contains(QStringLiteral("'Beauty fans'")) &&
                      after.out.contains(QStringLiteral("Beauty wide")),
                  qPrintable(after.out));
+    }
+
+    void controlGroupShareAndSeed()
+    {
+        const auto create = [&](const char *name, const char *share, const char *seed) {
+            return awbRun(QStringList{QStringLiteral("audience"), QStringLiteral("create"), m_ws} +
+                          args({"--name", name, "--target", "Category=Beauty", "--size", "40", "--control", share,
+                                "--control-seed", seed}));
+        };
+        const Run a = create("Held A", "25%", "5");
+        QVERIFY2(a.exitCode == 0, qPrintable(a.err));
+        QVERIFY2(a.out.contains(QStringLiteral("control group 25% (10 held out, not exported; seed 5)")),
+                 qPrintable(a.out));
+        QVERIFY(create("Held B", "25%", "5").exitCode == 0);
+        QVERIFY(create("Held C", "25%", "6").exitCode == 0);
+        const auto controlColumn = [&](const char *name) {
+            const Run show = awbRun(QStringList{QStringLiteral("audience"), QStringLiteral("show"), m_ws} +
+                                    args({"--name", name, "--members", "100"}));
+            QStringList flags;
+            for (const QString &line : show.out.split(QLatin1Char('\n'))) {
+                if (!line.isEmpty() && line.at(0).isDigit()) {
+                    flags << line.section(QLatin1Char(','), 3, 3);
+                }
+            }
+            return flags;
+        };
+        const QStringList flagsA = controlColumn("Held A");
+        QCOMPARE(flagsA.size(), 40);
+        QCOMPARE(flagsA.count(QStringLiteral("1")), 10);
+        QCOMPARE(controlColumn("Held B"), flagsA); // the same seed draws the same members
+        QVERIFY(controlColumn("Held C") != flagsA);
+
+        const Run none = create("Held D", "0", "1");
+        QVERIFY2(none.exitCode == 0 && !none.out.contains(QStringLiteral("control group")), qPrintable(none.out));
+        const Run tooMany = create("Held E", "60%", "1");
+        QCOMPARE(tooMany.exitCode, 2);
+        QVERIFY2(tooMany.err.contains(QStringLiteral("--control")), qPrintable(tooMany.err));
     }
 
     void sampleWithCatalogAndPopulation()

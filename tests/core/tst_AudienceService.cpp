@@ -3,6 +3,7 @@
 // frozen quality, unique names, deterministic ties, snapshots untouched by later imports, duplicate, remove,
 // export on creation, cancel.
 #include "TestUtil.h"
+#include "audience/ControlGroup.h"
 #include "common/Text.h"
 #include "numeric/Quality.h"
 #include "jobs/Progress.h"
@@ -351,7 +352,9 @@ private slots:
                      std::string::npos,
                  only->backtestPopulation().c_str());
         // The created audience keeps both texts and the reach of its members.
-        const services::DraftCreate what{"Repeat", "", SizeRule::ofPercent(50), {}};
+        services::DraftCreate what;
+        what.name = "Repeat";
+        what.size = SizeRule::ofPercent(50);
         QVERIFY(only->create(m_ws, what, ProgressSink::null()));
         services::AudienceService service(m_ws);
         const auto q = service.quality("Repeat");
@@ -597,6 +600,70 @@ private slots:
         QCOMPARE(services::ExportService(m_ws).history("Mailing")->size(), std::size_t(2));
         s.create.name = "Mailing 3";
         s.create.destinations.front().preset = "nope";
+        QCOMPARE(service.create(s, ProgressSink::null()).error().code, Error::Code::InvalidInput);
+    }
+
+    void controlGroupIsStoredAndNeverExported()
+    {
+        services::AudienceService service(m_ws);
+        services::AudienceSpec s = spec("Held", SizeRule::ofCount(120));
+        s.create.controlShare = 0.2;
+        s.create.controlSeed = 99;
+        const auto created = service.create(s, ProgressSink::null());
+        QVERIFY2(created, created ? "" : created.error().message.c_str());
+        const auto info = service.get("Held");
+        QCOMPARE(info->size, std::int64_t(120));
+        QCOMPARE(info->controlSize, std::int64_t(24));
+        QCOMPARE(info->control.seed, std::uint64_t(99));
+        QCOMPARE(info->control.share, 0.2);
+        const auto members = service.members("Held", 0, 1000);
+        std::vector<bool> flags;
+        std::set<std::string> controlKeys, exportedKeys;
+        for (const audience::AudienceMember &m : *members) {
+            flags.push_back(m.control);
+            (m.control ? controlKeys : exportedKeys).insert(m.key);
+        }
+        // The members drawn are those of the recorded seed, four in each tenth of the ranks.
+        QVERIFY(flags == audience::drawControlGroup(120, {0.2, 99}));
+        QCOMPARE(controlKeys.size(), std::size_t(24));
+        QCOMPARE(test::queryInt(m_ws, "SELECT count(*) FROM audience_members WHERE control = 1"), std::int64_t(24));
+
+        // No preset reads a control member: 96 members each, and none of the 24 in the file.
+        for (const exports::PresetInfo &preset : services::ExportService::presets()) {
+            const std::string out = m_dir.filePath(QStringLiteral("held-%1.csv").arg(QString::fromStdString(preset.id)))
+                                        .toStdString();
+            services::ExportRequest request{"Held", preset.id, out, {}, {}};
+            request.includeWithoutConsent = true;
+            const auto report = services::ExportService(m_ws).exportAudience(request, ProgressSink::null());
+            QVERIFY2(report, report ? "" : report.error().message.c_str());
+            QCOMPARE(report->members, std::int64_t(96));
+            QCOMPARE(report->heldOut, std::int64_t(24));
+            QCOMPARE(report->written + report->skipped, std::int64_t(96));
+        }
+        const std::string generic = m_dir.filePath(QStringLiteral("held-ids.csv")).toStdString();
+        QVERIFY(services::ExportService(m_ws).exportAudience({"Held", "generic", generic, {"user_id"}, {}},
+                                                             ProgressSink::null()));
+        QFile file(QString::fromStdString(generic));
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        std::set<std::string> written;
+        file.readLine(); // header
+        while (!file.atEnd()) {
+            written.insert(file.readLine().trimmed().toStdString());
+        }
+        QCOMPARE(written, exportedKeys);
+        for (const std::string &key : controlKeys) {
+            QVERIFY2(written.count(key) == 0, key.c_str());
+        }
+
+        // A duplicate holds out the same share, drawn anew; no share, no control group.
+        QVERIFY(service.duplicate("Held", "Held again", SizeRule::ofCount(50), ProgressSink::null()));
+        QCOMPARE(service.get("Held again")->controlSize, std::int64_t(10));
+        s.create.name = "Open";
+        s.create.controlShare = 0;
+        QVERIFY(service.create(s, ProgressSink::null()));
+        QCOMPARE(service.get("Open")->controlSize, std::int64_t(0));
+        s.create.name = "Too many";
+        s.create.controlShare = 0.6;
         QCOMPARE(service.create(s, ProgressSink::null()).error().code, Error::Code::InvalidInput);
     }
 

@@ -45,12 +45,12 @@ private slots:
         QVERIFY(db);
         (*db)->exec("INSERT INTO audiences (id, name, horizon_ms, size_rule, status, created_at) "
                     "VALUES (1, 'VIP', 0, '2', 'live', 0), (2, 'Quiet', 0, '1', 'live', 0)");
-        (*db)->exec("INSERT INTO audience_members SELECT 1, 1, profile_id, 0.9 FROM identities WHERE value = "
+        (*db)->exec("INSERT INTO audience_members (audience_id, rank, profile_id, score) SELECT 1, 1, profile_id, 0.9 FROM identities WHERE value = "
                     "'alice'");
         (*db)->exec(
-            "INSERT INTO audience_members SELECT 1, 2, profile_id, 0.8 FROM identities WHERE value = 'dave'");
+            "INSERT INTO audience_members (audience_id, rank, profile_id, score) SELECT 1, 2, profile_id, 0.8 FROM identities WHERE value = 'dave'");
         (*db)->exec(
-            "INSERT INTO audience_members SELECT 2, 1, profile_id, 0.1 FROM identities WHERE value = 'bob'");
+            "INSERT INTO audience_members (audience_id, rank, profile_id, score) SELECT 2, 1, profile_id, 0.1 FROM identities WHERE value = 'bob'");
         (*db)->exec("INSERT INTO exports (audience_id, audience_name, preset, file, rows, created_at) "
                     "VALUES (1, 'VIP', 'generic', 'v.csv', 2, 0)");
     }

@@ -153,7 +153,7 @@ private slots:
             QVERIFY(db);
             (*db)->exec("INSERT INTO audiences (id, name, horizon_ms, size_rule, status, created_at) "
                         "VALUES (1, 'Sampled', 0, '1', 'live', 0)");
-            (*db)->exec("INSERT INTO audience_members SELECT 1, id, id, 0 FROM profiles WHERE id % 3 = 0");
+            (*db)->exec("INSERT INTO audience_members (audience_id, rank, profile_id, score) SELECT 1, id, id, 0 FROM profiles WHERE id % 3 = 0");
             (*db)->exec("INSERT INTO exports (audience_id, audience_name, preset, file, rows, created_at) "
                         "VALUES (1, 'Sampled', 'generic', 'x.csv', 1, 0)");
         }

@@ -226,7 +226,7 @@ private slots:
             QVERIFY(db);
             (*db)->exec("INSERT INTO audiences (id, name, horizon_ms, size_rule, status, created_at) "
                         "VALUES (7, 'VIP', 0, '1', 'live', 0)");
-            auto member = (*db)->prepare("INSERT INTO audience_members VALUES (7, 1, ?1, 0.5)");
+            auto member = (*db)->prepare("INSERT INTO audience_members (audience_id, rank, profile_id, score) VALUES (7, 1, ?1, 0.5)");
             member.bind(1, alice).run();
             (*db)->exec("INSERT INTO exports (audience_id, audience_name, preset, file, rows, created_at) "
                         "VALUES (7, 'VIP', 'generic', 'x.csv', 1, 1772323200000)");

@@ -32,6 +32,7 @@
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDir>
+#include <QDoubleSpinBox>
 #include <QFile>
 #include <QLabel>
 #include <QLineEdit>
@@ -217,6 +218,7 @@ private slots:
         QCOMPARE(builder->chart()->graphCount(), 4); // no backtest gain series
         builder->setName(QStringLiteral("Thin"));
         auto *createButton = child<QPushButton>(builder, "createAudienceButton");
+        QCOMPARE(child<QDoubleSpinBox>(builder, "controlShareSpin")->value(), 10.0); // the default control group
         QVERIFY(!builder->create()); // the first click warns
         QVERIFY(builder->qualityWarning().contains(QStringLiteral("Too few people engaged")));
         QVERIFY(child<QLabel>(builder, "qualityNoteLabel")->isVisible());
@@ -339,7 +341,16 @@ private slots:
         QSignalSpy exported(detail, &ui::AudienceDetail::exported);
         QVERIFY(detail->runExport({"Top brand fans", "generic", generic.toStdString(), {}, {}}));
         QVERIFY(exported.wait(kWaitMs));
-        QCOMPARE(countLines(generic), size + 1);
+        // The default control group (10%, drawn per score decile) is stored with the audience, never exported.
+        QCOMPARE(detail->info().controlSize, static_cast<qint64>(std::llround(0.1 * static_cast<double>(size))));
+        QVERIFY(detail->info().controlSize > 0);
+        QCOMPARE(countLines(generic), size - detail->info().controlSize + 1);
+        int muted = 0;
+        for (int row = 0; row < detail->members()->rowCount(); ++row) {
+            const QModelIndex index = detail->members()->index(row, ui::AudienceMembersModel::KeyColumn);
+            muted += index.data(Qt::ToolTipRole).toString().contains(QStringLiteral("Control group")) ? 1 : 0;
+        }
+        QCOMPARE(muted, static_cast<int>(detail->info().controlSize));
 
         // The list shows it; delete removes it and returns to the list.
         QCOMPARE(m_area->listModel()->rowCount(), 1);

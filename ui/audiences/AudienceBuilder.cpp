@@ -4,6 +4,7 @@
 #include "audiences/ExportDialog.h"
 #include "audiences/SizePicker.h"
 #include "audiences/TargetPicker.h"
+#include "audience/ControlGroup.h"
 #include "charts/ChartPalette.h"
 #include "charts/PropensityChart.h"
 #include "charts/ScoreHistogram.h"
@@ -15,6 +16,7 @@
 #include "services/ExportService.h"
 
 #include <QCheckBox>
+#include <QDoubleSpinBox>
 #include <QFileDialog>
 #include <QFormLayout>
 #include <QGridLayout>
@@ -56,6 +58,7 @@ AudienceBuilder::AudienceBuilder(QWidget *parent)
       m_nameError(new QLabel(this)), m_description(new QLineEdit(this)),
       m_destinations(new QListWidget(this)),
       m_includeAll(new QCheckBox(tr("Include people on the suppression list or who declined e-mail"), this)),
+      m_control(new QDoubleSpinBox(this)),
       m_folder(new QLineEdit(this)),
       m_create(new QPushButton(tr("&Create audience"), this)), m_results(new QWidget(this))
 {
@@ -225,6 +228,18 @@ QWidget *AudienceBuilder::createNameSection()
     form->addRow(tr("Name"), m_name);
     form->addRow(QString(), m_nameError);
     form->addRow(tr("Description"), m_description);
+    m_control->setObjectName(QStringLiteral("controlShareSpin"));
+    m_control->setRange(0, audience::kMaxControlShare * 100);
+    m_control->setDecimals(1);
+    m_control->setSingleStep(5);
+    m_control->setSuffix(tr(" % of the members"));
+    m_control->setValue(audience::kDefaultControlShare * 100);
+    m_control->setToolTip(tr("Held out at random within each score decile, stored with the audience and never "
+                             "exported: the yardstick the campaign's lift is measured against. 0 for none."));
+    auto *controlRow = new QHBoxLayout;
+    controlRow->addWidget(m_control);
+    controlRow->addWidget(mutedLabel(tr("held out, never exported, to measure the lift"), box), 1);
+    form->addRow(tr("Control group"), controlRow);
     form->addRow(tr("Destinations"), m_destinations);
     m_includeAll->setObjectName(QStringLiteral("includeWithoutConsentCheck"));
     m_includeAll->setToolTip(tr("Off: e-mail tools get nobody on the suppression list or who declined e-mail, "
@@ -376,6 +391,7 @@ bool AudienceBuilder::create()
     what.name = m_name->text().trimmed().toStdString();
     what.description = m_description->text().trimmed().toStdString();
     what.size = m_size->rule();
+    what.controlShare = m_control->value() / 100.0;
     for (int i = 0; i < m_destinations->count(); ++i) {
         const QListWidgetItem *item = m_destinations->item(i);
         if (item->checkState() == Qt::Checked) {

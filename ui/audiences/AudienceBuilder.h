@@ -17,6 +17,7 @@
 #include <vector>
 
 class QCheckBox;
+class QDoubleSpinBox;
 class QLabel;
 class QLineEdit;
 class QListWidget;
@@ -130,6 +131,7 @@ private:
     QLineEdit *m_description;
     QListWidget *m_destinations;
     QCheckBox *m_includeAll;
+    QDoubleSpinBox *m_control;
     QLineEdit *m_folder;
     QPushButton *m_create;
     QWidget *m_results;

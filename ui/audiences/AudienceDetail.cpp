@@ -170,6 +170,12 @@ QString AudienceDetail::summaryHtml() const
                      : tr(", %1 reachable by e-mail at creation").arg(format::count(m_quality.reachableByEmail)),
                  QString::fromStdString(m_quality.population).toHtmlEscaped(),
                  format::timestamp(m_info.createdAtMs));
+    if (m_info.control.share > 0) {
+        html += tr("<br>Control group: %1 of the %2 members (%3) held out within each score decile, never "
+                   "exported; muted in the list (seed %4)")
+                    .arg(format::count(m_info.controlSize), format::count(m_info.size),
+                         QString::fromStdString(m_info.control.shareText()), QString::number(m_info.control.seed));
+    }
     if (!m_quality.backtest.empty()) {
         const numeric::Quality &model = m_quality.backtest.front();
         double bestBaseline = 0;

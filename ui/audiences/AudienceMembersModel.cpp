@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "audiences/AudienceMembersModel.h"
 
+#include "charts/ChartPalette.h"
 #include "models/DisplayFormat.h"
 #include "services/AudienceService.h"
 
@@ -88,6 +89,15 @@ QVariant AudienceMembersModel::data(const QModelIndex &index, int role) const
     }
     if (role == Qt::TextAlignmentRole) {
         return index.column() <= ScoreColumn ? QVariant(Qt::AlignRight | Qt::AlignVCenter) : QVariant();
+    }
+    if (role == Qt::ForegroundRole || role == Qt::ToolTipRole) {
+        // Control group members are listed with the others (ranks stay whole) but shown muted.
+        const audience::AudienceMember *m = memberAt(index.row());
+        if (!m || !m->control) {
+            return {};
+        }
+        return role == Qt::ForegroundRole ? QVariant(palette::mutedText())
+                                          : QVariant(tr("Control group: held out, never exported"));
     }
     if (role != Qt::DisplayRole) {
         return {};
