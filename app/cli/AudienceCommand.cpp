@@ -5,6 +5,7 @@
 #include "ingest/Timestamp.h"
 #include "numeric/Quality.h"
 #include "common/Text.h"
+#include "services/AudienceResults.h"
 #include "services/AudienceService.h"
 
 #include <QJsonArray>
@@ -27,7 +28,8 @@ constexpr const char *kSubUsage =
     "       awb audience list WORKSPACE [--json]\n"
     "       awb audience show WORKSPACE --name N [--members COUNT]\n"
     "       awb audience duplicate WORKSPACE --name N --new-name M --size 5%|COUNT\n"
-    "       awb audience remove WORKSPACE --name N\n";
+    "       awb audience remove WORKSPACE --name N\n"
+    "       awb audience results WORKSPACE --name N [--event EVENT] [--since DATE]\n";
 
 void addOptions(QCommandLineParser &parser)
 {
@@ -59,6 +61,11 @@ void addOptions(QCommandLineParser &parser)
     parser.addOption({opt("default-country"), opt("Country completing national phone numbers."), opt("CC")});
     parser.addOption({opt("members"), opt("show: print the first COUNT members."), opt("COUNT"), opt("10")});
     parser.addOption({opt("json"), opt("list: print JSON.")});
+    parser.addOption({opt("event"),
+                      opt("results: a member converted by doing this event (default: engaging with the target)."),
+                      opt("EVENT")});
+    parser.addOption({opt("since"), opt("results: start of the window (default: the audience's as-of date)."),
+                      opt("DATE")});
 }
 
 // Same forms as awb score accepts.
@@ -252,12 +259,32 @@ int show(const QCommandLineParser &parser, const std::string &workspace)
     return kExitOk;
 }
 
+int results(const QCommandLineParser &parser, const std::string &workspace)
+{
+    services::ResultsRequest request;
+    request.audience = parser.value(opt("name")).toStdString();
+    request.event = parser.value(opt("event")).toStdString();
+    if (parser.isSet(opt("since"))) {
+        request.sinceMs = ingest::parseTimestamp(parser.value(opt("since")).toStdString());
+        if (!request.sinceMs) {
+            return usageError("bad --since (expected a date such as 2026-11-01)");
+        }
+    }
+    const auto outcome = services::audienceResults(workspace, request);
+    if (!outcome) {
+        return printError(outcome.error());
+    }
+    printOut(outcome->toText());
+    return kExitOk;
+}
+
 } // namespace
 
 int runAudience(const QStringList &args)
 {
     const QString sub = args.value(0);
-    const QStringList known = {opt("create"), opt("list"), opt("show"), opt("duplicate"), opt("remove")};
+    const QStringList known = {opt("create"), opt("list"),   opt("show"),
+                               opt("duplicate"), opt("remove"), opt("results")};
     if (sub == opt("--help") || sub == opt("-h")) {
         std::fputs(kSubUsage, stdout);
         return kExitOk;
@@ -289,6 +316,9 @@ int runAudience(const QStringList &args)
     }
     if (sub == opt("show")) {
         return show(parser, workspace);
+    }
+    if (sub == opt("results")) {
+        return results(parser, workspace);
     }
     const std::string name = parser.value(opt("name")).toStdString();
     if (sub == opt("remove")) {

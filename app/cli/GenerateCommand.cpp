@@ -2,7 +2,9 @@
 // `awb generate`: the sample store as a workspace or as Segment JSON lines.
 #include "cli/CliCommon.h"
 #include "cli/Commands.h"
+#include "sample/CampaignPlay.h"
 #include "sample/SampleGenerator.h"
+#include "services/CatalogService.h"
 #include "services/WorkspaceService.h"
 
 #include <atomic>
@@ -59,6 +61,14 @@ void addOptions(QCommandLineParser &parser)
          QStringLiteral("Also define and build the sample's recommendation catalog (workspace only).")});
     parser.addOption({QStringLiteral("seed"), QStringLiteral("Random seed (default 42)."),
                       QStringLiteral("S"), QStringLiteral("42")});
+    parser.addOption({QStringLiteral("play-campaign"),
+                      QStringLiteral("Instead of generating: play the campaign of this audience of the workspace "
+                                     "--out (members order a target product with their predicted likelihood, "
+                                     "plus --uplift unless held out), then rebuild its catalog."),
+                      QStringLiteral("AUDIENCE")});
+    parser.addOption({QStringLiteral("uplift"),
+                      QStringLiteral("--play-campaign: the planted uplift, e.g. 5% (default 5%)."),
+                      QStringLiteral("PERCENT"), QStringLiteral("5%")});
     parser.addOption({QStringLiteral("end-date"),
                       QStringLiteral("Last day of the history, YYYY-MM-DD (default 2026-10-31)."),
                       QStringLiteral("DATE"), QStringLiteral("2026-10-31")});
@@ -90,6 +100,40 @@ bool readSpec(const QCommandLineParser &parser, sample::SampleSpec &spec)
     return true;
 }
 
+// awb generate --out WS --play-campaign NAME [--uplift 5%] [--seed S]
+int playCampaign(const QCommandLineParser &parser)
+{
+    sample::CampaignPlay play;
+    play.audience = parser.value(QStringLiteral("play-campaign")).toStdString();
+    QString uplift = parser.value(QStringLiteral("uplift")).trimmed();
+    bool ok = uplift.endsWith(QLatin1Char('%'));
+    play.uplift = uplift.chopped(ok ? 1 : 0).toDouble(&ok) / 100.0;
+    if (!ok || play.uplift < 0 || play.uplift > 1) {
+        std::fputs("awb generate: --uplift must be a percentage from 0% to 100%, e.g. 5%\n", stderr);
+        return kExitUsage;
+    }
+    play.seed = parser.value(QStringLiteral("seed")).toULongLong(&ok);
+    if (!ok) {
+        std::fputs("awb generate: --seed must be a non-negative integer\n", stderr);
+        return kExitUsage;
+    }
+    const std::string workspace = parser.value(QStringLiteral("out")).toStdString();
+    TerminalProgress progress;
+    const auto played = sample::playCampaign(workspace, play, progress);
+    if (!played) {
+        return printError(played.error());
+    }
+    const auto built = services::CatalogService(workspace).build(progress);
+    if (!built) {
+        return printError(built.error());
+    }
+    printOut("played the campaign of '" + play.audience + "': " + std::to_string(played->exportedOrders) +
+             " orders from " + std::to_string(played->exported) + " exported members, " +
+             std::to_string(played->controlOrders) + " from " + std::to_string(played->control) +
+             " held out; catalog rebuilt\n");
+    return kExitOk;
+}
+
 } // namespace
 
 int runGenerate(const QStringList &args)
@@ -101,6 +145,13 @@ int runGenerate(const QStringList &args)
         return exitCode;
     }
     const bool toWorkspace = parser.isSet(QStringLiteral("out"));
+    if (parser.isSet(QStringLiteral("play-campaign"))) {
+        if (!toWorkspace || parser.isSet(QStringLiteral("jsonl"))) {
+            std::fputs("awb generate: --play-campaign needs --out WORKSPACE.awb\n", stderr);
+            return kExitUsage;
+        }
+        return playCampaign(parser);
+    }
     if (toWorkspace == parser.isSet(QStringLiteral("jsonl")) || !parser.positionalArguments().isEmpty()) {
         std::fputs("awb generate: give exactly one of --out WORKSPACE.awb or --jsonl FILE (see --help)\n",
                    stderr);

@@ -10,6 +10,7 @@
 #include "audiences/AudienceDetail.h"
 #include "audiences/AudienceListModel.h"
 #include "audiences/AudienceMembersModel.h"
+#include "audiences/AudienceResultsPanel.h"
 #include "audiences/AudiencesArea.h"
 #include "audiences/ExportDialog.h"
 #include "audiences/SizePicker.h"
@@ -20,6 +21,7 @@
 #include "jobs/Progress.h"
 #include "main/ShowError.h"
 #include "models/DisplayFormat.h"
+#include "sample/CampaignPlay.h"
 #include "services/AudienceService.h"
 #include "services/CatalogService.h"
 #include "services/ExportService.h"
@@ -351,6 +353,21 @@ private slots:
             muted += index.data(Qt::ToolTipRole).toString().contains(QStringLiteral("Control group")) ? 1 : 0;
         }
         QCOMPARE(muted, static_cast<int>(detail->info().controlSize));
+
+        // After the campaign (played on the sample store, 30 points of uplift) the page measures its results.
+        ui::AudienceResultsPanel *results = detail->results();
+        QVERIFY(!results->outcome());
+        QVERIFY(sample::playCampaign(m_workspace.toStdString(), {"Top brand fans", 0.3, 1}, ProgressSink::null()));
+        QVERIFY(services::CatalogService(m_workspace.toStdString()).build(ProgressSink::null()));
+        QSignalSpy measured(&results->job(), &ui::JobRunner::finished);
+        QVERIFY(results->measure());
+        QVERIFY(measured.wait(kWaitMs));
+        QVERIFY(results->outcome() && results->outcome()->results.measurable);
+        QCOMPARE(results->outcome()->results.control.members, detail->info().controlSize);
+        QVERIFY2(results->text().contains(QStringLiteral("lift +")) &&
+                     results->text().contains(QStringLiteral("by decile")),
+                 qPrintable(results->text()));
+        test::maybeScreenshot(m_area.get(), QStringLiteral("audience-results"));
 
         // The list shows it; delete removes it and returns to the list.
         QCOMPARE(m_area->listModel()->rowCount(), 1);

@@ -3,6 +3,7 @@
 
 #include "audiences/AudienceListModel.h"
 #include "audiences/AudienceMembersModel.h"
+#include "audiences/AudienceResultsPanel.h"
 #include "audiences/ExportDialog.h"
 #include "charts/ChartPalette.h"
 #include "charts/PropensityChart.h"
@@ -29,7 +30,7 @@ namespace awb::ui {
 
 AudienceDetail::AudienceDetail(QWidget *parent)
     : QWidget(parent), m_job(new JobRunner(this)), m_heading(new QLabel(this)), m_summary(new QLabel(this)),
-      m_chart(new PropensityChart(this)), m_histogram(new ScoreHistogram(this)),
+      m_results(new AudienceResultsPanel(this)), m_chart(new PropensityChart(this)), m_histogram(new ScoreHistogram(this)),
       m_members(new AudienceMembersModel(this)), m_view(new DataTableView(this)), m_history(new QLabel(this)),
       m_export(new QPushButton(tr("&Export…"), this)),
       m_duplicate(new QPushButton(tr("D&uplicate with another size…"), this)),
@@ -84,6 +85,7 @@ AudienceDetail::AudienceDetail(QWidget *parent)
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(top);
     layout->addWidget(m_summary);
+    layout->addWidget(m_results);
     layout->addWidget(split, 1);
     layout->addWidget(m_history);
 
@@ -152,6 +154,7 @@ bool AudienceDetail::showAudience(const QString &name)
         m_histogram->clear(tr("This audience is still being computed."));
     }
     m_members->setAudience(m_path, name, live ? m_info.size : 0);
+    m_results->setAudience(m_path, m_info);
     m_view->resizeColumnsToContents();
     showHistory();
     return true;

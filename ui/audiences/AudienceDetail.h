@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // One audience snapshot: what it targets, its chart and histogram as frozen at creation, its members with
-// their traits, its export history, and Export…, Duplicate with another size… and Delete….
+// their traits, its campaign results, its export history, and Export…, Duplicate with another size… and
+// Delete….
 #pragma once
 
 #include "audience/AudienceQuality.h"
@@ -15,6 +16,7 @@ class QPushButton;
 namespace awb::ui {
 
 class AudienceMembersModel;
+class AudienceResultsPanel;
 class DataTableView;
 class ExportDialog;
 class JobRunner;
@@ -51,6 +53,7 @@ public:
     PropensityChart *chart() const { return m_chart; }
     ScoreHistogram *histogram() const { return m_histogram; }
     AudienceMembersModel *members() const { return m_members; }
+    AudienceResultsPanel *results() const { return m_results; }
     JobRunner &job() const { return *m_job; }
     QString exportsText() const;
 
@@ -73,6 +76,7 @@ private:
     JobRunner *m_job;
     QLabel *m_heading;
     QLabel *m_summary;
+    AudienceResultsPanel *m_results;
     PropensityChart *m_chart;
     ScoreHistogram *m_histogram;
     AudienceMembersModel *m_members;
