@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace awb {
 
@@ -27,6 +28,16 @@ constexpr std::string_view trimmed(std::string_view s)
 }
 
 /// n in decimal with a comma between groups of three digits ("3,317"), as the reports print counts.
+/// "[3,17,42]": a list of ids as one bound parameter, read in SQL as IN (SELECT value FROM json_each(?)).
+inline std::string jsonArrayOf(const std::vector<std::int32_t> &values)
+{
+    std::string out = "[";
+    for (const std::int32_t v : values) {
+        out += (out.size() > 1 ? "," : "") + std::to_string(v);
+    }
+    return out + "]";
+}
+
 inline std::string withThousands(std::int64_t n)
 {
     const auto magnitude = static_cast<unsigned long long>(n);

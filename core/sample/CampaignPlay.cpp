@@ -2,6 +2,7 @@
 #include "sample/CampaignPlay.h"
 
 #include "audience/AudienceRepository.h"
+#include "common/Text.h"
 #include "ingest/EventWriter.h"
 #include "jobs/Progress.h"
 #include "model/InteractionLoader.h"
@@ -29,16 +30,11 @@ struct TargetProduct
 
 std::vector<TargetProduct> targetProducts(store::Database &db, const std::vector<std::int32_t> &items)
 {
-    std::string list = "[";
-    for (const std::int32_t item : items) {
-        list += (list.size() > 1 ? "," : "") + std::to_string(item);
-    }
-    list += "]";
     // Each product at the highest price it was seen at (0 when it never had one).
     auto st = db.prepare("SELECT c.product_id, coalesce((SELECT max(p.price) FROM event_products p WHERE "
                          "p.product_id = c.product_id), 0) FROM catalog_items c "
                          "WHERE c.item IN (SELECT value FROM json_each(?)) ORDER BY c.item");
-    st.bind(1, list);
+    st.bind(1, jsonArrayOf(items));
     std::vector<TargetProduct> out;
     while (st.step()) {
         out.push_back({st.text(0), st.real(1)});

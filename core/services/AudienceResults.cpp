@@ -23,12 +23,6 @@ struct Conversion
 };
 using Conversions = std::unordered_map<std::int64_t, Conversion>;
 
-std::int64_t scalar(store::Database &db, const char *sql)
-{
-    auto st = db.prepare(sql);
-    return st.step() && !st.isNull(0) ? st.int64(0) : 0;
-}
-
 /// from_id -> the profile it lives on in now (merges are retargeted to the survivor when they chain).
 std::unordered_map<std::int64_t, std::int64_t> mergedInto(store::Database &db)
 {
@@ -60,14 +54,9 @@ Result<Conversions> targetConversions(store::Database &db, const model::Target &
     if (!items) {
         return fail(items.error());
     }
-    std::string list = "[";
-    for (const std::int32_t item : *items) {
-        list += (list.size() > 1 ? "," : "") + std::to_string(item);
-    }
-    list += "]";
     auto st = db.prepare("SELECT profile_id, sum(value) FROM catalog_interactions WHERE ts >= ? AND ts < ? AND "
                          "item IN (SELECT value FROM json_each(?)) GROUP BY profile_id");
-    st.bind(1, from).bind(2, to).bind(3, list);
+    st.bind(1, from).bind(2, to).bind(3, jsonArrayOf(*items));
     Conversions out;
     while (st.step()) {
         out[st.int64(0)].revenue = st.real(1);
@@ -140,13 +129,13 @@ Result<AudienceOutcome> audienceResults(const std::string &workspacePath, const 
             out.audience = *info;
             out.fromMs = request.sinceMs.value_or(info->asOfMs);
             out.toMs = out.fromMs + info->horizonMs;
-            out.latestEventMs = scalar(db, "SELECT max(ts) FROM events");
+            out.latestEventMs = db.queryInt("SELECT max(ts) FROM events");
             Result<Conversions> converted = Conversions{};
             if (request.event.empty()) {
                 out.conversion = "engaged with " + info->target.describe();
                 converted = targetConversions(db, info->target, out.fromMs, out.toMs);
-                out.catalogStale = scalar(db, "SELECT max(finished_at) FROM import_runs") >
-                                   scalar(db, "SELECT max(built_at) FROM catalog_builds");
+                out.catalogStale = db.queryInt("SELECT max(finished_at) FROM import_runs") >
+                                   db.queryInt("SELECT max(built_at) FROM catalog_builds");
             } else {
                 out.conversion = "did " + request.event;
                 converted = eventConversions(db, request.event, out.fromMs, out.toMs);

@@ -13,14 +13,6 @@
 
 namespace awb::services {
 
-namespace {
-std::int64_t scalar(store::Database &db, const char *sql)
-{
-    auto st = db.prepare(sql);
-    return st.step() && !st.isNull(0) ? st.int64(0) : 0;
-}
-} // namespace
-
 Result<void> WorkspaceService::create(const std::string &path)
 {
     auto db = store::Database::open(path, store::Database::OpenMode::CreateIfMissing);
@@ -49,15 +41,15 @@ Result<WorkspaceInfo> WorkspaceService::info(const std::string &path)
     WorkspaceInfo info;
     try {
         info.schemaVersion = db.schemaVersion();
-        info.profiles = scalar(db, "SELECT count(*) FROM profiles");
+        info.profiles = db.queryInt("SELECT count(*) FROM profiles");
         info.identifiedProfiles =
-            scalar(db, "SELECT count(DISTINCT profile_id) FROM identities WHERE kind = 0");
-        info.events = scalar(db, "SELECT count(*) FROM events");
-        info.products = scalar(db, "SELECT count(DISTINCT product_id) FROM event_products");
-        info.productRows = scalar(db, "SELECT count(*) FROM event_products");
-        info.firstEventMs = scalar(db, "SELECT min(ts) FROM events");
-        info.lastEventMs = scalar(db, "SELECT max(ts) FROM events");
-        info.importRuns = scalar(db, "SELECT count(*) FROM import_runs");
+            db.queryInt("SELECT count(DISTINCT profile_id) FROM identities WHERE kind = 0");
+        info.events = db.queryInt("SELECT count(*) FROM events");
+        info.products = db.queryInt("SELECT count(DISTINCT product_id) FROM event_products");
+        info.productRows = db.queryInt("SELECT count(*) FROM event_products");
+        info.firstEventMs = db.queryInt("SELECT min(ts) FROM events");
+        info.lastEventMs = db.queryInt("SELECT max(ts) FROM events");
+        info.importRuns = db.queryInt("SELECT count(*) FROM import_runs");
         auto st =
             db.prepare("SELECT n.name, count(*) AS c FROM events e JOIN event_names n ON n.id = e.name_id "
                        "GROUP BY e.name_id ORDER BY c DESC, n.name");

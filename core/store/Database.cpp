@@ -109,6 +109,12 @@ Result<std::unique_ptr<Database>> Database::open(const std::string &path, OpenMo
     return db;
 }
 
+std::int64_t Database::queryInt(std::string_view sql)
+{
+    Statement st = prepare(sql);
+    return st.step() && !st.isNull(0) ? st.int64(0) : 0;
+}
+
 void Database::exec(std::string_view sql)
 {
     char *message = nullptr;

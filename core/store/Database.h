@@ -41,6 +41,8 @@ public:
     /// Runs SQL without parameters (schema, pragmas). Throws StoreError.
     void exec(std::string_view sql);
     Statement prepare(std::string_view sql) { return Statement(m_db, sql); }
+    /// The first column of the first row of a query without parameters; 0 when there is no row or it is NULL.
+    std::int64_t queryInt(std::string_view sql);
     std::int64_t lastInsertRowId() const;
     int changes() const;
     /// The schema version stored in the file (PRAGMA user_version).

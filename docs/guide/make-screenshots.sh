@@ -56,13 +56,15 @@ count() {
 audience() {
     local key=$1 name=$2 out
     shift 2
-    out=$("$awb" audience create "$ws" --name "$name" "$@")
+    # A fixed control group seed: the same members held out on every run, so the figures stay put.
+    out=$("$awb" audience create "$ws" --name "$name" --control-seed 1 "$@")
     echo "  $out"
     fig[$key]=$(commas "$(sed -n 's/.*live, \([0-9]*\) people.*/\1/p' <<<"$out" | head -n 1)")
     fig[$key-of]=$(commas "$(sed -n 's/.*% of \([0-9]*\) scored.*/\1/p' <<<"$out" | head -n 1)")
     fig[$key-auc3]=$(sed -n 's/.*AUC \([0-9.]*\)).*/\1/p' <<<"$out" | head -n 1)
     fig[$key-auc]=$(awk '{printf "%.2f", $1}' <<<"${fig[$key-auc3]}") # as the builder and the list show it
     fig[$key-quality]=$(sed -n 's/.*quality \([A-Za-z ]*\) (AUC.*/\1/p' <<<"$out" | head -n 1)
+    fig[$key-control]=$(commas "$(sed -n 's/.*(\([0-9]*\) held out.*/\1/p' <<<"$out" | head -n 1)")
 }
 
 # shot NAME ARGS...: renders the page ARGS choose to images/NAME.png.
@@ -157,6 +159,8 @@ fig[mailchimp-skipped]=$(commas "$(awk '/skipped:/ {print $2; exit}' "$exports/m
 fig[meta-written]=$(commas "$(awk '/written:/ {print $2; exit}' "$exports/meta.txt")")
 fig[meta-skipped]=$(commas "$(awk '/skipped:/ {print $2; exit}' "$exports/meta.txt")")
 "$awb" segment export "$ws" --name "Lapsed VIPs" --preset mailchimp --out "$exports/lapsed-vips.csv"
+fig[nordlicht-exported]=$(commas "$(awk '/members:/ {print $2; exit}' "$exports/mailchimp.txt")")
+
 # The win-back mail goes to the people of today: freeze them so the list can be checked later.
 "$awb" segment freeze "$ws" "Lapsed VIPs" --as "Lapsed VIPs, mailed"
 
@@ -169,6 +173,17 @@ shot 14-segment-list --page segment-list
 shot 17-frozen-segment --page segment --segment "Lapsed VIPs, mailed"
 shot 15-audience-list --page audiences
 shot 16-export-meta --page audience --audience "Nordlicht 5%" --export-dialog meta
+
+# Last: the played campaign adds orders after the store's end, which no screenshot above should show.
+echo "== the campaign's result (played on the sample store with a 10-point uplift)"
+"$awb" generate --out "$ws" --play-campaign "Sports fans 20%" --uplift 10% --seed 1
+"$awb" audience results "$ws" --name "Sports fans 20%" | tee "$exports/results.txt"
+# "  exported: 67 members, 40 converted (59.7%), ..." and "  lift:     +12.3 points (95% CI -10.2 to +30.1), ..."
+fig[result-exported-rate]=$(sed -n 's/^  exported: .*converted (\([0-9.]*\)%).*/\1/p' "$exports/results.txt")
+fig[result-control-rate]=$(sed -n 's/^  control: .*converted (\([0-9.]*\)%).*/\1/p' "$exports/results.txt")
+fig[result-lift]=$(sed -n 's/^  lift: *\([-+0-9.]*\) points.*/\1/p' "$exports/results.txt")
+fig[result-low]=$(sed -n 's/^  lift: .*95% CI \([-+0-9.]*\) to.*/\1/p' "$exports/results.txt")
+fig[result-high]=$(sed -n 's/^  lift: .*95% CI [-+0-9.]* to \([-+0-9.]*\)).*/\1/p' "$exports/results.txt")
 
 echo "== import wizard (the shop export of tst_ImportWizard)"
 QT_QPA_PLATFORM=offscreen AWB_SCREENSHOT_DIR="$work/wizard" "$build/tests/ui/tst_ImportWizard" \
