@@ -2,6 +2,7 @@
 // awb export: write an audience as CSV in the layout of an e-mail or ad tool.
 #include "cli/CliCommon.h"
 #include "cli/Commands.h"
+#include "cli/RecommendationOptions.h"
 #include "services/ExportService.h"
 
 #include <cstdio>
@@ -51,6 +52,7 @@ int runExport(const QStringList &args)
                       opt("Also write people on the suppression list (awb suppress) and people who refused "
                           "e-mail consent, whom e-mail presets (and, for the suppression list, ad presets) "
                           "leave out otherwise. Recorded in the export history.")});
+    addRecommendationOptions(parser);
     int exitCode = kExitOk;
     if (!parseArgs(parser, opt("export"), args, exitCode)) {
         return exitCode;
@@ -69,6 +71,9 @@ int runExport(const QStringList &args)
     request.columns = splitColumns(parser.value(opt("columns")));
     request.defaultCountry = parser.value(opt("default-country")).toStdString();
     request.includeWithoutConsent = parser.isSet(opt("include-unsubscribed"));
+    if (!parseRecommendationOptions(parser, "export", request.recommendations, exitCode)) {
+        return exitCode;
+    }
     TerminalProgress progress;
     const auto report = services::ExportService(parser.positionalArguments().first().toStdString())
                             .exportAudience(request, progress);

@@ -3,6 +3,7 @@
 // list the templates.
 #include "cli/CliCommon.h"
 #include "cli/Commands.h"
+#include "cli/RecommendationOptions.h"
 #include "ingest/Timestamp.h"
 #include "segments/RuleJson.h"
 #include "segments/RuleSummary.h"
@@ -55,6 +56,7 @@ void addOptions(QCommandLineParser &parser)
     parser.addOption({opt("columns"), opt("Columns of the generic preset."), opt("a,b,c")});
     parser.addOption({opt("json"), opt("Print JSON instead of text.")});
     parser.addOption({opt("as"), opt("freeze: the static segment's name."), opt("NEW_NAME")});
+    addRecommendationOptions(parser); // export
 }
 
 // The members of a static segment, in one line of text (its summary says where and when it was frozen).
@@ -212,6 +214,9 @@ int exportSegment(const QCommandLineParser &parser, services::SegmentService &se
     out.preset = parser.value(opt("preset")).toStdString();
     if (parser.isSet(opt("columns"))) {
         out.columns = splitColumns(parser.value(opt("columns")));
+    }
+    if (int exitCode = kExitOk; !parseRecommendationOptions(parser, "segment export", out.recommendations, exitCode)) {
+        return exitCode;
     }
     const auto report = service.exportCsv(*rule, request, out, progress);
     if (!report) {

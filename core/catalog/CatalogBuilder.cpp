@@ -8,6 +8,7 @@
 
 #include <chrono>
 #include <map>
+#include <optional>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -36,6 +37,9 @@ struct Item
     std::int64_t lastTs = INT64_MIN;
     std::int64_t interactions = 0;
     std::vector<ColumnState> columns;
+    std::optional<double> price;     ///< the latest unit price seen
+    std::int64_t priceTs = INT64_MIN;
+    std::optional<double> listPrice; ///< the highest unit price seen
 };
 
 // Everything read in one pass over the product rows of the catalog events.
@@ -79,7 +83,7 @@ store::Statement rowsQuery(store::Database &db, const std::map<std::int64_t, Eve
 {
     const std::string select = count ? "SELECT count(*)"
                                      : "SELECT e.profile_id, e.ts, e.name_id, ep.product_id, ep.properties, "
-                                       "coalesce(ep.price * ep.quantity, 0)";
+                                       "coalesce(ep.price * ep.quantity, 0), ep.price";
     auto st = db.prepare(select +
                          " FROM events e JOIN event_products ep ON ep.event_id = e.id WHERE e.name_id IN (" +
                          placeholders(rules.size()) + ")");
@@ -125,7 +129,7 @@ Result<void> readRows(store::Database &db, const CatalogDefinition &def,
         const auto [it, added] =
             pass.index.try_emplace(ids.front(), static_cast<std::int32_t>(pass.items.size()));
         if (added) {
-            pass.items.push_back({ids.front(), ts, 0, std::vector<ColumnState>(def.columns.size())});
+            pass.items.push_back({ids.front(), ts, 0, std::vector<ColumnState>(def.columns.size()), {}, INT64_MIN, {}});
         }
         Item &item = pass.items[static_cast<std::size_t>(it->second)];
         item.lastTs = std::max(item.lastTs, ts);
@@ -140,6 +144,14 @@ Result<void> readRows(store::Database &db, const CatalogDefinition &def,
                 col.ts = ts;
                 col.values = values; // latest value wins
             }
+        }
+        if (!rows.isNull(6) && rows.real(6) >= 0) {
+            const double price = rows.real(6);
+            if (ts >= item.priceTs) {
+                item.price = price;
+                item.priceTs = ts;
+            }
+            item.listPrice = std::max(item.listPrice.value_or(price), price);
         }
         const std::int64_t profile = rows.int64(0);
         pass.profiles.insert(profile);
@@ -156,13 +168,19 @@ Result<void> readRows(store::Database &db, const CatalogDefinition &def,
 
 void writeItems(store::Database &db, const CatalogDefinition &def, const Pass &pass)
 {
-    auto item = db.prepare("INSERT INTO catalog_items (item, product_id, last_ts) VALUES (?, ?, ?)");
+    auto item = db.prepare(
+        "INSERT INTO catalog_items (item, product_id, last_ts, price, list_price) VALUES (?, ?, ?, ?, ?)");
     auto value =
         db.prepare("INSERT OR IGNORE INTO catalog_item_values (column_name, value, item) VALUES (?, ?, ?)");
     std::map<std::pair<std::size_t, std::string>, std::pair<std::int64_t, std::int64_t>> counts;
     for (std::size_t i = 0; i < pass.items.size(); ++i) {
         const Item &it = pass.items[i];
-        item.bind(1, static_cast<std::int64_t>(i)).bind(2, it.productId).bind(3, it.lastTs).run();
+        item.bind(1, static_cast<std::int64_t>(i))
+            .bind(2, it.productId)
+            .bind(3, it.lastTs)
+            .bind(4, it.price)
+            .bind(5, it.listPrice)
+            .run();
         for (std::size_t c = 0; c < def.columns.size(); ++c) {
             std::unordered_set<std::string> distinct(it.columns[c].values.begin(),
                                                      it.columns[c].values.end());

@@ -5,6 +5,7 @@
 #include "export/ConsentFilter.h"
 #include "export/Countries.h"
 #include "export/Normalizer.h"
+#include "export/RecommendationTable.h"
 
 #include <charconv>
 
@@ -311,6 +312,77 @@ Result<ExportPreset> makePreset(const std::string &id, const std::vector<std::st
 
 namespace {
 
+// "Product name" -> "product_name": lower case, runs of anything but letters and digits as one '_'.
+std::string snakeCase(std::string_view name)
+{
+    std::string out;
+    for (const char c : name) {
+        const bool alnum = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+        if (alnum) {
+            out.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c);
+        } else if (!out.empty() && out.back() != '_') {
+            out.push_back('_');
+        }
+    }
+    while (!out.empty() && out.back() == '_') {
+        out.pop_back();
+    }
+    return out.empty() ? "value" : out;
+}
+
+// "product_name" -> "Product Name"; "id" -> "ID" (Mailchimp's own labels are title case).
+std::string titleCase(const std::string &snake)
+{
+    if (snake == "id") {
+        return "ID";
+    }
+    std::string out;
+    bool start = true;
+    for (const char c : snake) {
+        if (c == '_') {
+            out.push_back(' ');
+            start = true;
+            continue;
+        }
+        out.push_back(start && c >= 'a' && c <= 'z' ? static_cast<char>(c - 'a' + 'A') : c);
+        start = false;
+    }
+    return out;
+}
+
+} // namespace
+
+bool presetTakesExtraColumns(const std::string &id)
+{
+    return id != "meta" && id != "google" && id != "google-hashed";
+}
+
+Result<void> addRecommendationColumns(ExportPreset &preset, int count, const std::vector<std::string> &fields)
+{
+    if (!presetTakesExtraColumns(preset.id)) {
+        return fail(Error::Code::InvalidInput,
+                    presetName(preset.id) +
+                        " audience files take identifiers only, so recommended items cannot go with them: "
+                        "export them for an e-mail or messaging tool (Mailchimp, Klaviyo, Braze, Segment, "
+                        "generic CSV), or show products through the ad platform's own catalog ads.");
+    }
+    const bool mailchimp = preset.id == "mailchimp";
+    for (int slot = 0; slot < count; ++slot) {
+        for (std::size_t f = 0; f < fields.size(); ++f) {
+            const std::string name = snakeCase(fields[f]);
+            const std::string k = std::to_string(slot + 1);
+            PresetColumn c{mailchimp ? "Rec " + k + " " + titleCase(name) : "rec_" + k + "_" + name,
+                           Field::Recommended, name == "price" ? Format::Number : Format::Text, false, -1};
+            c.recSlot = slot;
+            c.recField = static_cast<int>(f);
+            preset.columns.push_back(std::move(c));
+        }
+    }
+    return {};
+}
+
+namespace {
+
 // Why the row lacks what the requirement needs, nullptr when it has it. email / phone: the row's e-mail /
 // phone cells are not empty.
 const char *missingIdentifier(Requirement requirement, const MemberRecord &member, bool email, bool phone)
@@ -364,6 +436,13 @@ void RowFormatter::cell(const PresetColumn &column, const MemberRecord &m, const
         return;
     case Field::Trait:
         out.assign(trimmed(m.traits.at(static_cast<std::size_t>(column.traitIndex))));
+        return;
+    case Field::Recommended:
+        if (m_recommendations) {
+            out.assign(m_recommendations->cell(m.profileId, column.recSlot, column.recField));
+        } else {
+            out.clear();
+        }
         return;
     default:
         break;

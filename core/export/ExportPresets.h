@@ -11,6 +11,7 @@
 namespace awb::exports {
 
 class ConsentFilter;
+struct RecommendationTable;
 
 /// What a column shows about a member.
 enum class Field
@@ -29,7 +30,8 @@ enum class Field
     Country,
     Score,
     Rank,
-    Trait, ///< any other trait, by its dotted path
+    Trait,       ///< any other trait, by its dotted path
+    Recommended, ///< a field of one of the member's recommended items (RecommendationTable)
 };
 
 /// How the value is written.
@@ -67,6 +69,8 @@ struct PresetColumn
     Format format = Format::Text;
     bool hashed = false; ///< SHA-256 of the formatted value (64-hex values pass through)
     int traitIndex = -1; ///< Field::Trait: index into ExportPreset::traitPaths
+    int recSlot = -1;    ///< Field::Recommended: which item (0 = the best)
+    int recField = -1;   ///< Field::Recommended: index into RecommendationTable::fields
 };
 
 struct ExportPreset
@@ -102,6 +106,15 @@ std::vector<std::string> genericColumnNames();
 /// score, rank); each is a name from genericColumnNames() or a trait path. InvalidInput for an unknown
 /// preset or a bad column name.
 Result<ExportPreset> makePreset(const std::string &id, const std::vector<std::string> &columns = {});
+
+/// Whether the preset's tool takes columns besides identifiers (Meta's and Google's audience files do not).
+bool presetTakesExtraColumns(const std::string &id);
+
+/// Appends count x fields columns of recommended items (fields as RecommendationTable::fields: "id",
+/// "price", catalog columns), named the way the preset's tool names merge fields and custom attributes:
+/// Mailchimp "Rec 1 Name", the others rec_1_name. InvalidInput for Meta and Google, whose audience files
+/// take identifiers only.
+Result<void> addRecommendationColumns(ExportPreset &preset, int count, const std::vector<std::string> &fields);
 
 /// One member as read from the workspace: raw values, UTF-8 as stored (possibly invalid).
 struct MemberRecord
@@ -140,6 +153,8 @@ public:
     /// out for consent. The filter must outlive the formatter.
     void setConsentFilter(const ConsentFilter *filter) { m_consent = filter; }
     const ConsentFilter *consentFilter() const { return m_consent; }
+    /// Where the Recommended columns read from; must outlive the formatter (nullptr: they stay empty).
+    void setRecommendations(const RecommendationTable *table) { m_recommendations = table; }
     /// Fills cells (one per column). Returns nullptr when the row may be written, else why not: it lacks
     /// the identifier the preset needs ("no valid email"), or the consent filter leaves it out
     /// ("unsubscribed", "declined e-mail").
@@ -153,6 +168,7 @@ private:
     std::string m_defaultCallingCode;
     bool m_needsCountry = false; ///< a column depends on the country (country, phone, zip, state)
     const ConsentFilter *m_consent = nullptr;
+    const RecommendationTable *m_recommendations = nullptr;
 };
 
 } // namespace awb::exports

@@ -9,6 +9,7 @@
 #include "jobs/Progress.h"
 #include "services/WithWorkspace.h"
 #include "store/Database.h"
+#include "store/ProfileRepository.h"
 #include "store/StoreError.h"
 
 #include <QFileInfo>
@@ -96,6 +97,20 @@ bool writeMembers(store::Database &db, std::int64_t audienceId, const exports::R
     return true;
 }
 
+// The current profile of each member that may be exported (merges followed), in rank order.
+std::vector<std::int64_t> exportedProfiles(store::Database &db, std::int64_t audienceId)
+{
+    std::vector<std::int64_t> ids;
+    auto st = db.prepare("SELECT m.profile_id, p.id IS NULL FROM audience_members m LEFT JOIN profiles p ON "
+                         "p.id = m.profile_id WHERE m.audience_id = ? AND m.control = 0 ORDER BY m.rank");
+    st.bind(1, audienceId);
+    store::ProfileRepository profiles(db);
+    while (st.step()) {
+        ids.push_back(st.int64(1) ? profiles.resolveMerged(st.int64(0)) : st.int64(0));
+    }
+    return ids;
+}
+
 } // namespace
 
 std::string ExportReport::toText() const
@@ -122,6 +137,9 @@ std::string ExportReport::toText() const
         if (consentUnknown > 0) {
             s += "    written with unknown e-mail consent: " + std::to_string(consentUnknown) + "\n";
         }
+    }
+    if (recommended) {
+        s += recommended->toText();
     }
     if (!fileWritten) {
         s += "  no file written: no row to write\n";
@@ -165,6 +183,22 @@ Result<ExportReport> ExportService::exportAudience(const ExportRequest &request,
         if (info->status != audience::AudienceStatus::Live) {
             return fail(Error::Code::InvalidInput, "Audience '" + request.audience + "' is still computing.");
         }
+        std::optional<RecommendationOutcome> recommended;
+        if (request.recommendations) {
+            std::vector<std::string> fields{"id", "price"};
+            const std::vector<std::string> columns = catalogColumnNames(**db);
+            fields.insert(fields.end(), columns.begin(), columns.end());
+            if (auto added = exports::addRecommendationColumns(*preset, request.recommendations->count, fields);
+                !added) {
+                return fail(added.error());
+            }
+            auto outcome =
+                recommendItems(**db, exportedProfiles(**db, info->id), *request.recommendations, progress);
+            if (!outcome) {
+                return fail(outcome.error());
+            }
+            recommended = std::move(*outcome);
+        }
         exports::CsvWriter writer(request.outFile);
         if (auto opened = writer.open(); !opened) {
             return fail(opened.error());
@@ -173,6 +207,9 @@ Result<ExportReport> ExportService::exportAudience(const ExportRequest &request,
         const exports::ConsentFilter consent(**db, rule, request.includeWithoutConsent);
         exports::RowFormatter formatter(std::move(*preset), request.defaultCountry);
         formatter.setConsentFilter(&consent);
+        if (recommended) {
+            formatter.setRecommendations(&recommended->table);
+        }
         writer.setColumnKinds(exports::cellKinds(formatter.preset()));
         writer.writeHeader(formatter.preset().header());
         ExportReport report;
@@ -186,6 +223,10 @@ Result<ExportReport> ExportService::exportAudience(const ExportRequest &request,
         progress.setRange(info->size - info->controlSize);
         if (!writeMembers(**db, info->id, formatter, writer, report, progress)) {
             return fail(Error::cancelled()); // the writer's destructor drops the temporary file
+        }
+        if (recommended) {
+            report.recommended = std::move(recommended);
+            report.recommended->table = {}; // the lists are in the file; the report keeps the figures
         }
         if (report.written == 0 && !request.writeEmptyFile) {
             report.fileWritten = false;

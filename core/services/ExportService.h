@@ -5,8 +5,10 @@
 #include "audience/AudienceRepository.h"
 #include "common/Result.h"
 #include "export/ExportPresets.h"
+#include "services/Recommendations.h"
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -30,6 +32,8 @@ struct ExportRequest
     /// false: when no row would be written, write no file and record nothing (report.fileWritten false),
     /// so that the caller can ask first.
     bool writeEmptyFile = true;
+    /// Also write each member's recommended items as rec_K_* columns (not for Meta and Google).
+    std::optional<RecommendationRequest> recommendations{};
 };
 
 struct ExportReport
@@ -49,6 +53,7 @@ struct ExportReport
     /// Written although suppressed or refused, because the request included them; per reason.
     std::vector<std::pair<std::string, std::int64_t>> includedByReason;
     bool fileWritten = true; ///< false: no row to write and the request did not want an empty file
+    std::optional<RecommendationOutcome> recommended{};///< when the request asked for recommended items
 
     /// "12 unsubscribed, 3 bounced, 40 declined e-mail": the consent reasons of skippedByReason; empty
     /// when nobody was left out.

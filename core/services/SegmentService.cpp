@@ -94,7 +94,7 @@ std::string SegmentExportReport::toText() const
            (members == 1 ? " profile to " : " profiles to ") + file +
            (missing > 0 ? " (" + std::to_string(missing) + " skipped: no identifier for the preset)" : "") +
            (leftOut > 0 ? " (" + std::to_string(leftOut) + " left out: suppressed or declined e-mail)" : "") +
-           "\n";
+           "\n" + (recommended ? recommended->toText() : std::string());
 }
 
 SegmentService::SegmentService(std::string workspacePath) : m_path(std::move(workspacePath)) {}
@@ -412,11 +412,34 @@ Result<SegmentExportReport> SegmentService::exportCsv(const segments::Rule &rule
     if (!rows) {
         return fail(rows.error());
     }
+    std::optional<RecommendationOutcome> recommended;
+    if (out.recommendations) {
+        auto outcome = flatten(withWorkspace<Result<RecommendationOutcome>>(
+            m_path, "Recommended items", [&](store::Database &db) -> Result<RecommendationOutcome> {
+                std::vector<std::string> fields{"id", "price"};
+                const std::vector<std::string> columns = catalogColumnNames(db);
+                fields.insert(fields.end(), columns.begin(), columns.end());
+                if (auto added = exports::addRecommendationColumns(*preset, out.recommendations->count, fields);
+                    !added) {
+                    return fail(added.error());
+                }
+                std::vector<std::int64_t> ids;
+                rows->forEach([&](std::size_t row) { ids.push_back(session->table().profileIds[row]); });
+                return recommendItems(db, ids, *out.recommendations, progress);
+            }));
+        if (!outcome) {
+            return fail(outcome.error());
+        }
+        recommended = std::move(*outcome);
+    }
     exports::CsvWriter writer(out.outFile);
     if (auto opened = writer.open(); !opened) {
         return fail(opened.error());
     }
     exports::RowFormatter formatter(std::move(*preset), out.defaultCountry);
+    if (recommended) {
+        formatter.setRecommendations(&recommended->table);
+    }
     writer.setColumnKinds(exports::cellKinds(formatter.preset()));
     writer.writeHeader(formatter.preset().header());
     progress.setStage("Exporting");
@@ -439,9 +462,13 @@ Result<SegmentExportReport> SegmentService::exportCsv(const segments::Rule &rule
         return fail(committed.error());
     }
     const segments::ExportCounts &c = *counts;
-    return SegmentExportReport{
-        QFileInfo(QString::fromStdString(out.outFile)).absoluteFilePath().toStdString(), c.members, c.written,
-        c.skipped, c.leftOut};
+    SegmentExportReport report{QFileInfo(QString::fromStdString(out.outFile)).absoluteFilePath().toStdString(),
+                               c.members, c.written, c.skipped, c.leftOut};
+    if (recommended) {
+        recommended->table = {}; // the lists are in the file; the report keeps the figures
+        report.recommended = std::move(recommended);
+    }
+    return report;
 }
 
 } // namespace awb::services

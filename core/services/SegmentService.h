@@ -5,6 +5,7 @@
 #pragma once
 
 #include "common/Result.h"
+#include "services/Recommendations.h"
 #include "segments/Bitset.h"
 #include "segments/EventProperties.h"
 #include "segments/Rule.h"
@@ -71,6 +72,8 @@ struct SegmentExportRequest
     std::string defaultCountry;
     /// Write people the preset's consent rule leaves out (export/ConsentFilter.h) too.
     bool includeWithoutConsent = false;
+    /// Also write each member's recommended items as rec_K_* columns (not for Meta and Google).
+    std::optional<RecommendationRequest> recommendations{};
 };
 
 struct SegmentExportReport
@@ -80,6 +83,7 @@ struct SegmentExportReport
     std::int64_t written = 0;
     std::int64_t skipped = 0;
     std::int64_t leftOut = 0; ///< of skipped: suppressed or refused e-mail consent
+    std::optional<RecommendationOutcome> recommended{}; ///< when the request asked for recommended items
 
     std::string toText() const;
 };

@@ -39,6 +39,13 @@ std::uint64_t zigzag(std::int64_t v)
     return (static_cast<std::uint64_t>(v) << 1) ^ static_cast<std::uint64_t>(v >> 63);
 }
 
+// a - b with wrap-around (any two int64 values, extreme time stamps included, without overflow); the
+// decoder adds it back with the same wrap-around.
+std::int64_t wrappingDelta(std::int64_t a, std::int64_t b)
+{
+    return static_cast<std::int64_t>(static_cast<std::uint64_t>(a) - static_cast<std::uint64_t>(b));
+}
+
 std::int64_t unzigzag(std::uint64_t v)
 {
     return static_cast<std::int64_t>(v >> 1) ^ -static_cast<std::int64_t>(v & 1);
@@ -166,10 +173,10 @@ EventChunkEncoder::~EventChunkEncoder() = default;
 void EventChunkEncoder::add(const ChunkEvent &e, std::span<const ChunkProduct> products)
 {
     Columns &c = *m_columns;
-    putVarint(c[ChunkColumn::Profile], zigzag(e.profileId - m_lastProfile));
+    putVarint(c[ChunkColumn::Profile], zigzag(wrappingDelta(e.profileId, m_lastProfile)));
     putVarint(c[ChunkColumn::Name], static_cast<std::uint64_t>(e.nameId));
     putVarint(c[ChunkColumn::Type], static_cast<std::uint64_t>(e.type));
-    putVarint(c[ChunkColumn::Time], zigzag(e.timestampMs - m_lastTs));
+    putVarint(c[ChunkColumn::Time], zigzag(wrappingDelta(e.timestampMs, m_lastTs)));
     putText(c[ChunkColumn::UserId], e.userId);
     putText(c[ChunkColumn::AnonymousId], e.anonymousId);
     putText(c[ChunkColumn::MessageId], e.messageId);

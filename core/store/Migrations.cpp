@@ -333,6 +333,17 @@ void addControlGroups(Database &db)
     addColumnIfMissing(db, "audience_members", "control", "INTEGER NOT NULL DEFAULT 0");
 }
 
+// Version 10: each catalog item's prices, for the filters and columns of recommended items: the latest unit
+// price seen and the highest (its list price; the markdown is 1 - price / list_price). NULL when no event
+// carried a price; filled by the next catalog build. Added only when missing, as version 7's column.
+constexpr const char *kSchemaV10 = "";
+
+void addItemPrices(Database &db)
+{
+    addColumnIfMissing(db, "catalog_items", "price", "REAL");
+    addColumnIfMissing(db, "catalog_items", "list_price", "REAL");
+}
+
 void moveTraitsToAttributes(Database &db)
 {
     auto read = db.prepare("SELECT id, traits FROM profiles WHERE traits <> '{}'");
@@ -360,6 +371,7 @@ const std::vector<Step> &steps()
         {7, kSchemaV7, addRunMapping},
         {8, kSchemaV8},
         {9, kSchemaV9, addControlGroups},
+        {10, kSchemaV10, addItemPrices},
     };
     return list;
 }

@@ -11,6 +11,7 @@
 #include "numeric/Propensity.h"
 #include "numeric/Random.h"
 #include "numeric/UserItemMatrix.h"
+#include "SyntheticLog.h"
 
 #include <sys/resource.h>
 
@@ -22,11 +23,11 @@
 #include <vector>
 
 using namespace awb::numeric;
+using awb::bench::kDayMs;
+using awb::bench::kDays;
 
 namespace {
 
-constexpr std::int64_t kDayMs = 86400000;
-constexpr std::int64_t kDays = 360;
 constexpr std::int64_t kHorizonMs = 30 * kDayMs;
 
 using Clock = std::chrono::steady_clock;
@@ -41,56 +42,6 @@ double peakRssMiB()
     rusage usage{};
     getrusage(RUSAGE_SELF, &usage);
     return static_cast<double>(usage.ru_maxrss) / 1024.0;
-}
-
-// Interactions spread evenly over kDays (time-ordered, as the loader gives them), by profiles of
-// log-normal activity, on items of Zipf-like popularity; weights 1 (view), 2 (cart) or 5 (order).
-InteractionLog generate(std::int32_t profiles, std::int64_t interactions, std::int32_t items)
-{
-    Random rng(7);
-    auto cumulative = [](std::vector<double> &w) {
-        for (std::size_t i = 1; i < w.size(); ++i) {
-            w[i] += w[i - 1];
-        }
-    };
-    std::vector<double> activity(static_cast<std::size_t>(profiles));
-    for (double &a : activity) {
-        a = std::exp(rng.normal());
-    }
-    cumulative(activity);
-    std::vector<double> popularity(static_cast<std::size_t>(items));
-    for (std::size_t i = 0; i < popularity.size(); ++i) {
-        popularity[i] = 1.0 / (static_cast<double>(i) + 10.0);
-    }
-    cumulative(popularity);
-    auto draw = [&rng](const std::vector<double> &c) {
-        const auto it = std::lower_bound(c.begin(), c.end(), rng.uniform() * c.back());
-        return static_cast<std::int32_t>(std::min<std::ptrdiff_t>(it - c.begin(), std::ssize(c) - 1));
-    };
-    InteractionLog log;
-    log.profileCount = profiles;
-    log.itemCount = items;
-    log.firstSeen.assign(static_cast<std::size_t>(profiles), INT64_MAX);
-    const auto n = static_cast<std::size_t>(interactions);
-    log.profile.reserve(n);
-    log.item.reserve(n);
-    log.ts.reserve(n);
-    log.weight.reserve(n);
-    log.value.reserve(n);
-    constexpr float kWeights[] = {1.0f, 1.0f, 1.0f, 2.0f, 5.0f};
-    for (std::size_t k = 0; k < n; ++k) {
-        const std::int32_t p = draw(activity);
-        const std::int64_t ts = static_cast<std::int64_t>(k) * (kDays * kDayMs) / interactions;
-        const float w = kWeights[rng.below(5)];
-        log.profile.push_back(p);
-        log.item.push_back(draw(popularity));
-        log.ts.push_back(ts);
-        log.weight.push_back(w);
-        log.value.push_back(w == 5.0f ? 20.0f : 0.0f);
-        auto &first = log.firstSeen[static_cast<std::size_t>(p)];
-        first = std::min(first, ts);
-    }
-    return log;
 }
 
 // Trained factors stand-in: what scoring reads does not depend on their values.
@@ -132,7 +83,7 @@ int main(int argc, char **argv)
     const int repeats = std::max(1, argc > 5 ? std::atoi(argv[5]) : 5);
 
     auto start = Clock::now();
-    const InteractionLog log = generate(profiles, interactions, items);
+    const InteractionLog log = awb::bench::syntheticLog(profiles, interactions, items);
     const Ials cf = randomFactors(log, factors);
     std::printf(
         "log: %d profiles, %lld interactions over %lld days, %d items, %d factors (generated in %.1f s)\n",

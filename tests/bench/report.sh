@@ -26,9 +26,11 @@ done
 # there: 1M events, as before), or about a tenth of them with --quick.
 if [ $quick = 1 ]; then
     import_events=100000 ials=(14000 2700 1000000 64 2) score=(100000 1000000 10000 32 3)
+    recommend=(100000 1000000 10000 10000 5 3)
     profiles=100000 slider_steps=50 memory_events=1000000
 else
     import_events=1000000 ials=(140000 27000 11000000 64 3) score=(1000000 10000000 10000 32 5)
+    recommend=(1000000 10000000 10000 100000 5 5)
     profiles=1000000 slider_steps=200 memory_events=10000000
 fi
 
@@ -50,7 +52,7 @@ bash "$root/packaging/install-deps.sh" >&2
 say "configuring and building $build (Release, benchmarks)"
 cmake -S "$root" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=Release -DAWB_BENCHMARKS=ON -DBUILD_TESTING=OFF >&2
 cmake --build "$build" -j "$cores" --target awb bench_ials bench_score bench_size_picker bench_segment \
-    bench_export >&2
+    bench_export bench_recommend >&2
 cxx=$(sed -n 's/^CMAKE_CXX_COMPILER:[^=]*=//p' "$build/CMakeCache.txt")
 compiler="$("$cxx" --version | grep -q clang && echo Clang || echo GCC) $("$cxx" -dumpfullversion)"
 
@@ -73,6 +75,7 @@ run() {
 run import bash "$root/tests/bench/import_bench.sh" "$import_events" "$build"
 run ials "$bench/bench_ials" "${ials[@]}"
 run score "$bench/bench_score" "${score[@]}"
+run recommend "$bench/bench_recommend" "${recommend[@]}"
 run slider "$bench/bench_size_picker" "$profiles" "$slider_steps"
 run segment "$bench/bench_segment" "$profiles" 0
 run export "$bench/bench_export" "$profiles" "$work" generic
@@ -80,7 +83,7 @@ run memory bash "$root/tests/bench/memory_bench.sh" "$memory_events" "$build"
 load_end=$(cut -d' ' -f1-3 /proc/loadavg)
 
 # All summary lines, prefixed with their log's name, for the table below.
-for f in import ials score slider segment export memory; do
+for f in import ials score recommend slider segment export memory; do
     sed -n "s/^summary: /$f /p" "$logs/$f.log"
 done >"$work/summaries"
 

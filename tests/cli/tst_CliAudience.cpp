@@ -273,6 +273,34 @@ private slots:
         QVERIFY(!QFile::exists(out));
         const Run usage = awbRun(QStringList{QStringLiteral("export"), m_ws});
         QCOMPARE(usage.exitCode, 2);
+
+        // Recommended items: bad options name what is wrong; good ones add the columns and the backtest.
+        const auto withRecs = [&](std::initializer_list<const char *> more) {
+            return awbRun(QStringList{QStringLiteral("export"), m_ws} +
+                          args({"--audience", "Errors", "--preset", "braze", "--out"}) + QStringList{out} +
+                          args(more));
+        };
+        const Run strategy = withRecs({"--recs", "2", "--rec-strategy", "magic"});
+        QVERIFY(strategy.exitCode != 0);
+        QVERIFY2(strategy.err.contains(QStringLiteral("Unknown recommendation strategy 'magic'")),
+                 qPrintable(strategy.err));
+        const Run count = withRecs({"--recs", "many"});
+        QCOMPARE(count.exitCode, 2);
+        const Run price = withRecs({"--recs", "2", "--rec-price", "cheap"});
+        QVERIFY2(price.err.contains(QStringLiteral("Price range 'cheap'")), qPrintable(price.err));
+        QVERIFY(!QFile::exists(out));
+        const Run ok = withRecs({"--recs", "2", "--rec-filter", "Category=Beauty|Home", "--rec-exclude", "bought,cart"});
+        QVERIFY2(ok.exitCode == 0, qPrintable(ok.err));
+        QVERIFY2(ok.out.contains(QStringLiteral("recommended items: blend (personal, else bestsellers)")) &&
+                     ok.out.contains(QStringLiteral("backtest bestsellers: hit rate")),
+                 qPrintable(ok.out));
+        QCOMPARE(firstLine(out), QByteArray("external_id,email,first_name,last_name,country,phone,home_city,"
+                                            "rec_1_id,rec_1_price,rec_1_category,rec_2_id,rec_2_price,rec_2_category"));
+        const Run meta = awbRun(QStringList{QStringLiteral("export"), m_ws} +
+                                args({"--audience", "Errors", "--preset", "meta", "--recs", "2", "--out"}) +
+                                QStringList{m_dir.filePath(QStringLiteral("m.csv"))});
+        QVERIFY(meta.exitCode != 0);
+        QVERIFY2(meta.err.contains(QStringLiteral("identifiers only")), qPrintable(meta.err));
     }
 
 private:

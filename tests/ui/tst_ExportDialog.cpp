@@ -11,11 +11,13 @@
 #include "services/SuppressionService.h"
 
 #include <QCheckBox>
+#include <QDialogButtonBox>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMessageBox>
 #include <QPushButton>
 #include <QSignalSpy>
+#include <QSpinBox>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
@@ -79,6 +81,47 @@ private slots:
         QVERIFY2(rule->text().contains(QStringLiteral("declined e-mail")), qPrintable(rule->text()));
         test::child<QLineEdit>(&dialog, "exportColumnsEdit")->setText(QStringLiteral("user_id, score"));
         QVERIFY2(rule->text().contains(QStringLiteral("nobody is left out")), qPrintable(rule->text()));
+    }
+
+    void recommendedItemsAreAskedForAndChecked()
+    {
+        ExportDialog dialog(QStringLiteral("All"));
+        dialog.setPreset(QStringLiteral("klaviyo"));
+        dialog.show();
+        auto *count = test::child<QSpinBox>(&dialog, "recCountSpin");
+        auto *price = test::child<QLineEdit>(&dialog, "recPriceEdit");
+        auto *values = test::child<QLineEdit>(&dialog, "recValuesEdit");
+        auto *note = test::child<QLabel>(&dialog, "recNote");
+        auto *exportButton = dialog.findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok);
+        // None by default.
+        QCOMPARE(count->value(), 0);
+        QVERIFY(!dialog.request().recommendations);
+        QVERIFY(!price->isEnabled());
+        count->setValue(3);
+        values->setText(QStringLiteral("Category=Beauty|Home; Brand=Nordlicht"));
+        auto request = dialog.request().recommendations;
+        QVERIFY(request);
+        QCOMPARE(request->count, 3);
+        QVERIFY(request->strategy == numeric::RecStrategy::Blend);
+        QVERIFY(request->excludeBought && !request->excludeInCart);
+        QCOMPARE(request->conditions.size(), std::size_t(2));
+        QCOMPARE(request->conditions[0].values, (std::vector<std::string>{"Beauty", "Home"}));
+        // A bad price range says so and blocks the export until it is fixed.
+        price->setText(QStringLiteral("100-10"));
+        QVERIFY(note->isVisible() && note->text().contains(QStringLiteral("Price range")));
+        QVERIFY(!exportButton->isEnabled());
+        QTest::qWait(50);
+        test::maybeScreenshot(&dialog, QStringLiteral("export-dialog-recommendations"));
+        price->setText(QStringLiteral("-100"));
+        QVERIFY(exportButton->isEnabled());
+        QCOMPARE(*dialog.request().recommendations->maxPrice, 100.0);
+        // Meta takes identifiers only: the section is off and says why.
+        dialog.setPreset(QStringLiteral("meta"));
+        QVERIFY(!dialog.request().recommendations);
+        QVERIFY(!count->isEnabled());
+        QVERIFY2(note->text().contains(QStringLiteral("identifiers only")), qPrintable(note->text()));
+        dialog.setPreset(QStringLiteral("braze"));
+        QVERIFY(dialog.request().recommendations);
     }
 
     void zeroRowExportAsksBeforeWriting()

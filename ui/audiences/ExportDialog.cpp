@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "audiences/ExportDialog.h"
 
+#include "audiences/RecommendationOptions.h"
+
 #include "charts/ChartPalette.h"
 #include "export/ConsentFilter.h"
 #include "models/DisplayFormat.h"
@@ -32,7 +34,7 @@ ExportDialog::ExportDialog(const QString &audience, QWidget *parent)
     : QDialog(parent), m_audience(audience), m_folder(defaultFolder()), m_preset(new QComboBox(this)),
       m_description(new QLabel(this)), m_file(new QLineEdit(this)), m_columns(new QLineEdit(this)),
       m_country(new QLineEdit(this)), m_consentRule(new QLabel(this)), m_includeAll(new QCheckBox(this)),
-      m_includeWarning(new QLabel(this))
+      m_includeWarning(new QLabel(this)), m_recommendations(new RecommendationOptions(this))
 {
     setObjectName(QStringLiteral("exportDialog"));
     setWindowTitle(tr("Export %1").arg(audience));
@@ -93,8 +95,12 @@ ExportDialog::ExportDialog(const QString &audience, QWidget *parent)
     form->addRow(tr("Consent"), m_consentRule);
     form->addRow(QString(), m_includeAll);
     form->addRow(QString(), m_includeWarning);
+    auto *recHeading = new QLabel(tr("<b>Recommended items</b>"), this);
+    form->addRow(recHeading);
+    form->addRow(m_recommendations);
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
-    buttons->button(QDialogButtonBox::Ok)->setText(tr("Export"));
+    m_exportButton = buttons->button(QDialogButtonBox::Ok);
+    m_exportButton->setText(tr("Export"));
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(form);
     layout->addWidget(buttons);
@@ -116,10 +122,19 @@ ExportDialog::ExportDialog(const QString &audience, QWidget *parent)
     connect(this, &QDialog::accepted, this,
             [this] { rememberFolder(QFileInfo(m_file->text().trimmed()).absolutePath()); });
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
-    connect(m_file, &QLineEdit::textChanged, this, [this, buttons] {
-        buttons->button(QDialogButtonBox::Ok)->setEnabled(!m_file->text().trimmed().isEmpty());
+    connect(m_file, &QLineEdit::textChanged, this, &ExportDialog::updateExportButton);
+    connect(m_recommendations, &RecommendationOptions::changed, this, [this] {
+        updateExportButton();
+        fitHeight();
     });
     onPresetChanged();
+}
+
+void ExportDialog::updateExportButton()
+{
+    if (m_exportButton) {
+        m_exportButton->setEnabled(!m_file->text().trimmed().isEmpty() && m_recommendations->error().isEmpty());
+    }
 }
 
 void ExportDialog::fitHeight()
@@ -139,6 +154,8 @@ void ExportDialog::onPresetChanged()
     m_description->setText(m_preset->currentData(Qt::ToolTipRole).toString());
     m_columns->setEnabled(preset == kGeneric);
     m_consentRule->setText(consentRuleText(preset, request().columns));
+    m_recommendations->setPresetTakesItems(exports::presetTakesExtraColumns(preset.toStdString()),
+                                           m_preset->currentText());
     // Follow the preset in the suggested file name until the user types their own.
     const QString suggested = suggestedFile(m_folder, m_audience, preset);
     if (m_file->text().isEmpty() || m_file->property("suggested").toString() == m_file->text()) {
@@ -250,6 +267,7 @@ services::ExportRequest ExportDialog::request() const
     r.defaultCountry = m_country->text().trimmed().toStdString();
     r.includeWithoutConsent = m_includeAll->isChecked();
     r.writeEmptyFile = false;
+    r.recommendations = m_recommendations->request();
     return r;
 }
 

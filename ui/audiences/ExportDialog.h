@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Asks where and how to export an audience: the tool's preset, the file, the generic preset's columns and
-// the country completing national phone numbers, and whether people who must not be contacted are
-// included. Also the one place the UI gets the export folder from, and asks before an empty file.
+// the country completing national phone numbers, whether people who must not be contacted are included,
+// and each member's recommended items. Also the one place the UI gets the export folder from, and asks before an empty file.
 #pragma once
 
 #include "services/ExportService.h"
@@ -17,8 +17,11 @@ class QComboBox;
 class QMessageBox;
 class QLabel;
 class QLineEdit;
+class QPushButton;
 
 namespace awb::ui {
+
+class RecommendationOptions;
 
 class ExportDialog : public QDialog
 {
@@ -38,7 +41,10 @@ public:
     static QString defaultFolder();
     /// Remembers folder for the next export (and the next start of the application).
     static void rememberFolder(const QString &folder);
-    /// The export the dialog describes (audience, preset, file, columns, default country, consent choice),
+    /// The "Recommended items" section (none asked for by default).
+    RecommendationOptions *recommendations() const { return m_recommendations; }
+    /// The export the dialog describes (audience, preset, file, columns, default country, consent choice,
+    /// recommended items),
     /// with writeEmptyFile false: the caller asks with askWriteEmpty() when nobody would be written.
     services::ExportRequest request() const;
     /// What the preset's consent rule leaves out, in a sentence ("People on the suppression list and ...");
@@ -52,6 +58,8 @@ public:
 
 private:
     void onPresetChanged();
+    /// Export is enabled with a file and valid recommendation filters.
+    void updateExportButton();
     /// Grows the dialog to the height its notes need at its width.
     void fitHeight();
 
@@ -65,6 +73,8 @@ private:
     QLabel *m_consentRule;
     QCheckBox *m_includeAll;
     QLabel *m_includeWarning;
+    RecommendationOptions *m_recommendations;
+    QPushButton *m_exportButton = nullptr;
 };
 
 } // namespace awb::ui

@@ -423,6 +423,7 @@ void SegmentBuilder::startExport()
         }
         out.defaultCountry = r.defaultCountry;
         out.includeWithoutConsent = r.includeWithoutConsent;
+        out.recommendations = r.recommendations;
         exportCsv(out);
     });
     dialog->open();
