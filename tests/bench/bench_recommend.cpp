@@ -7,6 +7,7 @@
 //
 // usage: bench_recommend [PROFILES INTERACTIONS ITEMS MEMBERS COUNT REPEATS]
 //        (defaults 1000000 10000000 10000 100000 5 5)
+#include "BenchTiming.h"
 #include "SyntheticLog.h"
 #include "numeric/Parallel.h"
 #include "numeric/Recommender.h"
@@ -18,35 +19,10 @@
 using namespace awb::numeric;
 using awb::bench::kDayMs;
 using awb::bench::kDays;
-
-namespace {
-
-using Clock = std::chrono::steady_clock;
-
-double seconds(Clock::time_point since)
-{
-    return std::chrono::duration<double>(Clock::now() - since).count();
-}
-
-struct Timing
-{
-    double best = 1e300;
-    double median = 0;
-};
-
-template <typename Fn> Timing time(int repeats, Fn fn)
-{
-    std::vector<double> runs;
-    for (int r = 0; r < repeats; ++r) {
-        const auto start = Clock::now();
-        fn();
-        runs.push_back(seconds(start));
-    }
-    std::sort(runs.begin(), runs.end());
-    return {runs.front(), runs[runs.size() / 2]};
-}
-
-} // namespace
+using awb::bench::Clock;
+using awb::bench::seconds;
+using awb::bench::time;
+using awb::bench::Timing;
 
 int main(int argc, char **argv)
 {

@@ -11,6 +11,7 @@
 #include "numeric/Propensity.h"
 #include "numeric/Random.h"
 #include "numeric/UserItemMatrix.h"
+#include "BenchTiming.h"
 #include "SyntheticLog.h"
 
 #include <sys/resource.h>
@@ -25,17 +26,14 @@
 using namespace awb::numeric;
 using awb::bench::kDayMs;
 using awb::bench::kDays;
+using awb::bench::Clock;
+using awb::bench::seconds;
+using awb::bench::time;
+using awb::bench::Timing;
 
 namespace {
 
 constexpr std::int64_t kHorizonMs = 30 * kDayMs;
-
-using Clock = std::chrono::steady_clock;
-
-double seconds(Clock::time_point since)
-{
-    return std::chrono::duration<double>(Clock::now() - since).count();
-}
 
 double peakRssMiB()
 {
@@ -52,24 +50,6 @@ Ials randomFactors(const InteractionLog &log, int factors)
     Ials model(params);
     model.initialize(InteractionMatrix(log.profileCount, log.itemCount));
     return model;
-}
-
-struct Timing
-{
-    double best = 1e300;
-    double median = 0;
-};
-
-template <typename Fn> Timing time(int repeats, Fn fn)
-{
-    std::vector<double> runs;
-    for (int r = 0; r < repeats; ++r) {
-        const auto start = Clock::now();
-        fn();
-        runs.push_back(seconds(start));
-    }
-    std::sort(runs.begin(), runs.end());
-    return {runs.front(), runs[runs.size() / 2]};
 }
 
 } // namespace
