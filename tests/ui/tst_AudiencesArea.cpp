@@ -354,6 +354,24 @@ private slots:
         }
         QCOMPARE(muted, static_cast<int>(detail->info().controlSize));
 
+        // An export with recommended items says how they did, under the export in the history.
+        services::ExportRequest withItems;
+        withItems.audience = "Top brand fans";
+        withItems.preset = "klaviyo";
+        withItems.outFile = m_store.filePath(QStringLiteral("klaviyo-recs.csv")).toStdString();
+        withItems.recommendations = services::RecommendationRequest{};
+        withItems.recommendations->count = 3;
+        QVERIFY(detail->runExport(withItems));
+        QVERIFY(exported.wait(kWaitMs));
+        const QStringList history = detail->exportsText().split(QLatin1Char('\n'));
+        QVERIFY2(history.size() >= 3 && history[0].contains(QStringLiteral("(Klaviyo)")) &&
+                     history[1].startsWith(QStringLiteral("Recommended items, blend (")) &&
+                     history[1].contains(QStringLiteral("(bestsellers: ")),
+                 qPrintable(detail->exportsText()));
+        QFile recs(QString::fromStdString(withItems.outFile));
+        QVERIFY(recs.open(QIODevice::ReadOnly));
+        QVERIFY(recs.readLine().contains("rec_3_id"));
+
         // After the campaign (played on the sample store, 30 points of uplift) the page measures its results.
         ui::AudienceResultsPanel *results = detail->results();
         QVERIFY(!results->outcome());

@@ -5,6 +5,7 @@
 #include "audiences/AudienceMembersModel.h"
 #include "audiences/AudienceResultsPanel.h"
 #include "audiences/ExportDialog.h"
+#include "audiences/RecommendationOptions.h"
 #include "charts/ChartPalette.h"
 #include "charts/PropensityChart.h"
 #include "charts/ScoreHistogram.h"
@@ -106,6 +107,8 @@ AudienceDetail::AudienceDetail(QWidget *parent)
                 ExportDialog::askWriteEmpty(this, report, [this, again] { runExport(again); });
                 return;
             }
+            m_lastRecommendations =
+                report.recommended ? RecommendationOptions::summary(*report.recommended) : QString();
             showHistory();
             emit exported(QString::fromStdString(report.toText()));
         } else {
@@ -132,6 +135,9 @@ bool AudienceDetail::showAudience(const QString &name)
         return false;
     }
     auto quality = service.quality(name.toStdString());
+    if (m_info.name != info->name) {
+        m_lastRecommendations.clear();
+    }
     m_info = *info;
     m_quality = quality ? *quality : audience::AudienceQuality{};
     const bool live = m_info.status == audience::AudienceStatus::Live;
@@ -227,6 +233,9 @@ void AudienceDetail::showHistory()
                               QString::fromStdString(exports::presetName(r.preset)),
                               format::timestamp(r.createdAtMs), consent);
         }
+    }
+    if (!lines.isEmpty() && !m_lastRecommendations.isEmpty()) {
+        lines.insert(1, m_lastRecommendations); // under the export it belongs to, the newest
     }
     m_history->setText(lines.isEmpty() ? tr("Not exported yet.") : lines.join(QLatin1Char('\n')));
 }

@@ -82,6 +82,7 @@ private:
     AudienceMembersModel *m_members;
     DataTableView *m_view;
     QLabel *m_history;
+    QString m_lastRecommendations; ///< RecommendationOptions::summary of this page's last export, if any
     QPushButton *m_export;
     QPushButton *m_duplicate;
     QPushButton *m_remove;

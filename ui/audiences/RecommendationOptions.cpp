@@ -2,6 +2,7 @@
 #include "audiences/RecommendationOptions.h"
 
 #include "charts/ChartPalette.h"
+#include "models/DisplayFormat.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -149,6 +150,23 @@ QString RecommendationOptions::error() const
     const auto r = build(m_count->value(), m_strategy->currentData().toInt(), m_values->text(), m_price->text(),
                          m_markdown->text(), m_bought->isChecked(), m_cart->isChecked());
     return r ? QString() : QString::fromStdString(r.error().message);
+}
+
+QString RecommendationOptions::summary(const services::RecommendationOutcome &outcome)
+{
+    QString text = tr("Recommended items, %1: %2 of %3 people got items")
+                       .arg(QString::fromStdString(outcome.strategy), format::count(outcome.withItems),
+                            format::count(outcome.people));
+    if (!outcome.backtest.empty()) {
+        const numeric::RecQuality &own = outcome.backtest.front();
+        text += tr("; backtest over %1 people: hit rate %2, recall %3")
+                    .arg(format::count(own.people), format::percent(own.hitRate), format::percent(own.recall));
+        if (outcome.backtest.size() > 1) {
+            const numeric::RecQuality &best = outcome.backtest[1];
+            text += tr(" (bestsellers: %1, %2)").arg(format::percent(best.hitRate), format::percent(best.recall));
+        }
+    }
+    return text + QLatin1Char('.');
 }
 
 void RecommendationOptions::update()

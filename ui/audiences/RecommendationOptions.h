@@ -31,6 +31,8 @@ public:
     /// The request, or nothing when no item is asked for (or the destination takes none). Valid only when
     /// error() is empty.
     std::optional<services::RecommendationRequest> request() const;
+    /// One sentence on an export's recommended items: who got items, the backtest against the bestsellers.
+    static QString summary(const services::RecommendationOutcome &outcome);
     /// What is wrong with the typed filters ("Price range 'x': ..."), empty when nothing.
     QString error() const;
 
