@@ -180,7 +180,7 @@ void RecommendationOptions::update()
     QString note;
     QColor colour = palette::mutedText();
     if (!m_takes) {
-        note = tr("%1 audience files take identifiers only: no recommended items.").arg(m_presetName);
+        note = tr("%1 files take identifiers only: no recommended items.").arg(m_presetName);
     } else if (!error.isEmpty()) {
         note = error;
         colour = palette::error();
