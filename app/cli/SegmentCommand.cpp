@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // awb segment: count, save, list, show, remove and export segments, freeze one into a static snapshot;
 // list the templates.
+#include "audience/ControlGroup.h"
 #include "cli/CliCommon.h"
 #include "cli/Commands.h"
 #include "cli/RecommendationOptions.h"
@@ -27,7 +28,7 @@ constexpr const char *kSubUsage =
     "                         [--json]\n"
     "       awb segment save WORKSPACE --name N (--rule FILE.json | --template NAME [--param K=V ...])\n"
     "                        [--description TEXT]\n"
-    "       awb segment freeze WORKSPACE NAME [--as NEW_NAME] [--as-of DATE]\n"
+    "       awb segment freeze WORKSPACE NAME [--as NEW_NAME] [--as-of DATE] [--control 10%|0 [--control-seed N]]\n"
     "                          (a static copy of NAME's members now; default name \"NAME (frozen DATE)\")\n"
     "       awb segment list WORKSPACE [--json]     (each segment's rule in words, and its note)\n"
     "       awb segment show WORKSPACE --name N          (prints the rule JSON; for a static segment\n"
@@ -56,13 +57,24 @@ void addOptions(QCommandLineParser &parser)
     parser.addOption({opt("columns"), opt("Columns of the generic preset."), opt("a,b,c")});
     parser.addOption({opt("json"), opt("Print JSON instead of text.")});
     parser.addOption({opt("as"), opt("freeze: the static segment's name."), opt("NEW_NAME")});
+    parser.addOption({opt("control"),
+                      opt("freeze: hold out this share of the members at random as a control group, stored and "
+                          "never exported (default 10%; 0 for none)."),
+                      opt("PERCENT")});
+    parser.addOption({opt("control-seed"), opt("freeze: seed of the control group draw (default: a new one)."),
+                      opt("N")});
     addRecommendationOptions(parser); // export
 }
 
 // The members of a static segment, in one line of text (its summary says where and when it was frozen).
 std::string staticMembers(const segments::SavedSegment &seg)
 {
-    return "static: " + std::to_string(seg.memberCount) + " people";
+    std::string s = "static: " + std::to_string(seg.memberCount) + " people";
+    if (seg.controlSize > 0) {
+        s += ", control group " + seg.control.shareText() + " (" + std::to_string(seg.controlSize) +
+             " held out, not exported; seed " + std::to_string(seg.control.seed) + ")";
+    }
+    return s;
 }
 
 QJsonObject segmentJson(const segments::SavedSegment &seg)
@@ -77,6 +89,9 @@ QJsonObject segmentJson(const segments::SavedSegment &seg)
         {opt("definition"), QJsonDocument::fromJson(QByteArray::fromStdString(seg.ruleJson)).object()}};
     if (seg.isStatic()) {
         o.insert(opt("members"), static_cast<qint64>(seg.memberCount));
+        o.insert(opt("controlShare"), seg.control.share);
+        o.insert(opt("controlSize"), static_cast<qint64>(seg.controlSize));
+        o.insert(opt("controlSeed"), QString::number(seg.control.seed));
         o.insert(opt("frozen"), QString::fromStdString(ingest::formatTimestamp(seg.createdAtMs)));
         o.insert(opt("as_of"), QString::fromStdString(ingest::formatTimestamp(seg.asOfMs)));
         o.insert(opt("frozen_from"), QString::fromStdString(seg.frozenFrom));
@@ -240,14 +255,25 @@ int freeze(const QCommandLineParser &parser, services::SegmentService &service,
         name =
             services::SegmentService::frozenName(source, request.asOfMs, QDateTime::currentMSecsSinceEpoch());
     }
+    audience::ControlGroup control{audience::kDefaultControlShare, audience::newControlSeed()};
+    if (parser.isSet(opt("control")) &&
+        !audience::parseControlShare(parser.value(opt("control")).toStdString(), control.share)) {
+        return usageError("bad --control (expected a share of the members from 0% to 50%, e.g. 10%, or 0)");
+    }
+    if (parser.isSet(opt("control-seed"))) {
+        bool ok = false;
+        control.seed = parser.value(opt("control-seed")).toULongLong(&ok);
+        if (!ok || control.seed >= (std::uint64_t{1} << 53)) {
+            return usageError("bad --control-seed (expected a whole number below 2^53)");
+        }
+    }
     TerminalProgress progress;
-    const auto frozen = service.freeze(source, name, request, progress);
+    const auto frozen = service.freeze(source, name, request, progress, control);
     if (!frozen) {
         return printError(frozen.error());
     }
-    printOut("froze '" + source + "' as static segment '" + frozen->name +
-             "': " + std::to_string(frozen->memberCount) + " people as of " +
-             ingest::formatTimestamp(frozen->asOfMs) + "\n");
+    printOut("froze '" + source + "' as static segment '" + frozen->name + "' as of " +
+             ingest::formatTimestamp(frozen->asOfMs) + ": " + staticMembers(*frozen) + "\n");
     return kExitOk;
 }
 

@@ -20,11 +20,13 @@ SavedSegment read(const store::Statement &st)
             st.text(6) == "static" ? SegmentKind::Static : SegmentKind::Rule,
             st.text(7),
             st.int64(8),
-            st.int64(9)};
+            st.int64(9),
+            {st.real(10), static_cast<std::uint64_t>(st.int64(11))},
+            st.int64(12)};
 }
 constexpr const char *kColumns =
     "SELECT id, name, description, rule, created_at, updated_at, kind, frozen_from, "
-    "as_of, member_count FROM segments ";
+    "as_of, member_count, control_share, control_seed, control_size FROM segments ";
 } // namespace
 
 std::int64_t SegmentRepository::save(const std::string &name, const std::string &description,
@@ -43,11 +45,12 @@ std::int64_t SegmentRepository::save(const std::string &name, const std::string 
 }
 
 std::int64_t SegmentRepository::insertStatic(const SavedSegment &s,
-                                             const std::vector<std::int64_t> &profileIds)
+                                             const std::vector<std::int64_t> &profileIds,
+                                             const std::vector<bool> &control)
 {
-    auto st =
-        m_db.prepare("INSERT INTO segments (name, description, rule, created_at, updated_at, kind, "
-                     "frozen_from, as_of, member_count) VALUES (?1, ?2, ?3, ?4, ?4, 'static', ?5, ?6, ?7)");
+    auto st = m_db.prepare("INSERT INTO segments (name, description, rule, created_at, updated_at, kind, "
+                           "frozen_from, as_of, member_count, control_share, control_seed, control_size) "
+                           "VALUES (?1, ?2, ?3, ?4, ?4, 'static', ?5, ?6, ?7, ?8, ?9, ?10)");
     st.bind(1, s.name)
         .bind(2, s.description)
         .bind(3, s.ruleJson)
@@ -55,11 +58,16 @@ std::int64_t SegmentRepository::insertStatic(const SavedSegment &s,
         .bind(5, s.frozenFrom)
         .bind(6, s.asOfMs)
         .bind(7, static_cast<std::int64_t>(profileIds.size()))
+        .bind(8, s.control.share)
+        .bind(9, static_cast<std::int64_t>(s.control.seed))
+        .bind(10, s.controlSize)
         .run();
     const std::int64_t id = m_db.lastInsertRowId();
-    auto member = m_db.prepare("INSERT INTO segment_members (segment_id, profile_id) VALUES (?1, ?2)");
-    for (const std::int64_t profile : profileIds) {
-        member.bind(1, id).bind(2, profile).run();
+    auto member =
+        m_db.prepare("INSERT INTO segment_members (segment_id, profile_id, control) VALUES (?1, ?2, ?3)");
+    for (std::size_t k = 0; k < profileIds.size(); ++k) {
+        const bool held = k < control.size() && control[k];
+        member.bind(1, id).bind(2, profileIds[k]).bind(3, static_cast<std::int64_t>(held ? 1 : 0)).run();
     }
     return id;
 }
@@ -104,7 +112,7 @@ std::vector<SavedSegment> SegmentRepository::list()
 std::vector<std::int64_t> SegmentRepository::memberProfiles(std::int64_t segmentId)
 {
     return store::ProfileRepository(m_db).currentMembers(
-        "SELECT profile_id FROM segment_members WHERE segment_id = ?", segmentId);
+        "SELECT profile_id FROM segment_members WHERE segment_id = ? AND control = 0", segmentId);
 }
 
 bool SegmentRepository::remove(const std::string &name)

@@ -3,6 +3,8 @@
 // segments (members frozen in segment_members).
 #pragma once
 
+#include "audience/ControlGroup.h"
+
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -31,7 +33,9 @@ struct SavedSegment
     SegmentKind kind = SegmentKind::Rule;
     std::string frozenFrom;       ///< static: the segment it was frozen from
     std::int64_t asOfMs = 0;      ///< static: the "now" (UTC ms) the rule was evaluated for
-    std::int64_t memberCount = 0; ///< static: members when frozen
+    std::int64_t memberCount = 0; ///< static: members when frozen (the control group included)
+    audience::ControlGroup control; ///< static: the share held out when frozen (0: none) and its seed
+    std::int64_t controlSize = 0;   ///< static: members held out (of memberCount), never exported
 
     bool isStatic() const { return kind == SegmentKind::Static; }
 };
@@ -54,13 +58,16 @@ public:
                                        std::int64_t nowMs);
     /// Inserts a static segment (segment.kind is ignored) with its member profile ids; throws StoreError
     /// when the name is taken. Call inside a transaction. Returns its id.
-    std::int64_t insertStatic(const SavedSegment &segment, const std::vector<std::int64_t> &profileIds);
+    /// control: empty, or per profile whether it is held out (segment.control and controlSize describe it).
+    std::int64_t insertStatic(const SavedSegment &segment, const std::vector<std::int64_t> &profileIds,
+                              const std::vector<bool> &control = {});
     std::optional<SavedSegment> find(const std::string &name);
     std::optional<SavedSegment> find(std::int64_t id);
     /// Every segment, by name.
     std::vector<SavedSegment> list();
-    /// The members of a static segment as profile ids now: followed through later profile merges, only
-    /// profiles that exist, ascending.
+    /// The members of a static segment as profile ids now, its control group left out (they are never
+    /// exported, nor members for conditions): followed through later profile merges, only profiles that
+    /// exist, ascending.
     std::vector<std::int64_t> memberProfiles(std::int64_t segmentId);
     /// False when there is no segment with that name.
     bool remove(const std::string &name);

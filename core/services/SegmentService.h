@@ -143,14 +143,17 @@ public:
 
     /// Freezes the saved segment source into a new static segment named name: the profiles it matches
     /// over table (the traits as of the snapshot's moment), stored once and never re-evaluated.
-    /// InvalidInput when name is empty or taken or source is static already; NotFound for source.
-    /// Cancellable before anything is written.
+    /// control: a share of the members held out at random with its seed (audience::drawControlGroup over
+    /// the members by profile id: a segment has no score to stratify by), stored and never exported.
+    /// InvalidInput when name is empty or taken, source is static already or the share is out of range;
+    /// NotFound for source. Cancellable before anything is written.
     Result<segments::SavedSegment> freeze(const std::string &source, const std::string &name,
                                           std::shared_ptr<const traits::TraitTable> table,
-                                          ProgressSink &progress);
+                                          ProgressSink &progress, const audience::ControlGroup &control = {});
     /// Loads the traits as of request, then freezes as above.
     Result<segments::SavedSegment> freeze(const std::string &source, const std::string &name,
-                                          const TraitRequest &request, ProgressSink &progress);
+                                          const TraitRequest &request, ProgressSink &progress,
+                                          const audience::ControlGroup &control = {});
     /// The default name of a frozen copy: "NAME (frozen YYYY-MM-DD)" with the UTC day of todayMs, or
     /// "NAME (as of YYYY-MM-DD)" when it keeps the members as of an earlier moment.
     static std::string frozenName(const std::string &source, std::optional<std::int64_t> asOfMs,

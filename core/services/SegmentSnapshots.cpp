@@ -9,6 +9,7 @@
 
 #include <QDateTime>
 
+#include <algorithm>
 #include <chrono>
 
 namespace awb::services {
@@ -37,10 +38,13 @@ std::string SegmentService::frozenName(const std::string &source, std::optional<
 
 Result<segments::SavedSegment> SegmentService::freeze(const std::string &source, const std::string &name,
                                                       std::shared_ptr<const traits::TraitTable> table,
-                                                      ProgressSink &progress)
+                                                      ProgressSink &progress, const audience::ControlGroup &control)
 {
     if (name.empty()) {
         return fail(Error::Code::InvalidInput, "A segment needs a name.");
+    }
+    if (!(control.share >= 0 && control.share <= audience::kMaxControlShare)) {
+        return fail(Error::Code::InvalidInput, "A control group holds out 0 to 50% of the members.");
     }
     auto from = find(source);
     if (!from) {
@@ -70,6 +74,9 @@ Result<segments::SavedSegment> SegmentService::freeze(const std::string &source,
     frozen.frozenFrom = source;
     frozen.asOfMs = table->nowMs;
     frozen.memberCount = static_cast<std::int64_t>(ids.size());
+    const std::vector<bool> held = audience::drawControlGroup(ids.size(), control);
+    frozen.control = control;
+    frozen.controlSize = std::count(held.begin(), held.end(), true);
     return flatten(withWorkspace<Result<segments::SavedSegment>>(
         m_path, "Segment", [&](store::Database &db) -> Result<segments::SavedSegment> {
             store::Transaction tx(db);
@@ -77,14 +84,15 @@ Result<segments::SavedSegment> SegmentService::freeze(const std::string &source,
             if (repo.find(name)) {
                 return fail(Error::Code::InvalidInput, "A segment named '" + name + "' exists already.");
             }
-            frozen.id = repo.insertStatic(frozen, ids);
+            frozen.id = repo.insertStatic(frozen, ids, held);
             tx.commit();
             return frozen;
         }));
 }
 
 Result<segments::SavedSegment> SegmentService::freeze(const std::string &source, const std::string &name,
-                                                      const TraitRequest &request, ProgressSink &progress)
+                                                      const TraitRequest &request, ProgressSink &progress,
+                                                      const audience::ControlGroup &control)
 {
     // Refuse early, before the traits are computed, when the freeze cannot succeed.
     if (auto from = find(source); !from) {
@@ -94,7 +102,7 @@ Result<segments::SavedSegment> SegmentService::freeze(const std::string &source,
     if (!table) {
         return fail(table.error());
     }
-    return freeze(source, name, *table, progress);
+    return freeze(source, name, *table, progress, control);
 }
 
 Result<std::vector<std::int64_t>> SegmentService::members(const std::string &name,

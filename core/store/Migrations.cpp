@@ -344,6 +344,19 @@ void addItemPrices(Database &db)
     addColumnIfMissing(db, "catalog_items", "list_price", "REAL");
 }
 
+// Version 11: control groups of frozen (static) segments, as version 9's of audiences: segment_members.control
+// = 1 for a member held out (stored, never a member for exports and conditions), and the share, seed and size.
+// Added only when missing, as version 7's column.
+constexpr const char *kSchemaV11 = "";
+
+void addSegmentControlGroups(Database &db)
+{
+    addColumnIfMissing(db, "segments", "control_share", "REAL NOT NULL DEFAULT 0");
+    addColumnIfMissing(db, "segments", "control_seed", "INTEGER NOT NULL DEFAULT 0");
+    addColumnIfMissing(db, "segments", "control_size", "INTEGER NOT NULL DEFAULT 0");
+    addColumnIfMissing(db, "segment_members", "control", "INTEGER NOT NULL DEFAULT 0");
+}
+
 void moveTraitsToAttributes(Database &db)
 {
     auto read = db.prepare("SELECT id, traits FROM profiles WHERE traits <> '{}'");
@@ -372,6 +385,7 @@ const std::vector<Step> &steps()
         {8, kSchemaV8},
         {9, kSchemaV9, addControlGroups},
         {10, kSchemaV10, addItemPrices},
+        {11, kSchemaV11, addSegmentControlGroups},
     };
     return list;
 }

@@ -158,7 +158,6 @@ fig[mailchimp-skipped]=$(commas "$(awk '/skipped:/ {print $2; exit}' "$exports/m
     tee "$exports/meta.txt"
 fig[meta-written]=$(commas "$(awk '/written:/ {print $2; exit}' "$exports/meta.txt")")
 fig[meta-skipped]=$(commas "$(awk '/skipped:/ {print $2; exit}' "$exports/meta.txt")")
-"$awb" segment export "$ws" --name "Lapsed VIPs" --preset mailchimp --out "$exports/lapsed-vips.csv"
 fig[nordlicht-exported]=$(commas "$(awk '/members:/ {print $2; exit}' "$exports/mailchimp.txt")")
 # "    backtest blend (personal, else bestsellers): hit rate 41%, recall 30% (312 people)", then the bestsellers'.
 "$awb" export "$ws" --audience "Nordlicht 5%" --preset klaviyo --out "$exports/nordlicht-klaviyo.csv" --recs 3 \
@@ -166,8 +165,10 @@ fig[nordlicht-exported]=$(commas "$(awk '/members:/ {print $2; exit}' "$exports/
 fig[recs-hit]=$(sed -n 's/^    backtest blend.*hit rate \([0-9]*\)%.*/\1/p' "$exports/klaviyo.txt")
 fig[recs-best-hit]=$(sed -n 's/^    backtest bestsellers: hit rate \([0-9]*\)%.*/\1/p' "$exports/klaviyo.txt")
 
-# The win-back mail goes to the people of today: freeze them so the list can be checked later.
-"$awb" segment freeze "$ws" "Lapsed VIPs" --as "Lapsed VIPs, mailed"
+# The win-back mail goes to the people of today: freeze them (10% held out as a control group) and mail the
+# frozen copy, so the list can be checked and measured later.
+"$awb" segment freeze "$ws" "Lapsed VIPs" --as "Lapsed VIPs, mailed" --control-seed 1
+"$awb" segment export "$ws" --name "Lapsed VIPs, mailed" --preset mailchimp --out "$exports/lapsed-vips.csv"
 
 echo "== screenshots ($size)"
 shot 01-sample-events --page events

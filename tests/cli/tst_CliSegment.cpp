@@ -159,35 +159,42 @@ private slots:
                              .value(QStringLiteral("matching"))
                              .toInt();
         QVERIFY(live > 0);
-        // The default name carries today's date; --as names it, --as-of freezes an earlier moment.
+        // The default name carries today's date; --as names it, --as-of freezes an earlier moment. By default
+        // 10% of the members are held out as a control group: stored, never exported nor counted as members.
         const Run frozen =
             awbRun({QStringLiteral("segment"), QStringLiteral("freeze"), m_ws, QStringLiteral("Lapsed")});
         QVERIFY2(frozen.exitCode == 0, qPrintable(frozen.err));
         const QString today = QDateTime::currentDateTimeUtc().date().toString(Qt::ISODate);
         const QString name = QStringLiteral("Lapsed (frozen %1)").arg(today);
-        QVERIFY2(frozen.out.startsWith(
-                     QStringLiteral("froze 'Lapsed' as static segment '%1': %2 people").arg(name).arg(live)),
+        const int held = static_cast<int>(std::lround(0.1 * live));
+        QVERIFY(held > 0);
+        QVERIFY2(frozen.out.startsWith(QStringLiteral("froze 'Lapsed' as static segment '%1' as of ").arg(name)) &&
+                     frozen.out.contains(
+                         QStringLiteral(": static: %1 people, control group 10% (%2 held out, not exported; seed ")
+                             .arg(live)
+                             .arg(held)),
                  qPrintable(frozen.out));
-        const Run earlier =
-            segment({"freeze"}, {"--name", "Lapsed", "--as", "Lapsed in May", "--as-of", "2026-05-01"});
+        const Run earlier = segment({"freeze"}, {"--name", "Lapsed", "--as", "Lapsed in May", "--as-of",
+                                                 "2026-05-01", "--control", "0"});
         QVERIFY2(earlier.exitCode == 0, qPrintable(earlier.err));
         const Run show = segment({"show"}, {"--name", "Lapsed in May"});
         QCOMPARE(show.exitCode, 0);
         const QJsonObject o = jsonOf(show);
         QCOMPARE(o.value(QStringLiteral("kind")).toString(), QStringLiteral("static"));
         QCOMPARE(o.value(QStringLiteral("frozen_from")).toString(), QStringLiteral("Lapsed"));
+        QCOMPARE(o.value(QStringLiteral("controlSize")).toInt(), 0);
         QVERIFY2(o.value(QStringLiteral("as_of")).toString().startsWith(QStringLiteral("2026-05-01")),
                  qPrintable(show.out));
         QVERIFY(o.value(QStringLiteral("definition")).toObject().contains(QStringLiteral("rule")));
 
-        // Counted and exported as its frozen members, listed as static.
+        // Counted and exported as its frozen members without the control group, listed as static.
         const Run count = segment({"count"}, {"--name", qPrintable(name), "--json"});
-        QCOMPARE(jsonOf(count).value(QStringLiteral("matching")).toInt(), live);
+        QCOMPARE(jsonOf(count).value(QStringLiteral("matching")).toInt(), live - held);
         const QString out = m_dir.filePath(QStringLiteral("frozen.csv"));
         QCOMPARE(segment({"export"}, {"--name", qPrintable(name), "--out", qPrintable(out)}).exitCode, 0);
         QFile csv(out);
         QVERIFY(csv.open(QIODevice::ReadOnly));
-        QCOMPARE(csv.readAll().count('\n'), live + 1);
+        QCOMPARE(csv.readAll().count('\n'), live - held + 1);
         const Run list = segment({"list"}, {});
         // Listed with what it was frozen from and when (the traits' day too, as it was earlier: the sample
         // ends before today), and the rule then in words.
@@ -197,18 +204,37 @@ private slots:
             qPrintable(list.out));
         QVERIFY2(list.out.contains(
                      QStringLiteral("): total spend at least 300 and last purchase more than 45 days ago\n"
-                                    "  static: %1 people\n")
-                         .arg(live)),
+                                    "  static: %1 people, control group 10% (%2 held out")
+                         .arg(live)
+                         .arg(held)),
                  qPrintable(list.out));
         bool listed = false;
         for (const QJsonValue v :
              QJsonDocument::fromJson(segment({"list"}, {"--json"}).out.toUtf8()).array()) {
             if (v.toObject().value(QStringLiteral("name")).toString() == name) {
                 listed = v.toObject().value(QStringLiteral("kind")).toString() == QStringLiteral("static") &&
-                         v.toObject().value(QStringLiteral("members")).toInt() == live;
+                         v.toObject().value(QStringLiteral("members")).toInt() == live &&
+                         v.toObject().value(QStringLiteral("controlSize")).toInt() == held;
             }
         }
         QVERIFY(listed);
+
+        // The same seed holds out the same people; a share over 50% is refused.
+        for (const char *copy : {"Seeded A", "Seeded B"}) {
+            QCOMPARE(segment({"freeze"}, {"--name", "Lapsed", "--as", copy, "--control", "30%", "--control-seed", "7"})
+                         .exitCode,
+                     0);
+            QCOMPARE(segment({"export"}, {"--name", copy, "--out", qPrintable(m_dir.filePath(QString::fromLatin1(copy)))})
+                         .exitCode,
+                     0);
+        }
+        QFile a(m_dir.filePath(QStringLiteral("Seeded A")));
+        QFile b(m_dir.filePath(QStringLiteral("Seeded B")));
+        QVERIFY(a.open(QIODevice::ReadOnly) && b.open(QIODevice::ReadOnly));
+        const QByteArray seeded = a.readAll();
+        QCOMPARE(seeded, b.readAll());
+        QCOMPARE(seeded.count('\n'), live - static_cast<int>(std::lround(0.3 * live)) + 1);
+        QCOMPARE(segment({"freeze"}, {"--name", "Lapsed", "--as", "Too many", "--control", "60%"}).exitCode, 2);
 
         // Refusals: a taken name, an unknown segment, saving a rule over a static segment.
         const Run taken = segment({"freeze"}, {"--name", "Lapsed", "--as", "Lapsed in May"});

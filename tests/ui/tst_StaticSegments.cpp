@@ -102,8 +102,12 @@ private slots:
                     .data()
                     .toString()
                     .startsWith(QStringLiteral("Frozen from “Lapsed VIPs” on %1: ").arg(today)));
+        // Frozen with the default control group: 10% held out, never exported nor counted as members.
+        const std::int64_t held = service().find(name.toStdString())->controlSize;
+        QCOMPARE(held, static_cast<std::int64_t>(std::llround(0.1 * static_cast<double>(vips))));
+        QVERIFY(held > 0);
         QCOMPARE(list->index(row, ui::SegmentListModel::PeopleColumn).data().toString(),
-                 ui::format::count(vips));
+                 ui::format::count(vips - held));
         QVERIFY(list->index(row, 0).data(ui::SegmentListModel::StaticRole).toBool());
         SegmentBuilder *builder = m_area->builder();
         QCOMPARE(m_area->page(), SegmentsArea::Page::Builder);
@@ -111,7 +115,8 @@ private slots:
         QVERIFY(builder->editor()->isReadOnly());
         auto *banner = child<ui::StaticSegmentBanner>(builder, "staticSegmentBanner");
         QVERIFY(banner->isVisible());
-        QVERIFY2(banner->text().contains(QStringLiteral("%1 people").arg(ui::format::count(vips))),
+        QVERIFY2(banner->text().contains(QStringLiteral("%1 people").arg(ui::format::count(vips))) &&
+                     banner->text().contains(QStringLiteral("Control group: %1 of them (10%)").arg(held)),
                  qPrintable(banner->text()));
         QVERIFY(!child<QAbstractButton>(builder, "saveSegmentButton")->isVisible());
         QVERIFY(!child<QAbstractButton>(builder, "freezeSegmentButton")->isVisible());
@@ -119,7 +124,7 @@ private slots:
         QVERIFY(!builder->save());
         QVERIFY(!builder->editor()->addCondition({}, Node::Type::Trait)); // read-only
         QVERIFY(builder->count());
-        QCOMPARE(builder->count()->matching, vips);
+        QCOMPARE(builder->count()->matching, vips - held);
         test::maybeScreenshot(m_area.get(), QStringLiteral("segment-static"));
         m_area->showList();
         selectRow(name);
@@ -141,12 +146,13 @@ private slots:
         QVERIFY(builder->save());
         QVERIFY(builder->count()->matching > vips);
         QCOMPARE(service().find("Then")->memberCount, vips);
-        // "In segment Then" in a new rule is the frozen members.
+        const std::int64_t held = service().find("Then")->controlSize;
+        // "In segment Then" in a new rule is the frozen members, its control group left out.
         m_area->newSegment();
         QVERIFY(recount([&] {
             builder->editor()->setRule(services::SegmentService::inSegment("Then"), QStringLiteral("in"));
         }));
-        QCOMPARE(builder->count()->matching, vips);
+        QCOMPARE(builder->count()->matching, vips - held);
 
         // Export writes the frozen members; duplicate gives a rule segment with the rule it was frozen from.
         // (The unsaved "in segment" rule is dropped first: opening another segment over it would ask.)
@@ -157,7 +163,7 @@ private slots:
         QSignalSpy exported(builder, &SegmentBuilder::exported);
         QVERIFY(builder->exportCsv(out));
         QVERIFY(exported.wait(kWaitMs));
-        QCOMPARE(countLines(QString::fromStdString(out.outFile)), vips + 1);
+        QCOMPARE(countLines(QString::fromStdString(out.outFile)), vips - held + 1);
         const QString copy = m_area->duplicateSegment(QStringLiteral("Then"));
         QCOMPARE(copy, QStringLiteral("Then copy"));
         const auto duplicated = service().find("Then copy");
@@ -186,7 +192,7 @@ private slots:
         QVERIFY(openedAfter([&] { dialog->accept(); }));
         QVERIFY(builder->isStatic());
         QCOMPARE(builder->name(), QStringLiteral("Dormant in November"));
-        QCOMPARE(builder->count()->matching, dormant);
+        QCOMPARE(builder->count()->matching, dormant - service().find("Dormant in November")->controlSize);
 
         // Its rule as a new, unsaved rule segment.
         const std::string origin = builder->editor()->ruleJson();

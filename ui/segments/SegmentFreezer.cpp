@@ -95,8 +95,11 @@ bool SegmentFreezer::freeze(const QString &source, const QString &name)
                      [path = m_live.workspace().toStdString(), table = m_live.table(), traits,
                       source = source.toStdString(), name = name.toStdString()](ProgressSink &progress) {
                          services::SegmentService service(path);
-                         return table ? service.freeze(source, name, table, progress)
-                                      : service.freeze(source, name, traits, progress);
+                         // As for audiences: 10% held out to measure the campaign against.
+                         const audience::ControlGroup control{audience::kDefaultControlShare,
+                                                              audience::newControlSeed()};
+                         return table ? service.freeze(source, name, table, progress, control)
+                                      : service.freeze(source, name, traits, progress, control);
                      });
     if (started) {
         QTimer::singleShot(kDialogAfterMs, this, [this, job = QPointer<JobRunner>(m_job)] {

@@ -102,7 +102,7 @@ QVariant SegmentListModel::display(const segments::SavedSegment &s, int column) 
         return QString::fromStdString(s.name);
     case PeopleColumn: {
         if (s.isStatic()) {
-            return format::count(s.memberCount);
+            return format::count(s.memberCount - s.controlSize); // the control group is not contacted
         }
         const auto it = m_counts.constFind(QString::fromStdString(s.name));
         if (it == m_counts.constEnd()) {
@@ -139,7 +139,11 @@ QVariant SegmentListModel::toolTip(const segments::SavedSegment &s, int column) 
         return s.isStatic() ? tr("A static snapshot of \"%1\": %2 people frozen on %3 (traits as of %4). Its "
                                  "members never change.")
                                   .arg(QString::fromStdString(s.frozenFrom), format::count(s.memberCount),
-                                       format::timestamp(s.createdAtMs), format::timestamp(s.asOfMs))
+                                       format::timestamp(s.createdAtMs), format::timestamp(s.asOfMs)) +
+                                  (s.controlSize > 0 ? tr(" %1 of them are held out as a control group, never "
+                                                          "exported.")
+                                                           .arg(format::count(s.controlSize))
+                                                     : QString())
                             : tr("Evaluated from its rule whenever it is used");
     }
     switch (column) {
@@ -167,7 +171,7 @@ QVariant SegmentListModel::sortValue(const segments::SavedSegment &s, int column
     switch (column) {
     case PeopleColumn:
         if (s.isStatic()) {
-            return qint64(s.memberCount);
+            return qint64(s.memberCount - s.controlSize);
         }
         return m_counts.contains(QString::fromStdString(s.name))
                    ? qint64(m_counts.value(QString::fromStdString(s.name)).matching)

@@ -40,7 +40,12 @@ void StaticSegmentBanner::setSegment(const segments::SavedSegment &s)
                         .arg(format::plural(s.memberCount, tr("%1 person"), tr("%1 people")),
                              format::timestamp(s.createdAtMs),
                              QString::fromStdString(s.frozenFrom).toHtmlEscaped(),
-                             format::timestamp(s.asOfMs)));
+                             format::timestamp(s.asOfMs)) +
+                    (s.controlSize > 0
+                         ? tr(" Control group: %1 of them (%2) held out at random, never exported (seed %3).")
+                               .arg(format::count(s.controlSize), QString::fromStdString(s.control.shareText()),
+                                    QString::number(s.control.seed))
+                         : QString()));
 }
 
 QString StaticSegmentBanner::text() const
