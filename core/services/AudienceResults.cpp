@@ -219,4 +219,16 @@ std::string AudienceOutcome::toText() const
     return s;
 }
 
+Result<std::vector<std::string>> conversionEvents(const std::string &workspacePath)
+{
+    return withWorkspace<std::vector<std::string>>(workspacePath, "Event names", [](store::Database &db) {
+        std::vector<std::string> names;
+        auto st = db.prepare("SELECT name FROM event_names ORDER BY name");
+        while (st.step()) {
+            names.push_back(st.text(0));
+        }
+        return names;
+    });
+}
+
 } // namespace awb::services

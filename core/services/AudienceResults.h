@@ -11,6 +11,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace awb::services {
 
@@ -42,5 +43,9 @@ struct AudienceOutcome
 /// name never seen, or a target the catalog no longer has. Members later merged count as the profile they
 /// became (one in both groups counts as exported).
 Result<AudienceOutcome> audienceResults(const std::string &workspacePath, const ResultsRequest &request);
+
+/// The event names a conversion may be measured by (ResultsRequest::event), by name. Reads the small table of
+/// names only, so it is quick at any workspace size.
+Result<std::vector<std::string>> conversionEvents(const std::string &workspacePath);
 
 } // namespace awb::services

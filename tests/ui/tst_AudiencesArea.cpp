@@ -393,6 +393,12 @@ private slots:
         QVERIFY2(results->text().contains(liftText) && results->text().contains(QStringLiteral("by decile")),
                  qPrintable(results->text() + QStringLiteral(" / expected ") + liftText));
         test::maybeScreenshot(m_area.get(), QStringLiteral("audience-results"));
+        // Any event may be the conversion instead of the target.
+        results->setConversionEvent(QStringLiteral("Order Completed"));
+        QVERIFY(results->measure());
+        QVERIFY(measured.wait(kWaitMs));
+        QCOMPARE(results->outcome()->conversion, std::string("did Order Completed"));
+        QVERIFY2(results->text().contains(QStringLiteral("did Order Completed")), qPrintable(results->text()));
 
         // The list shows it; delete removes it and returns to the list.
         QCOMPARE(m_area->listModel()->rowCount(), 1);

@@ -6,6 +6,7 @@
 #include "main/ShowError.h"
 #include "models/DisplayFormat.h"
 
+#include <QComboBox>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QPushButton>
@@ -27,7 +28,7 @@ QString group(const QString &label, const audience::GroupOutcome &g)
 } // namespace
 
 AudienceResultsPanel::AudienceResultsPanel(QWidget *parent)
-    : QWidget(parent), m_job(new JobRunner(this)), m_text(new QLabel(this)),
+    : QWidget(parent), m_job(new JobRunner(this)), m_text(new QLabel(this)), m_event(new QComboBox(this)),
       m_measure(new QPushButton(tr("&Measure results"), this))
 {
     setObjectName(QStringLiteral("audienceResultsPanel"));
@@ -38,9 +39,13 @@ AudienceResultsPanel::AudienceResultsPanel(QWidget *parent)
     m_measure->setObjectName(QStringLiteral("measureResultsButton"));
     m_measure->setToolTip(tr("Count who converted since the audience was created, exported members against "
                              "the control group (after importing the events that followed the campaign)"));
+    m_event->setObjectName(QStringLiteral("resultsEventCombo"));
+    m_event->setToolTip(tr("What counts as a conversion: the audience's target, as the model predicted it, or "
+                           "doing an event"));
     auto *layout = new QHBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_text, 1);
+    layout->addWidget(m_event, 0, Qt::AlignTop);
     layout->addWidget(m_measure, 0, Qt::AlignTop);
     connect(m_measure, &QPushButton::clicked, this, &AudienceResultsPanel::measure);
     connect(m_job, &JobRunner::started, this, [this] {
@@ -66,6 +71,13 @@ void AudienceResultsPanel::setAudience(const QString &workspacePath, const audie
     m_hasControl = info.controlSize > 0;
     m_outcome.reset();
     m_measure->setEnabled(info.status == audience::AudienceStatus::Live);
+    m_event->clear();
+    m_event->addItem(tr("Target"), QString());
+    if (const auto names = services::conversionEvents(workspacePath.toStdString())) {
+        for (const std::string &name : *names) {
+            m_event->addItem(QString::fromStdString(name), QString::fromStdString(name));
+        }
+    }
     m_text->setText(
         QStringLiteral("<span style=\"color:%1\">%2</span>")
             .arg(palette::mutedText().name(),
@@ -81,10 +93,15 @@ bool AudienceResultsPanel::measure()
         return false;
     }
     const std::string path = m_path.toStdString();
-    const services::ResultsRequest request{m_audience, {}, {}};
+    const services::ResultsRequest request{m_audience, m_event->currentData().toString().toStdString(), {}};
     return m_job->start(tr("Measuring results"), [path, request](ProgressSink &) {
         return services::audienceResults(path, request);
     });
+}
+
+void AudienceResultsPanel::setConversionEvent(const QString &event)
+{
+    m_event->setCurrentIndex(qMax(0, m_event->findData(event)));
 }
 
 QString AudienceResultsPanel::text() const

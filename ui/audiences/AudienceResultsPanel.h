@@ -10,6 +10,7 @@
 
 #include <optional>
 
+class QComboBox;
 class QLabel;
 class QPushButton;
 
@@ -27,6 +28,8 @@ public:
     void setAudience(const QString &workspacePath, const audience::AudienceInfo &info);
     /// Measures in the background; false while a measurement runs or without an audience.
     bool measure();
+    /// What counts as a conversion: empty = the audience's target (as predicted), else an event name.
+    void setConversionEvent(const QString &event);
     JobRunner &job() const { return *m_job; }
     const std::optional<services::AudienceOutcome> &outcome() const { return m_outcome; }
     QString text() const;
@@ -40,6 +43,7 @@ private:
     std::optional<services::AudienceOutcome> m_outcome;
     JobRunner *m_job;
     QLabel *m_text;
+    QComboBox *m_event;
     QPushButton *m_measure;
 };
 
