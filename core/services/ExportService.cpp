@@ -185,11 +185,7 @@ Result<ExportReport> ExportService::exportAudience(const ExportRequest &request,
         }
         std::optional<RecommendationOutcome> recommended;
         if (request.recommendations) {
-            std::vector<std::string> fields{"id", "price"};
-            const std::vector<std::string> columns = catalogColumnNames(**db);
-            fields.insert(fields.end(), columns.begin(), columns.end());
-            if (auto added = exports::addRecommendationColumns(*preset, request.recommendations->count, fields);
-                !added) {
+            if (auto added = addRecommendationColumns(**db, *preset, request.recommendations->count); !added) {
                 return fail(added.error());
             }
             auto outcome =

@@ -188,6 +188,24 @@ Exclusions readExclusions(store::Database &db, const RecommendationRequest &requ
     return out;
 }
 
+std::vector<std::string> catalogColumnNames(store::Database &db)
+{
+    std::vector<std::string> names;
+    auto st = db.prepare("SELECT name FROM catalog_columns ORDER BY position");
+    while (st.step()) {
+        names.push_back(st.text(0));
+    }
+    return names;
+}
+
+// What the table shows of each item, in column order: RecommendationTable::fields.
+std::vector<std::string> tableFields(const std::vector<std::string> &columns)
+{
+    std::vector<std::string> fields{"id", "price"};
+    fields.insert(fields.end(), columns.begin(), columns.end());
+    return fields;
+}
+
 } // namespace
 
 Result<numeric::RecStrategy> parseRecStrategy(const std::string &name)
@@ -293,14 +311,9 @@ Result<void> parseExclusions(const std::string &text, RecommendationRequest &req
     return {};
 }
 
-std::vector<std::string> catalogColumnNames(store::Database &db)
+Result<void> addRecommendationColumns(store::Database &db, exports::ExportPreset &preset, int count)
 {
-    std::vector<std::string> names;
-    auto st = db.prepare("SELECT name FROM catalog_columns ORDER BY position");
-    while (st.step()) {
-        names.push_back(st.text(0));
-    }
-    return names;
+    return exports::addRecommendationColumns(preset, count, tableFields(catalogColumnNames(db)));
 }
 
 Result<RecommendationOutcome> recommendItems(store::Database &db, const std::vector<std::int64_t> &profileIds,
@@ -364,8 +377,7 @@ Result<RecommendationOutcome> recommendItems(store::Database &db, const std::vec
     progress.setStage("Recommending items");
     const std::vector<numeric::RecList> lists = numeric::recommend(models, options, people, excluded.now);
 
-    out.table.fields = {"id", "price"};
-    out.table.fields.insert(out.table.fields.end(), columns.begin(), columns.end());
+    out.table.fields = tableFields(columns);
     out.table.items.reserve(items.size());
     for (const CatalogItem &it : items) {
         std::vector<std::string> cells{it.productId, it.price ? money(*it.price) : std::string()};

@@ -4,6 +4,7 @@
 #pragma once
 
 #include "common/Result.h"
+#include "export/ExportPresets.h"
 #include "export/RecommendationTable.h"
 #include "numeric/RecTypes.h"
 
@@ -76,7 +77,8 @@ struct RecommendationOutcome
 Result<RecommendationOutcome> recommendItems(store::Database &db, const std::vector<std::int64_t> &profileIds,
                                              const RecommendationRequest &request, ProgressSink &progress);
 
-/// The catalog's column names, in order (the fields of the table after "id" and "price").
-std::vector<std::string> catalogColumnNames(store::Database &db);
+/// Adds the rec_K_* columns of count items to preset, with the fields recommendItems' table holds: "id",
+/// "price", then the catalog's columns. InvalidInput for a preset that takes identifiers only.
+Result<void> addRecommendationColumns(store::Database &db, exports::ExportPreset &preset, int count);
 
 } // namespace awb::services

@@ -416,11 +416,7 @@ Result<SegmentExportReport> SegmentService::exportCsv(const segments::Rule &rule
     if (out.recommendations) {
         auto outcome = flatten(withWorkspace<Result<RecommendationOutcome>>(
             m_path, "Recommended items", [&](store::Database &db) -> Result<RecommendationOutcome> {
-                std::vector<std::string> fields{"id", "price"};
-                const std::vector<std::string> columns = catalogColumnNames(db);
-                fields.insert(fields.end(), columns.begin(), columns.end());
-                if (auto added = exports::addRecommendationColumns(*preset, out.recommendations->count, fields);
-                    !added) {
+                if (auto added = addRecommendationColumns(db, *preset, out.recommendations->count); !added) {
                     return fail(added.error());
                 }
                 std::vector<std::int64_t> ids;
