@@ -13,6 +13,7 @@ packages=(
     libsqlite3-dev sqlite3
     libsimdjson-dev
     zlib1g-dev liblzma-dev libxxhash-dev libzstd-dev
+    libpq-dev postgresql
     fonts-dejavu-core
     xz-utils time
     dpkg-dev file desktop-file-utils appstream shared-mime-info

@@ -88,19 +88,6 @@ std::string filterSql(const PropertyFilter &f, Params &p)
            predicate(f, "json_extract(ep.properties, " + p.add(Value(jsonPath(key))) + ")", p) + ")";
 }
 
-std::pair<std::int64_t, std::int64_t> window(const EventCondition &c, std::int64_t nowMs)
-{
-    std::int64_t lo = std::numeric_limits<std::int64_t>::min();
-    std::int64_t hi = nowMs;
-    if (c.withinLastDays) {
-        lo = nowMs - *c.withinLastDays * traits::kDayMs;
-    } else if (!c.from.empty()) {
-        lo = dateRange(c.from)->first;
-        hi = std::min(hi, dateRange(c.to)->second);
-    }
-    return {lo, hi};
-}
-
 bool passes(CountOp op, std::int64_t count, std::int64_t times)
 {
     switch (op) {
@@ -118,6 +105,19 @@ bool passes(CountOp op, std::int64_t count, std::int64_t times)
 
 } // namespace
 
+std::pair<std::int64_t, std::int64_t> eventWindow(const EventCondition &c, std::int64_t nowMs)
+{
+    std::int64_t lo = std::numeric_limits<std::int64_t>::min();
+    std::int64_t hi = nowMs;
+    if (c.withinLastDays) {
+        lo = nowMs - *c.withinLastDays * traits::kDayMs;
+    } else if (!c.from.empty()) {
+        lo = dateRange(c.from)->first;
+        hi = std::min(hi, dateRange(c.to)->second);
+    }
+    return {lo, hi};
+}
+
 std::string jsonPath(const std::string &key)
 {
     std::string path = "$";
@@ -133,7 +133,7 @@ std::string jsonPath(const std::string &key)
 Bitset evaluateEventCondition(store::Database &db, const traits::TraitTable &table, const EventCondition &c)
 {
     Params p;
-    const auto [lo, hi] = window(c, table.nowMs);
+    const auto [lo, hi] = eventWindow(c, table.nowMs);
     std::string sql = "SELECT e.profile_id, count(*) FROM events e WHERE e.name_id = "
                       "(SELECT id FROM event_names WHERE name = " +
                       p.add(Value(c.event)) + ") AND e.ts >= " + p.add(lo) + " AND e.ts < " + p.add(hi);

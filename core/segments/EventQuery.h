@@ -7,6 +7,8 @@
 #include "segments/Rule.h"
 #include "traits/TraitTable.h"
 
+#include <utility>
+
 namespace awb::store {
 class Database;
 }
@@ -17,6 +19,9 @@ namespace awb::segments {
 /// semantics in Rule.h), counting events before table.nowMs. Throws StoreError.
 Bitset evaluateEventCondition(store::Database &db, const traits::TraitTable &table,
                               const EventCondition &condition);
+
+/// The times [first, second) (UTC ms) whose events a condition counts: its window, and never from now on.
+std::pair<std::int64_t, std::int64_t> eventWindow(const EventCondition &condition, std::int64_t nowMs);
 
 /// The SQLite JSON path of a property key: "address.city" -> $."address"."city" (keys never hold quotes:
 /// the validator refuses them).

@@ -78,27 +78,38 @@ namespace {
 
 Bitset dates(const std::vector<std::int64_t> &d, const TraitCondition &c, std::int64_t nowMs)
 {
+    if (c.op == Op::IsNotSet) {
+        return Bitset::fromPredicate(d.size(), [&](std::size_t r) { return d[r] == kNoDate; });
+    }
+    const std::optional<std::pair<std::int64_t, std::int64_t>> bounds = dateBounds(c, nowMs);
+    return bounds ? dateWindow(d, bounds->first, bounds->second) : Bitset(d.size());
+}
+
+} // namespace
+
+std::optional<std::pair<std::int64_t, std::int64_t>> dateBounds(const TraitCondition &c, std::int64_t nowMs)
+{
     constexpr std::int64_t kMin = kNoDate + 1;
     constexpr std::int64_t kMax = std::numeric_limits<std::int64_t>::max();
     switch (c.op) {
     case Op::Before:
-        return dateWindow(d, kMin, dateRange(text(c.values[0]))->first);
+        return std::pair{kMin, dateRange(text(c.values[0]))->first};
     case Op::After:
-        return dateWindow(d, dateRange(text(c.values[0]))->second, kMax);
+        return std::pair{dateRange(text(c.values[0]))->second, kMax};
     case Op::Between:
-        return dateWindow(d, dateRange(text(c.values[0]))->first, dateRange(text(c.values[1]))->second);
+        return std::pair{dateRange(text(c.values[0]))->first, dateRange(text(c.values[1]))->second};
     case Op::WithinLastDays:
-        return dateWindow(d, daysBefore(nowMs, c.values[0]), kMax);
+        return std::pair{daysBefore(nowMs, c.values[0]), kMax};
     case Op::MoreThanDaysAgo:
-        return dateWindow(d, kMin, moreThanDaysAgoEnd(nowMs, number(c.values[0])));
+        return std::pair{kMin, moreThanDaysAgoEnd(nowMs, number(c.values[0]))};
     case Op::IsSet:
-        return dateWindow(d, kMin, kMax);
-    case Op::IsNotSet:
-        return Bitset::fromPredicate(d.size(), [&](std::size_t r) { return d[r] == kNoDate; });
+        return std::pair{kMin, kMax};
     default:
-        return Bitset(d.size());
+        return std::nullopt;
     }
 }
+
+namespace {
 
 bool textMatches(const std::string &value, const TraitCondition &c)
 {

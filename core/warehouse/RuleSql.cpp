@@ -1,0 +1,355 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "warehouse/RuleSql.h"
+
+#include "segments/EventQuery.h"
+#include "segments/TraitConditions.h"
+#include "traits/TraitInfos.h"
+#include "warehouse/SnakeCase.h"
+#include "warehouse/WarehouseTime.h"
+#include "warehouse/WarehouseTraits.h"
+
+#include <algorithm>
+#include <charconv>
+
+namespace awb::warehouse {
+
+namespace {
+
+using segments::CountOp;
+using segments::GroupMode;
+using segments::Node;
+using segments::Op;
+using segments::Value;
+
+std::string numberText(double v)
+{
+    char buffer[32];
+    const auto end = std::to_chars(buffer, buffer + sizeof buffer, v).ptr;
+    return std::string(buffer, end);
+}
+
+class Compiler
+{
+public:
+    Compiler(const SourceTables &source, const std::vector<std::pair<std::string, std::string>> &events,
+             std::int64_t nowMs)
+        : m_source(source), m_events(events), m_now(nowMs)
+    {}
+
+    std::vector<PgParam> params;
+    std::string error;
+
+    std::string node(const Node &n, const std::string &path)
+    {
+        switch (n.type) {
+        case Node::Type::Group:
+            return group(n, path);
+        case Node::Type::Trait:
+            return trait(n.trait, path);
+        case Node::Type::Event:
+            return event(n.event, path);
+        case Node::Type::Membership:
+            fail(path, "membership of segments and audiences is not computed in warehouse mode yet");
+            return "FALSE";
+        }
+        return "FALSE";
+    }
+
+private:
+    void fail(const std::string &path, const std::string &message)
+    {
+        if (error.empty()) {
+            error = path + ": " + message;
+        }
+    }
+
+    std::string bind(const std::string &value, const char *type)
+    {
+        params.emplace_back(value);
+        return "CAST($" + std::to_string(params.size()) + " AS " + type + ")";
+    }
+    std::string bindNumber(double v) { return bind(numberText(v), "double precision"); }
+    std::string bindTime(std::int64_t ms) { return bind(std::to_string(ms), "bigint"); }
+    std::string bindText(const std::string &v) { return bind(v, "text"); }
+
+    std::string group(const Node &n, const std::string &path)
+    {
+        std::vector<std::string> parts;
+        for (std::size_t i = 0; i < n.children.size(); ++i) {
+            parts.push_back(node(n.children[i], path + "/" + std::to_string(i + 1)));
+        }
+        const auto join = [&](const char *op) {
+            std::string out;
+            for (const std::string &p : parts) {
+                out += (out.empty() ? "(" : std::string(" ") + op + " ") + p;
+            }
+            return out + ")";
+        };
+        switch (n.mode) {
+        case GroupMode::All:
+            return parts.empty() ? "TRUE" : join("AND");
+        case GroupMode::Any:
+            return parts.empty() ? "FALSE" : join("OR");
+        case GroupMode::None:
+            return parts.empty() ? "TRUE" : "NOT " + join("OR");
+        }
+        return "FALSE";
+    }
+
+    std::string trait(const segments::TraitCondition &c, const std::string &path)
+    {
+        const auto &ids = warehouseTraitIds();
+        if (std::find(ids.begin(), ids.end(), c.trait) == ids.end()) {
+            fail(path, "trait " + c.trait + " is not computed in warehouse mode yet");
+            return "FALSE";
+        }
+        const std::string x = "t." + sqlName(c.trait);
+        if (c.op == Op::IsNotSet) {
+            return "(" + x + " IS NULL)";
+        }
+        const std::string set = "(" + x + " IS NOT NULL AND ";
+        switch (traits::findTraitInfo(c.trait)->kind) {
+        case traits::TraitKind::Date: {
+            const auto bounds = segments::dateBounds(c, m_now);
+            return bounds ? set + x + " >= " + bindTime(bounds->first) + " AND " + x + " < " +
+                                bindTime(bounds->second) + ")"
+                          : "FALSE";
+        }
+        case traits::TraitKind::Number:
+            return set + numberPredicate(c.op, x, c.values) + ")";
+        default:
+            return set + textPredicate(c.op, x, c.values) + ")";
+        }
+    }
+
+    std::string numberPredicate(Op op, const std::string &x, const std::vector<Value> &v)
+    {
+        const auto n = [&](std::size_t i) { return bindNumber(std::get<double>(v[i])); };
+        switch (op) {
+        case Op::Eq:
+            return x + " = " + n(0);
+        case Op::Ne:
+            return x + " <> " + n(0);
+        case Op::Lt:
+            return x + " < " + n(0);
+        case Op::Le:
+            return x + " <= " + n(0);
+        case Op::Gt:
+            return x + " > " + n(0);
+        case Op::Ge:
+            return x + " >= " + n(0);
+        case Op::Between:
+            return x + " >= " + n(0) + " AND " + x + " <= " + n(1);
+        case Op::IsSet:
+            return "TRUE";
+        default:
+            return "FALSE";
+        }
+    }
+
+    // Text in PostgreSQL's C collation (initdb --no-locale), byte order like SQLite's BINARY; lower() folds
+    // ASCII only there, as the local engine does.
+    std::string textPredicate(Op op, const std::string &x, const std::vector<Value> &v)
+    {
+        const auto s = [&](std::size_t i) { return bindText(std::get<std::string>(v[i])); };
+        switch (op) {
+        case Op::Is:
+        case Op::Eq:
+            return x + " = " + s(0);
+        case Op::IsNot:
+        case Op::Ne:
+            return x + " <> " + s(0);
+        case Op::Lt:
+            return x + " < " + s(0);
+        case Op::Le:
+            return x + " <= " + s(0);
+        case Op::Gt:
+            return x + " > " + s(0);
+        case Op::Ge:
+            return x + " >= " + s(0);
+        case Op::Between:
+            return x + " >= " + s(0) + " AND " + x + " <= " + s(1);
+        case Op::Contains:
+            return "strpos(lower(" + x + "), lower(" + s(0) + ")) > 0";
+        case Op::StartsWith:
+            return "strpos(lower(" + x + "), lower(" + s(0) + ")) = 1";
+        case Op::In: {
+            std::string list;
+            for (std::size_t i = 0; i < v.size(); ++i) {
+                list += (i ? ", " : "") + s(i);
+            }
+            return x + " IN (" + list + ")";
+        }
+        case Op::IsSet:
+            return "TRUE";
+        default:
+            return "FALSE";
+        }
+    }
+
+    // A property filter on one event table. Columns hold numbers, booleans (read as 1 / 0, as SQLite's
+    // json_extract does) or text; comparing a number with text follows SQLite: every number sorts before
+    // every text.
+    std::string filter(const segments::PropertyFilter &f, const std::string &table, const std::string &path)
+    {
+        if (f.property.starts_with("products[].")) {
+            fail(path, "filters on products[] are not computed in warehouse mode yet");
+            return "FALSE";
+        }
+        const std::string column = snakeCase(f.property);
+        const std::string type = m_source.typeOf(table, column);
+        if (f.op == Op::IsNotSet) {
+            return type.empty() ? "TRUE" : "e." + sqlName(column) + " IS NULL";
+        }
+        if (type.empty()) {
+            return "FALSE";
+        }
+        const bool numeric = type != "text" && type != "character varying";
+        const std::string x = type == "boolean" ? "CASE WHEN e." + sqlName(column) + " THEN 1.0 ELSE 0.0 END"
+                                                : "e." + sqlName(column);
+        const std::string set = "e." + sqlName(column) + " IS NOT NULL AND ";
+        if (f.op == Op::IsSet) {
+            return "e." + sqlName(column) + " IS NOT NULL";
+        }
+        if (f.op == Op::Contains || f.op == Op::StartsWith) {
+            if (numeric) {
+                fail(path, "contains / starts with on the number property " + f.property +
+                               " is not computed in warehouse mode");
+                return "FALSE";
+            }
+            return set + textPredicate(f.op, x, f.values);
+        }
+        if (f.op == Op::In) {
+            std::vector<Value> same;
+            for (const Value &v : f.values) {
+                if (std::holds_alternative<double>(v) == numeric) {
+                    same.push_back(v);
+                }
+            }
+            if (same.empty()) {
+                return "FALSE";
+            }
+            if (numeric) {
+                std::string list;
+                for (const Value &v : same) {
+                    list += (list.empty() ? "" : ", ") + bindNumber(std::get<double>(v));
+                }
+                return set + x + " IN (" + list + ")";
+            }
+            return set + textPredicate(Op::In, x, same);
+        }
+        const bool valueIsNumber = std::holds_alternative<double>(f.values[0]);
+        if (valueIsNumber != numeric) {
+            // SQLite: a number is less than any text.
+            const bool columnSmaller = numeric;
+            switch (f.op) {
+            case Op::Eq:
+            case Op::Is:
+            case Op::Between:
+                return "FALSE";
+            case Op::Ne:
+            case Op::IsNot:
+                return set + "TRUE";
+            case Op::Lt:
+            case Op::Le:
+                return columnSmaller ? set + "TRUE" : "FALSE";
+            case Op::Gt:
+            case Op::Ge:
+                return columnSmaller ? "FALSE" : set + "TRUE";
+            default:
+                return "FALSE";
+            }
+        }
+        const Op op = f.op == Op::Is ? Op::Eq : f.op == Op::IsNot ? Op::Ne : f.op;
+        return set + (numeric ? numberPredicate(op, x, f.values) : textPredicate(op, x, f.values));
+    }
+
+    std::string event(const segments::EventCondition &c, const std::string &path)
+    {
+        if (c.countOp == CountOp::AtLeast && c.times <= 0) {
+            return "TRUE"; // everyone did it at least 0 times
+        }
+        const auto [lo, hi] = segments::eventWindow(c, m_now);
+        std::string branches;
+        for (const auto &[name, table] : m_events) {
+            if (name != c.event) {
+                continue;
+            }
+            std::string where = "w.ts >= " + bindTime(lo) + " AND w.ts < " + bindTime(hi);
+            std::string filters;
+            for (std::size_t i = 0; i < c.where.size(); ++i) {
+                filters +=
+                    " AND (" + filter(c.where[i], table, path + "/where " + std::to_string(i + 1)) + ")";
+            }
+            branches += std::string(branches.empty() ? "" : " UNION ALL ") +
+                        "SELECT l.label AS person FROM (SELECT " + msOf("e.\"timestamp\"") +
+                        " AS ts, CASE WHEN e.user_id IS NOT NULL THEN '0' || e.user_id "
+                        "ELSE '1' || e.anonymous_id END AS node FROM " +
+                        m_source.qualified(table) +
+                        " e WHERE (e.user_id IS NOT NULL OR e.anonymous_id IS NOT NULL)" + filters +
+                        ") w JOIN awb.identity_labels l ON l.node = w.node WHERE " + where;
+        }
+        if (branches.empty()) {
+            // No table holds this event: nobody did it.
+            const bool zeroPasses = c.countOp == CountOp::Never || c.countOp == CountOp::AtMost ||
+                                    (c.countOp == CountOp::Exactly && c.times == 0);
+            return zeroPasses ? "TRUE" : "FALSE";
+        }
+        const std::string counted =
+            "SELECT person FROM (" + branches + ") x GROUP BY person HAVING count(*) ";
+        switch (c.countOp) {
+        case CountOp::AtLeast:
+            return "t.person_key IN (" + counted + ">= " + bindTime(c.times) + ")";
+        case CountOp::AtMost:
+            return "t.person_key NOT IN (" + counted + "> " + bindTime(c.times) + ")";
+        case CountOp::Exactly:
+            return c.times == 0 ? "t.person_key NOT IN (" + counted + ">= 1)"
+                                : "t.person_key IN (" + counted + "= " + bindTime(c.times) + ")";
+        case CountOp::Never:
+            return "t.person_key NOT IN (" + counted + ">= 1)";
+        }
+        return "FALSE";
+    }
+
+    const SourceTables &m_source;
+    const std::vector<std::pair<std::string, std::string>> &m_events;
+    std::int64_t m_now;
+};
+
+} // namespace
+
+std::string CompiledRule::countSql() const
+{
+    return "SELECT count(*) FROM awb.traits t WHERE " + where;
+}
+
+std::string CompiledRule::membersSql() const
+{
+    return "SELECT t.person_key FROM awb.traits t WHERE " + where + " ORDER BY t.person_key";
+}
+
+Result<CompiledRule> compileRule(const segments::Rule &rule, const SourceTables &source,
+                                 const std::vector<std::pair<std::string, std::string>> &eventTables,
+                                 std::int64_t nowMs)
+{
+    Compiler compiler(source, eventTables, nowMs);
+    CompiledRule out;
+    out.where = compiler.node(rule.root, "rule");
+    if (!compiler.error.empty()) {
+        return fail(Error::Code::InvalidInput, compiler.error);
+    }
+    out.params = std::move(compiler.params);
+    return out;
+}
+
+std::vector<std::pair<std::string, std::string>> readEventSources(PgConnection &pg)
+{
+    const PgResult r = pg.exec("SELECT event_name, table_name FROM awb.event_sources ORDER BY 1, 2");
+    std::vector<std::pair<std::string, std::string>> out;
+    for (int i = 0; i < r.rows(); ++i) {
+        out.emplace_back(std::string(r.text(i, 0)), std::string(r.text(i, 1)));
+    }
+    return out;
+}
+
+} // namespace awb::warehouse

@@ -1,0 +1,38 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// What `awb` does against a warehouse (warehouse mode, issue 16), for the command line and the tests: write a
+// workspace's events in Segment's layout, refresh the traits, count a rule's members. Each call opens its own
+// connection; errors come back as Result (Database, naming the statement).
+#pragma once
+
+#include "common/Result.h"
+#include "segments/Rule.h"
+#include "warehouse/SegmentLayoutWriter.h"
+#include "warehouse/WarehouseTraits.h"
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace awb::warehouse {
+
+/// Writes the workspace's events into the first schema of the URI's search_path.
+Result<LayoutCounts> publishWorkspace(const std::string &workspacePath, const std::string &uri);
+
+/// Rebuilds the people and traits as of asOfMs (default: just after the latest event).
+Result<WarehouseTraitsInfo> refreshTraits(const std::string &uri, std::optional<std::int64_t> asOfMs);
+
+struct WarehouseCount
+{
+    std::int64_t matching = 0;
+    std::int64_t people = 0;
+    std::int64_t nowMs = 0;
+    std::vector<std::string> members; ///< person keys in order, when asked for
+};
+
+/// The people a validated rule selects, as of asOfMs; the traits are refreshed first when they were computed
+/// for another time or never.
+Result<WarehouseCount> countRule(const std::string &uri, const segments::Rule &rule,
+                                 std::optional<std::int64_t> asOfMs, bool withMembers);
+
+} // namespace awb::warehouse

@@ -1,0 +1,360 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "warehouse/WarehouseTraits.h"
+
+#include "traits/Scores.h"
+#include "traits/TraitTable.h"
+#include "warehouse/PgConnection.h"
+#include "warehouse/SnakeCase.h"
+#include "warehouse/WarehouseTime.h"
+
+#include <algorithm>
+#include <cctype>
+#include <regex>
+
+namespace awb::warehouse {
+
+namespace {
+
+constexpr const char *kOrderEvent = "Order Completed";
+constexpr const char *kRefundEvent = "Order Refunded";
+
+// The node of an event row's person: its user id, else its anonymous id.
+constexpr const char *kNodeOf =
+    "CASE WHEN e.user_id IS NOT NULL THEN '0' || e.user_id ELSE '1' || e.anonymous_id END";
+
+struct EventTable
+{
+    std::string table;
+    std::string name; ///< SQL expression of the event name
+    int kind;         ///< 0 track, 1 identify, 2 page, 3 screen
+};
+
+std::vector<EventTable> eventTables(const SourceTables &s)
+{
+    std::vector<EventTable> out;
+    const EventTable all[] = {{"tracks", "e.event_text", 0},
+                              {"identifies", "'Identify'", 1},
+                              {"pages", "'Page Viewed'", 2},
+                              {"screens", "'Screen Viewed'", 3}};
+    for (const EventTable &t : all) {
+        if (s.has(t.table)) {
+            out.push_back(t);
+        }
+    }
+    return out;
+}
+
+// Every event of the source: person node, time (ms), kind and name.
+std::string allEventsSql(const SourceTables &s)
+{
+    std::string sql;
+    for (const EventTable &t : eventTables(s)) {
+        sql += std::string(sql.empty() ? "" : " UNION ALL ") + "SELECT " + kNodeOf + " AS node, " +
+               msOf("e.\"timestamp\"") + " AS ts, " + std::to_string(t.kind) + " AS kind, " + t.name +
+               " AS name FROM " + s.qualified(t.table) +
+               " e WHERE e.user_id IS NOT NULL OR e.anonymous_id IS "
+               "NOT NULL";
+    }
+    return sql.empty()
+               ? "SELECT CAST(NULL AS text) AS node, CAST(0 AS bigint) AS ts, 0 AS kind, CAST(NULL AS "
+                 "text) AS name WHERE 1 = 0"
+               : sql;
+}
+
+// The value of an order or refund row: revenue, else total (the local engine falls back to the products'
+// lines, which a warehouse stores as text; not pushed down).
+std::string orderValue(const SourceTables &s, const std::string &table)
+{
+    std::vector<std::string> parts;
+    for (const char *c : {"revenue", "total"}) {
+        const std::string type = s.typeOf(table, c);
+        if (type == "double precision" || type == "numeric" || type == "integer" || type == "bigint" ||
+            type == "real") {
+            parts.push_back("CAST(e." + std::string(c) + " AS double precision)");
+        }
+    }
+    parts.push_back("0");
+    if (parts.size() == 1) {
+        return "0";
+    }
+    std::string sql = "coalesce(";
+    for (std::size_t i = 0; i < parts.size(); ++i) {
+        sql += (i ? ", " : "") + parts[i];
+    }
+    return sql + ")";
+}
+
+std::string ordersSql(const SourceTables &s, const char *event, const std::string &aggregates)
+{
+    const std::string table = snakeCase(event);
+    if (!s.has(table)) {
+        return "SELECT CAST(NULL AS text) AS person, " + aggregates +
+               " FROM (SELECT CAST(0 AS bigint) AS ts, "
+               "CAST(0 AS double precision) AS v) e WHERE 1 = 0 GROUP BY 1";
+    }
+    return "SELECT l.label AS person, " + aggregates + " FROM (SELECT " + std::string(kNodeOf) +
+           " AS node, " + msOf("e.\"timestamp\"") + " AS ts, " + orderValue(s, table) + " AS v FROM " +
+           s.qualified(table) +
+           " e WHERE e.user_id IS NOT NULL OR e.anonymous_id IS NOT NULL) e JOIN awb.identity_labels l ON "
+           "l.node = e.node WHERE e.ts < CAST($1 AS bigint) GROUP BY l.label";
+}
+
+// The local quintile score (traits::quintileScores) of column v over the rows of source where eligible:
+// score = run + min over earlier runs of (1 + 5 * smaller / n - run), i.e. each distinct value gets
+// min(1 + floor(5 * smaller / n), previous score + 1), ties share a score.
+std::string quintileSql(const std::string &v, const std::string &alias)
+{
+    return "(SELECT person, d + min(a - d) OVER (ORDER BY v ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT "
+           "ROW) "
+           "AS score FROM (SELECT person, v, 1 + (5 * (rank() OVER (ORDER BY v) - 1)) / count(*) OVER () AS "
+           "a, "
+           "dense_rank() OVER (ORDER BY v) - 1 AS d FROM (SELECT person, " +
+           v + " AS v FROM buyers) b) q) " + alias;
+}
+
+std::string rfmGroupSql()
+{
+    std::string sql = "CASE";
+    for (int r = 1; r <= 5; ++r) {
+        for (int f = 1; f <= 5; ++f) {
+            sql += " WHEN r.score = " + std::to_string(r) + " AND f.score = " + std::to_string(f) + " THEN " +
+                   sqlText(traits::rfmGroup(r, f));
+        }
+    }
+    return sql + " END";
+}
+
+void rebuildIdentities(PgConnection &pg, const SourceTables &s)
+{
+    const std::string all = allEventsSql(s);
+    pg.execScript("DROP TABLE IF EXISTS awb.identity_labels; DROP TABLE IF EXISTS awb.identity_edges");
+    pg.exec(
+        "CREATE TABLE awb.identity_labels AS SELECT node, node AS label FROM (SELECT DISTINCT node FROM (" +
+        all + ") a) n");
+    std::string edges;
+    for (const EventTable &t : eventTables(s)) {
+        edges += std::string(edges.empty() ? "" : " UNION ") +
+                 "SELECT '0' || user_id AS a, '1' || anonymous_id AS b FROM " + s.qualified(t.table) +
+                 " WHERE user_id IS NOT NULL AND anonymous_id IS NOT NULL";
+    }
+    pg.exec("CREATE TABLE awb.identity_edges AS " +
+            (edges.empty()
+                 ? std::string("SELECT CAST(NULL AS text) AS a, CAST(NULL AS text) AS b WHERE 1 = 0")
+                 : edges));
+    // Label propagation: each node takes the smallest label of its neighbours until nothing changes; the
+    // label is then the smallest node of its component.
+    for (;;) {
+        pg.execScript("DROP TABLE IF EXISTS awb_step");
+        pg.exec(
+            "CREATE TEMP TABLE awb_step AS SELECT x.node, min(l.label) AS label FROM (SELECT a AS node, b AS "
+            "other FROM awb.identity_edges UNION ALL SELECT b, a FROM awb.identity_edges) x JOIN "
+            "awb.identity_labels l ON l.node = x.other GROUP BY x.node");
+        const PgResult lowered =
+            pg.exec("UPDATE awb.identity_labels SET label = s.label FROM awb_step s WHERE "
+                    "awb.identity_labels.node = s.node AND s.label < awb.identity_labels.label");
+        if (lowered.affectedRows() == 0) {
+            break;
+        }
+    }
+    pg.execScript("CREATE INDEX ON awb.identity_labels (node)");
+}
+
+} // namespace
+
+std::string SourceTables::typeOf(const std::string &table, const std::string &column) const
+{
+    const auto t = columns.find(table);
+    if (t == columns.end()) {
+        return {};
+    }
+    const auto c = t->second.find(column);
+    return c == t->second.end() ? std::string() : c->second;
+}
+
+std::string SourceTables::qualified(const std::string &table) const
+{
+    return sqlName(schema) + "." + sqlName(table);
+}
+
+SourceTables readSourceTables(PgConnection &pg, const std::string &schema)
+{
+    SourceTables s;
+    s.schema = schema;
+    const PgResult r =
+        pg.exec("SELECT table_name, column_name, data_type FROM information_schema.columns WHERE "
+                "table_schema = $1",
+                {schema});
+    for (int i = 0; i < r.rows(); ++i) {
+        s.columns[std::string(r.text(i, 0))][std::string(r.text(i, 1))] = std::string(r.text(i, 2));
+    }
+    return s;
+}
+
+std::string sourceSchemaOf(PgConnection &pg)
+{
+    const PgResult r = pg.exec("SELECT current_setting('search_path')");
+    std::string first(r.text(0, 0).substr(0, r.text(0, 0).find(',')));
+    std::erase_if(first, [](char c) { return c == '"' || std::isspace(static_cast<unsigned char>(c)); });
+    return first.empty() || first == "$user" ? "public" : first;
+}
+
+const std::vector<std::string> &warehouseTraitIds()
+{
+    static const std::vector<std::string> ids = {"event_count",
+                                                 "sessions",
+                                                 "visitor_type",
+                                                 "first_seen",
+                                                 "last_seen",
+                                                 "days_since_first_seen",
+                                                 "days_since_last_seen",
+                                                 "order_count",
+                                                 "total_spend",
+                                                 "average_order_value",
+                                                 "first_purchase",
+                                                 "last_purchase",
+                                                 "days_since_last_purchase",
+                                                 "refund_count",
+                                                 "refund_amount",
+                                                 "rfm_recency",
+                                                 "rfm_frequency",
+                                                 "rfm_monetary",
+                                                 "rfm_group"};
+    return ids;
+}
+
+std::int64_t latestEventMs(PgConnection &pg, const SourceTables &source)
+{
+    const PgResult r = pg.exec("SELECT coalesce(max(ts), 0) FROM (" + allEventsSql(source) + ") a");
+    return r.int64(0, 0);
+}
+
+std::string traitsSql(const SourceTables &s)
+{
+    const std::string day = std::to_string(traits::kDayMs);
+    const std::string gap = std::to_string(traits::kSessionGapMs);
+    return "CREATE TABLE awb.traits AS WITH ev AS (SELECT l.label AS person, a.ts, a.kind, a.name FROM (" +
+           allEventsSql(s) +
+           ") a JOIN awb.identity_labels l ON l.node = a.node), "
+           "people AS (SELECT person FROM ev GROUP BY person HAVING min(ts) < CAST($1 AS bigint)), "
+           "seen AS (SELECT person, count(*) AS event_count, min(ts) AS first_seen, max(ts) AS last_seen "
+           "FROM ev "
+           "WHERE ts < CAST($1 AS bigint) GROUP BY person), "
+           "visits AS (SELECT person, ts - lag(ts) OVER (PARTITION BY person ORDER BY ts) AS gap FROM ev "
+           "WHERE ts < "
+           "CAST($1 AS bigint) AND kind <> 1 AND name <> '" +
+           kRefundEvent +
+           "'), "
+           "sessions AS (SELECT person, sum(CASE WHEN gap IS NULL OR gap > " +
+           gap +
+           " THEN 1 ELSE 0 END) AS sessions FROM visits GROUP BY person), "
+           "orders AS (" +
+           ordersSql(s, kOrderEvent,
+                     "count(*) AS orders, sum(e.v) AS spend, min(e.ts) AS first_purchase, "
+                     "max(e.ts) AS last_purchase") +
+           "), refunds AS (" + ordersSql(s, kRefundEvent, "count(*) AS refunds, sum(abs(e.v)) AS refunded") +
+           "), buyers AS (SELECT person, CAST(last_purchase AS double precision) AS r, CAST(orders AS double "
+           "precision) AS f, spend AS m FROM orders), "
+           "rfm AS (SELECT r.person, r.score AS rs, f.score AS fs, m.score AS ms, " +
+           rfmGroupSql() + " AS grp FROM " + quintileSql("r", "r") + " JOIN " + quintileSql("f", "f") +
+           " ON f.person = r.person JOIN " + quintileSql("m", "m") +
+           " ON m.person = r.person) "
+           "SELECT p.person AS person_key, CAST(coalesce(s.event_count, 0) AS double precision) AS "
+           "event_count, "
+           "CAST(coalesce(v.sessions, 0) AS double precision) AS sessions, "
+           "CASE WHEN coalesce(v.sessions, 0) = 0 THEN NULL WHEN v.sessions = 1 THEN 'New' ELSE 'Returning' "
+           "END "
+           "AS visitor_type, s.first_seen, s.last_seen, "
+           "CAST(floor(CAST(CAST($1 AS bigint) - s.first_seen AS double precision) / " +
+           day +
+           ") AS double precision) AS days_since_first_seen, "
+           "CAST(floor(CAST(CAST($1 AS bigint) - s.last_seen AS double precision) / " +
+           day +
+           ") AS double precision) AS days_since_last_seen, "
+           "CAST(coalesce(o.orders, 0) AS double precision) AS order_count, coalesce(o.spend, 0) AS "
+           "total_spend, "
+           "o.spend / o.orders AS average_order_value, o.first_purchase, o.last_purchase, "
+           "CAST(floor(CAST(CAST($1 AS bigint) - o.last_purchase AS double precision) / " +
+           day +
+           ") AS double precision) AS days_since_last_purchase, "
+           "CAST(coalesce(f.refunds, 0) AS double precision) AS refund_count, coalesce(f.refunded, 0) AS "
+           "refund_amount, CAST(rfm.rs AS double precision) AS rfm_recency, CAST(rfm.fs AS double precision) "
+           "AS "
+           "rfm_frequency, CAST(rfm.ms AS double precision) AS rfm_monetary, rfm.grp AS rfm_group "
+           "FROM people p LEFT JOIN seen s ON s.person = p.person LEFT JOIN sessions v ON v.person = "
+           "p.person "
+           "LEFT JOIN orders o ON o.person = p.person LEFT JOIN refunds f ON f.person = p.person "
+           "LEFT JOIN rfm ON rfm.person = p.person";
+}
+
+WarehouseTraitsInfo refreshWarehouseTraits(PgConnection &pg, const SourceTables &source, std::int64_t nowMs)
+{
+    WarehouseTraitsInfo info;
+    info.nowMs = nowMs;
+    pg.execScript("BEGIN");
+    try {
+        pg.execScript("CREATE SCHEMA IF NOT EXISTS awb");
+        rebuildIdentities(pg, source);
+        pg.execScript("DROP TABLE IF EXISTS awb.event_sources");
+        pg.execScript("CREATE TABLE awb.event_sources (event_name text NOT NULL, table_name text NOT NULL)");
+        if (source.has("tracks")) {
+            const PgResult names = pg.exec("SELECT DISTINCT event_text FROM " + source.qualified("tracks") +
+                                           " WHERE event_text IS NOT NULL");
+            for (int i = 0; i < names.rows(); ++i) {
+                const std::string table = snakeCase(names.text(i, 0));
+                if (source.has(table)) {
+                    pg.exec("INSERT INTO awb.event_sources VALUES ($1, $2)",
+                            {std::string(names.text(i, 0)), table});
+                }
+            }
+        }
+        for (const auto &[name, table] :
+             {std::pair{"Identify", "identifies"}, std::pair{"Page Viewed", "pages"},
+              std::pair{"Screen Viewed", "screens"}}) {
+            if (source.has(table)) {
+                pg.exec("INSERT INTO awb.event_sources VALUES ($1, $2)",
+                        {std::string(name), std::string(table)});
+            }
+        }
+        pg.execScript("DROP TABLE IF EXISTS awb.traits");
+        pg.exec(traitsSql(source), {std::to_string(nowMs)});
+        pg.execScript("DROP TABLE IF EXISTS awb.traits_info");
+        pg.exec("CREATE TABLE awb.traits_info AS SELECT CAST($1 AS bigint) AS now_ms, CAST($2 AS text) AS "
+                "source_schema",
+                {std::to_string(nowMs), source.schema});
+        info.people = pg.exec("SELECT count(*) FROM awb.traits").int64(0, 0);
+        info.events = pg.exec("SELECT coalesce(sum(event_count), 0) FROM awb.traits").int64(0, 0);
+        pg.execScript("COMMIT");
+    } catch (...) {
+        try {
+            pg.execScript("ROLLBACK");
+        } catch (...) {
+        }
+        throw;
+    }
+    return info;
+}
+
+std::vector<std::string> portabilityProblems(const std::string &sql)
+{
+    static const std::pair<const char *, const char *> rules[] = {
+        {R"(\bFILTER\s*\()", "uses FILTER (Redshift has none; use sum(CASE ...))"},
+        {R"(\bLATERAL\b)", "uses LATERAL"},
+        {R"(\bARRAY\b|\bARRAY_AGG\b|\[\s*\])", "uses arrays"},
+        {R"(\bgenerate_series\b)", "uses generate_series (leader-node only on Redshift)"},
+        {R"(\bntile\b)", "uses ntile (ties differ from the local quintiles)"},
+        {R"(\bRANGE\s+BETWEEN\b)", "uses a RANGE frame (Redshift has ROWS only)"},
+        {R"(\bIS\s+(NOT\s+)?DISTINCT\s+FROM\b)", "uses IS DISTINCT FROM"},
+        {R"(\bSTRING_AGG\b)", "uses STRING_AGG"},
+        {R"(\bMERGE\s+INTO\b)", "uses MERGE"},
+        {R"(\bLIKE\b|\bILIKE\b)", "uses LIKE (case rules differ between engines; use strpos(lower(..)))"},
+    };
+    std::vector<std::string> out;
+    for (const auto &[pattern, problem] : rules) {
+        if (std::regex_search(sql, std::regex(pattern, std::regex::icase))) {
+            out.emplace_back(problem);
+        }
+    }
+    return out;
+}
+
+} // namespace awb::warehouse

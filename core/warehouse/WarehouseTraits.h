@@ -1,0 +1,68 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The people and traits of a warehouse in Segment's layout, computed inside the warehouse (warehouse mode):
+//  - awb.identity_labels(node, label): user ids ("0" || user_id) and anonymous ids ("1" || anonymous_id)
+//  joined
+//    into people the way the local importer merges profiles (an event carrying both ids joins them); a
+//    person's key is the smallest node of its component, so a user id when there is one.
+//  - awb.event_sources(event_name, table_name): where the events of a name are (a track's own table; pages,
+//    screens and identifies as "Page Viewed", "Screen Viewed" and "Identify", as the local importer names
+//    them).
+//  - awb.traits: one row per person first seen before now, with the behaviour traits below, computed from the
+//    events before now in one pass per source table. Dates are ms since the epoch, like the local trait
+//    table.
+// Every statement is portable SQL (see portabilityProblems): no FILTER, LATERAL, arrays, generate_series,
+// ntile or RANGE frames, so the same statements run on Redshift and Greenplum.
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <string>
+#include <vector>
+
+namespace awb::warehouse {
+
+class PgConnection;
+
+/// The tables of the source schema and the SQL type of each of their columns.
+struct SourceTables
+{
+    std::string schema;
+    std::map<std::string, std::map<std::string, std::string>> columns; ///< table -> column -> data type
+
+    bool has(const std::string &table) const { return columns.count(table) > 0; }
+    /// The type of table.column, empty when there is no such column.
+    std::string typeOf(const std::string &table, const std::string &column) const;
+    /// schema.table, quoted.
+    std::string qualified(const std::string &table) const;
+};
+
+/// Reads the source schema's tables from information_schema. Throws PgError.
+SourceTables readSourceTables(PgConnection &pg, const std::string &schema);
+
+/// The first schema of the connection's search_path ("public" when it names none).
+std::string sourceSchemaOf(PgConnection &pg);
+
+/// The traits computed in the warehouse (trait ids as in traits/TraitInfos.h).
+const std::vector<std::string> &warehouseTraitIds();
+
+struct WarehouseTraitsInfo
+{
+    std::int64_t nowMs = 0;
+    std::int64_t people = 0;
+    std::int64_t events = 0; ///< events before now
+};
+
+/// Just after the latest event of the source (the local default for "now"). Throws PgError.
+std::int64_t latestEventMs(PgConnection &pg, const SourceTables &source);
+
+/// Rebuilds awb.identity_labels, awb.event_sources and awb.traits as of nowMs, in one transaction. Throws
+/// PgError.
+WarehouseTraitsInfo refreshWarehouseTraits(PgConnection &pg, const SourceTables &source, std::int64_t nowMs);
+
+/// The statement that creates awb.traits (exposed for the portability lint).
+std::string traitsSql(const SourceTables &source);
+
+/// The portable-SQL rules this statement breaks (empty when none), e.g. "uses FILTER".
+std::vector<std::string> portabilityProblems(const std::string &sql);
+
+} // namespace awb::warehouse
