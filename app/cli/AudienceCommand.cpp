@@ -2,9 +2,9 @@
 // awb audience: create, list, show, duplicate and remove recommendation audiences (snapshots).
 #include "cli/CliCommon.h"
 #include "cli/Commands.h"
+#include "common/Text.h"
 #include "ingest/Timestamp.h"
 #include "numeric/Quality.h"
-#include "common/Text.h"
 #include "services/AudienceResults.h"
 #include "services/AudienceService.h"
 
@@ -43,12 +43,13 @@ void addOptions(QCommandLineParser &parser)
     parser.addOption(
         {opt("horizon"), opt("Prediction window, e.g. 30d (default)."), opt("DAYS"), opt("30d")});
     parser.addOption({opt("as-of"), opt("Score as if now were DATE."), opt("DATE")});
-    parser.addOption({opt("control"),
-                      opt("Hold out this share of the members as a control group, drawn per score decile, stored "
-                          "and never exported (default 10%; 0 for none)."),
-                      opt("PERCENT")});
-    parser.addOption({opt("control-seed"), opt("Seed of the control group draw (default: a new one, recorded)."),
-                      opt("N")});
+    parser.addOption(
+        {opt("control"),
+         opt("Hold out this share of the members as a control group, drawn per score decile, stored "
+             "and never exported (default 10%; 0 for none)."),
+         opt("PERCENT")});
+    parser.addOption({opt("control-seed"),
+                      opt("Seed of the control group draw (default: a new one, recorded)."), opt("N")});
     parser.addOption({opt("only-in"), opt("Only members of this audience (or else saved segment) may enter."),
                       opt("NAME")});
     parser.addOption({opt("exclude"), opt("Members of this audience (or else saved segment) may not enter."),
@@ -61,9 +62,10 @@ void addOptions(QCommandLineParser &parser)
     parser.addOption({opt("default-country"), opt("Country completing national phone numbers."), opt("CC")});
     parser.addOption({opt("members"), opt("show: print the first COUNT members."), opt("COUNT"), opt("10")});
     parser.addOption({opt("json"), opt("list: print JSON.")});
-    parser.addOption({opt("event"),
-                      opt("results: a member converted by doing this event (default: engaging with the target)."),
-                      opt("EVENT")});
+    parser.addOption(
+        {opt("event"),
+         opt("results: a member converted by doing this event (default: engaging with the target)."),
+         opt("EVENT")});
     parser.addOption({opt("since"), opt("results: start of the window (default: the audience's as-of date)."),
                       opt("DATE")});
 }
@@ -77,13 +79,13 @@ int usageError(const std::string &message)
 
 std::string summary(const audience::AudienceInfo &a)
 {
-    std::string s = "audience '" + a.name + "': " + a.statusText() + " (" + a.sizeRule.toString() + " of " +
-                    std::to_string(a.eligible) + " scored" +
-                    (a.reachableByEmail < 0 ? std::string()
-                                            : ", " + std::to_string(a.reachableByEmail) + " reachable by e-mail") +
-                    "), target " + a.target.describe() + ", horizon " +
-                    std::to_string(a.horizonMs / services::kDayMs) + " days, as of " +
-                    ingest::formatTimestamp(a.asOfMs);
+    std::string s =
+        "audience '" + a.name + "': " + a.statusText() + " (" + a.sizeRule.toString() + " of " +
+        std::to_string(a.eligible) + " scored" +
+        (a.reachableByEmail < 0 ? std::string()
+                                : ", " + std::to_string(a.reachableByEmail) + " reachable by e-mail") +
+        "), target " + a.target.describe() + ", horizon " + std::to_string(a.horizonMs / services::kDayMs) +
+        " days, as of " + ingest::formatTimestamp(a.asOfMs);
     if (a.control.share > 0) {
         s += ", control group " + a.control.shareText() + " (" + std::to_string(a.controlSize) +
              " held out, not exported; seed " + std::to_string(a.control.seed) + ")";
@@ -115,9 +117,9 @@ std::string exportOutcome(const services::AudienceCreated &created)
 std::string draftSummary(const services::AudienceDraft &draft, std::int64_t size)
 {
     std::string s = "scored " + withThousands(draft.curve().eligible()) + " profiles (" +
-                     draft.request().population.describe() + "); top " + withThousands(size) + ": " +
-                     withThousands(draft.reachableByEmail(size)) + " reachable by e-mail; " +
-                     draft.backtestPopulation() + "\n";
+                    draft.request().population.describe() + "); top " + withThousands(size) + ": " +
+                    withThousands(draft.reachableByEmail(size)) + " reachable by e-mail; " +
+                    draft.backtestPopulation() + "\n";
     if (!draft.scores().note.empty()) {
         s += "note: " + draft.scores().note + "\n";
     }
@@ -176,10 +178,9 @@ int create(const QCommandLineParser &parser, const std::string &workspace)
         *source = *resolved;
     }
     if (parser.isSet(opt("export")) || parser.isSet(opt("out"))) {
-        what.destinations.push_back({what.name, parser.value(opt("export")).toStdString(),
-                                     parser.value(opt("out")).toStdString(),
-                                     splitColumns(parser.value(opt("columns"))),
-                                     parser.value(opt("default-country")).toStdString()});
+        what.destinations.push_back(
+            {what.name, parser.value(opt("export")).toStdString(), parser.value(opt("out")).toStdString(),
+             splitColumns(parser.value(opt("columns"))), parser.value(opt("default-country")).toStdString()});
     }
     if (auto ok = services::AudienceDraft::check(workspace, what); !ok) {
         return printError(ok.error());
@@ -194,7 +195,8 @@ int create(const QCommandLineParser &parser, const std::string &workspace)
         printWarning("too few people engaged with " + draft->scores().target +
                      " in the backtest for a quality, lift or gain to mean anything (Insufficient data); "
                      "the audience is ranked by " +
-                     (draft->scores().fallback ? draft->scores().fallbackInput + " alone" : "the model") + ".");
+                     (draft->scores().fallback ? draft->scores().fallbackInput + " alone" : "the model") +
+                     ".");
     }
     const auto created = draft->create(workspace, what, progress);
     if (!created) {
@@ -252,8 +254,8 @@ int show(const QCommandLineParser &parser, const std::string &workspace)
     }
     std::string s = summary(*info) + "rank,user,score,control\n";
     for (const audience::AudienceMember &m : *members) {
-        s += std::to_string(m.rank) + "," + m.key + "," + std::to_string(m.score) + "," + (m.control ? "1" : "0") +
-             "\n";
+        s += std::to_string(m.rank) + "," + m.key + "," + std::to_string(m.score) + "," +
+             (m.control ? "1" : "0") + "\n";
     }
     printOut(s);
     return kExitOk;
@@ -283,7 +285,7 @@ int results(const QCommandLineParser &parser, const std::string &workspace)
 int runAudience(const QStringList &args)
 {
     const QString sub = args.value(0);
-    const QStringList known = {opt("create"), opt("list"),   opt("show"),
+    const QStringList known = {opt("create"),    opt("list"),   opt("show"),
                                opt("duplicate"), opt("remove"), opt("results")};
     if (sub == opt("--help") || sub == opt("-h")) {
         std::fputs(kSubUsage, stdout);

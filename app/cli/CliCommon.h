@@ -3,8 +3,8 @@
 #pragma once
 
 #include "common/Error.h"
-#include "model/InteractionLoader.h"
 #include "jobs/Progress.h"
+#include "model/InteractionLoader.h"
 
 #include <QCommandLineParser>
 #include <QString>

@@ -2,10 +2,13 @@
 // `awb generate`: the sample store as a workspace or as Segment JSON lines.
 #include "cli/CliCommon.h"
 #include "cli/Commands.h"
+#include "cli/WarehouseCli.h"
 #include "sample/CampaignPlay.h"
 #include "sample/SampleGenerator.h"
 #include "services/CatalogService.h"
 #include "services/WorkspaceService.h"
+
+#include <QTemporaryDir>
 
 #include <atomic>
 #include <chrono>
@@ -49,6 +52,13 @@ void addOptions(QCommandLineParser &parser)
                       QStringLiteral("WORKSPACE.awb")});
     parser.addOption({QStringLiteral("jsonl"), QStringLiteral("Write Segment-spec JSON lines instead."),
                       QStringLiteral("FILE")});
+    parser.addOption(
+        {QStringLiteral("warehouse"),
+         QStringLiteral("Also write the store into this PostgreSQL warehouse in Segment's layout "
+                        "(tracks, one table per event, identifies, pages, users), in the first "
+                        "schema of the URI's search_path. Without --out, the workspace is "
+                        "temporary."),
+         QStringLiteral("postgresql://...")});
     parser.addOption({QStringLiteral("profiles"), QStringLiteral("Number of customers (default 2000)."),
                       QStringLiteral("N"), QStringLiteral("2000")});
     parser.addOption({QStringLiteral("events"),
@@ -61,11 +71,12 @@ void addOptions(QCommandLineParser &parser)
          QStringLiteral("Also define and build the sample's recommendation catalog (workspace only).")});
     parser.addOption({QStringLiteral("seed"), QStringLiteral("Random seed (default 42)."),
                       QStringLiteral("S"), QStringLiteral("42")});
-    parser.addOption({QStringLiteral("play-campaign"),
-                      QStringLiteral("Instead of generating: play the campaign of this audience of the workspace "
-                                     "--out (members order a target product with their predicted likelihood, "
-                                     "plus --uplift unless held out), then rebuild its catalog."),
-                      QStringLiteral("AUDIENCE")});
+    parser.addOption(
+        {QStringLiteral("play-campaign"),
+         QStringLiteral("Instead of generating: play the campaign of this audience of the workspace "
+                        "--out (members order a target product with their predicted likelihood, "
+                        "plus --uplift unless held out), then rebuild its catalog."),
+         QStringLiteral("AUDIENCE")});
     parser.addOption({QStringLiteral("uplift"),
                       QStringLiteral("--play-campaign: the planted uplift, e.g. 5% (default 5%)."),
                       QStringLiteral("PERCENT"), QStringLiteral("5%")});
@@ -144,7 +155,21 @@ int runGenerate(const QStringList &args)
     if (!parseArgs(parser, QStringLiteral("generate"), args, exitCode)) {
         return exitCode;
     }
+    const bool toWarehouse = parser.isSet(QStringLiteral("warehouse"));
+    // Without --out, the workspace the warehouse is written from lives in a temporary folder.
+    QTemporaryDir scratch;
+    const bool temporary =
+        toWarehouse && !parser.isSet(QStringLiteral("out")) && !parser.isSet(QStringLiteral("jsonl"));
+    if (temporary) {
+        parser.parse(QStringList{QStringLiteral("awb generate")} + args +
+                     QStringList{QStringLiteral("--out"), scratch.filePath(QStringLiteral("sample.awb"))});
+    }
     const bool toWorkspace = parser.isSet(QStringLiteral("out"));
+    if (toWarehouse && parser.isSet(QStringLiteral("jsonl"))) {
+        std::fputs("awb generate: --warehouse writes a workspace's events; it does not go with --jsonl\n",
+                   stderr);
+        return kExitUsage;
+    }
     if (parser.isSet(QStringLiteral("play-campaign"))) {
         if (!toWorkspace || parser.isSet(QStringLiteral("jsonl"))) {
             std::fputs("awb generate: --play-campaign needs --out WORKSPACE.awb\n", stderr);
@@ -187,8 +212,12 @@ int runGenerate(const QStringList &args)
     std::snprintf(line, sizeof line,
                   "Generated %lld profiles, %lld events into %s in %.2f s (%.0f events/s)\n",
                   static_cast<long long>(summary->profiles), static_cast<long long>(summary->events),
-                  target.c_str(), seconds, seconds > 0 ? summary->events / seconds : 0.0);
+                  temporary ? "a temporary workspace" : target.c_str(), seconds,
+                  seconds > 0 ? summary->events / seconds : 0.0);
     printOut(line);
+    if (toWarehouse) {
+        return warehousePublish(target, parser.value(QStringLiteral("warehouse")).toStdString());
+    }
     return kExitOk;
 }
 

@@ -25,8 +25,9 @@ extern "C" void cancelOnSignal(int)
 
 QString presetHelp()
 {
-    QString text = QStringLiteral("\nCSV presets (--preset NAME; without --preset or --mapping, a CSV file whose "
-                                  "header matches one is read with it):");
+    QString text =
+        QStringLiteral("\nCSV presets (--preset NAME; without --preset or --mapping, a CSV file whose "
+                       "header matches one is read with it):");
     for (const std::string &name : ingest::csvPresetNames()) {
         text += QStringLiteral("\n  ") + QString::fromStdString(name) + QStringLiteral(": ") +
                 QString::fromStdString(ingest::csvPresetDescription(name));
@@ -52,7 +53,8 @@ bool applyEarlierImports(const services::ImportService &service, bool replace, s
             std::fprintf(stderr,
                          "awb import: %s was imported before with a different mapping (import run %lld, %lld "
                          "events still in the workspace); add --replace to import it instead of that run\n",
-                         e.file.c_str(), static_cast<long long>(e.run.id), static_cast<long long>(e.run.eventsNow));
+                         e.file.c_str(), static_cast<long long>(e.run.id),
+                         static_cast<long long>(e.run.eventsNow));
         }
     }
     return true;
@@ -122,7 +124,8 @@ void applyDetectedPreset(services::ImportSpec &spec)
     const std::string name = ingest::detectCsvPreset(spec.files.front());
     if (const auto preset = ingest::csvPreset(name)) {
         spec.mapping = *preset;
-        std::fprintf(stderr, "awb import: %s has the layout of the '%s' preset; reading it with --preset %s\n",
+        std::fprintf(stderr,
+                     "awb import: %s has the layout of the '%s' preset; reading it with --preset %s\n",
                      spec.files.front().c_str(), name.c_str(), name.c_str());
     }
 }
@@ -146,8 +149,8 @@ bool applyTimestampFormat(const QCommandLineParser &parser, services::ImportSpec
         if (detected && detected->outcome == Outcome::Ambiguous) {
             std::string choices;
             for (const std::string &c : detected->candidates) {
-                choices += (choices.empty() ? "" : " or ") + std::string("--timestamp-format \"") + c + "\" (" +
-                           ingest::timestampFormatOrder(c) + ")";
+                choices += (choices.empty() ? "" : " or ") + std::string("--timestamp-format \"") + c +
+                           "\" (" + ingest::timestampFormatOrder(c) + ")";
             }
             std::fprintf(stderr,
                          "awb import: the times in column \"%s\" (e.g. \"%s\") can be read month first or "
@@ -190,11 +193,12 @@ int runImport(const QStringList &args)
         {QStringLiteral("lookup"),
          QStringLiteral("Read the mapping's lookup NAME from FILE instead of the file it names."),
          QStringLiteral("NAME=FILE")});
-    parser.addOption({QStringLiteral("timestamp-format"),
-                      QStringLiteral("How the CSV times are written, e.g. \"%m/%d/%Y %H:%M\" (\"auto\": ISO 8601 "
-                                     "or Unix times). Default: the mapping's, else detected from the first "
-                                     "rows."),
-                      QStringLiteral("FORMAT")});
+    parser.addOption(
+        {QStringLiteral("timestamp-format"),
+         QStringLiteral("How the CSV times are written, e.g. \"%m/%d/%Y %H:%M\" (\"auto\": ISO 8601 "
+                        "or Unix times). Default: the mapping's, else detected from the first "
+                        "rows."),
+         QStringLiteral("FORMAT")});
     parser.addOption({QStringLiteral("profiles"),
                       QStringLiteral("Import profile attributes from this CSV file, one row per person, "
                                      "joined on user id."),
@@ -203,9 +207,10 @@ int runImport(const QStringList &args)
                       QStringLiteral("The user id column of --profiles files (default: a column named like "
                                      "user id, customer id or external id)."),
                       QStringLiteral("COLUMN")});
-    parser.addOption({QStringLiteral("replace"),
-                      QStringLiteral("Replace the earlier imports of these files: their events are removed in "
-                                     "the same transaction (re-importing with a corrected mapping).")});
+    parser.addOption(
+        {QStringLiteral("replace"),
+         QStringLiteral("Replace the earlier imports of these files: their events are removed in "
+                        "the same transaction (re-importing with a corrected mapping).")});
     int exitCode = kExitOk;
     if (!parseArgs(parser, QStringLiteral("import"), args, exitCode)) {
         return exitCode;

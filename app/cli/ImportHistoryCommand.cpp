@@ -26,17 +26,20 @@ std::string historyText(const std::vector<store::ImportRun> &runs)
 {
     std::string out;
     char line[256];
-    std::snprintf(line, sizeof line, "%-5s %-19s %-10s %9s %9s %9s %9s %9s  %-16s %s\n", "run", "started (UTC)",
-                  "status", "events", "read", "imported", "dupl.", "rejected", "mapping", "files");
+    std::snprintf(line, sizeof line, "%-5s %-19s %-10s %9s %9s %9s %9s %9s  %-16s %s\n", "run",
+                  "started (UTC)", "status", "events", "read", "imported", "dupl.", "rejected", "mapping",
+                  "files");
     out += line;
     for (const store::ImportRun &r : runs) {
         std::string started = ingest::formatTimestamp(r.startedAt).substr(0, 19);
         started[10] = ' ';
-        std::snprintf(line, sizeof line, "%-5lld %-19s %-10s %9lld %9lld %9lld %9lld %9lld  %-16s ",
-                      static_cast<long long>(r.id), started.c_str(), r.status.c_str(),
-                      static_cast<long long>(r.eventsNow), static_cast<long long>(r.rowsRead),
-                      static_cast<long long>(r.imported), static_cast<long long>(r.duplicates),
-                      static_cast<long long>(r.rejected), services::importRunMappingLabel(r).empty() ? "-" : services::importRunMappingLabel(r).c_str());
+        std::snprintf(
+            line, sizeof line, "%-5lld %-19s %-10s %9lld %9lld %9lld %9lld %9lld  %-16s ",
+            static_cast<long long>(r.id), started.c_str(), r.status.c_str(),
+            static_cast<long long>(r.eventsNow), static_cast<long long>(r.rowsRead),
+            static_cast<long long>(r.imported), static_cast<long long>(r.duplicates),
+            static_cast<long long>(r.rejected),
+            services::importRunMappingLabel(r).empty() ? "-" : services::importRunMappingLabel(r).c_str());
         out += line + fileNames(r.sources) + "\n";
     }
     return out;
@@ -70,10 +73,10 @@ int runImportHistory(const QStringList &args)
 int runImportRemove(const QStringList &args)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(
-        QStringLiteral("Remove an import run (see awb import-history): its events and their products, and the "
-                       "profiles left with no event, attribute or e-mail. Traits and segments follow; rebuild "
-                       "the catalog afterwards."));
+    parser.setApplicationDescription(QStringLiteral(
+        "Remove an import run (see awb import-history): its events and their products, and the "
+        "profiles left with no event, attribute or e-mail. Traits and segments follow; rebuild "
+        "the catalog afterwards."));
     parser.addPositionalArgument(QStringLiteral("workspace"), QStringLiteral("The .awb workspace file."));
     parser.addPositionalArgument(QStringLiteral("run"), QStringLiteral("The run number."));
     int exitCode = kExitOk;

@@ -16,18 +16,22 @@ void addRecommendationOptions(QCommandLineParser &parser)
                       opt("blend (default: personal, else bestsellers), personal (collaborative filtering), "
                           "similar (items like their own, item-kNN) or bestsellers."),
                       opt("S")});
-    parser.addOption({opt("rec-filter"),
-                      opt("Only items whose catalog column has one of the values (repeatable; all must hold)."),
-                      opt("COLUMN=V1|V2")});
-    parser.addOption({opt("rec-price"), opt("Only items whose latest price is in the range."), opt("MIN-MAX")});
+    parser.addOption(
+        {opt("rec-filter"),
+         opt("Only items whose catalog column has one of the values (repeatable; all must hold)."),
+         opt("COLUMN=V1|V2")});
+    parser.addOption(
+        {opt("rec-price"), opt("Only items whose latest price is in the range."), opt("MIN-MAX")});
     parser.addOption({opt("rec-markdown"),
-                      opt("Only items at least this far below the highest price seen for them."), opt("PCT%")});
-    parser.addOption({opt("rec-exclude"),
-                      opt("Never recommend what the person bought, has in the cart, or both (default bought)."),
-                      opt("bought,cart|none")});
-    parser.addOption({opt("rec-active-days"),
-                      opt("Leave out items nobody engaged with in the last N days (default 90; 0 keeps all)."),
-                      opt("N")});
+                      opt("Only items at least this far below the highest price seen for them."),
+                      opt("PCT%")});
+    parser.addOption(
+        {opt("rec-exclude"),
+         opt("Never recommend what the person bought, has in the cart, or both (default bought)."),
+         opt("bought,cart|none")});
+    parser.addOption(
+        {opt("rec-active-days"),
+         opt("Leave out items nobody engaged with in the last N days (default 90; 0 keeps all)."), opt("N")});
 }
 
 bool parseRecommendationOptions(const QCommandLineParser &parser, const char *command,
@@ -69,15 +73,19 @@ bool parseRecommendationOptions(const QCommandLineParser &parser, const char *co
         }
         rec.conditions.push_back(*condition);
     }
-    if ((parser.isSet(opt("rec-price")) && !check(services::parsePriceRange(parser.value(opt("rec-price")).toStdString(), rec))) ||
-        (parser.isSet(opt("rec-markdown")) && !check(services::parseMarkdown(parser.value(opt("rec-markdown")).toStdString(), rec))) ||
-        (parser.isSet(opt("rec-exclude")) && !check(services::parseExclusions(parser.value(opt("rec-exclude")).toStdString(), rec)))) {
+    if ((parser.isSet(opt("rec-price")) &&
+         !check(services::parsePriceRange(parser.value(opt("rec-price")).toStdString(), rec))) ||
+        (parser.isSet(opt("rec-markdown")) &&
+         !check(services::parseMarkdown(parser.value(opt("rec-markdown")).toStdString(), rec))) ||
+        (parser.isSet(opt("rec-exclude")) &&
+         !check(services::parseExclusions(parser.value(opt("rec-exclude")).toStdString(), rec)))) {
         return false;
     }
     if (parser.isSet(opt("rec-active-days"))) {
         rec.activeDays = parser.value(opt("rec-active-days")).toInt(&number);
         if (!number || rec.activeDays < 0) {
-            exitCode = usageError(command, "usage: --rec-active-days N (0 keeps every item)\n", "--rec-active-days takes a number of days");
+            exitCode = usageError(command, "usage: --rec-active-days N (0 keeps every item)\n",
+                                  "--rec-active-days takes a number of days");
             return false;
         }
     }

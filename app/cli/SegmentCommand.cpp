@@ -5,10 +5,13 @@
 #include "cli/CliCommon.h"
 #include "cli/Commands.h"
 #include "cli/RecommendationOptions.h"
+#include "cli/RuleOptions.h"
+#include "cli/WarehouseCli.h"
 #include "ingest/Timestamp.h"
 #include "segments/RuleJson.h"
 #include "segments/RuleSummary.h"
 #include "services/SegmentService.h"
+#include "warehouse/PgConnection.h"
 
 #include <QDateTime>
 #include <QFile>
@@ -23,12 +26,14 @@ namespace awb::cli {
 namespace {
 
 constexpr const char *kSubUsage =
-    "usage: awb segment count WORKSPACE (--rule FILE.json | --template NAME [--param K=V ...]) [--as-of "
+    "usage: awb segment count WORKSPACE|postgresql://... (--rule FILE.json | --template NAME [--param K=V "
+    "...]) [--as-of "
     "DATE]\n"
     "                         [--json]\n"
     "       awb segment save WORKSPACE --name N (--rule FILE.json | --template NAME [--param K=V ...])\n"
     "                        [--description TEXT]\n"
-    "       awb segment freeze WORKSPACE NAME [--as NEW_NAME] [--as-of DATE] [--control 10%|0 [--control-seed N]]\n"
+    "       awb segment freeze WORKSPACE NAME [--as NEW_NAME] [--as-of DATE] [--control 10%|0 "
+    "[--control-seed N]]\n"
     "                          (a static copy of NAME's members now; default name \"NAME (frozen DATE)\")\n"
     "       awb segment list WORKSPACE [--json]     (each segment's rule in words, and its note)\n"
     "       awb segment show WORKSPACE --name N          (prints the rule JSON; for a static segment\n"
@@ -57,12 +62,13 @@ void addOptions(QCommandLineParser &parser)
     parser.addOption({opt("columns"), opt("Columns of the generic preset."), opt("a,b,c")});
     parser.addOption({opt("json"), opt("Print JSON instead of text.")});
     parser.addOption({opt("as"), opt("freeze: the static segment's name."), opt("NEW_NAME")});
-    parser.addOption({opt("control"),
-                      opt("freeze: hold out this share of the members at random as a control group, stored and "
-                          "never exported (default 10%; 0 for none)."),
-                      opt("PERCENT")});
-    parser.addOption({opt("control-seed"), opt("freeze: seed of the control group draw (default: a new one)."),
-                      opt("N")});
+    parser.addOption(
+        {opt("control"),
+         opt("freeze: hold out this share of the members at random as a control group, stored and "
+             "never exported (default 10%; 0 for none)."),
+         opt("PERCENT")});
+    parser.addOption(
+        {opt("control-seed"), opt("freeze: seed of the control group draw (default: a new one)."), opt("N")});
     addRecommendationOptions(parser); // export
 }
 
@@ -104,31 +110,18 @@ Result<segments::Rule> ruleOf(const QCommandLineParser &parser, services::Segmen
                               const services::TraitRequest &request, ProgressSink &progress)
 {
     if (parser.isSet(opt("rule"))) {
-        QFile f(parser.value(opt("rule")));
-        if (!f.open(QIODevice::ReadOnly)) {
-            return fail(Error::Code::InvalidInput, "cannot read " + f.fileName().toStdString());
-        }
-        auto rule = segments::ruleFromJson(f.readAll().toStdString());
-        if (!rule) {
-            return fail(Error::Code::InvalidInput, f.fileName().toStdString() + ": " + rule.error().message);
-        }
-        return rule;
+        return ruleFromFile(parser.value(opt("rule")));
     }
     if (parser.isSet(opt("template"))) {
-        std::map<std::string, std::string> params;
-        for (const QString &p : parser.values(opt("param"))) {
-            const qsizetype eq = p.indexOf(QLatin1Char('='));
-            if (eq <= 0) {
-                return fail(Error::Code::InvalidInput,
-                            "bad --param '" + p.toStdString() + "' (expected KEY=VALUE)");
-            }
-            params[p.left(eq).trimmed().toStdString()] = p.mid(eq + 1).trimmed().toStdString();
+        const auto params = templateParams(parser);
+        if (!params) {
+            return fail(params.error());
         }
         auto table = services::TraitService(service.path()).load(request, progress);
         if (!table) {
             return fail(table.error());
         }
-        return service.fromTemplate(parser.value(opt("template")).toStdString(), params, **table);
+        return service.fromTemplate(parser.value(opt("template")).toStdString(), *params, **table);
     }
     if (parser.isSet(opt("name"))) {
         return service.rule(parser.value(opt("name")).toStdString());
@@ -230,7 +223,8 @@ int exportSegment(const QCommandLineParser &parser, services::SegmentService &se
     if (parser.isSet(opt("columns"))) {
         out.columns = splitColumns(parser.value(opt("columns")));
     }
-    if (int exitCode = kExitOk; !parseRecommendationOptions(parser, "segment export", out.recommendations, exitCode)) {
+    if (int exitCode = kExitOk;
+        !parseRecommendationOptions(parser, "segment export", out.recommendations, exitCode)) {
         return exitCode;
     }
     const auto report = service.exportCsv(*rule, request, out, progress);
@@ -346,7 +340,14 @@ int runSegment(const QStringList &args)
     if (needsName && parser.value(opt("name")).trimmed().isEmpty()) {
         return usageError("--name is required");
     }
-    services::SegmentService service(parser.positionalArguments().first().toStdString());
+    const std::string target = parser.positionalArguments().first().toStdString();
+    if (warehouse::isWarehouseUri(target)) {
+        if (sub != opt("count")) {
+            return usageError("only 'segment count' runs against a warehouse so far; give a workspace file");
+        }
+        return warehouseSegmentCount(parser, target, request.asOfMs);
+    }
+    services::SegmentService service(target);
     if (sub == opt("count")) {
         return count(parser, service, request);
     }

@@ -2,8 +2,10 @@
 // awb traits: computed traits, one profile's traits, and the fitted customer-base models.
 #include "cli/CliCommon.h"
 #include "cli/Commands.h"
+#include "cli/WarehouseCli.h"
 #include "ingest/Timestamp.h"
 #include "services/TraitService.h"
+#include "warehouse/PgConnection.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -136,7 +138,9 @@ int runTraits(const QStringList &args)
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral(
         "Compute every profile's traits. Without --profile or --model-params, list the traits."));
-    parser.addPositionalArgument(QStringLiteral("workspace"), QStringLiteral("The .awb workspace file."));
+    parser.addPositionalArgument(
+        QStringLiteral("workspace"),
+        QStringLiteral("The .awb workspace file, or a warehouse (postgresql://...)."));
     parser.addOption({QStringLiteral("as-of"),
                       QStringLiteral("Pretend now is DATE (later events are unseen)."),
                       QStringLiteral("DATE")});
@@ -165,6 +169,15 @@ int runTraits(const QStringList &args)
         return kExitUsage;
     }
     const bool json = parser.isSet(QStringLiteral("json"));
+    const std::string target = parser.positionalArguments().first().toStdString();
+    if (warehouse::isWarehouseUri(target)) {
+        if (parser.isSet(QStringLiteral("profile")) || parser.isSet(QStringLiteral("model-params"))) {
+            std::fputs("awb traits: --profile and --model-params read a workspace file, not a warehouse\n",
+                       stderr);
+            return kExitUsage;
+        }
+        return warehouseTraits(target, request.asOfMs, json);
+    }
     services::TraitService service(parser.positionalArguments().first().toStdString());
     TerminalProgress progress;
     if (parser.isSet(QStringLiteral("profile"))) {

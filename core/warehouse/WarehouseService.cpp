@@ -1,8 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "warehouse/WarehouseService.h"
 
+#include "segments/RuleValidator.h"
 #include "store/Database.h"
 #include "store/StoreError.h"
+#include "traits/TraitInfos.h"
 #include "warehouse/PgConnection.h"
 #include "warehouse/RuleSql.h"
 
@@ -34,6 +36,19 @@ std::optional<std::int64_t> traitsTime(PgConnection &pg, const std::string &sche
     return r.rows() > 0 ? std::optional(r.int64(0, 0)) : std::nullopt;
 }
 
+// The source of the URI; InvalidInput when its schema does not hold Segment's layout.
+Result<SourceTables> segmentSource(PgConnection &pg, const std::string &uri)
+{
+    SourceTables source = readSourceTables(pg, sourceSchemaOf(pg));
+    if (!source.has("tracks") && !source.has("identifies") && !source.has("pages")) {
+        return fail(Error::Code::NotFound,
+                    "Schema " + source.schema + " of " + redactedUri(uri) +
+                        " has no tracks, identifies or pages table (Segment's "
+                        "warehouse layout); set it with options=-csearch_path%3DSCHEMA.");
+    }
+    return source;
+}
+
 } // namespace
 
 Result<LayoutCounts> publishWorkspace(const std::string &workspacePath, const std::string &uri)
@@ -52,22 +67,29 @@ Result<WarehouseTraitsInfo> refreshTraits(const std::string &uri, std::optional<
 {
     return guarded([&]() -> Result<WarehouseTraitsInfo> {
         const auto pg = PgConnection::connect(uri);
-        const SourceTables source = readSourceTables(*pg, sourceSchemaOf(*pg));
-        if (!source.has("tracks") && !source.has("identifies") && !source.has("pages")) {
-            return fail(Error::Code::InvalidInput, "Schema " + source.schema + " of " + redactedUri(uri) +
-                                                       " has no tracks, identifies or pages table (Segment's "
-                                                       "warehouse layout).");
+        const auto source = segmentSource(*pg, uri);
+        if (!source) {
+            return fail(source.error());
         }
-        return refreshWarehouseTraits(*pg, source, asOfMs.value_or(latestEventMs(*pg, source) + 1));
+        return refreshWarehouseTraits(*pg, *source, asOfMs.value_or(latestEventMs(*pg, *source) + 1));
     });
 }
 
 Result<WarehouseCount> countRule(const std::string &uri, const segments::Rule &rule,
                                  std::optional<std::int64_t> asOfMs, bool withMembers)
 {
+    segments::ValidationContext context;
+    context.traits = traits::fixedTraitInfos();
+    if (const auto valid = segments::validateRule(rule, context); !valid) {
+        return fail(valid.error());
+    }
     return guarded([&]() -> Result<WarehouseCount> {
         const auto pg = PgConnection::connect(uri);
-        const SourceTables source = readSourceTables(*pg, sourceSchemaOf(*pg));
+        const auto found = segmentSource(*pg, uri);
+        if (!found) {
+            return fail(found.error());
+        }
+        const SourceTables &source = *found;
         const std::int64_t now = asOfMs.value_or(latestEventMs(*pg, source) + 1);
         if (traitsTime(*pg, source.schema) != now) {
             refreshWarehouseTraits(*pg, source, now);

@@ -1,0 +1,114 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "cli/WarehouseCli.h"
+
+#include "cli/CliCommon.h"
+#include "cli/RuleOptions.h"
+#include "ingest/Timestamp.h"
+#include "segments/RuleJson.h"
+#include "segments/Templates.h"
+#include "traits/TraitTable.h"
+#include "warehouse/PgConnection.h"
+#include "warehouse/WarehouseService.h"
+
+#include <QJsonDocument>
+#include <QJsonObject>
+
+namespace awb::cli {
+
+namespace {
+
+// --rule FILE.json, or --template NAME with its parameters (templates that read the trait table, such as the
+// "top percent" ones, are refused by name: warehouse mode computes the behaviour traits only).
+Result<segments::Rule> warehouseRule(const QCommandLineParser &parser)
+{
+    if (parser.isSet(opt("rule"))) {
+        return ruleFromFile(parser.value(opt("rule")));
+    }
+    if (parser.isSet(opt("template"))) {
+        const auto params = templateParams(parser);
+        if (!params) {
+            return fail(params.error());
+        }
+        const traits::TraitTable none;
+        const std::string name = parser.value(opt("template")).toStdString();
+        auto rule = segments::instantiateTemplate(name, *params, none);
+        if (!rule) {
+            std::string why = rule.error().message;
+            why = why.substr(0, why.find(", but")); // the local cause (models not fitted) does not apply here
+            return fail(
+                Error::Code::InvalidInput,
+                "template " + name + " cannot run in warehouse mode yet (" + why +
+                    "); these can: lapsed-vips, new-visitors, returning-visitors, loyal-low-spenders");
+        }
+        return rule;
+    }
+    return fail(Error::Code::InvalidInput,
+                "give --rule FILE.json or --template NAME (saved segments are local)");
+}
+
+} // namespace
+
+int warehouseTraits(const std::string &uri, std::optional<std::int64_t> asOfMs, bool json)
+{
+    const auto info = warehouse::refreshTraits(uri, asOfMs);
+    if (!info) {
+        return printError(info.error());
+    }
+    const std::string now = ingest::formatTimestamp(info->nowMs);
+    if (json) {
+        const QJsonObject o{{opt("people"), static_cast<qint64>(info->people)},
+                            {opt("events"), static_cast<qint64>(info->events)},
+                            {opt("now"), QString::fromStdString(now)}};
+        printOut(QJsonDocument(o).toJson(QJsonDocument::Indented).toStdString());
+        return kExitOk;
+    }
+    printOut("traits of " + std::to_string(info->people) + " people from " + std::to_string(info->events) +
+             " events as of " + now + ", computed in " + warehouse::redactedUri(uri) +
+             " (table awb.traits)\n");
+    return kExitOk;
+}
+
+int warehouseSegmentCount(const QCommandLineParser &parser, const std::string &uri,
+                          std::optional<std::int64_t> asOfMs)
+{
+    const auto rule = warehouseRule(parser);
+    if (!rule) {
+        return printError(rule.error());
+    }
+    const auto c = warehouse::countRule(uri, *rule, asOfMs, false);
+    if (!c) {
+        return printError(c.error());
+    }
+    const double share =
+        c->people > 0 ? static_cast<double>(c->matching) / static_cast<double>(c->people) : 0.0;
+    if (parser.isSet(opt("json"))) {
+        const QJsonObject o{
+            {opt("matching"), static_cast<qint64>(c->matching)},
+            {opt("profiles"), static_cast<qint64>(c->people)},
+            {opt("share"), share},
+            {opt("now"), QString::fromStdString(ingest::formatTimestamp(c->nowMs))},
+            {opt("rule"),
+             QJsonDocument::fromJson(QByteArray::fromStdString(segments::ruleToJson(*rule))).object()}};
+        printOut(QJsonDocument(o).toJson(QJsonDocument::Indented).toStdString());
+        return kExitOk;
+    }
+    char percent[32];
+    std::snprintf(percent, sizeof percent, "%.2f%%", 100.0 * share);
+    printOut(std::to_string(c->matching) + " of " + std::to_string(c->people) + " people (" + percent +
+             ") as of " + ingest::formatTimestamp(c->nowMs) + ", counted in the warehouse\n");
+    return kExitOk;
+}
+
+int warehousePublish(const std::string &workspace, const std::string &uri)
+{
+    const auto written = warehouse::publishWorkspace(workspace, uri);
+    if (!written) {
+        return printError(written.error());
+    }
+    printOut("wrote " + std::to_string(written->events) + " events and " + std::to_string(written->users) +
+             " users into " + std::to_string(written->tables) + " tables of " + warehouse::redactedUri(uri) +
+             " (Segment's warehouse layout)\n");
+    return kExitOk;
+}
+
+} // namespace awb::cli

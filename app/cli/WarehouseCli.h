@@ -1,0 +1,26 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The warehouse side of `awb traits`, `awb segment count` and `awb generate`, taken when the workspace
+// argument is a libpq URI (postgresql://...; see warehouse/WarehouseService.h).
+#pragma once
+
+#include "segments/Rule.h"
+
+#include <QCommandLineParser>
+
+#include <cstdint>
+#include <optional>
+#include <string>
+
+namespace awb::cli {
+
+/// awb traits URI [--as-of DATE] [--json]: refreshes the people and traits in the warehouse.
+int warehouseTraits(const std::string &uri, std::optional<std::int64_t> asOfMs, bool json);
+
+/// awb segment count URI (--rule FILE.json | --template NAME [--param K=V]) [--as-of DATE] [--json]
+int warehouseSegmentCount(const QCommandLineParser &parser, const std::string &uri,
+                          std::optional<std::int64_t> asOfMs);
+
+/// awb generate --warehouse URI: the sample store of the given workspace file written in Segment's layout.
+int warehousePublish(const std::string &workspace, const std::string &uri);
+
+} // namespace awb::cli

@@ -1,0 +1,106 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// `awb` against a warehouse: generate writes the sample store into PostgreSQL in Segment's layout, traits and
+// segment count run there and agree with the same commands on the workspace file; errors name the schema and
+// never print a password.
+#include "CliRun.h"
+
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTemporaryDir>
+#include <QTest>
+
+using awb::test::awbRun;
+
+class TestCliWarehouse : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase()
+    {
+        const QString server = qEnvironmentVariable("AWB_TEST_PG_URI");
+        if (server.isEmpty()) {
+            QSKIP("AWB_TEST_PG_URI is not set: run through ctest, whose fixture starts PostgreSQL");
+        }
+        QVERIFY(m_dir.isValid());
+        m_ws = m_dir.filePath(QStringLiteral("shop.awb"));
+        m_uri = server + QStringLiteral("&options=-csearch_path%3Dcli_shop");
+        const auto r = awbRun({QStringLiteral("generate"), QStringLiteral("--out"), m_ws,
+                               QStringLiteral("--warehouse"), m_uri, QStringLiteral("--profiles"),
+                               QStringLiteral("600"), QStringLiteral("--seed"), QStringLiteral("9")});
+        if (r.exitCode != 0 && r.err.contains(QStringLiteral("Cannot connect"))) {
+            QSKIP(qPrintable(QStringLiteral("no PostgreSQL server (is PostgreSQL installed?): ") + r.err));
+        }
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        QVERIFY2(r.out.contains(QStringLiteral("Segment's warehouse layout")), qPrintable(r.out));
+    }
+
+    void traitsAreComputedInTheWarehouse()
+    {
+        const auto r = awbRun({QStringLiteral("traits"), m_uri, QStringLiteral("--json")});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        const QJsonObject o = QJsonDocument::fromJson(r.out.toUtf8()).object();
+        QCOMPARE(o.value(QStringLiteral("people")).toInteger(), 600);
+        QVERIFY(o.value(QStringLiteral("events")).toInteger() > 10000);
+    }
+
+    void segmentCountsAgreeWithTheWorkspace_data()
+    {
+        QTest::addColumn<QStringList>("rule");
+        QTest::addRow("lapsed VIPs") << QStringList{QStringLiteral("--template"),
+                                                    QStringLiteral("lapsed-vips"), QStringLiteral("--param"),
+                                                    QStringLiteral("spend=300")};
+        QTest::addRow("returning, a month earlier")
+            << QStringList{QStringLiteral("--template"), QStringLiteral("returning-visitors"),
+                           QStringLiteral("--as-of"), QStringLiteral("2026-10-01")};
+        QTest::addRow("loyal low spenders")
+            << QStringList{QStringLiteral("--template"), QStringLiteral("loyal-low-spenders")};
+    }
+
+    void segmentCountsAgreeWithTheWorkspace()
+    {
+        QFETCH(QStringList, rule);
+        const auto remote = awbRun(
+            QStringList{QStringLiteral("segment"), QStringLiteral("count"), m_uri, QStringLiteral("--json")} +
+            rule);
+        QVERIFY2(remote.exitCode == 0, qPrintable(remote.err));
+        const auto local = awbRun(
+            QStringList{QStringLiteral("segment"), QStringLiteral("count"), m_ws, QStringLiteral("--json")} +
+            rule);
+        QVERIFY2(local.exitCode == 0, qPrintable(local.err));
+        const QJsonObject r = QJsonDocument::fromJson(remote.out.toUtf8()).object();
+        const QJsonObject l = QJsonDocument::fromJson(local.out.toUtf8()).object();
+        QVERIFY(l.value(QStringLiteral("matching")).toInteger() > 0);
+        QCOMPARE(r.value(QStringLiteral("matching")).toInteger(),
+                 l.value(QStringLiteral("matching")).toInteger());
+        QCOMPARE(r.value(QStringLiteral("profiles")).toInteger(),
+                 l.value(QStringLiteral("profiles")).toInteger());
+        QCOMPARE(r.value(QStringLiteral("now")).toString(), l.value(QStringLiteral("now")).toString());
+    }
+
+    void errorsNameTheSchemaAndHideThePassword()
+    {
+        QString uri = m_uri;
+        uri.replace(QStringLiteral("cli_shop"), QStringLiteral("no_such_schema"));
+        uri += QStringLiteral("&password=hunter2");
+        const auto r = awbRun({QStringLiteral("segment"), QStringLiteral("count"), uri,
+                               QStringLiteral("--template"), QStringLiteral("lapsed-vips")});
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.err.contains(QStringLiteral("no_such_schema")), qPrintable(r.err));
+        QVERIFY2(!r.err.contains(QStringLiteral("hunter2")), qPrintable(r.err));
+        const auto templ = awbRun({QStringLiteral("segment"), QStringLiteral("count"), m_uri,
+                                   QStringLiteral("--template"), QStringLiteral("ready-to-buy")});
+        QCOMPARE(templ.exitCode, 2);
+        QVERIFY2(templ.err.contains(QStringLiteral("warehouse mode")), qPrintable(templ.err));
+        const auto save = awbRun({QStringLiteral("segment"), QStringLiteral("list"), m_uri});
+        QCOMPARE(save.exitCode, 2);
+    }
+
+private:
+    QTemporaryDir m_dir;
+    QString m_ws;
+    QString m_uri;
+};
+
+QTEST_GUILESS_MAIN(TestCliWarehouse)
+#include "tst_CliWarehouse.moc"
