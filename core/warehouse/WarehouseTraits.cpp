@@ -126,21 +126,22 @@ std::string rfmGroupSql()
 
 void rebuildIdentities(PgConnection &pg, const SourceTables &s)
 {
-    const std::string all = allEventsSql(s);
-    pg.execScript("DROP TABLE IF EXISTS awb.identity_labels; DROP TABLE IF EXISTS awb.identity_edges");
-    pg.exec(
-        "CREATE TABLE awb.identity_labels AS SELECT node, node AS label FROM (SELECT DISTINCT node FROM (" +
-        all + ") a) n");
+    // Every user id and anonymous id is a node; an event carrying both is an edge between them.
+    std::string nodes;
     std::string edges;
     for (const EventTable &t : eventTables(s)) {
-        edges += std::string(edges.empty() ? "" : " UNION ") +
-                 "SELECT '0' || user_id AS a, '1' || anonymous_id AS b FROM " + s.qualified(t.table) +
-                 " WHERE user_id IS NOT NULL AND anonymous_id IS NOT NULL";
+        const std::string table = s.qualified(t.table);
+        nodes += std::string(nodes.empty() ? "" : " UNION ") + "SELECT '0' || user_id AS node FROM " + table +
+                 " WHERE user_id IS NOT NULL UNION SELECT '1' || anonymous_id FROM " + table +
+                 " WHERE anonymous_id IS NOT NULL";
+        edges += std::string(edges.empty() ? "" : " UNION ") + "SELECT '0' || user_id AS a, '1' || anonymous_id AS b FROM " +
+                 table + " WHERE user_id IS NOT NULL AND anonymous_id IS NOT NULL";
     }
-    pg.exec("CREATE TABLE awb.identity_edges AS " +
-            (edges.empty()
-                 ? std::string("SELECT CAST(NULL AS text) AS a, CAST(NULL AS text) AS b WHERE 1 = 0")
-                 : edges));
+    const std::string none = "SELECT CAST(NULL AS text) AS a, CAST(NULL AS text) AS b WHERE 1 = 0";
+    pg.execScript("DROP TABLE IF EXISTS awb.identity_labels; DROP TABLE IF EXISTS awb.identity_edges");
+    pg.exec("CREATE TABLE awb.identity_labels AS SELECT node, node AS label FROM (" +
+            (nodes.empty() ? std::string("SELECT CAST(NULL AS text) AS node WHERE 1 = 0") : nodes) + ") n");
+    pg.exec("CREATE TABLE awb.identity_edges AS " + (edges.empty() ? none : edges));
     // Label propagation: each node takes the smallest label of its neighbours until nothing changes; the
     // label is then the smallest node of its component.
     for (;;) {

@@ -1,0 +1,66 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
+# Warehouse benchmark (not a test): generates the sample store with N customers into a workspace and, in Segment's
+# layout, into a throw-away PostgreSQL (tests/warehouse/pg_server.sh), then times the same commands on both:
+# trait refresh, a template count (lapsed VIPs) and a count with an event condition. Prints seconds per step, the
+# ratio warehouse / local, and the sizes.
+#
+# usage: bash tests/bench/warehouse_bench.sh [PROFILES] [BUILD_DIR]     (defaults: 20000, build-release)
+set -euo pipefail
+root=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
+profiles="${1:-20000}"
+build="${2:-$root/build-release}"
+work=$(mktemp -d)
+pgdir=$(mktemp -d /tmp/awb-pgbench.XXXXXX)
+trap 'bash "$root/tests/warehouse/pg_server.sh" stop "$pgdir"; rm -rf "$work"' EXIT
+
+cmake -S "$root" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=Release -DBUILD_TESTING=OFF >/dev/null
+cmake --build "$build" --target awb | tail -n 1
+awb="$build/app/awb"
+bash "$root/tests/warehouse/pg_server.sh" start "$pgdir"
+uri="postgresql:///postgres?host=$pgdir&user=postgres&options=-csearch_path%3Dshop"
+
+echo "generating $profiles customers into a workspace and into PostgreSQL..."
+"$awb" generate --out "$work/ws.awb" --warehouse "$uri" --profiles "$profiles" --seed 7
+
+cat >"$work/viewed.json" <<'JSON'
+{"version":1,"rule":{"type":"all","conditions":[
+ {"type":"event","event":"Product Viewed","count":"at_least","times":3,"withinLastDays":30,
+  "where":[{"property":"category","op":"is","value":"Beauty"}]},
+ {"type":"event","event":"Order Completed","count":"never","withinLastDays":30}]}}
+JSON
+
+# Whole-process wall time of one command (the median of 3 runs) and its last output line.
+seconds() {
+    local best=()
+    for _ in 1 2 3; do
+        local t0 t1
+        t0=$(date +%s.%N)
+        "$@" >"$work/out.txt"
+        t1=$(date +%s.%N)
+        best+=("$(echo "$t1 - $t0" | bc)")
+    done
+    printf '%s\n' "${best[@]}" | sort -n | sed -n 2p
+}
+
+printf '\n%-40s %10s %10s %8s\n' "step" "local s" "warehouse s" "ratio"
+row() {
+    local name="$1" l w
+    shift
+    l=$(seconds "$awb" "$@" "$work/ws.awb" "${rest[@]}")
+    local_out=$(tail -n 1 "$work/out.txt")
+    w=$(seconds "$awb" "$@" "$uri" "${rest[@]}")
+    remote_out=$(tail -n 1 "$work/out.txt")
+    printf '%-40s %10.2f %10.2f %8.2f\n' "$name" "$l" "$w" "$(echo "$w / $l" | bc -l)"
+    echo "    local:     $local_out"
+    echo "    warehouse: $remote_out"
+}
+rest=()
+row "traits (refresh)" traits
+rest=(--template lapsed-vips --param spend=500)
+row "segment count: lapsed VIPs" segment count
+rest=(--rule "$work/viewed.json")
+row "segment count: event conditions" segment count
+events=$(sqlite3 "$work/ws.awb" "SELECT count(*) FROM events")
+echo
+echo "summary: warehouse profiles=$profiles events=$events"
