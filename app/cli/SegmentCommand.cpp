@@ -342,10 +342,14 @@ int runSegment(const QStringList &args)
     }
     const std::string target = parser.positionalArguments().first().toStdString();
     if (warehouse::isWarehouseUri(target)) {
-        if (sub != opt("count")) {
-            return usageError("only 'segment count' runs against a warehouse so far; give a workspace file");
+        if (sub == opt("count")) {
+            return warehouseSegmentCount(parser, target, request.asOfMs);
         }
-        return warehouseSegmentCount(parser, target, request.asOfMs);
+        if (sub == opt("save")) {
+            return warehouseSegmentSave(parser, target, request.asOfMs);
+        }
+        return usageError("only 'segment count' and 'segment save' run against a warehouse so far; give a "
+                          "workspace file");
     }
     services::SegmentService service(target);
     if (sub == opt("count")) {

@@ -99,6 +99,26 @@ int warehouseSegmentCount(const QCommandLineParser &parser, const std::string &u
     return kExitOk;
 }
 
+int warehouseSegmentSave(const QCommandLineParser &parser, const std::string &uri,
+                         std::optional<std::int64_t> asOfMs)
+{
+    const auto rule = warehouseRule(parser);
+    if (!rule) {
+        return printError(rule.error());
+    }
+    const std::string name = parser.value(QStringLiteral("name")).trimmed().toStdString();
+    const auto saved = warehouse::saveSegment(uri, name, *rule, asOfMs);
+    if (!saved) {
+        return printError(saved.error());
+    }
+    printOut("saved segment '" + name + "' in the warehouse: " + std::to_string(saved->members) +
+             " members as of " + ingest::formatTimestamp(saved->nowMs) + " (" +
+             std::to_string(saved->entered) + " entered, " + std::to_string(saved->exited) +
+             " left since the last save; awb.segment_members, "
+             "awb.segment_membership_log)\n");
+    return kExitOk;
+}
+
 int warehousePublish(const std::string &workspace, const std::string &uri)
 {
     const auto written = warehouse::publishWorkspace(workspace, uri);

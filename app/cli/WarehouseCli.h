@@ -20,6 +20,11 @@ int warehouseTraits(const std::string &uri, std::optional<std::int64_t> asOfMs, 
 int warehouseSegmentCount(const QCommandLineParser &parser, const std::string &uri,
                           std::optional<std::int64_t> asOfMs);
 
+/// awb segment save URI --name N (--rule FILE.json | --template NAME [--param K=V]) [--as-of DATE]: the rule
+/// and its members written into the warehouse's awb schema, with who entered and left since the last save.
+int warehouseSegmentSave(const QCommandLineParser &parser, const std::string &uri,
+                         std::optional<std::int64_t> asOfMs);
+
 /// awb generate --warehouse URI: the sample store of the given workspace file written in Segment's layout.
 int warehousePublish(const std::string &workspace, const std::string &uri);
 

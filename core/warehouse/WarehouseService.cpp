@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "warehouse/WarehouseService.h"
 
+#include "common/Time.h"
+#include "segments/RuleJson.h"
 #include "segments/RuleValidator.h"
 #include "store/Database.h"
 #include "store/StoreError.h"
@@ -75,26 +77,37 @@ Result<WarehouseTraitsInfo> refreshTraits(const std::string &uri, std::optional<
     });
 }
 
-Result<WarehouseCount> countRule(const std::string &uri, const segments::Rule &rule,
-                                 std::optional<std::int64_t> asOfMs, bool withMembers)
+namespace {
+
+// The traits as of now, refreshed when they were computed for another time; the rule compiled against them.
+Result<CompiledRule> prepareRule(PgConnection &pg, const std::string &uri, const segments::Rule &rule,
+                                 std::optional<std::int64_t> asOfMs, std::int64_t &now)
 {
     segments::ValidationContext context;
     context.traits = traits::fixedTraitInfos();
     if (const auto valid = segments::validateRule(rule, context); !valid) {
         return fail(valid.error());
     }
+    const auto found = segmentSource(pg, uri);
+    if (!found) {
+        return fail(found.error());
+    }
+    now = asOfMs.value_or(latestEventMs(pg, *found) + 1);
+    if (traitsTime(pg, found->schema) != now) {
+        refreshWarehouseTraits(pg, *found, now);
+    }
+    return compileRule(rule, *found, readEventSources(pg), now);
+}
+
+} // namespace
+
+Result<WarehouseCount> countRule(const std::string &uri, const segments::Rule &rule,
+                                 std::optional<std::int64_t> asOfMs, bool withMembers)
+{
     return guarded([&]() -> Result<WarehouseCount> {
         const auto pg = PgConnection::connect(uri);
-        const auto found = segmentSource(*pg, uri);
-        if (!found) {
-            return fail(found.error());
-        }
-        const SourceTables &source = *found;
-        const std::int64_t now = asOfMs.value_or(latestEventMs(*pg, source) + 1);
-        if (traitsTime(*pg, source.schema) != now) {
-            refreshWarehouseTraits(*pg, source, now);
-        }
-        auto compiled = compileRule(rule, source, readEventSources(*pg), now);
+        std::int64_t now = 0;
+        const auto compiled = prepareRule(*pg, uri, rule, asOfMs, now);
         if (!compiled) {
             return fail(compiled.error());
         }
@@ -107,6 +120,65 @@ Result<WarehouseCount> countRule(const std::string &uri, const segments::Rule &r
             for (int i = 0; i < r.rows(); ++i) {
                 out.members.emplace_back(r.text(i, 0));
             }
+        }
+        return out;
+    });
+}
+
+Result<SavedMembership> saveSegment(const std::string &uri, const std::string &name,
+                                    const segments::Rule &rule, std::optional<std::int64_t> asOfMs)
+{
+    if (name.empty()) {
+        return fail(Error::Code::InvalidInput, "A segment needs a name.");
+    }
+    return guarded([&]() -> Result<SavedMembership> {
+        const auto pg = PgConnection::connect(uri);
+        SavedMembership out;
+        const auto compiled = prepareRule(*pg, uri, rule, asOfMs, out.nowMs);
+        if (!compiled) {
+            return fail(compiled.error());
+        }
+        const std::string savedAt = std::to_string(awb::nowMs());
+        pg->execScript("BEGIN");
+        try {
+            pg->execScript("CREATE TABLE IF NOT EXISTS awb.segments (name text NOT NULL, rule_json text NOT "
+                           "NULL, as_of_ms bigint "
+                           "NOT NULL, saved_at_ms bigint NOT NULL); "
+                           "CREATE TABLE IF NOT EXISTS awb.segment_members (segment_name text NOT NULL, "
+                           "person_key text NOT "
+                           "NULL); "
+                           "CREATE TABLE IF NOT EXISTS awb.segment_membership_log (segment_name text NOT "
+                           "NULL, person_key text "
+                           "NOT NULL, at_ms bigint NOT NULL, event_type text NOT NULL)");
+            pg->execScript("DROP TABLE IF EXISTS awb_new_members");
+            pg->exec("CREATE TEMP TABLE awb_new_members AS SELECT t.person_key FROM awb.traits t WHERE " +
+                         compiled->where,
+                     compiled->params);
+            const std::vector<PgParam> byName = {name, savedAt};
+            out.entered =
+                pg->exec("INSERT INTO awb.segment_membership_log SELECT CAST($1 AS text), person_key, "
+                         "CAST($2 AS bigint), 'enter' FROM (SELECT person_key FROM awb_new_members EXCEPT "
+                         "SELECT person_key FROM awb.segment_members WHERE segment_name = $1) d",
+                         byName)
+                    .affectedRows();
+            out.exited =
+                pg->exec("INSERT INTO awb.segment_membership_log SELECT CAST($1 AS text), person_key, "
+                         "CAST($2 AS bigint), 'exit' FROM (SELECT person_key FROM awb.segment_members "
+                         "WHERE segment_name = $1 EXCEPT SELECT person_key FROM awb_new_members) d",
+                         byName)
+                    .affectedRows();
+            pg->exec("DELETE FROM awb.segment_members WHERE segment_name = $1", {name});
+            out.members = pg->exec("INSERT INTO awb.segment_members SELECT CAST($1 AS text), person_key FROM "
+                                   "awb_new_members",
+                                   {name})
+                              .affectedRows();
+            pg->exec("DELETE FROM awb.segments WHERE name = $1", {name});
+            pg->exec("INSERT INTO awb.segments VALUES ($1, $2, CAST($3 AS bigint), CAST($4 AS bigint))",
+                     {name, segments::ruleToJson(rule), std::to_string(out.nowMs), savedAt});
+            pg->execScript("COMMIT");
+        } catch (...) {
+            pg->execScript("ROLLBACK");
+            throw;
         }
         return out;
     });

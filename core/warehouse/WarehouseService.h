@@ -35,4 +35,20 @@ struct WarehouseCount
 Result<WarehouseCount> countRule(const std::string &uri, const segments::Rule &rule,
                                  std::optional<std::int64_t> asOfMs, bool withMembers);
 
+struct SavedMembership
+{
+    std::int64_t members = 0;
+    std::int64_t entered = 0; ///< not members of the previous snapshot
+    std::int64_t exited = 0;  ///< members of the previous snapshot, not of this one
+    std::int64_t nowMs = 0;
+};
+
+/// Saves a validated rule as segment name in the warehouse and writes its members there with INSERT ...
+/// SELECT (no person key leaves the warehouse): awb.segments(name, rule_json, as_of_ms, saved_at_ms),
+/// awb.segment_members(segment_name, person_key) replaced in one transaction, and the difference with the
+/// previous snapshot appended to awb.segment_membership_log(segment_name, person_key, at_ms, event_type
+/// 'enter' | 'exit'), computed in the warehouse with EXCEPT.
+Result<SavedMembership> saveSegment(const std::string &uri, const std::string &name,
+                                    const segments::Rule &rule, std::optional<std::int64_t> asOfMs);
+
 } // namespace awb::warehouse

@@ -134,8 +134,9 @@ void rebuildIdentities(PgConnection &pg, const SourceTables &s)
         nodes += std::string(nodes.empty() ? "" : " UNION ") + "SELECT '0' || user_id AS node FROM " + table +
                  " WHERE user_id IS NOT NULL UNION SELECT '1' || anonymous_id FROM " + table +
                  " WHERE anonymous_id IS NOT NULL";
-        edges += std::string(edges.empty() ? "" : " UNION ") + "SELECT '0' || user_id AS a, '1' || anonymous_id AS b FROM " +
-                 table + " WHERE user_id IS NOT NULL AND anonymous_id IS NOT NULL";
+        edges += std::string(edges.empty() ? "" : " UNION ") +
+                 "SELECT '0' || user_id AS a, '1' || anonymous_id AS b FROM " + table +
+                 " WHERE user_id IS NOT NULL AND anonymous_id IS NOT NULL";
     }
     const std::string none = "SELECT CAST(NULL AS text) AS a, CAST(NULL AS text) AS b WHERE 1 = 0";
     pg.execScript("DROP TABLE IF EXISTS awb.identity_labels; DROP TABLE IF EXISTS awb.identity_edges");

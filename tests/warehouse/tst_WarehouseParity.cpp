@@ -159,6 +159,47 @@ private slots:
         QVERIFY2(informative > kRules / 3, qPrintable(QString::number(informative)));
     }
 
+    // Saving writes the members inside the warehouse, and the log holds exactly who entered and who left
+    // between two snapshots, as the local engine sees the two times.
+    void savedSegmentsWriteMembersAndChanges()
+    {
+        auto table = services::TraitService(m_ws).load({}, ProgressSink::null());
+        QVERIFY(table);
+        const auto rule = instantiateTemplate("returning-visitors", {{"days", "20"}}, **table);
+        QVERIFY(rule);
+        const auto earlier = asOfMs(-30);
+        const std::vector<std::string> before = localMembers(*rule, earlier);
+        const std::vector<std::string> after = localMembers(*rule, std::nullopt);
+        QVERIFY(!before.empty() && !after.empty() && before != after);
+        const auto first = warehouse::saveSegment(m_uri, "Returning", *rule, earlier);
+        QVERIFY2(first, first ? "" : first.error().message.c_str());
+        QCOMPARE(first->members, static_cast<std::int64_t>(before.size()));
+        const auto second = warehouse::saveSegment(m_uri, "Returning", *rule, std::nullopt);
+        QVERIFY2(second, second ? "" : second.error().message.c_str());
+        std::vector<std::string> entered, exited;
+        std::set_difference(after.begin(), after.end(), before.begin(), before.end(), std::back_inserter(entered));
+        std::set_difference(before.begin(), before.end(), after.begin(), after.end(), std::back_inserter(exited));
+        QCOMPARE(second->members, static_cast<std::int64_t>(after.size()));
+        QCOMPARE(second->entered, static_cast<std::int64_t>(entered.size()));
+        QCOMPARE(second->exited, static_cast<std::int64_t>(exited.size()));
+
+        auto pg = warehouse::PgConnection::connect(m_uri);
+        const auto stored = pg->exec("SELECT person_key FROM awb.segment_members WHERE segment_name = 'Returning' "
+                                     "ORDER BY person_key");
+        std::vector<std::string> members;
+        for (int i = 0; i < stored.rows(); ++i) {
+            members.emplace_back(stored.text(i, 0));
+        }
+        QCOMPARE(members, after);
+        const auto left = pg->exec("SELECT person_key FROM awb.segment_membership_log WHERE segment_name = "
+                                   "'Returning' AND event_type = 'exit' ORDER BY person_key");
+        std::vector<std::string> logged;
+        for (int i = 0; i < left.rows(); ++i) {
+            logged.emplace_back(left.text(i, 0));
+        }
+        QCOMPARE(logged, exited);
+    }
+
     void unsupportedConditionsAreRefusedByName()
     {
         Rule rule{Node::group(GroupMode::All, {trait("discount_affinity", Op::Is, {std::string("High")})})};
