@@ -92,11 +92,10 @@ std::string ordersSql(const SourceTables &s, const char *event, const std::strin
                " FROM (SELECT CAST(0 AS bigint) AS ts, "
                "CAST(0 AS double precision) AS v) e WHERE 1 = 0 GROUP BY 1";
     }
-    return "SELECT l.label AS person, " + aggregates + " FROM (SELECT " + std::string(kNodeOf) +
+    return "SELECT " + personOf("e") + " AS person, " + aggregates + " FROM (SELECT " + std::string(kNodeOf) +
            " AS node, " + msOf("e.\"timestamp\"") + " AS ts, " + orderValue(s, table) + " AS v FROM " +
-           s.qualified(table) +
-           " e WHERE e.user_id IS NOT NULL OR e.anonymous_id IS NOT NULL) e JOIN awb.identity_labels l ON "
-           "l.node = e.node WHERE e.ts < CAST($1 AS bigint) GROUP BY l.label";
+           s.qualified(table) + " e WHERE e.user_id IS NOT NULL OR e.anonymous_id IS NOT NULL) e" +
+           personJoin("e") + " WHERE e.ts < CAST($1 AS bigint) GROUP BY " + personOf("e");
 }
 
 // The local quintile score (traits::quintileScores) of column v over the rows of source where eligible:
@@ -159,9 +158,23 @@ void rebuildIdentities(PgConnection &pg, const SourceTables &s)
         }
     }
     pg.execScript("CREATE INDEX ON awb.identity_labels (node)");
+    // Most nodes are their own person; events look up only the others.
+    pg.execScript(
+        "DROP TABLE IF EXISTS awb.identity_moves; CREATE TABLE awb.identity_moves AS SELECT node, label FROM "
+        "awb.identity_labels WHERE label <> node");
 }
 
 } // namespace
+
+std::string personOf(const std::string &alias)
+{
+    return "coalesce(m_" + alias + ".label, " + alias + ".node)";
+}
+
+std::string personJoin(const std::string &alias)
+{
+    return " LEFT JOIN awb.identity_moves m_" + alias + " ON m_" + alias + ".node = " + alias + ".node";
+}
 
 std::string SourceTables::typeOf(const std::string &table, const std::string &column) const
 {
@@ -234,13 +247,15 @@ std::string traitsSql(const SourceTables &s)
 {
     const std::string day = std::to_string(traits::kDayMs);
     const std::string gap = std::to_string(traits::kSessionGapMs);
-    return "CREATE TABLE awb.traits AS WITH ev AS (SELECT l.label AS person, a.ts, a.kind, a.name FROM (" +
-           allEventsSql(s) +
-           ") a JOIN awb.identity_labels l ON l.node = a.node), "
-           "people AS (SELECT person FROM ev GROUP BY person HAVING min(ts) < CAST($1 AS bigint)), "
-           "seen AS (SELECT person, count(*) AS event_count, min(ts) AS first_seen, max(ts) AS last_seen "
-           "FROM ev "
-           "WHERE ts < CAST($1 AS bigint) GROUP BY person), "
+    return "CREATE TABLE awb.traits AS WITH ev AS (SELECT " + personOf("a") +
+           " AS person, a.ts, a.kind, a.name "
+           "FROM (" +
+           allEventsSql(s) + ") a" + personJoin("a") +
+           "), "
+           // People first seen before now, and what they did before now.
+           "seen AS (SELECT person, sum(CASE WHEN ts < CAST($1 AS bigint) THEN 1 ELSE 0 END) AS event_count, "
+           "min(CASE WHEN ts < CAST($1 AS bigint) THEN ts END) AS first_seen, max(CASE WHEN ts < CAST($1 AS "
+           "bigint) THEN ts END) AS last_seen FROM ev GROUP BY person HAVING min(ts) < CAST($1 AS bigint)), "
            "visits AS (SELECT person, ts - lag(ts) OVER (PARTITION BY person ORDER BY ts) AS gap FROM ev "
            "WHERE ts < "
            "CAST($1 AS bigint) AND kind <> 1 AND name <> '" +
@@ -260,16 +275,16 @@ std::string traitsSql(const SourceTables &s)
            rfmGroupSql() + " AS grp FROM " + quintileSql("r", "r") + " JOIN " + quintileSql("f", "f") +
            " ON f.person = r.person JOIN " + quintileSql("m", "m") +
            " ON m.person = r.person) "
-           "SELECT p.person AS person_key, CAST(coalesce(s.event_count, 0) AS double precision) AS "
+           "SELECT p.person AS person_key, CAST(p.event_count AS double precision) AS "
            "event_count, "
            "CAST(coalesce(v.sessions, 0) AS double precision) AS sessions, "
            "CASE WHEN coalesce(v.sessions, 0) = 0 THEN NULL WHEN v.sessions = 1 THEN 'New' ELSE 'Returning' "
            "END "
-           "AS visitor_type, s.first_seen, s.last_seen, "
-           "CAST(floor(CAST(CAST($1 AS bigint) - s.first_seen AS double precision) / " +
+           "AS visitor_type, p.first_seen, p.last_seen, "
+           "CAST(floor(CAST(CAST($1 AS bigint) - p.first_seen AS double precision) / " +
            day +
            ") AS double precision) AS days_since_first_seen, "
-           "CAST(floor(CAST(CAST($1 AS bigint) - s.last_seen AS double precision) / " +
+           "CAST(floor(CAST(CAST($1 AS bigint) - p.last_seen AS double precision) / " +
            day +
            ") AS double precision) AS days_since_last_seen, "
            "CAST(coalesce(o.orders, 0) AS double precision) AS order_count, coalesce(o.spend, 0) AS "
@@ -282,7 +297,7 @@ std::string traitsSql(const SourceTables &s)
            "refund_amount, CAST(rfm.rs AS double precision) AS rfm_recency, CAST(rfm.fs AS double precision) "
            "AS "
            "rfm_frequency, CAST(rfm.ms AS double precision) AS rfm_monetary, rfm.grp AS rfm_group "
-           "FROM people p LEFT JOIN seen s ON s.person = p.person LEFT JOIN sessions v ON v.person = "
+           "FROM seen p LEFT JOIN sessions v ON v.person = "
            "p.person "
            "LEFT JOIN orders o ON o.person = p.person LEFT JOIN refunds f ON f.person = p.person "
            "LEFT JOIN rfm ON rfm.person = p.person";
@@ -294,6 +309,15 @@ WarehouseTraitsInfo refreshWarehouseTraits(PgConnection &pg, const SourceTables 
     info.nowMs = nowMs;
     pg.execScript("BEGIN");
     try {
+        // Sorts of a refresh (sessions, quintiles) fit in memory on PostgreSQL; engines without the setting
+        // (Redshift manages memory per queue) keep their own.
+        pg.execScript("SAVEPOINT awb_memory");
+        try {
+            pg.execScript("SET LOCAL work_mem = '256MB'");
+            pg.execScript("RELEASE SAVEPOINT awb_memory");
+        } catch (const PgError &) {
+            pg.execScript("ROLLBACK TO SAVEPOINT awb_memory");
+        }
         pg.execScript("CREATE SCHEMA IF NOT EXISTS awb");
         rebuildIdentities(pg, source);
         pg.execScript("DROP TABLE IF EXISTS awb.event_sources");

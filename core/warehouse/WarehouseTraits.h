@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The people and traits of a warehouse in Segment's layout, computed inside the warehouse (warehouse mode):
-//  - awb.identity_labels(node, label): user ids ("0" || user_id) and anonymous ids ("1" || anonymous_id)
-//  joined
+//  - awb.identity_labels(node, label) (and awb.identity_moves, its rows whose label is another node): user
+//  ids ("0" || user_id) and anonymous ids ("1" || anonymous_id) joined
 //    into people the way the local importer merges profiles (an event carrying both ids joins them); a
 //    person's key is the smallest node of its component, so a user id when there is one.
 //  - awb.event_sources(event_name, table_name): where the events of a name are (a track's own table; pages,
@@ -35,6 +35,12 @@ struct SourceTables
     /// schema.table, quoted.
     std::string qualified(const std::string &table) const;
 };
+
+/// The person of an event row aliased alias with a column "node" ("0" || user_id, else "1" || anonymous_id):
+/// the expression, and the join it needs (awb.identity_moves holds the nodes that belong to another node's
+/// person).
+std::string personOf(const std::string &alias);
+std::string personJoin(const std::string &alias);
 
 /// Reads the source schema's tables from information_schema. Throws PgError.
 SourceTables readSourceTables(PgConnection &pg, const std::string &schema);

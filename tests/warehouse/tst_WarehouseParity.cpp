@@ -147,10 +147,17 @@ private slots:
         const auto now = asOfMs(asOf);
         std::mt19937_64 rng(20261207 + static_cast<std::uint64_t>(-asOf));
         int informative = 0;
+        auto pg = warehouse::PgConnection::connect(m_uri);
+        const auto source = warehouse::readSourceTables(*pg, "parity");
         for (int i = 0; i < kRules; ++i) {
             const Rule rule{randomGroup(rng, 0)};
             const std::vector<std::string> local = localMembers(rule, now);
             compare(rule, now, local);
+            // Every statement the rules compile to is portable SQL.
+            const auto compiled =
+                warehouse::compileRule(rule, source, warehouse::readEventSources(*pg), now.value_or(m_latest + 1));
+            QVERIFY(compiled);
+            QCOMPARE(warehouse::portabilityProblems(compiled->countSql()), std::vector<std::string>{});
             if (QTest::currentTestFailed()) {
                 return;
             }
