@@ -348,7 +348,10 @@ int runSegment(const QStringList &args)
         if (sub == opt("save")) {
             return warehouseSegmentSave(parser, target, request.asOfMs);
         }
-        return usageError("only 'segment count' and 'segment save' run against a warehouse so far; give a "
+        if (sub == opt("export")) {
+            return warehouseSegmentExport(parser, target);
+        }
+        return usageError("only 'segment count', 'save' and 'export' run against a warehouse so far; give a "
                           "workspace file");
     }
     services::SegmentService service(target);

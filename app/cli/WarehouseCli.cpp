@@ -8,6 +8,7 @@
 #include "segments/Templates.h"
 #include "traits/TraitTable.h"
 #include "warehouse/PgConnection.h"
+#include "warehouse/WarehouseExport.h"
 #include "warehouse/WarehouseService.h"
 
 #include <QJsonDocument>
@@ -116,6 +117,35 @@ int warehouseSegmentSave(const QCommandLineParser &parser, const std::string &ur
              std::to_string(saved->entered) + " entered, " + std::to_string(saved->exited) +
              " left since the last save; awb.segment_members, "
              "awb.segment_membership_log)\n");
+    return kExitOk;
+}
+
+int warehouseSegmentExport(const QCommandLineParser &parser, const std::string &uri)
+{
+    if (!parser.isSet(QStringLiteral("out")) || parser.value(QStringLiteral("name")).trimmed().isEmpty()) {
+        std::fputs("awb segment export: against a warehouse, give --name of a segment saved there and --out "
+                   "FILE.csv\n",
+                   stderr);
+        return kExitUsage;
+    }
+    warehouse::WarehouseExportRequest request;
+    request.segment = parser.value(QStringLiteral("name")).trimmed().toStdString();
+    request.preset = parser.value(QStringLiteral("preset")).toStdString();
+    request.outFile = parser.value(QStringLiteral("out")).toStdString();
+    if (parser.isSet(QStringLiteral("columns"))) {
+        request.columns.clear();
+        for (const QString &c :
+             parser.value(QStringLiteral("columns")).split(QLatin1Char(','), Qt::SkipEmptyParts)) {
+            request.columns.push_back(c.trimmed().toStdString());
+        }
+    }
+    const auto written = warehouse::exportSegment(uri, request);
+    if (!written) {
+        return printError(written.error());
+    }
+    printOut("exported " + std::to_string(written->written) + " of " + std::to_string(written->members) +
+             " members of '" + request.segment + "' to " + request.outFile + " (" +
+             std::to_string(written->skipped) + " skipped: without what the preset needs)\n");
     return kExitOk;
 }
 

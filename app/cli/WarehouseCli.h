@@ -25,6 +25,10 @@ int warehouseSegmentCount(const QCommandLineParser &parser, const std::string &u
 int warehouseSegmentSave(const QCommandLineParser &parser, const std::string &uri,
                          std::optional<std::int64_t> asOfMs);
 
+/// awb segment export URI --name N --out FILE.csv [--preset P] [--columns C,...]: a segment saved in the
+/// warehouse, streamed out in the preset's format.
+int warehouseSegmentExport(const QCommandLineParser &parser, const std::string &uri);
+
 /// awb generate --warehouse URI: the sample store of the given workspace file written in Segment's layout.
 int warehousePublish(const std::string &workspace, const std::string &uri);
 

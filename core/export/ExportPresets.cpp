@@ -242,6 +242,11 @@ std::string presetName(const std::string &id)
     return id;
 }
 
+std::vector<std::string> segmentGenericColumns()
+{
+    return {"user_id", "email", "first_name", "last_name"};
+}
+
 std::vector<std::string> genericColumnNames()
 {
     std::vector<std::string> out;

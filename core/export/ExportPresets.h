@@ -99,6 +99,9 @@ std::vector<PresetInfo> presetList();
 /// recorded by another version).
 std::string presetName(const std::string &id);
 
+/// The generic preset's columns for a segment export (segments have no score or rank).
+std::vector<std::string> segmentGenericColumns();
+
 /// Columns the generic preset offers besides trait paths.
 std::vector<std::string> genericColumnNames();
 
@@ -114,7 +117,8 @@ bool presetTakesExtraColumns(const std::string &id);
 /// "price", catalog columns), named the way the preset's tool names merge fields and custom attributes:
 /// Mailchimp "Rec 1 Name", the others rec_1_name. InvalidInput for Meta and Google, whose audience files
 /// take identifiers only.
-Result<void> addRecommendationColumns(ExportPreset &preset, int count, const std::vector<std::string> &fields);
+Result<void> addRecommendationColumns(ExportPreset &preset, int count,
+                                      const std::vector<std::string> &fields);
 
 /// One member as read from the workspace: raw values, UTF-8 as stored (possibly invalid).
 struct MemberRecord

@@ -5,13 +5,14 @@
 #pragma once
 
 #include "common/Result.h"
-#include "services/Recommendations.h"
+#include "export/ExportPresets.h"
 #include "segments/Bitset.h"
 #include "segments/EventProperties.h"
 #include "segments/Rule.h"
 #include "segments/RuleEvaluator.h"
 #include "segments/SegmentRepository.h"
 #include "segments/Templates.h"
+#include "services/Recommendations.h"
 #include "services/TraitService.h"
 
 #include <array>
@@ -30,9 +31,9 @@ namespace awb::services {
 struct SegmentCount
 {
     std::int64_t matching = 0;
-    std::int64_t profiles = 0;         ///< profiles in the trait table (seen before now)
-    double share = 0;                  ///< matching / profiles (0 without profiles)
-    std::int64_t identified = 0;       ///< matching profiles with a user id (known customers, not guests)
+    std::int64_t profiles = 0;   ///< profiles in the trait table (seen before now)
+    double share = 0;            ///< matching / profiles (0 without profiles)
+    std::int64_t identified = 0; ///< matching profiles with a user id (known customers, not guests)
     /// matching profiles an e-mail export writes: an address, not suppressed, consent not refused
     std::int64_t reachableByEmail = 0;
     std::int64_t nowMs = 0;
@@ -68,7 +69,7 @@ struct SegmentExportRequest
 {
     std::string outFile;
     std::string preset = "generic";
-    std::vector<std::string> columns = {"user_id", "email", "first_name", "last_name"}; ///< generic preset
+    std::vector<std::string> columns = exports::segmentGenericColumns(); ///< generic preset
     std::string defaultCountry;
     /// Write people the preset's consent rule leaves out (export/ConsentFilter.h) too.
     bool includeWithoutConsent = false;
@@ -82,7 +83,7 @@ struct SegmentExportReport
     std::int64_t members = 0;
     std::int64_t written = 0;
     std::int64_t skipped = 0;
-    std::int64_t leftOut = 0; ///< of skipped: suppressed or refused e-mail consent
+    std::int64_t leftOut = 0;                           ///< of skipped: suppressed or refused e-mail consent
     std::optional<RecommendationOutcome> recommended{}; ///< when the request asked for recommended items
 
     std::string toText() const;

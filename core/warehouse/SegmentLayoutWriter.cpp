@@ -8,6 +8,7 @@
 
 #include <simdjson.h>
 
+#include <algorithm>
 #include <charconv>
 #include <map>
 #include <set>
@@ -264,21 +265,59 @@ private:
         table.copy.clear();
     }
 
+    // One row per user id: its profile's e-mail and attributes (identify traits, profile files) as snake_case
+    // text columns, the way the connector upserts users from identify calls.
     std::int64_t writeUsers()
     {
-        m_pg.execScript("DROP TABLE IF EXISTS " + qualified("users") + "; CREATE TABLE " +
-                        qualified("users") +
-                        " (id text NOT NULL, email text, received_at timestamptz NOT NULL)");
+        std::vector<std::string> keys;
+        std::map<std::string, std::string> columnOf;
+        auto distinct = m_db.prepare("SELECT DISTINCT key FROM profile_attributes ORDER BY key");
+        while (distinct.step()) {
+            const std::string key = distinct.text(0);
+            const std::string column = snakeCase(key);
+            if (!column.empty() && column != "email" && reservedColumns().count(column) == 0 &&
+                std::find(keys.begin(), keys.end(), column) == keys.end()) {
+                keys.push_back(column);
+            }
+            columnOf[key] = column;
+        }
+        std::string ddl = "DROP TABLE IF EXISTS " + qualified("users") + "; CREATE TABLE " +
+                          qualified("users") +
+                          " (id text NOT NULL, email text, received_at timestamptz NOT NULL";
+        for (const std::string &k : keys) {
+            ddl += ", " + sqlName(k) + " text";
+        }
+        m_pg.execScript(ddl + ")");
         auto st =
-            m_db.prepare("SELECT i.value, p.email, coalesce(p.last_seen, 0) FROM identities i JOIN profiles "
-                         "p ON p.id = i.profile_id WHERE i.kind = 0 ORDER BY i.value");
+            m_db.prepare("SELECT i.value, p.email, coalesce(p.last_seen, 0), p.id FROM identities i JOIN "
+                         "profiles p ON p.id = i.profile_id WHERE i.kind = 0 ORDER BY i.value");
+        auto attributes = m_db.prepare("SELECT key, value FROM profile_attributes WHERE profile_id = ?1");
         std::string copy;
         std::int64_t n = 0;
+        std::map<std::string, std::string> values;
         while (st.step()) {
+            values.clear();
+            attributes.bind(1, st.int64(3));
+            while (attributes.step()) {
+                values[columnOf[attributes.text(0)]] = attributes.text(1);
+            }
+            attributes.reset();
             copyField(copy, st.text(0));
             copy += '\t';
-            st.isNull(1) ? copyNull(copy) : copyField(copy, st.text(1));
-            copy += '\t' + isoTime(st.int64(2)) + '\n';
+            if (!st.isNull(1)) {
+                copyField(copy, st.text(1));
+            } else if (const auto e = values.find("email"); e != values.end()) {
+                copyField(copy, e->second);
+            } else {
+                copyNull(copy);
+            }
+            copy += '\t' + isoTime(st.int64(2));
+            for (const std::string &k : keys) {
+                copy += '\t';
+                const auto v = values.find(k);
+                v == values.end() ? copyNull(copy) : copyField(copy, v->second);
+            }
+            copy += '\n';
             ++n;
         }
         if (!copy.empty()) {

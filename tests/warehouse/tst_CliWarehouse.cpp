@@ -4,6 +4,7 @@
 // never print a password.
 #include "CliRun.h"
 
+#include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QTemporaryDir>
@@ -78,6 +79,43 @@ private slots:
         QCOMPARE(r.value(QStringLiteral("now")).toString(), l.value(QStringLiteral("now")).toString());
     }
 
+    // A segment saved in the warehouse exports the same rows, in every preset, as the same rule exported from
+    // the workspace file (rows compared sorted: the warehouse writes in person-key order, the file in profile
+    // order).
+    void exportsMatchTheWorkspace_data()
+    {
+        QTest::addColumn<QString>("preset");
+        for (const char *p : {"generic", "mailchimp", "klaviyo", "braze", "segment", "meta", "google"}) {
+            QTest::newRow(p) << QString::fromLatin1(p);
+        }
+    }
+
+    void exportsMatchTheWorkspace()
+    {
+        QFETCH(QString, preset);
+        const QStringList rule = {QStringLiteral("--template"), QStringLiteral("lapsed-vips"),
+                                  QStringLiteral("--param"), QStringLiteral("spend=300")};
+        const auto saved = awbRun(QStringList{QStringLiteral("segment"), QStringLiteral("save"), m_uri,
+                                              QStringLiteral("--name"), QStringLiteral("Lapsed VIPs")} +
+                                  rule);
+        QVERIFY2(saved.exitCode == 0, qPrintable(saved.err));
+        const QString remoteFile = m_dir.filePath(QStringLiteral("remote.csv"));
+        const QString localFile = m_dir.filePath(QStringLiteral("local.csv"));
+        const auto remote = awbRun({QStringLiteral("segment"), QStringLiteral("export"), m_uri,
+                                    QStringLiteral("--name"), QStringLiteral("Lapsed VIPs"),
+                                    QStringLiteral("--preset"), preset, QStringLiteral("--out"), remoteFile});
+        QVERIFY2(remote.exitCode == 0, qPrintable(remote.err));
+        const auto local =
+            awbRun(QStringList{QStringLiteral("segment"), QStringLiteral("export"), m_ws,
+                               QStringLiteral("--preset"), preset, QStringLiteral("--out"), localFile} +
+                   rule);
+        QVERIFY2(local.exitCode == 0, qPrintable(local.err));
+        const QStringList a = sortedRows(localFile);
+        const QStringList b = sortedRows(remoteFile);
+        QVERIFY(a.size() > 2);
+        QCOMPARE(b, a);
+    }
+
     void errorsNameTheSchemaAndHideThePassword()
     {
         QString uri = m_uri;
@@ -97,6 +135,20 @@ private slots:
     }
 
 private:
+    // The header, then the rows in sorted order.
+    static QStringList sortedRows(const QString &path)
+    {
+        QFile f(path);
+        if (!f.open(QIODevice::ReadOnly)) {
+            return {};
+        }
+        QStringList rows = QString::fromUtf8(f.readAll()).split(QStringLiteral("\r\n"), Qt::SkipEmptyParts);
+        if (!rows.isEmpty()) {
+            std::sort(rows.begin() + 1, rows.end());
+        }
+        return rows;
+    }
+
     QTemporaryDir m_dir;
     QString m_ws;
     QString m_uri;

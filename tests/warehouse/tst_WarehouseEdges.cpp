@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// Warehouse mode on hand-made edge cases, each rule compared member for member with the local engine: identities
-// merged through shared anonymous ids (chains included), people with no event of a kind under never / at most,
-// window bounds exactly at the as-of time and N days before it, RFM ties, missing and null properties, non-ASCII
-// text (lower() folds ASCII only in both engines), duplicate messageIds, text compared with numbers.
+// Warehouse mode on hand-made edge cases, each rule compared member for member with the local engine:
+// identities merged through shared anonymous ids (chains included), people with no event of a kind under
+// never / at most, window bounds exactly at the as-of time and N days before it, RFM ties, missing and null
+// properties, non-ASCII text (lower() folds ASCII only in both engines), duplicate messageIds, text compared
+// with numbers.
 #include "../core/JsonlTestUtil.h"
 #include "ingest/Timestamp.h"
 #include "segments/RuleJson.h"
@@ -24,7 +25,8 @@ constexpr const char *kAsOf = "2026-06-30T00:00:00.000Z";
 std::string call(const std::string &type, const std::string &ids, const std::string &time,
                  const std::string &rest = {})
 {
-    return j("{'type':'" + type + "'," + ids + ",'timestamp':'" + time + "'" + (rest.empty() ? "" : "," + rest) + "}");
+    return j("{'type':'" + type + "'," + ids + ",'timestamp':'" + time + "'" +
+             (rest.empty() ? "" : "," + rest) + "}");
 }
 
 std::string order(const std::string &user, const std::string &time, const std::string &revenue,
@@ -56,7 +58,8 @@ private slots:
         QVERIFY(m_files.isValid());
         m_files.next();
         const std::vector<std::string> lines = {
-            // Identities: a1 links A and B, a2 links B and C: one person. a9 stays anonymous. D only identifies.
+            // Identities: a1 links A and B, a2 links B and C: one person. a9 stays anonymous. D only
+            // identifies.
             call("track", "'anonymousId':'a1','userId':'A'", "2026-06-01T10:00:00Z",
                  "'event':'Product Viewed','properties':{'category':'Écoles','price':12}"),
             call("track", "'anonymousId':'a1','userId':'B'", "2026-06-02T10:00:00Z",
@@ -67,17 +70,27 @@ private slots:
             call("track", "'anonymousId':'a9'", "2026-06-05T10:00:00Z",
                  "'event':'Product Viewed','properties':{'brand':'Zoë'}"),
             call("identify", "'userId':'D'", "2026-06-06T10:00:00Z", "'traits':{'email':'d@example.com'}"),
-            // Window bounds: E at exactly 7 days before as-of, F 1 ms earlier, G 1 ms before as-of, H at as-of.
-            call("track", "'userId':'E'", "2026-06-23T00:00:00.000Z", "'event':'Product Added','properties':{}"),
-            call("track", "'userId':'F'", "2026-06-22T23:59:59.999Z", "'event':'Product Added','properties':{}"),
-            call("track", "'userId':'G'", "2026-06-29T23:59:59.999Z", "'event':'Product Added','properties':{}"),
-            call("track", "'userId':'H'", "2026-06-30T00:00:00.000Z", "'event':'Product Added','properties':{}"),
-            call("track", "'userId':'H'", "2026-06-10T00:00:00.000Z", "'event':'Product Added','properties':{}"),
+            // Window bounds: E at exactly 7 days before as-of, F 1 ms earlier, G 1 ms before as-of, H at
+            // as-of.
+            call("track", "'userId':'E'", "2026-06-23T00:00:00.000Z",
+                 "'event':'Product Added','properties':{}"),
+            call("track", "'userId':'F'", "2026-06-22T23:59:59.999Z",
+                 "'event':'Product Added','properties':{}"),
+            call("track", "'userId':'G'", "2026-06-29T23:59:59.999Z",
+                 "'event':'Product Added','properties':{}"),
+            call("track", "'userId':'H'", "2026-06-30T00:00:00.000Z",
+                 "'event':'Product Added','properties':{}"),
+            call("track", "'userId':'H'", "2026-06-10T00:00:00.000Z",
+                 "'event':'Product Added','properties':{}"),
             // RFM ties: P, Q, R have identical orders; S buys more; duplicate messageIds count once.
-            order("P", "2026-05-01T09:00:00Z", "50", "o-p1"), order("Q", "2026-05-01T09:00:00Z", "50", "o-q1"),
-            order("R", "2026-05-01T09:00:00Z", "50", "o-r1"), order("S", "2026-05-01T09:00:00Z", "80", "o-s1"),
-            order("S", "2026-05-20T09:00:00Z", "80", "o-s2"), order("S", "2026-05-20T09:00:00Z", "80", "o-s2"),
-            order("A", "2026-06-01T11:00:00Z", "19.99", "o-a1"), order("C", "2026-06-04T11:00:00Z", "0.01", "o-c1"),
+            order("P", "2026-05-01T09:00:00Z", "50", "o-p1"),
+            order("Q", "2026-05-01T09:00:00Z", "50", "o-q1"),
+            order("R", "2026-05-01T09:00:00Z", "50", "o-r1"),
+            order("S", "2026-05-01T09:00:00Z", "80", "o-s1"),
+            order("S", "2026-05-20T09:00:00Z", "80", "o-s2"),
+            order("S", "2026-05-20T09:00:00Z", "80", "o-s2"),
+            order("A", "2026-06-01T11:00:00Z", "19.99", "o-a1"),
+            order("C", "2026-06-04T11:00:00Z", "0.01", "o-c1"),
             order("T", "2026-04-01T09:00:00Z", "2000", "o-t1"),
         };
         m_files.run({m_files.write("edges.jsonl", lines)});
@@ -89,8 +102,9 @@ private slots:
         QVERIFY(table);
         m_table = *table;
         auto db = store::Database::open(m_files.workspace(), store::Database::OpenMode::ReadOnly);
-        auto keys = (*db)->prepare("SELECT profile_id, min(CASE kind WHEN 0 THEN '0' || value ELSE '1' || value "
-                                   "END) FROM identities GROUP BY profile_id");
+        auto keys =
+            (*db)->prepare("SELECT profile_id, min(CASE kind WHEN 0 THEN '0' || value ELSE '1' || value "
+                           "END) FROM identities GROUP BY profile_id");
         while (keys.step()) {
             m_keyOf[keys.int64(0)] = keys.text(1);
         }
@@ -98,7 +112,8 @@ private slots:
 
     void mergedIdentitiesAreOnePerson()
     {
-        // A, B, C (through a1 and a2) are one person; H is first seen before as-of; nobody is lost or doubled.
+        // A, B, C (through a1 and a2) are one person; H is first seen before as-of; nobody is lost or
+        // doubled.
         QCOMPARE(localMembers(rule("{'type':'all','conditions':[]}")).size(), m_table->size());
         const auto c = warehouse::countRule(m_uri, rule("{'type':'all','conditions':[]}"), m_asOf, true);
         QVERIFY2(c, c ? "" : c.error().message.c_str());
@@ -114,44 +129,46 @@ private slots:
         const auto add = [](const char *name, const char *ruleJson) {
             QTest::newRow(name) << QString::fromLatin1(ruleJson);
         };
-        add("window starts exactly N days before as-of",
-            "{'type':'all','conditions':[{'type':'event','event':'Product Added','count':'at_least','times':1,"
-            "'withinLastDays':7}]}");
-        add("an event at as-of is not counted",
-            "{'type':'all','conditions':[{'type':'event','event':'Product Added','count':'exactly','times':1}]}");
+        add("window starts exactly N days before as-of", "{'type':'all','conditions':[{'type':'event','event'"
+                                                         ":'Product Added','count':'at_least','times':1,"
+                                                         "'withinLastDays':7}]}");
+        add("an event at as-of is not counted", "{'type':'all','conditions':[{'type':'event','event':'"
+                                                "Product Added','count':'exactly','times':1}]}");
         add("never includes people without any event of the name",
             "{'type':'all','conditions':[{'type':'event','event':'Product Viewed','count':'never'}]}");
-        add("at most includes people without events",
-            "{'type':'all','conditions':[{'type':'event','event':'Order Completed','count':'at_most','times':1}]}");
-        add("an event no table holds",
-            "{'type':'none','conditions':[{'type':'event','event':'Nobody Sends This','count':'at_least','times':1}]}");
-        add("null and missing properties",
-            "{'type':'all','conditions':[{'type':'event','event':'Product Viewed','count':'at_least','times':1,"
-            "'where':[{'property':'category','op':'is_not_set'}]}]}");
-        add("non-ASCII is not folded",
-            "{'type':'all','conditions':[{'type':'event','event':'Product Viewed','count':'at_least','times':1,"
-            "'where':[{'property':'category','op':'contains','value':'écol'}]}]}");
-        add("ASCII is folded",
-            "{'type':'all','conditions':[{'type':'event','event':'Product Viewed','count':'at_least','times':1,"
-            "'where':[{'property':'category','op':'starts_with','value':'écoles'}]}]}");
-        add("accented brand",
-            "{'type':'all','conditions':[{'type':'event','event':'Product Viewed','count':'at_least','times':1,"
-            "'where':[{'property':'brand','op':'is','value':'Zoë'}]}]}");
+        add("at most includes people without events", "{'type':'all','conditions':[{'type':'event','event':'"
+                                                      "Order Completed','count':'at_most','times':1}]}");
+        add("an event no table holds", "{'type':'none','conditions':[{'type':'event','event':'Nobody Sends "
+                                       "This','count':'at_least','times':1}]}");
+        add("null and missing properties", "{'type':'all','conditions':[{'type':'event','event':'Product "
+                                           "Viewed','count':'at_least','times':1,"
+                                           "'where':[{'property':'category','op':'is_not_set'}]}]}");
+        add("non-ASCII is not folded", "{'type':'all','conditions':[{'type':'event','event':'Product "
+                                       "Viewed','count':'at_least','times':1,"
+                                       "'where':[{'property':'category','op':'contains','value':'écol'}]}]}");
+        add("ASCII is folded", "{'type':'all','conditions':[{'type':'event','event':'Product "
+                               "Viewed','count':'at_least','times':1,"
+                               "'where':[{'property':'category','op':'starts_with','value':'écoles'}]}]}");
+        add("accented brand", "{'type':'all','conditions':[{'type':'event','event':'Product "
+                              "Viewed','count':'at_least','times':1,"
+                              "'where':[{'property':'brand','op':'is','value':'Zoë'}]}]}");
         add("RFM ties share a score",
             "{'type':'any','conditions':[{'type':'trait','trait':'rfm_monetary','op':'=','value':1},"
             "{'type':'trait','trait':'rfm_recency','op':'=','value':1}]}");
-        add("RFM frequency", "{'type':'all','conditions':[{'type':'trait','trait':'rfm_frequency','op':'>=','value':2}]}");
-        add("not set under none",
-            "{'type':'none','conditions':[{'type':'trait','trait':'average_order_value','op':'<','value':60}]}");
+        add("RFM frequency",
+            "{'type':'all','conditions':[{'type':'trait','trait':'rfm_frequency','op':'>=','value':2}]}");
+        add("not set under none", "{'type':'none','conditions':[{'type':'trait','trait':'average_order_value'"
+                                  ",'op':'<','value':60}]}");
         add("duplicate messageIds count once",
             "{'type':'all','conditions':[{'type':'trait','trait':'order_count','op':'=','value':2}]}");
         add("last purchase more than N days ago",
             "{'type':'all','conditions':[{'type':'trait','trait':'last_purchase','op':'more_than_days_ago',"
             "'value':40}]}");
-        add("visitor type", "{'type':'all','conditions':[{'type':'trait','trait':'visitor_type','op':'is','value':'New'}]}");
-        add("first seen between dates",
-            "{'type':'all','conditions':[{'type':'trait','trait':'first_seen','op':'between','value':['2026-06-01',"
-            "'2026-06-04']}]}");
+        add("visitor type",
+            "{'type':'all','conditions':[{'type':'trait','trait':'visitor_type','op':'is','value':'New'}]}");
+        add("first seen between dates", "{'type':'all','conditions':[{'type':'trait','trait':'first_seen','"
+                                        "op':'between','value':['2026-06-01',"
+                                        "'2026-06-04']}]}");
     }
 
     void rulesMatch()

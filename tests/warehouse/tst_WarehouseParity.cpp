@@ -154,8 +154,8 @@ private slots:
             const std::vector<std::string> local = localMembers(rule, now);
             compare(rule, now, local);
             // Every statement the rules compile to is portable SQL.
-            const auto compiled =
-                warehouse::compileRule(rule, source, warehouse::readEventSources(*pg), now.value_or(m_latest + 1));
+            const auto compiled = warehouse::compileRule(rule, source, warehouse::readEventSources(*pg),
+                                                         now.value_or(m_latest + 1));
             QVERIFY(compiled);
             QCOMPARE(warehouse::portabilityProblems(compiled->countSql()), std::vector<std::string>{});
             if (QTest::currentTestFailed()) {
@@ -184,15 +184,18 @@ private slots:
         const auto second = warehouse::saveSegment(m_uri, "Returning", *rule, std::nullopt);
         QVERIFY2(second, second ? "" : second.error().message.c_str());
         std::vector<std::string> entered, exited;
-        std::set_difference(after.begin(), after.end(), before.begin(), before.end(), std::back_inserter(entered));
-        std::set_difference(before.begin(), before.end(), after.begin(), after.end(), std::back_inserter(exited));
+        std::set_difference(after.begin(), after.end(), before.begin(), before.end(),
+                            std::back_inserter(entered));
+        std::set_difference(before.begin(), before.end(), after.begin(), after.end(),
+                            std::back_inserter(exited));
         QCOMPARE(second->members, static_cast<std::int64_t>(after.size()));
         QCOMPARE(second->entered, static_cast<std::int64_t>(entered.size()));
         QCOMPARE(second->exited, static_cast<std::int64_t>(exited.size()));
 
         auto pg = warehouse::PgConnection::connect(m_uri);
-        const auto stored = pg->exec("SELECT person_key FROM awb.segment_members WHERE segment_name = 'Returning' "
-                                     "ORDER BY person_key");
+        const auto stored =
+            pg->exec("SELECT person_key FROM awb.segment_members WHERE segment_name = 'Returning' "
+                     "ORDER BY person_key");
         std::vector<std::string> members;
         for (int i = 0; i < stored.rows(); ++i) {
             members.emplace_back(stored.text(i, 0));

@@ -1,0 +1,149 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "warehouse/WarehouseExport.h"
+
+#include "export/BatchFormatter.h"
+#include "export/ConsentFilter.h"
+#include "export/CsvWriter.h"
+#include "export/ExportPresets.h"
+#include "export/TraitReader.h"
+#include "warehouse/PgConnection.h"
+#include "warehouse/SnakeCase.h"
+#include "warehouse/WarehouseTraits.h"
+
+namespace awb::warehouse {
+
+namespace {
+
+constexpr int kFetchRows = 5000;
+
+// The users table's columns as one flat JSON object (attributes the export's trait reader takes).
+std::string attributesJson(const PgResult &rows, int row, int firstColumn,
+                           const std::vector<std::string> &names)
+{
+    std::string json = "{";
+    for (std::size_t c = 0; c < names.size(); ++c) {
+        const int column = firstColumn + static_cast<int>(c);
+        if (rows.isNull(row, column)) {
+            continue;
+        }
+        json += (json.size() > 1 ? "," : "") + std::string("\"") + names[c] + "\":\"";
+        for (const char ch : rows.text(row, column)) {
+            if (ch == '"' || ch == '\\') {
+                json += '\\';
+                json += ch;
+            } else if (static_cast<unsigned char>(ch) < 0x20) {
+                json += ' ';
+            } else {
+                json += ch;
+            }
+        }
+        json += '"';
+    }
+    return json + "}";
+}
+
+} // namespace
+
+Result<segments::ExportCounts> exportSegment(const std::string &uri, const WarehouseExportRequest &request)
+{
+    auto preset = exports::makePreset(
+        request.preset, request.preset == "generic" ? request.columns : std::vector<std::string>{});
+    if (!preset) {
+        return fail(preset.error());
+    }
+    exports::RowFormatter formatter(std::move(*preset), request.defaultCountry);
+    exports::CsvWriter writer(request.outFile);
+    try {
+        const auto pg = PgConnection::connect(uri);
+        const SourceTables source = readSourceTables(*pg, sourceSchemaOf(*pg));
+        const PgResult saved =
+            pg->exec("SELECT count(*) FROM information_schema.tables WHERE table_schema = 'awb' "
+                     "AND table_name = 'segment_members'");
+        if (saved.int64(0, 0) == 0 ||
+            pg->exec("SELECT count(*) FROM awb.segments WHERE name = $1", {request.segment}).int64(0, 0) ==
+                0) {
+            return fail(Error::Code::NotFound, "No segment named '" + request.segment + "' was saved in " +
+                                                   redactedUri(uri) + " (awb segment save).");
+        }
+        // Text columns of users, the person's attributes; ids and load times are not.
+        std::vector<std::string> attributes;
+        std::string select;
+        if (source.has("users")) {
+            for (const auto &[column, type] : source.columns.at("users")) {
+                if (column != "id" && column != "received_at" && column != "uuid_ts" &&
+                    column != "loaded_at") {
+                    attributes.push_back(column);
+                    select += ", CAST(u." + sqlName(column) + " AS text)";
+                }
+            }
+        }
+        const std::string users = source.has("users")
+                                      ? " LEFT JOIN (SELECT * FROM " + source.qualified("users") +
+                                            ") u ON substr(l.node, 1, 1) = '0' AND u.id = substr(l.node, 2)"
+                                      : "";
+        if (const Result<void> opened = writer.open(); !opened) {
+            return fail(opened.error());
+        }
+        writer.setColumnKinds(exports::cellKinds(formatter.preset()));
+        writer.writeHeader(formatter.preset().header());
+        pg->execScript("BEGIN");
+        pg->exec("DECLARE awb_members NO SCROLL CURSOR FOR SELECT m.person_key, l.node" + select +
+                     " FROM awb.segment_members m JOIN awb.identity_labels l ON l.label = m.person_key" +
+                     users + " WHERE m.segment_name = $1 ORDER BY m.person_key, l.node",
+                 {request.segment});
+        exports::TraitReader traits(formatter.preset());
+        segments::ExportCounts counts;
+        std::vector<std::string> cells;
+        exports::MemberRecord member;
+        std::string person;
+        const auto finish = [&] {
+            if (person.empty()) {
+                return;
+            }
+            traits.read(member);
+            if (const char *why = formatter.format(member, cells)) {
+                ++counts.skipped;
+                counts.leftOut += exports::isConsentReason(why) ? 1 : 0;
+            } else {
+                writer.writeRow(cells);
+                ++counts.written;
+            }
+        };
+        for (;;) {
+            const PgResult rows = pg->exec("FETCH " + std::to_string(kFetchRows) + " FROM awb_members");
+            for (int r = 0; r < rows.rows(); ++r) {
+                if (rows.text(r, 0) != person) {
+                    finish();
+                    person = rows.text(r, 0);
+                    member = exports::MemberRecord();
+                    member.rank = ++counts.members;
+                    member.traitsJson = "{}";
+                }
+                const std::string_view node = rows.text(r, 1);
+                if (node.starts_with('0')) {
+                    // The person's smallest user id, with its row of users.
+                    if (member.userId.empty()) {
+                        member.userId = node.substr(1);
+                        member.traitsJson = attributesJson(rows, r, 2, attributes);
+                    }
+                } else {
+                    member.anonymousIds.emplace_back(node.substr(1));
+                }
+            }
+            if (rows.rows() < kFetchRows) {
+                break;
+            }
+        }
+        finish();
+        pg->execScript("CLOSE awb_members; COMMIT");
+        if (const Result<void> committed = writer.commit(); !committed) {
+            return fail(committed.error());
+        }
+        return counts;
+    } catch (const PgError &e) {
+        writer.discard();
+        return fail(Error::Code::Database, e.what());
+    }
+}
+
+} // namespace awb::warehouse
