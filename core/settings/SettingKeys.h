@@ -37,6 +37,13 @@ inline const SettingKey<QString> LastMappingDirectory{"Import/lastMappingDirecto
 /// Folder the last export (audience, segment or destination files) was written to; see exportFolder().
 inline const SettingKey<QString> LastExportDirectory{"Export/lastDirectory", {}};
 
+/// The last warehouse connection (File > Connect to warehouse…), without its password, which is never stored.
+inline const SettingKey<QString> WarehouseHost{"Warehouse/host", QStringLiteral("/run/postgresql")};
+inline const SettingKey<int> WarehousePort{"Warehouse/port", 5432};
+inline const SettingKey<QString> WarehouseDatabase{"Warehouse/database", {}};
+inline const SettingKey<QString> WarehouseUser{"Warehouse/user", {}};
+inline const SettingKey<QString> WarehouseSchema{"Warehouse/schema", QStringLiteral("public")};
+
 /// Rows fetched per query by the paged data tables.
 inline const SettingKey<int> TablePageSize{"Table/pageSize", 256};
 

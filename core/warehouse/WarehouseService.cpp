@@ -53,6 +53,29 @@ Result<SourceTables> segmentSource(PgConnection &pg, const std::string &uri)
 
 } // namespace
 
+Result<WarehouseSummary> openWarehouse(const std::string &uri)
+{
+    return guarded([&]() -> Result<WarehouseSummary> {
+        const auto pg = PgConnection::connect(uri);
+        const auto source = segmentSource(*pg, uri);
+        if (!source) {
+            return fail(source.error());
+        }
+        WarehouseSummary out;
+        out.schema = source->schema;
+        const std::optional<std::int64_t> computed = traitsTime(*pg, source->schema);
+        out.nowMs = computed ? *computed
+                             : refreshWarehouseTraits(*pg, *source, latestEventMs(*pg, *source) + 1).nowMs;
+        out.people = pg->exec("SELECT count(*) FROM awb.traits").int64(0, 0);
+        for (const auto &[name, table] : readEventSources(*pg)) {
+            if (out.events.empty() || out.events.back() != name) {
+                out.events.push_back(name);
+            }
+        }
+        return out;
+    });
+}
+
 Result<LayoutCounts> publishWorkspace(const std::string &workspacePath, const std::string &uri)
 {
     return guarded([&]() -> Result<LayoutCounts> {

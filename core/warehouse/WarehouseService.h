@@ -16,6 +16,18 @@
 
 namespace awb::warehouse {
 
+struct WarehouseSummary
+{
+    std::string schema;
+    std::int64_t people = 0;
+    std::int64_t nowMs = 0;
+    std::vector<std::string> events; ///< event names rules may count, by name
+};
+
+/// Connects, checks the source schema holds Segment's layout and computes the traits when they never were (as
+/// of just after the latest event); what a window opened on the warehouse shows and offers.
+Result<WarehouseSummary> openWarehouse(const std::string &uri);
+
 /// Writes the workspace's events into the first schema of the URI's search_path.
 Result<LayoutCounts> publishWorkspace(const std::string &workspacePath, const std::string &uri);
 

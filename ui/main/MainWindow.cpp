@@ -12,6 +12,8 @@
 #include "main/SuppressionImport.h"
 #include "main/UserGuide.h"
 #include "main/WorkspaceController.h"
+#include "warehouse/WarehouseConnectDialog.h"
+#include "warehouse/WarehouseWindow.h"
 #include "models/DisplayFormat.h"
 #include "sample/SampleGenerator.h"
 #include "segments/RuleEditor.h"
@@ -116,6 +118,13 @@ void MainWindow::createMenus()
     QAction *newWindow = file->addAction(tr("New &window"), this, &MainWindow::newWindowRequested);
     newWindow->setObjectName(QStringLiteral("newWindowAction"));
     newWindow->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_N));
+    QAction *warehouse = file->addAction(tr("Connect to &warehouse…"), this, [this] {
+        WarehouseConnectDialog dialog(m_settings, this);
+        if (dialog.exec() == QDialog::Accepted) {
+            (new WarehouseWindow(dialog.uri(), dialog.displayName()))->show();
+        }
+    });
+    warehouse->setObjectName(QStringLiteral("connectWarehouseAction"));
     file->addSeparator();
     m_importAction = file->addAction(tr("&Import…"), this, &MainWindow::startImport);
     m_importAction->setObjectName(QStringLiteral("importAction"));
