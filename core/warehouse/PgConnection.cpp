@@ -4,6 +4,8 @@
 #include <libpq-fe.h>
 
 #include <charconv>
+
+#include <poll.h>
 #include <regex>
 
 namespace awb::warehouse {
@@ -102,6 +104,47 @@ PgConnection::~PgConnection()
     PQfinish(m_conn);
 }
 
+pg_result *PgConnection::waitForResult()
+{
+    bool cancelSent = false;
+    while (PQisBusy(m_conn) != 0) {
+        pollfd fd{PQsocket(m_conn), POLLIN, 0};
+        ::poll(&fd, 1, 100);
+        if (PQconsumeInput(m_conn) == 0) {
+            break; // the connection failed: PQgetResult reports it
+        }
+        if (!cancelSent && m_cancelled && m_cancelled()) {
+            if (PGcancel *cancel = PQgetCancel(m_conn)) {
+                char reason[256];
+                PQcancel(cancel, reason, sizeof reason);
+                PQfreeCancel(cancel);
+            }
+            cancelSent = true;
+        }
+    }
+    // The last result of the statement (a script has one per statement; an error ends it).
+    pg_result *last = nullptr;
+    while (pg_result *r = PQgetResult(m_conn)) {
+        if (last != nullptr) {
+            const ExecStatusType status = PQresultStatus(last);
+            if (status != PGRES_TUPLES_OK && status != PGRES_COMMAND_OK) {
+                PQclear(r);
+                continue; // keep the first error
+            }
+            PQclear(last);
+        }
+        last = r;
+        if (PQresultStatus(r) == PGRES_COPY_IN) {
+            return r; // copyIn takes over
+        }
+    }
+    if (cancelSent) {
+        PQclear(last);
+        throw PgCancelled();
+    }
+    return last;
+}
+
 PgResult PgConnection::exec(std::string_view sql, const std::vector<PgParam> &params)
 {
     std::vector<const char *> values;
@@ -110,8 +153,14 @@ PgResult PgConnection::exec(std::string_view sql, const std::vector<PgParam> &pa
         values.push_back(p ? p->c_str() : nullptr);
     }
     const std::string text(sql);
-    pg_result *r = PQexecParams(m_conn, text.c_str(), static_cast<int>(values.size()), nullptr, values.data(),
-                                nullptr, nullptr, 0);
+    if (m_cancelled && m_cancelled()) {
+        throw PgCancelled();
+    }
+    if (PQsendQueryParams(m_conn, text.c_str(), static_cast<int>(values.size()), nullptr, values.data(),
+                          nullptr, nullptr, 0) == 0) {
+        throw PgError(std::string(PQerrorMessage(m_conn)) + " (in: " + firstLine(sql) + ")");
+    }
+    pg_result *r = waitForResult();
     const ExecStatusType status = r ? PQresultStatus(r) : PGRES_FATAL_ERROR;
     if (status != PGRES_TUPLES_OK && status != PGRES_COMMAND_OK) {
         throwResult(r, sql);
@@ -122,7 +171,13 @@ PgResult PgConnection::exec(std::string_view sql, const std::vector<PgParam> &pa
 void PgConnection::execScript(std::string_view sql)
 {
     const std::string text(sql);
-    pg_result *r = PQexec(m_conn, text.c_str());
+    if (m_cancelled && m_cancelled()) {
+        throw PgCancelled();
+    }
+    if (PQsendQuery(m_conn, text.c_str()) == 0) {
+        throw PgError(std::string(PQerrorMessage(m_conn)));
+    }
+    pg_result *r = waitForResult();
     const ExecStatusType status = r ? PQresultStatus(r) : PGRES_FATAL_ERROR;
     if (status != PGRES_TUPLES_OK && status != PGRES_COMMAND_OK) {
         throwResult(r, {});

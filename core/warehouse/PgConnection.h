@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <stdexcept>
@@ -21,6 +22,13 @@ class PgError : public std::runtime_error
 {
 public:
     using std::runtime_error::runtime_error;
+};
+
+/// A statement stopped because the caller asked (setCancelCheck).
+class PgCancelled : public PgError
+{
+public:
+    PgCancelled() : PgError("Cancelled") {}
 };
 
 /// A bound parameter: text in PostgreSQL's input syntax, or NULL.
@@ -59,6 +67,10 @@ public:
     PgConnection(const PgConnection &) = delete;
     PgConnection &operator=(const PgConnection &) = delete;
 
+    /// Asked about every 100 ms while a statement runs; when it returns true the server is asked to cancel
+    /// the statement and exec / execScript throw PgCancelled (the open transaction is then aborted).
+    void setCancelCheck(std::function<bool()> cancelled) { m_cancelled = std::move(cancelled); }
+
     /// One statement with $1.. parameters. Throws PgError.
     PgResult exec(std::string_view sql, const std::vector<PgParam> &params = {});
     /// Statements without parameters, separated by semicolons (schema scripts). Throws PgError.
@@ -68,7 +80,10 @@ public:
 
 private:
     explicit PgConnection(pg_conn *conn);
+    /// Waits for the result of the statement sent, watching the cancel check. Throws PgCancelled.
+    pg_result *waitForResult();
     pg_conn *m_conn;
+    std::function<bool()> m_cancelled;
 };
 
 /// Appends a value to a COPY text-format row: backslash, tab, newline and carriage return escaped.

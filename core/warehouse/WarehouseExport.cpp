@@ -44,7 +44,8 @@ std::string attributesJson(const PgResult &rows, int row, int firstColumn,
 
 } // namespace
 
-Result<segments::ExportCounts> exportSegment(const std::string &uri, const WarehouseExportRequest &request)
+Result<segments::ExportCounts> exportSegment(const std::string &uri, const WarehouseExportRequest &request,
+                                             ProgressSink &progress)
 {
     auto preset = exports::makePreset(
         request.preset, request.preset == "generic" ? request.columns : std::vector<std::string>{});
@@ -55,6 +56,7 @@ Result<segments::ExportCounts> exportSegment(const std::string &uri, const Wareh
     exports::CsvWriter writer(request.outFile);
     try {
         const auto pg = PgConnection::connect(uri);
+        pg->setCancelCheck([&progress] { return progress.isCancelled(); });
         const SourceTables source = readSourceTables(*pg, sourceSchemaOf(*pg));
         const PgResult saved =
             pg->exec("SELECT count(*) FROM information_schema.tables WHERE table_schema = 'awb' "
@@ -111,6 +113,11 @@ Result<segments::ExportCounts> exportSegment(const std::string &uri, const Wareh
         };
         for (;;) {
             const PgResult rows = pg->exec("FETCH " + std::to_string(kFetchRows) + " FROM awb_members");
+            progress.setValue(counts.members);
+            if (progress.isCancelled()) {
+                writer.discard();
+                return fail(Error::cancelled());
+            }
             for (int r = 0; r < rows.rows(); ++r) {
                 if (rows.text(r, 0) != person) {
                     finish();
@@ -140,6 +147,9 @@ Result<segments::ExportCounts> exportSegment(const std::string &uri, const Wareh
             return fail(committed.error());
         }
         return counts;
+    } catch (const PgCancelled &) {
+        writer.discard();
+        return fail(Error::cancelled());
     } catch (const PgError &e) {
         writer.discard();
         return fail(Error::Code::Database, e.what());

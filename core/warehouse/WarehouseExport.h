@@ -8,6 +8,7 @@
 
 #include "common/Result.h"
 #include "export/ExportPresets.h"
+#include "jobs/Progress.h"
 #include "segments/SegmentExport.h"
 
 #include <string>
@@ -25,7 +26,9 @@ struct WarehouseExportRequest
 };
 
 /// NotFound for a segment never saved; InvalidInput for a bad preset; Io for the file; Database for the
-/// warehouse. Local suppression lists do not apply: the warehouse has none yet.
-Result<segments::ExportCounts> exportSegment(const std::string &uri, const WarehouseExportRequest &request);
+/// warehouse; Cancelled when progress is (the file is left as it was). Local suppression lists do not apply:
+/// the warehouse has none yet.
+Result<segments::ExportCounts> exportSegment(const std::string &uri, const WarehouseExportRequest &request,
+                                             ProgressSink &progress = ProgressSink::null());
 
 } // namespace awb::warehouse

@@ -18,11 +18,21 @@ template <typename F> auto guarded(F &&f) -> decltype(f())
 {
     try {
         return f();
+    } catch (const PgCancelled &) {
+        return fail(Error::cancelled());
     } catch (const PgError &e) {
         return fail(Error::Code::Database, e.what());
     } catch (const store::StoreError &e) {
         return fail(Error::Code::Database, e.what());
     }
+}
+
+// A connection whose statements stop when progress is cancelled.
+std::unique_ptr<PgConnection> connectWatched(const std::string &uri, ProgressSink &progress)
+{
+    auto pg = PgConnection::connect(uri);
+    pg->setCancelCheck([&progress] { return progress.isCancelled(); });
+    return pg;
 }
 
 // The time the stored traits were computed for, when there are any.
@@ -53,10 +63,10 @@ Result<SourceTables> segmentSource(PgConnection &pg, const std::string &uri)
 
 } // namespace
 
-Result<WarehouseSummary> openWarehouse(const std::string &uri)
+Result<WarehouseSummary> openWarehouse(const std::string &uri, ProgressSink &progress)
 {
     return guarded([&]() -> Result<WarehouseSummary> {
-        const auto pg = PgConnection::connect(uri);
+        const auto pg = connectWatched(uri, progress);
         const auto source = segmentSource(*pg, uri);
         if (!source) {
             return fail(source.error());
@@ -88,10 +98,11 @@ Result<LayoutCounts> publishWorkspace(const std::string &workspacePath, const st
     });
 }
 
-Result<WarehouseTraitsInfo> refreshTraits(const std::string &uri, std::optional<std::int64_t> asOfMs)
+Result<WarehouseTraitsInfo> refreshTraits(const std::string &uri, std::optional<std::int64_t> asOfMs,
+                                          ProgressSink &progress)
 {
     return guarded([&]() -> Result<WarehouseTraitsInfo> {
-        const auto pg = PgConnection::connect(uri);
+        const auto pg = connectWatched(uri, progress);
         const auto source = segmentSource(*pg, uri);
         if (!source) {
             return fail(source.error());
@@ -125,10 +136,10 @@ Result<CompiledRule> prepareRule(PgConnection &pg, const std::string &uri, const
 } // namespace
 
 Result<WarehouseCount> countRule(const std::string &uri, const segments::Rule &rule,
-                                 std::optional<std::int64_t> asOfMs, bool withMembers)
+                                 std::optional<std::int64_t> asOfMs, bool withMembers, ProgressSink &progress)
 {
     return guarded([&]() -> Result<WarehouseCount> {
-        const auto pg = PgConnection::connect(uri);
+        const auto pg = connectWatched(uri, progress);
         std::int64_t now = 0;
         const auto compiled = prepareRule(*pg, uri, rule, asOfMs, now);
         if (!compiled) {
@@ -149,13 +160,14 @@ Result<WarehouseCount> countRule(const std::string &uri, const segments::Rule &r
 }
 
 Result<SavedMembership> saveSegment(const std::string &uri, const std::string &name,
-                                    const segments::Rule &rule, std::optional<std::int64_t> asOfMs)
+                                    const segments::Rule &rule, std::optional<std::int64_t> asOfMs,
+                                    ProgressSink &progress)
 {
     if (name.empty()) {
         return fail(Error::Code::InvalidInput, "A segment needs a name.");
     }
     return guarded([&]() -> Result<SavedMembership> {
-        const auto pg = PgConnection::connect(uri);
+        const auto pg = connectWatched(uri, progress);
         SavedMembership out;
         const auto compiled = prepareRule(*pg, uri, rule, asOfMs, out.nowMs);
         if (!compiled) {
@@ -200,6 +212,7 @@ Result<SavedMembership> saveSegment(const std::string &uri, const std::string &n
                      {name, segments::ruleToJson(rule), std::to_string(out.nowMs), savedAt});
             pg->execScript("COMMIT");
         } catch (...) {
+            pg->setCancelCheck({}); // the rollback itself must run
             pg->execScript("ROLLBACK");
             throw;
         }

@@ -1,10 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // What `awb` does against a warehouse (warehouse mode, issue 16), for the command line and the tests: write a
 // workspace's events in Segment's layout, refresh the traits, count a rule's members. Each call opens its own
-// connection; errors come back as Result (Database, naming the statement).
+// connection; errors come back as Result (Database, naming the statement). A cancelled progress stops the
+// running statement on the server (Cancelled; what was being written is rolled back).
 #pragma once
 
 #include "common/Result.h"
+#include "jobs/Progress.h"
 #include "segments/Rule.h"
 #include "warehouse/SegmentLayoutWriter.h"
 #include "warehouse/WarehouseTraits.h"
@@ -26,13 +28,14 @@ struct WarehouseSummary
 
 /// Connects, checks the source schema holds Segment's layout and computes the traits when they never were (as
 /// of just after the latest event); what a window opened on the warehouse shows and offers.
-Result<WarehouseSummary> openWarehouse(const std::string &uri);
+Result<WarehouseSummary> openWarehouse(const std::string &uri, ProgressSink &progress = ProgressSink::null());
 
 /// Writes the workspace's events into the first schema of the URI's search_path.
 Result<LayoutCounts> publishWorkspace(const std::string &workspacePath, const std::string &uri);
 
 /// Rebuilds the people and traits as of asOfMs (default: just after the latest event).
-Result<WarehouseTraitsInfo> refreshTraits(const std::string &uri, std::optional<std::int64_t> asOfMs);
+Result<WarehouseTraitsInfo> refreshTraits(const std::string &uri, std::optional<std::int64_t> asOfMs,
+                                          ProgressSink &progress = ProgressSink::null());
 
 struct WarehouseCount
 {
@@ -45,7 +48,8 @@ struct WarehouseCount
 /// The people a validated rule selects, as of asOfMs; the traits are refreshed first when they were computed
 /// for another time or never.
 Result<WarehouseCount> countRule(const std::string &uri, const segments::Rule &rule,
-                                 std::optional<std::int64_t> asOfMs, bool withMembers);
+                                 std::optional<std::int64_t> asOfMs, bool withMembers,
+                                 ProgressSink &progress = ProgressSink::null());
 
 struct SavedMembership
 {
@@ -61,6 +65,7 @@ struct SavedMembership
 /// previous snapshot appended to awb.segment_membership_log(segment_name, person_key, at_ms, event_type
 /// 'enter' | 'exit'), computed in the warehouse with EXCEPT.
 Result<SavedMembership> saveSegment(const std::string &uri, const std::string &name,
-                                    const segments::Rule &rule, std::optional<std::int64_t> asOfMs);
+                                    const segments::Rule &rule, std::optional<std::int64_t> asOfMs,
+                                    ProgressSink &progress = ProgressSink::null());
 
 } // namespace awb::warehouse

@@ -352,6 +352,7 @@ WarehouseTraitsInfo refreshWarehouseTraits(PgConnection &pg, const SourceTables 
         pg.execScript("COMMIT");
     } catch (...) {
         try {
+            pg.setCancelCheck({}); // the rollback itself must run
             pg.execScript("ROLLBACK");
         } catch (...) {
         }

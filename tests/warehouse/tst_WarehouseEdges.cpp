@@ -12,6 +12,7 @@
 #include "warehouse/PgConnection.h"
 #include "warehouse/WarehouseService.h"
 
+#include <QElapsedTimer>
 #include <QTest>
 
 using namespace awb;
@@ -179,6 +180,27 @@ private slots:
         const auto remote = warehouse::countRule(m_uri, r, m_asOf, true);
         QVERIFY2(remote, remote ? "" : remote.error().message.c_str());
         QCOMPARE(remote->members, local);
+    }
+
+    // A statement stops on the server when the caller cancels; a cancelled refresh keeps the traits it had.
+    void cancellingStopsTheStatement()
+    {
+        auto pg = warehouse::PgConnection::connect(m_uri);
+        QElapsedTimer clock;
+        clock.start();
+        pg->setCancelCheck([&clock] { return clock.elapsed() > 200; });
+        QVERIFY_THROWS_EXCEPTION(warehouse::PgCancelled, pg->exec("SELECT pg_sleep(30)"));
+        QVERIFY2(clock.elapsed() < 20000, "the statement ran to its end");
+
+        const auto before = warehouse::refreshTraits(m_uri, m_asOf);
+        QVERIFY(before);
+        CancelableProgress cancelled;
+        cancelled.cancel();
+        const auto refreshed = warehouse::refreshTraits(m_uri, m_asOf - traits::kDayMs, cancelled);
+        QVERIFY(!refreshed && refreshed.error().isCancelled());
+        auto check = warehouse::PgConnection::connect(m_uri);
+        QCOMPARE(check->exec("SELECT now_ms FROM awb.traits_info").int64(0, 0), m_asOf);
+        QCOMPARE(check->exec("SELECT count(*) FROM awb.traits").int64(0, 0), before->people);
     }
 
 private:

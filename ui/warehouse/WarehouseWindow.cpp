@@ -136,7 +136,8 @@ WarehouseWindow::WarehouseWindow(std::string uri, const QString &title, QWidget 
     connect(m_jobs, &JobRunner::cancelled, this, [this] {
         m_onFinished = {};
         setBusy(false);
-        m_status->showMessage(tr("Stopped waiting; the warehouse finishes the statement it was running."));
+        m_status->showMessage(
+            tr("Cancelled: the warehouse stopped the statement and kept what it had before."));
         emit jobDone();
     });
     m_editor->resetRule(segments::Rule{});
@@ -155,7 +156,7 @@ QString WarehouseWindow::countText() const
 
 bool WarehouseWindow::isBusy() const
 {
-    return m_jobs->isRunning() || m_countWatcher.isRunning() || m_debounce->isActive();
+    return m_jobs->isRunning() || m_counting || m_debounce->isActive();
 }
 
 void WarehouseWindow::setBusy(bool busy, const QString &what)
@@ -175,7 +176,7 @@ void WarehouseWindow::startOpen()
     setBusy(true, tr("Computing the people and traits in the warehouse when they never were…"));
     m_onFinished = [this] { onOpened(m_jobs->result<warehouse::WarehouseSummary>()); };
     m_jobs->start(tr("Open warehouse"),
-                  [uri = m_uri](ProgressSink &) { return warehouse::openWarehouse(uri); });
+                  [uri = m_uri](ProgressSink &progress) { return warehouse::openWarehouse(uri, progress); });
 }
 
 void WarehouseWindow::onOpened(const warehouse::WarehouseSummary &summary)
@@ -202,10 +203,11 @@ void WarehouseWindow::startCount()
     if (m_nowMs == 0) {
         return; // not open yet: the count follows the opening
     }
-    if (m_countWatcher.isRunning()) {
+    if (m_counting) {
         m_countAgain = true; // the newest rule is counted when this count ends
         return;
     }
+    m_counting = true;
     m_count->setText(tr("Counting…"));
     const std::uint64_t generation = ++m_generation;
     m_countWatcher.setFuture(
@@ -217,6 +219,7 @@ void WarehouseWindow::startCount()
 void WarehouseWindow::onCounted()
 {
     const CountResult result = m_countWatcher.result();
+    m_counting = false;
     if (m_countAgain) {
         m_countAgain = false;
         startCount();
@@ -252,8 +255,9 @@ void WarehouseWindow::refreshTraits()
         emit jobDone();
         startCount();
     };
-    m_jobs->start(tr("Refresh traits"),
-                  [uri = m_uri](ProgressSink &) { return warehouse::refreshTraits(uri, std::nullopt); });
+    m_jobs->start(tr("Refresh traits"), [uri = m_uri](ProgressSink &progress) {
+        return warehouse::refreshTraits(uri, std::nullopt, progress);
+    });
 }
 
 void WarehouseWindow::saveSegment()
@@ -275,8 +279,8 @@ void WarehouseWindow::saveSegment()
         emit jobDone();
     };
     m_jobs->start(tr("Save segment"),
-                  [uri = m_uri, name, rule = m_editor->rule(), now = m_nowMs](ProgressSink &) {
-                      return warehouse::saveSegment(uri, name, rule, now);
+                  [uri = m_uri, name, rule = m_editor->rule(), now = m_nowMs](ProgressSink &progress) {
+                      return warehouse::saveSegment(uri, name, rule, now, progress);
                   });
 }
 
@@ -306,8 +310,9 @@ void WarehouseWindow::exportSegment()
                 .arg(QLocale().toString(counts.written), QLocale().toString(counts.members), file));
         emit jobDone();
     };
-    m_jobs->start(tr("Export segment"),
-                  [uri = m_uri, request](ProgressSink &) { return warehouse::exportSegment(uri, request); });
+    m_jobs->start(tr("Export segment"), [uri = m_uri, request](ProgressSink &progress) {
+        return warehouse::exportSegment(uri, request, progress);
+    });
 }
 
 void WarehouseWindow::onJobFailed(const Error &error)

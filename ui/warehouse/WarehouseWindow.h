@@ -84,7 +84,8 @@ private:
     std::function<void()> m_onFinished; ///< what the running job's success leads to
     QFutureWatcher<CountResult> m_countWatcher;
     std::uint64_t m_generation = 0;
-    bool m_countAgain = false;
+    bool m_counting = false;   ///< a count runs (until its result is shown)
+    bool m_countAgain = false; ///< the rule changed while counting
     std::int64_t m_nowMs = 0;
 };
 
