@@ -28,6 +28,19 @@ void splitIds(std::string_view joined, std::vector<std::string> &out)
 
 } // namespace
 
+void writeMember(exports::MemberRecord &member, exports::TraitReader &traits, const exports::RowFormatter &formatter,
+                 exports::CsvWriter &writer, ExportCounts &counts, std::vector<std::string> &cells)
+{
+    traits.read(member);
+    if (const char *why = formatter.format(member, cells)) {
+        ++counts.skipped;
+        counts.leftOut += exports::isConsentReason(why) ? 1 : 0;
+    } else {
+        writer.writeRow(cells);
+        ++counts.written;
+    }
+}
+
 Result<ExportCounts> writeSegmentMembers(store::Database &db, const traits::TraitTable &table,
                                          const Bitset &rows, const exports::RowFormatter &formatter,
                                          exports::CsvWriter &writer, ProgressSink &progress)
@@ -53,14 +66,7 @@ Result<ExportCounts> writeSegmentMembers(store::Database &db, const traits::Trai
             splitIds(st.isNull(3) ? std::string_view() : st.textView(3), m.anonymousIds);
         }
         st.reset();
-        traits.read(m);
-        if (const char *why = formatter.format(m, cells)) {
-            ++counts.skipped;
-            counts.leftOut += exports::isConsentReason(why) ? 1 : 0;
-        } else {
-            writer.writeRow(cells);
-            ++counts.written;
-        }
+        writeMember(m, traits, formatter, writer, counts, cells);
         if (counts.members % kCheckEvery == 0) {
             progress.setValue(counts.members);
             if (progress.isCancelled()) {

@@ -2,7 +2,6 @@
 #include "warehouse/WarehouseExport.h"
 
 #include "export/BatchFormatter.h"
-#include "export/ConsentFilter.h"
 #include "export/CsvWriter.h"
 #include "export/ExportPresets.h"
 #include "export/TraitReader.h"
@@ -102,14 +101,7 @@ Result<segments::ExportCounts> exportSegment(const std::string &uri, const Wareh
             if (person.empty()) {
                 return;
             }
-            traits.read(member);
-            if (const char *why = formatter.format(member, cells)) {
-                ++counts.skipped;
-                counts.leftOut += exports::isConsentReason(why) ? 1 : 0;
-            } else {
-                writer.writeRow(cells);
-                ++counts.written;
-            }
+            segments::writeMember(member, traits, formatter, writer, counts, cells);
         };
         for (;;) {
             const PgResult rows = pg->exec("FETCH " + std::to_string(kFetchRows) + " FROM awb_members");

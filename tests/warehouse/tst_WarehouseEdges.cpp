@@ -5,6 +5,7 @@
 // properties, non-ASCII text (lower() folds ASCII only in both engines), duplicate messageIds, text compared
 // with numbers.
 #include "../core/JsonlTestUtil.h"
+#include "WarehouseTestUtil.h"
 #include "ingest/Timestamp.h"
 #include "segments/RuleJson.h"
 #include "services/SegmentService.h"
@@ -46,15 +47,10 @@ class TestWarehouseEdges : public QObject
 private slots:
     void initTestCase()
     {
-        const std::string server = qEnvironmentVariable("AWB_TEST_PG_URI").toStdString();
+        QString skip;
+        const std::string server = test::warehouseServer(skip);
         if (server.empty()) {
-            QSKIP("AWB_TEST_PG_URI is not set: run through ctest, whose fixture starts PostgreSQL");
-        }
-        try {
-            warehouse::PgConnection::connect(server);
-        } catch (const warehouse::PgError &e) {
-            QSKIP(qPrintable(QStringLiteral("no PostgreSQL server (is PostgreSQL installed?): ") +
-                             QString::fromUtf8(e.what())));
+            QSKIP(qPrintable(skip));
         }
         QVERIFY(m_files.isValid());
         m_files.next();
@@ -102,13 +98,7 @@ private slots:
         auto table = services::TraitService(m_files.workspace()).load({m_asOf}, ProgressSink::null());
         QVERIFY(table);
         m_table = *table;
-        auto db = store::Database::open(m_files.workspace(), store::Database::OpenMode::ReadOnly);
-        auto keys =
-            (*db)->prepare("SELECT profile_id, min(CASE kind WHEN 0 THEN '0' || value ELSE '1' || value "
-                           "END) FROM identities GROUP BY profile_id");
-        while (keys.step()) {
-            m_keyOf[keys.int64(0)] = keys.text(1);
-        }
+        m_keyOf = test::personKeys(m_files.workspace());
     }
 
     void mergedIdentitiesAreOnePerson()
@@ -216,21 +206,7 @@ private:
 
     std::vector<std::string> localMembers(const segments::Rule &r)
     {
-        services::SegmentService service(m_files.workspace());
-        auto evaluator = service.evaluator(m_table);
-        const auto rows = service.evaluate(*evaluator, r);
-        if (!rows) {
-            qWarning("%s", rows.error().message.c_str());
-            return {};
-        }
-        std::vector<std::string> keys;
-        for (std::size_t i = 0; i < m_table->size(); ++i) {
-            if (rows->test(i)) {
-                keys.push_back(m_keyOf.at(m_table->profileIds[i]));
-            }
-        }
-        std::sort(keys.begin(), keys.end());
-        return keys;
+        return test::localMembers(m_files.workspace(), m_table, r, m_keyOf);
     }
 
     test::JsonlScratch m_files;

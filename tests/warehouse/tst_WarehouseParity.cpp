@@ -3,6 +3,7 @@
 // PostgreSQL 15 in Segment's layout (the fixture pg_server.sh starts), then every segment template the
 // warehouse computes and a few hundred random rule trees must select exactly the same people in both engines
 // (the sorted person keys compared, not only counts), at two as-of times.
+#include "WarehouseTestUtil.h"
 #include "jobs/Progress.h"
 #include "sample/SampleGenerator.h"
 #include "segments/RuleJson.h"
@@ -30,11 +31,6 @@ namespace {
 constexpr int kRules = 150;
 constexpr std::int64_t kDay = traits::kDayMs;
 
-std::string serverUri()
-{
-    return qEnvironmentVariable("AWB_TEST_PG_URI").toStdString();
-}
-
 Node trait(const std::string &id, Op op, std::vector<Value> values = {})
 {
     TraitCondition c;
@@ -53,14 +49,10 @@ class TestWarehouseParity : public QObject
 private slots:
     void initTestCase()
     {
-        if (serverUri().empty()) {
-            QSKIP("AWB_TEST_PG_URI is not set: run through ctest, whose fixture starts PostgreSQL");
-        }
-        try {
-            warehouse::PgConnection::connect(serverUri());
-        } catch (const warehouse::PgError &e) {
-            QSKIP(qPrintable(QStringLiteral("no PostgreSQL server (is PostgreSQL installed?): ") +
-                             QString::fromUtf8(e.what())));
+        QString skip;
+        const std::string server = test::warehouseServer(skip);
+        if (server.empty()) {
+            QSKIP(qPrintable(skip));
         }
         QVERIFY(m_dir.isValid());
         m_ws = m_dir.filePath(QStringLiteral("parity.awb")).toStdString();
@@ -69,19 +61,13 @@ private slots:
         spec.days = 120;
         spec.seed = 11;
         QVERIFY(sample::generateWorkspace(m_ws, spec, ProgressSink::null()));
-        m_uri = serverUri() + "&options=-csearch_path%3Dparity";
+        m_uri = server + "&options=-csearch_path%3Dparity";
         const auto published = warehouse::publishWorkspace(m_ws, m_uri);
         QVERIFY2(published, published ? "" : published.error().message.c_str());
         QCOMPARE(published->events, queryInt("SELECT count(*) FROM events"));
 
-        auto db = store::Database::open(m_ws, store::Database::OpenMode::ReadOnly);
-        QVERIFY(db);
-        auto keys =
-            (*db)->prepare("SELECT profile_id, min(CASE kind WHEN 0 THEN '0' || value ELSE '1' || value END) "
-                           "FROM identities GROUP BY profile_id");
-        while (keys.step()) {
-            m_keyOf[keys.int64(0)] = keys.text(1);
-        }
+        m_keyOf = test::personKeys(m_ws);
+        QVERIFY(!m_keyOf.empty());
         m_latest = queryInt("SELECT max(ts) FROM events");
     }
 
@@ -242,22 +228,7 @@ private:
             }
             m_tables[now] = *table;
         }
-        const auto &table = m_tables[now];
-        services::SegmentService service(m_ws);
-        auto evaluator = service.evaluator(table);
-        const auto rows = service.evaluate(*evaluator, rule);
-        if (!rows) {
-            qWarning("%s: %s", ruleToJson(rule).c_str(), rows.error().message.c_str());
-            return {};
-        }
-        std::vector<std::string> keys;
-        for (std::size_t r = 0; r < table->size(); ++r) {
-            if (rows->test(r)) {
-                keys.push_back(m_keyOf.at(table->profileIds[r]));
-            }
-        }
-        std::sort(keys.begin(), keys.end());
-        return keys;
+        return test::localMembers(m_ws, m_tables[now], rule, m_keyOf);
     }
 
     void compare(const Rule &rule, std::optional<std::int64_t> now, const std::vector<std::string> &local)

@@ -2,6 +2,7 @@
 // The warehouse window against a real PostgreSQL: it opens on the warehouse (traits computed there), the live
 // count follows the rule editor and equals the workspace file's count, saving writes the members there; a
 // connection the dialog builds from its fields reaches the server. AWB_SCREENSHOT_DIR keeps a picture.
+#include "WarehouseTestUtil.h"
 #include "jobs/Progress.h"
 #include "sample/SampleGenerator.h"
 #include "segments/RuleEditor.h"
@@ -28,15 +29,10 @@ class TestWarehouseWindow : public QObject
 private slots:
     void initTestCase()
     {
-        const std::string server = qEnvironmentVariable("AWB_TEST_PG_URI").toStdString();
+        QString skip;
+        const std::string server = test::warehouseServer(skip);
         if (server.empty()) {
-            QSKIP("AWB_TEST_PG_URI is not set: run through ctest, whose fixture starts PostgreSQL");
-        }
-        try {
-            warehouse::PgConnection::connect(server);
-        } catch (const warehouse::PgError &e) {
-            QSKIP(qPrintable(QStringLiteral("no PostgreSQL server (is PostgreSQL installed?): ") +
-                             QString::fromUtf8(e.what())));
+            QSKIP(qPrintable(skip));
         }
         QVERIFY(m_dir.isValid());
         m_ws = m_dir.filePath(QStringLiteral("gui.awb")).toStdString();
