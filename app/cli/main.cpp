@@ -3,6 +3,7 @@
 #include "cli/CliCommon.h"
 #include "cli/Commands.h"
 #include "common/Libraries.h"
+#include "warehouse/PgConnection.h"
 
 #include <QCoreApplication>
 
@@ -23,6 +24,19 @@ int main(int argc, char *argv[])
         return awb::cli::kExitOk;
     }
     const QString command = args.takeFirst();
+    // Warehouse mode covers traits, segments and the sample store so far; other commands say so by name
+    // rather than taking the URI for a missing file.
+    const bool warehouseCommand = command == QLatin1String("traits") || command == QLatin1String("segment") ||
+                                  command == QLatin1String("generate");
+    for (const QString &a : args) {
+        if (!warehouseCommand && awb::warehouse::isWarehouseUri(a.toStdString())) {
+            std::fprintf(stderr,
+                         "awb %s: does not run against a warehouse yet (warehouse mode: awb traits, awb "
+                         "segment count|save|export, awb generate --warehouse)\n",
+                         qPrintable(command));
+            return awb::cli::kExitUsage;
+        }
+    }
     if (command == QLatin1String("import")) {
         return awb::cli::runImport(args);
     }

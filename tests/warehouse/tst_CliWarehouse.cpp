@@ -130,8 +130,14 @@ private slots:
                                    QStringLiteral("--template"), QStringLiteral("ready-to-buy")});
         QCOMPARE(templ.exitCode, 2);
         QVERIFY2(templ.err.contains(QStringLiteral("warehouse mode")), qPrintable(templ.err));
-        const auto save = awbRun({QStringLiteral("segment"), QStringLiteral("list"), m_uri});
-        QCOMPARE(save.exitCode, 2);
+        const auto list = awbRun({QStringLiteral("segment"), QStringLiteral("list"), m_uri});
+        QCOMPARE(list.exitCode, 2);
+        const auto audience = awbRun({QStringLiteral("audience"), QStringLiteral("create"), m_uri,
+                                      QStringLiteral("--name"), QStringLiteral("A"), QStringLiteral("--target"),
+                                      QStringLiteral("Category=Beauty")});
+        QCOMPARE(audience.exitCode, 2);
+        QVERIFY2(audience.err.contains(QStringLiteral("does not run against a warehouse yet")),
+                 qPrintable(audience.err));
     }
 
 private:
