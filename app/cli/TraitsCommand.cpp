@@ -154,6 +154,17 @@ int runTraits(const QStringList &args)
                       QStringLiteral("BG/NBD time unit: days (default) or weeks."), QStringLiteral("UNIT"),
                       QStringLiteral("days")});
     parser.addOption({QStringLiteral("json"), QStringLiteral("Print JSON instead of text.")});
+    parser.addOption({QStringLiteral("order-event"),
+                      QStringLiteral("Warehouse: the event of an order (stored for the source; default Order "
+                                     "Completed)."),
+                      QStringLiteral("NAME")});
+    parser.addOption({QStringLiteral("refund-event"),
+                      QStringLiteral("Warehouse: the event of a refund (default Order Refunded)."),
+                      QStringLiteral("NAME")});
+    parser.addOption({QStringLiteral("order-value"),
+                      QStringLiteral("Warehouse: the order's value, the first set of these columns (default "
+                                     "revenue,total)."),
+                      QStringLiteral("COLUMN[,COLUMN]")});
     int exitCode = kExitOk;
     if (!parseArgs(parser, QStringLiteral("traits"), args, exitCode)) {
         return exitCode;
@@ -176,7 +187,7 @@ int runTraits(const QStringList &args)
                        stderr);
             return kExitUsage;
         }
-        return warehouseTraits(target, request.asOfMs, json);
+        return warehouseTraits(parser, target, request.asOfMs, json);
     }
     services::TraitService service(parser.positionalArguments().first().toStdString());
     TerminalProgress progress;

@@ -49,8 +49,30 @@ Result<segments::Rule> warehouseRule(const QCommandLineParser &parser)
 
 } // namespace
 
-int warehouseTraits(const std::string &uri, std::optional<std::int64_t> asOfMs, bool json)
+int warehouseTraits(const QCommandLineParser &parser, const std::string &uri,
+                    std::optional<std::int64_t> asOfMs, bool json)
 {
+    const QString order = QStringLiteral("order-event");
+    const QString refund = QStringLiteral("refund-event");
+    const QString value = QStringLiteral("order-value");
+    if (parser.isSet(order) || parser.isSet(refund) || parser.isSet(value)) {
+        warehouse::SourceMapping mapping;
+        if (parser.isSet(order)) {
+            mapping.orderEvent = parser.value(order).trimmed().toStdString();
+        }
+        if (parser.isSet(refund)) {
+            mapping.refundEvent = parser.value(refund).trimmed().toStdString();
+        }
+        if (parser.isSet(value)) {
+            mapping.valueColumns.clear();
+            for (const QString &c : parser.value(value).split(QLatin1Char(','), Qt::SkipEmptyParts)) {
+                mapping.valueColumns.push_back(c.trimmed().toStdString());
+            }
+        }
+        if (const auto stored = warehouse::setSourceMapping(uri, mapping); !stored) {
+            return printError(stored.error());
+        }
+    }
     const auto info = warehouse::refreshTraits(uri, asOfMs);
     if (!info) {
         return printError(info.error());

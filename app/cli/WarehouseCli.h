@@ -13,8 +13,10 @@
 
 namespace awb::cli {
 
-/// awb traits URI [--as-of DATE] [--json]: refreshes the people and traits in the warehouse.
-int warehouseTraits(const std::string &uri, std::optional<std::int64_t> asOfMs, bool json);
+/// awb traits URI [--order-event E] [--refund-event E] [--order-value C,...] [--as-of DATE] [--json]: stores
+/// the source mapping when given, then refreshes the people and traits in the warehouse.
+int warehouseTraits(const QCommandLineParser &parser, const std::string &uri,
+                    std::optional<std::int64_t> asOfMs, bool json);
 
 /// awb segment count URI (--rule FILE.json | --template NAME [--param K=V]) [--as-of DATE] [--json]
 int warehouseSegmentCount(const QCommandLineParser &parser, const std::string &uri,

@@ -98,6 +98,23 @@ Result<LayoutCounts> publishWorkspace(const std::string &workspacePath, const st
     });
 }
 
+Result<void> setSourceMapping(const std::string &uri, const SourceMapping &mapping)
+{
+    return guarded([&]() -> Result<void> {
+        const auto pg = PgConnection::connect(uri);
+        const auto source = segmentSource(*pg, uri);
+        if (!source) {
+            return fail(source.error());
+        }
+        if (mapping.orderEvent.empty() || mapping.refundEvent.empty() || mapping.valueColumns.empty()) {
+            return fail(Error::Code::InvalidInput,
+                        "The order event, the refund event and the order value need a name.");
+        }
+        writeMapping(*pg, source->schema, mapping);
+        return {};
+    });
+}
+
 Result<WarehouseTraitsInfo> refreshTraits(const std::string &uri, std::optional<std::int64_t> asOfMs,
                                           ProgressSink &progress)
 {

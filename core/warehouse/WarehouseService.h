@@ -33,6 +33,10 @@ Result<WarehouseSummary> openWarehouse(const std::string &uri, ProgressSink &pro
 /// Writes the workspace's events into the first schema of the URI's search_path.
 Result<LayoutCounts> publishWorkspace(const std::string &workspacePath, const std::string &uri);
 
+/// Stores what the traits read from the source schema (the order and refund events, the order value's
+/// columns); the next count or refresh computes the traits with it.
+Result<void> setSourceMapping(const std::string &uri, const SourceMapping &mapping);
+
 /// Rebuilds the people and traits as of asOfMs (default: just after the latest event).
 Result<WarehouseTraitsInfo> refreshTraits(const std::string &uri, std::optional<std::int64_t> asOfMs,
                                           ProgressSink &progress = ProgressSink::null());

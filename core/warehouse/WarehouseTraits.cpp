@@ -15,9 +15,6 @@ namespace awb::warehouse {
 
 namespace {
 
-constexpr const char *kOrderEvent = "Order Completed";
-constexpr const char *kRefundEvent = "Order Refunded";
-
 // The node of an event row's person: its user id, else its anonymous id.
 constexpr const char *kNodeOf =
     "CASE WHEN e.user_id IS NOT NULL THEN '0' || e.user_id ELSE '1' || e.anonymous_id END";
@@ -63,14 +60,15 @@ std::string allEventsSql(const SourceTables &s)
 
 // The value of an order or refund row: revenue, else total (the local engine falls back to the products'
 // lines, which a warehouse stores as text; not pushed down).
-std::string orderValue(const SourceTables &s, const std::string &table)
+std::string orderValue(const SourceTables &s, const std::string &table, const SourceMapping &mapping)
 {
     std::vector<std::string> parts;
-    for (const char *c : {"revenue", "total"}) {
+    for (const std::string &name : mapping.valueColumns) {
+        const std::string c = snakeCase(name);
         const std::string type = s.typeOf(table, c);
         if (type == "double precision" || type == "numeric" || type == "integer" || type == "bigint" ||
             type == "real") {
-            parts.push_back("CAST(e." + std::string(c) + " AS double precision)");
+            parts.push_back("CAST(e." + sqlName(c) + " AS double precision)");
         }
     }
     parts.push_back("0");
@@ -84,7 +82,8 @@ std::string orderValue(const SourceTables &s, const std::string &table)
     return sql + ")";
 }
 
-std::string ordersSql(const SourceTables &s, const char *event, const std::string &aggregates)
+std::string ordersSql(const SourceTables &s, const std::string &event, const SourceMapping &mapping,
+                      const std::string &aggregates)
 {
     const std::string table = snakeCase(event);
     if (!s.has(table)) {
@@ -93,9 +92,10 @@ std::string ordersSql(const SourceTables &s, const char *event, const std::strin
                "CAST(0 AS double precision) AS v) e WHERE 1 = 0 GROUP BY 1";
     }
     return "SELECT " + personOf("e") + " AS person, " + aggregates + " FROM (SELECT " + std::string(kNodeOf) +
-           " AS node, " + msOf("e.\"timestamp\"") + " AS ts, " + orderValue(s, table) + " AS v FROM " +
-           s.qualified(table) + " e WHERE e.user_id IS NOT NULL OR e.anonymous_id IS NOT NULL) e" +
-           personJoin("e") + " WHERE e.ts < CAST($1 AS bigint) GROUP BY " + personOf("e");
+           " AS node, " + msOf("e.\"timestamp\"") + " AS ts, " + orderValue(s, table, mapping) +
+           " AS v FROM " + s.qualified(table) +
+           " e WHERE e.user_id IS NOT NULL OR e.anonymous_id IS NOT NULL) e" + personJoin("e") +
+           " WHERE e.ts < CAST($1 AS bigint) GROUP BY " + personOf("e");
 }
 
 // The local quintile score (traits::quintileScores) of column v over the rows of source where eligible:
@@ -243,7 +243,7 @@ std::int64_t latestEventMs(PgConnection &pg, const SourceTables &source)
     return r.int64(0, 0);
 }
 
-std::string traitsSql(const SourceTables &s)
+std::string traitsSql(const SourceTables &s, const SourceMapping &mapping)
 {
     const std::string day = std::to_string(traits::kDayMs);
     const std::string gap = std::to_string(traits::kSessionGapMs);
@@ -258,17 +258,16 @@ std::string traitsSql(const SourceTables &s)
            "bigint) THEN ts END) AS last_seen FROM ev GROUP BY person HAVING min(ts) < CAST($1 AS bigint)), "
            "visits AS (SELECT person, ts - lag(ts) OVER (PARTITION BY person ORDER BY ts) AS gap FROM ev "
            "WHERE ts < "
-           "CAST($1 AS bigint) AND kind <> 1 AND name <> '" +
-           kRefundEvent +
-           "'), "
+           "CAST($1 AS bigint) AND kind <> 1 AND name <> CAST($2 AS text)), "
            "sessions AS (SELECT person, sum(CASE WHEN gap IS NULL OR gap > " +
            gap +
            " THEN 1 ELSE 0 END) AS sessions FROM visits GROUP BY person), "
            "orders AS (" +
-           ordersSql(s, kOrderEvent,
+           ordersSql(s, mapping.orderEvent, mapping,
                      "count(*) AS orders, sum(e.v) AS spend, min(e.ts) AS first_purchase, "
                      "max(e.ts) AS last_purchase") +
-           "), refunds AS (" + ordersSql(s, kRefundEvent, "count(*) AS refunds, sum(abs(e.v)) AS refunded") +
+           "), refunds AS (" +
+           ordersSql(s, mapping.refundEvent, mapping, "count(*) AS refunds, sum(abs(e.v)) AS refunded") +
            "), buyers AS (SELECT person, CAST(last_purchase AS double precision) AS r, CAST(orders AS double "
            "precision) AS f, spend AS m FROM orders), "
            "rfm AS (SELECT r.person, r.score AS rs, f.score AS fs, m.score AS ms, " +
@@ -342,7 +341,8 @@ WarehouseTraitsInfo refreshWarehouseTraits(PgConnection &pg, const SourceTables 
             }
         }
         pg.execScript("DROP TABLE IF EXISTS awb.traits");
-        pg.exec(traitsSql(source), {std::to_string(nowMs)});
+        const SourceMapping mapping = readMapping(pg, source.schema);
+        pg.exec(traitsSql(source, mapping), {std::to_string(nowMs), mapping.refundEvent});
         pg.execScript("DROP TABLE IF EXISTS awb.traits_info");
         pg.exec("CREATE TABLE awb.traits_info AS SELECT CAST($1 AS bigint) AS now_ms, CAST($2 AS text) AS "
                 "source_schema",
@@ -359,6 +359,66 @@ WarehouseTraitsInfo refreshWarehouseTraits(PgConnection &pg, const SourceTables 
         throw;
     }
     return info;
+}
+
+SourceMapping readMapping(PgConnection &pg, const std::string &schema)
+{
+    SourceMapping m;
+    const PgResult exists =
+        pg.exec("SELECT count(*) FROM information_schema.tables WHERE table_schema = 'awb' AND "
+                "table_name = 'source_definition'");
+    if (exists.int64(0, 0) == 0) {
+        return m;
+    }
+    const PgResult r =
+        pg.exec("SELECT key, value FROM awb.source_definition WHERE source_schema = $1", {schema});
+    for (int i = 0; i < r.rows(); ++i) {
+        const std::string key(r.text(i, 0));
+        const std::string value(r.text(i, 1));
+        if (key == "order_event") {
+            m.orderEvent = value;
+        } else if (key == "refund_event") {
+            m.refundEvent = value;
+        } else if (key == "order_value") {
+            m.valueColumns.clear();
+            std::size_t start = 0;
+            while (start <= value.size()) {
+                const std::size_t comma = std::min(value.find(',', start), value.size());
+                if (comma > start) {
+                    m.valueColumns.push_back(value.substr(start, comma - start));
+                }
+                start = comma + 1;
+            }
+        }
+    }
+    return m;
+}
+
+void writeMapping(PgConnection &pg, const std::string &schema, const SourceMapping &mapping)
+{
+    std::string values;
+    for (const std::string &c : mapping.valueColumns) {
+        values += (values.empty() ? "" : ",") + c;
+    }
+    pg.execScript("BEGIN");
+    try {
+        pg.execScript("CREATE SCHEMA IF NOT EXISTS awb; CREATE TABLE IF NOT EXISTS awb.source_definition "
+                      "(source_schema text NOT NULL, key text NOT NULL, value text NOT NULL)");
+        pg.exec("DELETE FROM awb.source_definition WHERE source_schema = $1", {schema});
+        // Traits computed with another mapping are out of date.
+        pg.execScript("DROP TABLE IF EXISTS awb.traits_info");
+        for (const auto &[key, value] :
+             {std::pair<std::string, std::string>{"order_event", mapping.orderEvent},
+              {"refund_event", mapping.refundEvent},
+              {"order_value", values}}) {
+            pg.exec("INSERT INTO awb.source_definition VALUES ($1, $2, $3)", {schema, key, value});
+        }
+        pg.execScript("COMMIT");
+    } catch (...) {
+        pg.setCancelCheck({});
+        pg.execScript("ROLLBACK");
+        throw;
+    }
 }
 
 std::vector<std::string> portabilityProblems(const std::string &sql)

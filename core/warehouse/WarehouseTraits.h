@@ -48,6 +48,20 @@ SourceTables readSourceTables(PgConnection &pg, const std::string &schema);
 /// The first schema of the connection's search_path ("public" when it names none).
 std::string sourceSchemaOf(PgConnection &pg);
 
+/// What the traits read from the source (issue 16's "mapping once"), kept per source schema in
+/// awb.source_definition(source_schema, key, value). Defaults: Segment's e-commerce spec names.
+struct SourceMapping
+{
+    std::string orderEvent = "Order Completed";
+    std::string refundEvent = "Order Refunded";
+    std::vector<std::string> valueColumns = {"revenue", "total"}; ///< an order's value: the first set one
+};
+
+/// The mapping stored for the schema, defaults for what is not stored. Throws PgError.
+SourceMapping readMapping(PgConnection &pg, const std::string &schema);
+/// Stores the mapping for the schema (replacing what was). Throws PgError.
+void writeMapping(PgConnection &pg, const std::string &schema, const SourceMapping &mapping);
+
 /// The traits computed in the warehouse (trait ids as in traits/TraitInfos.h).
 const std::vector<std::string> &warehouseTraitIds();
 
@@ -65,8 +79,8 @@ std::int64_t latestEventMs(PgConnection &pg, const SourceTables &source);
 /// PgError.
 WarehouseTraitsInfo refreshWarehouseTraits(PgConnection &pg, const SourceTables &source, std::int64_t nowMs);
 
-/// The statement that creates awb.traits (exposed for the portability lint).
-std::string traitsSql(const SourceTables &source);
+/// The statement that creates awb.traits ($1: now in ms, $2: the refund event's name; exposed for the lint).
+std::string traitsSql(const SourceTables &source, const SourceMapping &mapping);
 
 /// The portable-SQL rules this statement breaks (empty when none), e.g. "uses FILTER".
 std::vector<std::string> portabilityProblems(const std::string &sql);

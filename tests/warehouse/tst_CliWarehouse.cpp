@@ -132,15 +132,59 @@ private slots:
         QVERIFY2(templ.err.contains(QStringLiteral("warehouse mode")), qPrintable(templ.err));
         const auto list = awbRun({QStringLiteral("segment"), QStringLiteral("list"), m_uri});
         QCOMPARE(list.exitCode, 2);
-        const auto audience = awbRun({QStringLiteral("audience"), QStringLiteral("create"), m_uri,
-                                      QStringLiteral("--name"), QStringLiteral("A"), QStringLiteral("--target"),
-                                      QStringLiteral("Category=Beauty")});
+        const auto audience =
+            awbRun({QStringLiteral("audience"), QStringLiteral("create"), m_uri, QStringLiteral("--name"),
+                    QStringLiteral("A"), QStringLiteral("--target"), QStringLiteral("Category=Beauty")});
         QCOMPARE(audience.exitCode, 2);
         QVERIFY2(audience.err.contains(QStringLiteral("does not run against a warehouse yet")),
                  qPrintable(audience.err));
     }
 
+    // The source mapping is stored once and changes what the traits read: with "Product Added" as the order
+    // event, the people with an order are those who added a product (counted locally as an event condition).
+    void theMappingIsStoredAndUsed()
+    {
+        const auto mapped = awbRun({QStringLiteral("traits"), m_uri, QStringLiteral("--order-event"),
+                                    QStringLiteral("Product Added"), QStringLiteral("--order-value"),
+                                    QStringLiteral("price")});
+        QVERIFY2(mapped.exitCode == 0, qPrintable(mapped.err));
+        const QString orders = m_dir.filePath(QStringLiteral("orders.json"));
+        const QString added = m_dir.filePath(QStringLiteral("added.json"));
+        writeRule(
+            orders,
+            R"({"type":"all","conditions":[{"type":"trait","trait":"order_count","op":">=","value":1}]})");
+        writeRule(
+            added,
+            R"({"type":"all","conditions":[{"type":"event","event":"Product Added","count":"at_least","times":1}]})");
+        const auto remote = awbRun({QStringLiteral("segment"), QStringLiteral("count"), m_uri,
+                                    QStringLiteral("--rule"), orders, QStringLiteral("--json")});
+        const auto local = awbRun({QStringLiteral("segment"), QStringLiteral("count"), m_ws,
+                                   QStringLiteral("--rule"), added, QStringLiteral("--json")});
+        QVERIFY2(remote.exitCode == 0 && local.exitCode == 0, qPrintable(remote.err + local.err));
+        const qint64 matching = QJsonDocument::fromJson(remote.out.toUtf8())
+                                    .object()
+                                    .value(QStringLiteral("matching"))
+                                    .toInteger();
+        QVERIFY(matching > 0);
+        QCOMPARE(matching, QJsonDocument::fromJson(local.out.toUtf8())
+                               .object()
+                               .value(QStringLiteral("matching"))
+                               .toInteger());
+        // Back to the defaults: the counts of orders again.
+        const auto restored = awbRun({QStringLiteral("traits"), m_uri, QStringLiteral("--order-event"),
+                                      QStringLiteral("Order Completed"), QStringLiteral("--order-value"),
+                                      QStringLiteral("revenue,total")});
+        QVERIFY2(restored.exitCode == 0, qPrintable(restored.err));
+    }
+
 private:
+    static void writeRule(const QString &path, const char *root)
+    {
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(QByteArrayLiteral("{\"version\":1,\"rule\":") + QByteArray(root) + QByteArrayLiteral("}"));
+    }
+
     // The header, then the rows in sorted order.
     static QStringList sortedRows(const QString &path)
     {
