@@ -6,7 +6,6 @@
 #include <charconv>
 
 #include <poll.h>
-#include <regex>
 
 namespace awb::warehouse {
 
@@ -248,10 +247,30 @@ bool isWarehouseUri(std::string_view target)
 
 std::string redactedUri(std::string_view uri)
 {
-    static const std::regex userInfo(R"(^(postgres(?:ql)?://[^:/@?]*):[^@/?]*@)");
-    static const std::regex param(R"(([?&]password=)[^&]*)");
-    std::string out = std::regex_replace(std::string(uri), userInfo, "$1:***@");
-    return std::regex_replace(out, param, "$1***");
+    std::string out(uri);
+    // postgresql://user:PASSWORD@host/... : the user info ends at the first '@' before the path or query.
+    if (const std::size_t scheme = out.find("://"); scheme != std::string::npos) {
+        const std::size_t start = scheme + 3;
+        const std::size_t end = std::min(out.find_first_of("/?", start), out.size());
+        const std::size_t at = out.rfind('@', end);
+        if (at != std::string::npos && at >= start) {
+            const std::size_t colon = out.find(':', start);
+            if (colon != std::string::npos && colon < at) {
+                out.replace(colon + 1, at - colon - 1, "***");
+            }
+        }
+    }
+    // ...?password=PASSWORD&...
+    for (std::size_t at = out.find("password="); at != std::string::npos;
+         at = out.find("password=", at + 1)) {
+        if (at == 0 || (out[at - 1] != '?' && out[at - 1] != '&')) {
+            continue;
+        }
+        const std::size_t value = at + 9;
+        const std::size_t end = std::min(out.find('&', value), out.size());
+        out.replace(value, end - value, "***");
+    }
+    return out;
 }
 
 } // namespace awb::warehouse

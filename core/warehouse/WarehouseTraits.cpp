@@ -9,7 +9,6 @@
 
 #include <algorithm>
 #include <cctype>
-#include <regex>
 
 namespace awb::warehouse {
 
@@ -421,24 +420,72 @@ void writeMapping(PgConnection &pg, const std::string &schema, const SourceMappi
     }
 }
 
+namespace {
+
+bool isWordChar(char c)
+{
+    return std::isalnum(static_cast<unsigned char>(c)) != 0 || c == '_';
+}
+
+// The statement in upper case with every run of white space as one space, so words are found by plain search.
+std::string normalised(const std::string &sql)
+{
+    std::string out;
+    for (const char c : sql) {
+        if (std::isspace(static_cast<unsigned char>(c)) != 0) {
+            if (!out.empty() && out.back() != ' ') {
+                out += ' ';
+            }
+        } else {
+            out += static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+        }
+    }
+    return out;
+}
+
+// Whether words (upper case, single spaces) stand in text, not as part of a longer name.
+bool hasWords(const std::string &text, std::string_view words)
+{
+    for (std::size_t at = text.find(words); at != std::string::npos; at = text.find(words, at + 1)) {
+        const std::size_t end = at + words.size();
+        const bool startsClean = at == 0 || !isWordChar(words.front()) || !isWordChar(text[at - 1]);
+        const bool endsClean = end == text.size() || !isWordChar(words.back()) || !isWordChar(text[end]);
+        if (startsClean && endsClean) {
+            return true;
+        }
+    }
+    return false;
+}
+
+} // namespace
+
 std::vector<std::string> portabilityProblems(const std::string &sql)
 {
-    static const std::pair<const char *, const char *> rules[] = {
-        {R"(\bFILTER\s*\()", "uses FILTER (Redshift has none; use sum(CASE ...))"},
-        {R"(\bLATERAL\b)", "uses LATERAL"},
-        {R"(\bARRAY\b|\bARRAY_AGG\b|\[\s*\])", "uses arrays"},
-        {R"(\bgenerate_series\b)", "uses generate_series (leader-node only on Redshift)"},
-        {R"(\bntile\b)", "uses ntile (ties differ from the local quintiles)"},
-        {R"(\bRANGE\s+BETWEEN\b)", "uses a RANGE frame (Redshift has ROWS only)"},
-        {R"(\bIS\s+(NOT\s+)?DISTINCT\s+FROM\b)", "uses IS DISTINCT FROM"},
-        {R"(\bSTRING_AGG\b)", "uses STRING_AGG"},
-        {R"(\bMERGE\s+INTO\b)", "uses MERGE"},
-        {R"(\bLIKE\b|\bILIKE\b)", "uses LIKE (case rules differ between engines; use strpos(lower(..)))"},
+    const std::string text = normalised(sql);
+    struct Rule
+    {
+        std::vector<std::string_view> words; ///< any of them breaks the rule
+        const char *problem;
+    };
+    static const Rule rules[] = {
+        {{"FILTER (", "FILTER("}, "uses FILTER (Redshift has none; use sum(CASE ...))"},
+        {{"LATERAL"}, "uses LATERAL"},
+        {{"ARRAY", "ARRAY_AGG", "[]"}, "uses arrays"},
+        {{"GENERATE_SERIES"}, "uses generate_series (leader-node only on Redshift)"},
+        {{"NTILE"}, "uses ntile (ties differ from the local quintiles)"},
+        {{"RANGE BETWEEN"}, "uses a RANGE frame (Redshift has ROWS only)"},
+        {{"IS DISTINCT FROM", "IS NOT DISTINCT FROM"}, "uses IS DISTINCT FROM"},
+        {{"STRING_AGG"}, "uses STRING_AGG"},
+        {{"MERGE INTO"}, "uses MERGE"},
+        {{"LIKE", "ILIKE"}, "uses LIKE (case rules differ between engines; use strpos(lower(..)))"},
     };
     std::vector<std::string> out;
-    for (const auto &[pattern, problem] : rules) {
-        if (std::regex_search(sql, std::regex(pattern, std::regex::icase))) {
-            out.emplace_back(problem);
+    for (const Rule &rule : rules) {
+        const bool broken = std::any_of(rule.words.begin(), rule.words.end(), [&](std::string_view w) {
+            return w == "[]" ? text.find("[]") != std::string::npos : hasWords(text, w);
+        });
+        if (broken) {
+            out.emplace_back(rule.problem);
         }
     }
     return out;
