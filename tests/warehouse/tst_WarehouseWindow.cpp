@@ -9,6 +9,7 @@
 #include "segments/Templates.h"
 #include "services/SegmentService.h"
 #include "services/TraitService.h"
+#include "settings/Settings.h"
 #include "warehouse/PgConnection.h"
 #include "warehouse/WarehouseConnectDialog.h"
 #include "warehouse/WarehouseService.h"
@@ -54,6 +55,12 @@ private slots:
             host, 5432, QStringLiteral("postgres"), QStringLiteral("postgres"), QStringLiteral("p@ss&w=rd"),
             QStringLiteral("gui_shop"));
         QVERIFY2(uri.find("p@ss&w=rd") == std::string::npos, uri.c_str());
+        const QString shots = qEnvironmentVariable("AWB_SCREENSHOT_DIR");
+        if (!shots.isEmpty()) {
+            settings::Settings settings(m_dir.filePath(QStringLiteral("settings.ini")));
+            ui::WarehouseConnectDialog dialog(settings);
+            dialog.grab().save(shots + QStringLiteral("/warehouse-connect.png"));
+        }
         const auto summary = warehouse::openWarehouse(uri);
         QVERIFY2(summary, summary ? "" : summary.error().message.c_str());
         QCOMPARE(summary->schema, std::string("gui_shop"));

@@ -29,6 +29,7 @@ WarehouseConnectDialog::WarehouseConnectDialog(settings::Settings &settings, QWi
       m_schema(new QLineEdit(this))
 {
     setWindowTitle(tr("Connect to warehouse"));
+    setMinimumWidth(480);
     auto *intro =
         new QLabel(tr("A PostgreSQL-family warehouse holding events in the layout of Segment's warehouse "
                       "connector (tracks, one table per event, identifies, pages, users). Segments are "
