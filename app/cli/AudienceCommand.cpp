@@ -2,11 +2,13 @@
 // awb audience: create, list, show, duplicate and remove recommendation audiences (snapshots).
 #include "cli/CliCommon.h"
 #include "cli/Commands.h"
+#include "cli/WarehouseCli.h"
 #include "common/Text.h"
 #include "ingest/Timestamp.h"
 #include "numeric/Quality.h"
 #include "services/AudienceResults.h"
 #include "services/AudienceService.h"
+#include "warehouse/PgConnection.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -20,7 +22,8 @@ namespace awb::cli {
 namespace {
 
 constexpr const char *kSubUsage =
-    "usage: awb audience create WORKSPACE --name N (--target COLUMN=VALUE | --product ID) --size 5%|COUNT\n"
+    "usage: awb audience create WORKSPACE|URI --name N (--target COLUMN=VALUE | --product ID) --size "
+    "5%|COUNT\n"
     "                           [--horizon 30d] [--as-of DATE] [--description TEXT]\n"
     "                           [--control 10%|0 [--control-seed N]]\n"
     "                           [--only-in AUDIENCE|SEGMENT] [--exclude AUDIENCE|SEGMENT] [--everyone]\n"
@@ -160,6 +163,22 @@ int create(const QCommandLineParser &parser, const std::string &workspace)
         if (!ok || *what.controlSeed >= (std::uint64_t{1} << 53)) {
             return usageError("bad --control-seed (expected a whole number below 2^53)");
         }
+    }
+    if (warehouse::isWarehouseUri(workspace)) {
+        if (parser.isSet(opt("only-in")) || parser.isSet(opt("exclude")) || parser.isSet(opt("export"))) {
+            return usageError("--only-in, --exclude and --export read a workspace file; against a warehouse, "
+                              "export with awb export URI --audience NAME");
+        }
+        warehouse::WarehouseAudienceRequest w;
+        w.name = what.name;
+        w.target = request.target;
+        w.size = what.size;
+        w.horizonMs = request.horizonMs;
+        w.asOfMs = request.asOfMs;
+        w.everyone = parser.isSet(opt("everyone"));
+        w.controlShare = what.controlShare;
+        w.controlSeed = what.controlSeed;
+        return warehouseAudienceCreate(workspace, w);
     }
     audience::Population &population = request.population;
     population.everyone = parser.isSet(opt("everyone"));
@@ -306,6 +325,9 @@ int runAudience(const QStringList &args)
         return usageError("expected exactly one WORKSPACE");
     }
     const std::string workspace = parser.positionalArguments().first().toStdString();
+    if (warehouse::isWarehouseUri(workspace) && sub != opt("create")) {
+        return usageError("only audience create runs against a warehouse yet");
+    }
     const bool needsName = sub != opt("list");
     if (needsName && parser.value(opt("name")).trimmed().isEmpty()) {
         return usageError("--name is required");

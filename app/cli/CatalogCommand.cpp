@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "cli/CliCommon.h"
 #include "cli/Commands.h"
+#include "cli/WarehouseCli.h"
 #include "services/CatalogService.h"
+#include "warehouse/PgConnection.h"
 
 #include <QRegularExpression>
 
@@ -124,7 +126,9 @@ int runCatalog(const QStringList &args)
 {
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral("Define, build and show the recommendation catalog."));
-    parser.addPositionalArgument(QStringLiteral("workspace"), QStringLiteral("The .awb workspace file."));
+    parser.addPositionalArgument(
+        QStringLiteral("workspace"),
+        QStringLiteral("The .awb workspace file, or a warehouse (postgresql://...)."));
     parser.addOption({QStringLiteral("event"),
                       QStringLiteral("Interaction event NAME[=WEIGHT] (repeat, at most 10)."),
                       QStringLiteral("NAME")});
@@ -149,9 +153,10 @@ int runCatalog(const QStringList &args)
         std::fputs("awb catalog: expected one workspace file\n", stderr);
         return kExitUsage;
     }
-    services::CatalogService service(parser.positionalArguments().first().toStdString());
+    const std::string target = parser.positionalArguments().first().toStdString();
+    std::optional<catalog::CatalogDefinition> defined;
     if (parser.isSet(QStringLiteral("event"))) {
-        catalog::CatalogDefinition def;
+        catalog::CatalogDefinition &def = defined.emplace();
         for (const QString &e : parser.values(QStringLiteral("event"))) {
             catalog::CatalogEvent event;
             if (!parseEvent(e, parser.value(QStringLiteral("product-id")), event)) {
@@ -172,7 +177,19 @@ int runCatalog(const QStringList &args)
             }
             def.columns.push_back(column);
         }
-        if (auto saved = service.save(def); !saved) {
+    }
+    if (warehouse::isWarehouseUri(target)) {
+        if (parser.isSet(QStringLiteral("build"))) {
+            std::fputs("awb catalog: a warehouse's catalog is read when an audience is created; there is "
+                       "nothing to build\n",
+                       stderr);
+            return kExitUsage;
+        }
+        return warehouseCatalog(target, defined);
+    }
+    services::CatalogService service(target);
+    if (defined) {
+        if (auto saved = service.save(*defined); !saved) {
             return printError(saved.error());
         }
     }

@@ -3,7 +3,9 @@
 #include "cli/CliCommon.h"
 #include "cli/Commands.h"
 #include "cli/RecommendationOptions.h"
+#include "cli/WarehouseCli.h"
 #include "services/ExportService.h"
+#include "warehouse/PgConnection.h"
 
 #include <cstdio>
 
@@ -64,6 +66,18 @@ int runExport(const QStringList &args)
             stderr);
         return kExitUsage;
     }
+    const std::string target = parser.positionalArguments().first().toStdString();
+    if (warehouse::isWarehouseUri(target)) {
+        warehouse::WarehouseExportRequest w;
+        w.audience = parser.value(opt("audience")).toStdString();
+        w.preset = parser.value(opt("preset")).toStdString();
+        w.outFile = parser.value(opt("out")).toStdString();
+        if (parser.isSet(opt("columns"))) {
+            w.columns = splitColumns(parser.value(opt("columns")));
+        }
+        w.defaultCountry = parser.value(opt("default-country")).toStdString();
+        return warehouseExport(target, w);
+    }
     services::ExportRequest request;
     request.audience = parser.value(opt("audience")).toStdString();
     request.preset = parser.value(opt("preset")).toStdString();
@@ -75,8 +89,7 @@ int runExport(const QStringList &args)
         return exitCode;
     }
     TerminalProgress progress;
-    const auto report = services::ExportService(parser.positionalArguments().first().toStdString())
-                            .exportAudience(request, progress);
+    const auto report = services::ExportService(target).exportAudience(request, progress);
     if (!report) {
         return printError(report.error());
     }

@@ -3,11 +3,13 @@
 
 #include "cli/CliCommon.h"
 #include "cli/RuleOptions.h"
+#include "common/Text.h"
 #include "ingest/Timestamp.h"
 #include "segments/RuleJson.h"
 #include "segments/Templates.h"
 #include "traits/TraitTable.h"
 #include "warehouse/PgConnection.h"
+#include "warehouse/SnakeCase.h"
 #include "warehouse/WarehouseExport.h"
 #include "warehouse/WarehouseService.h"
 
@@ -161,13 +163,79 @@ int warehouseSegmentExport(const QCommandLineParser &parser, const std::string &
             request.columns.push_back(c.trimmed().toStdString());
         }
     }
-    const auto written = warehouse::exportSegment(uri, request);
+    const auto written = warehouse::exportMembers(uri, request);
     if (!written) {
         return printError(written.error());
     }
     printOut("exported " + std::to_string(written->written) + " of " + std::to_string(written->members) +
              " members of '" + request.segment + "' to " + request.outFile + " (" +
              std::to_string(written->skipped) + " skipped: without what the preset needs)\n");
+    return kExitOk;
+}
+
+int warehouseCatalog(const std::string &uri, const std::optional<catalog::CatalogDefinition> &definition)
+{
+    if (definition) {
+        if (const auto stored = warehouse::setCatalogDefinition(uri, *definition); !stored) {
+            return printError(stored.error());
+        }
+    }
+    const auto current = warehouse::catalogDefinition(uri);
+    if (!current) {
+        return printError(current.error());
+    }
+    std::string s = "catalog of " + warehouse::redactedUri(uri) + (definition ? " (stored)" : "") + "\n";
+    for (const catalog::CatalogEvent &e : current->events) {
+        char weight[32];
+        std::snprintf(weight, sizeof weight, "%g", e.weight);
+        s += "  event " + e.name + " (table " + warehouse::snakeCase(e.name) + ", product id " +
+             e.productProperty + ", weight " + weight + ")\n";
+    }
+    for (const catalog::CatalogColumn &c : current->columns) {
+        s += "  column " + c.name + " = " + c.property + "\n";
+    }
+    printOut(s);
+    return kExitOk;
+}
+
+int warehouseAudienceCreate(const std::string &uri, const warehouse::WarehouseAudienceRequest &request)
+{
+    TerminalProgress progress;
+    const auto created = warehouse::createAudience(uri, request, progress);
+    if (!created) {
+        return printError(created.error());
+    }
+    std::string quality;
+    if (!created->backtest.empty()) {
+        char auc[16];
+        std::snprintf(auc, sizeof auc, "%.3f", created->backtest.front().auc);
+        quality = ", quality " + created->backtest.front().label + " (AUC " + auc + ")";
+    }
+    printOut("audience '" + request.name + "' in the warehouse: " + withThousands(created->members) + " of " +
+             withThousands(created->scored) + " scored people (" + request.size.toString() + "), target " +
+             request.target.describe() + " as of " + ingest::formatTimestamp(created->nowMs) + quality +
+             ", control group " + std::to_string(created->controlSize) + " (seed " +
+             std::to_string(created->controlSeed) + "); " + std::to_string(created->entered) + " entered, " +
+             std::to_string(created->exited) + " left since the last snapshot; " +
+             withThousands(created->interactions) +
+             " interactions pulled (awb.audiences, awb.audience_memberships)\n");
+    if (!created->note.empty()) {
+        printOut("note: " + created->note + "\n");
+    }
+    return kExitOk;
+}
+
+int warehouseExport(const std::string &uri, const warehouse::WarehouseExportRequest &request)
+{
+    TerminalProgress progress;
+    const auto written = warehouse::exportMembers(uri, request, progress);
+    if (!written) {
+        return printError(written.error());
+    }
+    printOut("exported " + std::to_string(written->written) + " of " + std::to_string(written->members) +
+             " members of audience '" + request.audience + "' (control group left out) to " +
+             request.outFile + " (" + std::to_string(written->skipped) +
+             " skipped: without what the preset needs)\n");
     return kExitOk;
 }
 

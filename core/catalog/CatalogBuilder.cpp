@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "catalog/CatalogBuilder.h"
 
-#include "catalog/PropertyReader.h"
+#include "catalog/ItemPass.h"
 #include "jobs/Progress.h"
 #include "store/Database.h"
 #include "store/StoreError.h"
@@ -18,38 +18,13 @@ namespace {
 
 constexpr std::int64_t kCheckEvery = 4096;
 
-struct EventRule
-{
-    std::string key; ///< product id key in the product properties
-    double weight = 1.0;
-    std::vector<std::string> columnKeys; ///< per column, the property it reads on this event
-};
-
-struct ColumnState
-{
-    std::int64_t ts = INT64_MIN;
-    std::vector<std::string> values;
-};
-
-struct Item
-{
-    std::string productId;
-    std::int64_t lastTs = INT64_MIN;
-    std::int64_t interactions = 0;
-    std::vector<ColumnState> columns;
-    std::optional<double> price;     ///< the latest unit price seen
-    std::int64_t priceTs = INT64_MIN;
-    std::optional<double> listPrice; ///< the highest unit price seen
-};
-
 // Everything read in one pass over the product rows of the catalog events.
 struct Pass
 {
-    std::vector<Item> items;
-    std::unordered_map<std::string, std::int32_t> index;
+    explicit Pass(const CatalogDefinition &def) : items(def) {}
+    ItemPass items;
     std::unordered_set<std::int64_t> profiles;
     std::int64_t interactions = 0;
-    std::int64_t skipped = 0;
 };
 
 std::string placeholders(std::size_t n)
@@ -68,11 +43,7 @@ std::map<std::int64_t, EventRule> eventRules(store::Database &db, const CatalogD
     for (const CatalogEvent &e : def.events) {
         st.bind(1, e.name);
         if (st.step()) {
-            EventRule &rule = rules[st.int64(0)];
-            rule = {productKey(e.productProperty), e.weight, {}};
-            for (const CatalogColumn &c : def.columns) {
-                rule.columnKeys.push_back(productKey(c.propertyFor(e.name)));
-            }
+            rules[st.int64(0)] = eventRule(def, e);
         }
         st.reset();
     }
@@ -94,15 +65,12 @@ store::Statement rowsQuery(store::Database &db, const std::map<std::int64_t, Eve
     return st;
 }
 
-Result<void> readRows(store::Database &db, const CatalogDefinition &def,
-                      const std::map<std::int64_t, EventRule> &rules, Pass &pass, ProgressSink &progress)
+Result<void> readRows(store::Database &db, const std::map<std::int64_t, EventRule> &rules, Pass &pass,
+                      ProgressSink &progress)
 {
     auto rows = rowsQuery(db, rules, false);
     auto insert = db.prepare(
         "INSERT INTO catalog_interactions (profile_id, item, ts, weight, value) VALUES (?, ?, ?, ?, ?)");
-    PropertyReader reader;
-    std::vector<std::string> ids;
-    std::vector<std::string> values;
     std::int64_t done = 0;
     while (rows.step()) {
         if (++done % kCheckEvery == 0) {
@@ -111,52 +79,18 @@ Result<void> readRows(store::Database &db, const CatalogDefinition &def,
             }
             progress.setValue(done);
         }
-        const EventRule &rule = rules.at(rows.int64(2));
-        const std::string properties = rows.text(4);
-        const bool parsed = reader.parse(properties);
-        if (rule.key == "product_id") {
-            ids.assign(1, rows.text(3));
-        } else if (parsed) {
-            reader.values(rule.key, {}, ids);
-        } else {
-            ids.clear();
-        }
-        if (ids.empty() || ids.front().empty()) {
-            ++pass.skipped;
-            continue;
-        }
         const std::int64_t ts = rows.int64(1);
-        const auto [it, added] =
-            pass.index.try_emplace(ids.front(), static_cast<std::int32_t>(pass.items.size()));
-        if (added) {
-            pass.items.push_back({ids.front(), ts, 0, std::vector<ColumnState>(def.columns.size()), {}, INT64_MIN, {}});
-        }
-        Item &item = pass.items[static_cast<std::size_t>(it->second)];
-        item.lastTs = std::max(item.lastTs, ts);
-        ++item.interactions;
-        for (std::size_t c = 0; parsed && c < def.columns.size(); ++c) {
-            ColumnState &col = item.columns[c];
-            if (ts < col.ts) {
-                continue;
-            }
-            reader.values(rule.columnKeys[c], def.columns[c].split, values);
-            if (!values.empty()) {
-                col.ts = ts;
-                col.values = values; // latest value wins
-            }
-        }
-        if (!rows.isNull(6) && rows.real(6) >= 0) {
-            const double price = rows.real(6);
-            if (ts >= item.priceTs) {
-                item.price = price;
-                item.priceTs = ts;
-            }
-            item.listPrice = std::max(item.listPrice.value_or(price), price);
+        const EventRule &rule = rules.at(rows.int64(2));
+        const std::int32_t item =
+            pass.items.add(rule, ts, rows.text(3), rows.text(4),
+                           rows.isNull(6) ? std::nullopt : std::optional<double>(rows.real(6)));
+        if (item < 0) {
+            continue;
         }
         const std::int64_t profile = rows.int64(0);
         pass.profiles.insert(profile);
         insert.bind(1, profile)
-            .bind(2, static_cast<std::int64_t>(it->second))
+            .bind(2, static_cast<std::int64_t>(item))
             .bind(3, ts)
             .bind(4, rule.weight)
             .bind(5, rows.real(5))
@@ -173,8 +107,9 @@ void writeItems(store::Database &db, const CatalogDefinition &def, const Pass &p
     auto value =
         db.prepare("INSERT OR IGNORE INTO catalog_item_values (column_name, value, item) VALUES (?, ?, ?)");
     std::map<std::pair<std::size_t, std::string>, std::pair<std::int64_t, std::int64_t>> counts;
-    for (std::size_t i = 0; i < pass.items.size(); ++i) {
-        const Item &it = pass.items[i];
+    const std::vector<CatalogItem> &items = pass.items.items();
+    for (std::size_t i = 0; i < items.size(); ++i) {
+        const CatalogItem &it = items[i];
         item.bind(1, static_cast<std::int64_t>(i))
             .bind(2, it.productId)
             .bind(3, it.lastTs)
@@ -218,12 +153,12 @@ Result<CatalogBuildInfo> buildCatalog(store::Database &db, ProgressSink &progres
             "DELETE FROM catalog_interactions; DELETE FROM catalog_values; DELETE FROM catalog_item_values; "
             "DELETE FROM catalog_items;");
         const auto rules = eventRules(db, *def);
-        Pass pass;
+        Pass pass(*def);
         if (!rules.empty()) {
             auto count = rowsQuery(db, rules, true);
             progress.setRange(count.step() ? count.int64(0) : 0);
             progress.setStage("Reading interactions");
-            if (auto read = readRows(db, *def, rules, pass, progress); !read) {
+            if (auto read = readRows(db, rules, pass, progress); !read) {
                 return fail(read.error());
             }
         }
@@ -231,8 +166,8 @@ Result<CatalogBuildInfo> buildCatalog(store::Database &db, ProgressSink &progres
         writeItems(db, *def, pass);
         using namespace std::chrono;
         CatalogBuildInfo info{duration_cast<milliseconds>(system_clock::now().time_since_epoch()).count(),
-                              static_cast<std::int64_t>(pass.items.size()), pass.interactions,
-                              static_cast<std::int64_t>(pass.profiles.size()), pass.skipped};
+                              static_cast<std::int64_t>(pass.items.items().size()), pass.interactions,
+                              static_cast<std::int64_t>(pass.profiles.size()), pass.items.skipped()};
         db.prepare("INSERT INTO catalog_builds (built_at, items, interactions, profiles, skipped) VALUES (?, "
                    "?, ?, ?, ?)")
             .bind(1, info.builtAtMs)

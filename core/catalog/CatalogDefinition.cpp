@@ -120,4 +120,17 @@ double defaultWeight(const std::string &eventName)
     return 1.0;
 }
 
+CatalogDefinition segmentSpecCatalog()
+{
+    CatalogDefinition d;
+    d.events = {{"Order Completed", "products[].product_id", 3.0},
+                {"Product Added", "product_id", 2.0},
+                {"Product Viewed", "product_id", 1.0}};
+    d.columns = {{"Brand", "brand", ""},
+                 {"Category", "category", ""},
+                 {"Subcategory", "subcategory", ""},
+                 {"Name", "name", ""}};
+    return d;
+}
+
 } // namespace awb::catalog

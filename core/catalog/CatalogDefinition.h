@@ -56,6 +56,11 @@ struct CatalogDefinition
 /// of products[] are stored as product rows whose properties hold the key.
 std::string productKey(const std::string &property);
 
+/// The catalog of Segment's e-commerce spec: orders' products[] (weight 3), cart adds (2) and product views
+/// (1) by product_id, with Brand, Category, Subcategory and Name columns. The sample store's catalog and a
+/// warehouse's default.
+CatalogDefinition segmentSpecCatalog();
+
 /// Default weight for an event name: purchases > cart adds > views > anything else.
 double defaultWeight(const std::string &eventName);
 

@@ -119,19 +119,40 @@ Result<std::vector<std::int32_t>> resolveTarget(store::Database &db, const Targe
     return items;
 }
 
-std::vector<std::string> profileKeys(store::Database &db, const std::vector<std::int64_t> &profileIds)
+std::vector<std::string> profileLabels(store::Database &db, const std::vector<std::int64_t> &profileIds)
 {
-    std::unordered_map<std::int64_t, std::string> keys;
-    // kind 0 (user id) sorts before kind 1 (anonymous id): the first row per profile is its key.
-    auto st = db.prepare("SELECT profile_id, value FROM identities ORDER BY profile_id, kind, value");
+    std::unordered_map<std::int64_t, std::string> labels;
+    // kind 0 (user id) sorts before kind 1 (anonymous id): the first row per profile is its label.
+    auto st = db.prepare("SELECT profile_id, kind, value FROM identities ORDER BY profile_id, kind, value");
     while (st.step()) {
-        keys.try_emplace(st.int64(0), st.text(1));
+        labels.try_emplace(st.int64(0), std::to_string(st.int64(1)) + st.text(2));
     }
     std::vector<std::string> out;
     out.reserve(profileIds.size());
     for (const std::int64_t id : profileIds) {
-        const auto it = keys.find(id);
-        out.push_back(it == keys.end() ? std::to_string(id) : it->second);
+        const auto it = labels.find(id);
+        out.push_back(it == labels.end() ? "2" + std::to_string(id) : it->second);
+    }
+    return out;
+}
+
+std::vector<std::string> profileKeys(store::Database &db, const std::vector<std::int64_t> &profileIds)
+{
+    std::vector<std::string> keys = profileLabels(db, profileIds);
+    for (std::string &k : keys) {
+        k.erase(0, 1);
+    }
+    return keys;
+}
+
+std::vector<std::string> itemProductIds(store::Database &db, std::int32_t itemCount)
+{
+    std::vector<std::string> out(static_cast<std::size_t>(itemCount));
+    auto st = db.prepare("SELECT item, product_id FROM catalog_items");
+    while (st.step()) {
+        if (const std::int64_t item = st.int64(0); item >= 0 && item < itemCount) {
+            out[static_cast<std::size_t>(item)] = st.text(1);
+        }
     }
     return out;
 }

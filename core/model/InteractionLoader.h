@@ -43,7 +43,13 @@ struct Target
 /// value, the closest known values).
 Result<std::vector<std::int32_t>> resolveTarget(store::Database &db, const Target &target);
 
-/// The external key of each profile: its user id, else its first anonymous id (aligned with profileIds).
+/// The label of each profile (aligned with profileIds): "0" + its smallest user id, else "1" + its smallest
+/// anonymous id, else "2" + its id; the same label a warehouse gives a person (warehouse::personOf).
+std::vector<std::string> profileLabels(store::Database &db, const std::vector<std::int64_t> &profileIds);
+/// The external key of each profile: its label without the leading digit (its user id, else its first
+/// anonymous id).
 std::vector<std::string> profileKeys(store::Database &db, const std::vector<std::int64_t> &profileIds);
+/// The product id of each catalog item, by item index (itemCount of them).
+std::vector<std::string> itemProductIds(store::Database &db, std::int32_t itemCount);
 
 } // namespace awb::model

@@ -2,6 +2,7 @@
 #include "services/ScoringService.h"
 
 #include "jobs/Progress.h"
+#include "model/CanonicalOrder.h"
 #include "numeric/Propensity.h"
 #include "numeric/PropensityPooled.h"
 #include "numeric/PropensityTuning.h"
@@ -138,6 +139,61 @@ bool EligibleProfiles::admits(std::int64_t profileId) const
            !std::binary_search(excluded.begin(), excluded.end(), profileId);
 }
 
+Result<ScoreResult> scoreInput(const ScoringInput &input, const std::vector<std::int32_t> &targetItems,
+                               const ScoreRequest &request, ProgressSink &progress)
+{
+    const model::LoadedInteractions &in = input.data;
+    progress.setStage("Numbering the interactions");
+    model::CanonicalLog canonical = model::canonicalOrder(in.log, input.labels, input.productIds);
+    model::LoadedInteractions data{std::move(canonical.log), {}, in.latestEventMs};
+    data.profileIds.reserve(canonical.inputProfile.size());
+    for (const std::int32_t p : canonical.inputProfile) {
+        data.profileIds.push_back(in.profileIds[static_cast<std::size_t>(p)]);
+    }
+    std::vector<std::int32_t> items;
+    for (const std::int32_t i : targetItems) {
+        items.push_back(canonical.itemOf[static_cast<std::size_t>(i)]);
+    }
+    std::sort(items.begin(), items.end());
+    const std::int64_t now = request.asOfMs.value_or(data.latestEventMs + 1);
+    if (auto ok = checkHistory(data, now, request.horizonMs); !ok) {
+        return fail(ok.error());
+    }
+    auto prepared = prepare(data, {items}, now, request.horizonMs, request.everyone, progress);
+    if (!prepared) {
+        return fail(prepared.error());
+    }
+    if (request.eligible.restricts()) {
+        prepared->params.eligible.resize(data.profileIds.size());
+        for (std::size_t p = 0; p < data.profileIds.size(); ++p) {
+            prepared->params.eligible[p] = request.eligible.admits(data.profileIds[p]) ? 1 : 0;
+        }
+    }
+    auto result = run(data, items, *prepared, progress);
+    if (!result) {
+        return fail(result.error());
+    }
+    ScoreResult out{request.target.describe(),
+                    now,
+                    {},
+                    result->backtest,
+                    result->fallback,
+                    result->fallbackInput,
+                    result->note,
+                    prepared->tuning};
+    out.ranked.reserve(result->population.size());
+    for (std::size_t r = 0; r < result->population.size(); ++r) {
+        const auto p = static_cast<std::size_t>(result->population[r]);
+        const std::string &label = input.labels[static_cast<std::size_t>(canonical.inputProfile[p])];
+        out.ranked.push_back({data.profileIds[p], label.substr(1), result->probability[r]});
+    }
+    // One rank order everywhere (the size picker, the stored members): ties broken by profile id.
+    std::sort(out.ranked.begin(), out.ranked.end(), [](const ScoredProfile &a, const ScoredProfile &b) {
+        return a.probability > b.probability || (a.probability == b.probability && a.profileId < b.profileId);
+    });
+    return out;
+}
+
 ScoringService::ScoringService(std::string workspacePath) : m_path(std::move(workspacePath)) {}
 
 Result<ScoreResult> ScoringService::score(const ScoreRequest &request, ProgressSink &progress)
@@ -151,37 +207,10 @@ Result<ScoreResult> ScoringService::score(const ScoreRequest &request, ProgressS
         if (!data) {
             return fail(data.error());
         }
-        const std::int64_t now = request.asOfMs.value_or(data->latestEventMs + 1);
-        if (auto ok = checkHistory(*data, now, request.horizonMs); !ok) {
-            return fail(ok.error());
-        }
-        auto prepared = prepare(*data, {*items}, now, request.horizonMs, request.everyone, progress);
-        if (!prepared) {
-            return fail(prepared.error());
-        }
-        if (request.eligible.restricts()) {
-            prepared->params.eligible.resize(data->profileIds.size());
-            for (std::size_t p = 0; p < data->profileIds.size(); ++p) {
-                prepared->params.eligible[p] = request.eligible.admits(data->profileIds[p]) ? 1 : 0;
-            }
-        }
-        auto result = run(*data, *items, *prepared, progress);
-        if (!result) {
-            return fail(result.error());
-        }
-        ScoreResult out{request.target.describe(), now,         {}, result->backtest, result->fallback,
-                        result->fallbackInput,     result->note, prepared->tuning};
-        const std::vector<std::string> keys = model::profileKeys(db, data->profileIds);
-        out.ranked.reserve(result->population.size());
-        for (std::size_t r = 0; r < result->population.size(); ++r) {
-            const auto p = static_cast<std::size_t>(result->population[r]);
-            out.ranked.push_back({data->profileIds[p], keys[p], result->probability[r]});
-        }
-        // One rank order everywhere (the size picker, the stored members): ties broken by profile id.
-        std::sort(out.ranked.begin(), out.ranked.end(), [](const ScoredProfile &a, const ScoredProfile &b) {
-            return a.probability > b.probability || (a.probability == b.probability && a.profileId < b.profileId);
-        });
-        return out;
+        ScoringInput input{std::move(*data), {}, {}};
+        input.labels = model::profileLabels(db, input.data.profileIds);
+        input.productIds = model::itemProductIds(db, input.data.log.itemCount);
+        return scoreInput(input, *items, request, progress);
     });
 }
 

@@ -109,15 +109,7 @@ std::string WorkspaceInfo::toJson() const
 
 catalog::CatalogDefinition WorkspaceService::sampleCatalog()
 {
-    catalog::CatalogDefinition d;
-    d.events = {{"Order Completed", "products[].product_id", 3.0},
-                {"Product Added", "product_id", 2.0},
-                {"Product Viewed", "product_id", 1.0}};
-    d.columns = {{"Brand", "brand", ""},
-                 {"Category", "category", ""},
-                 {"Subcategory", "subcategory", ""},
-                 {"Name", "name", ""}};
-    return d;
+    return catalog::segmentSpecCatalog();
 }
 
 Result<sample::SampleSummary> WorkspaceService::createSample(const std::string &path,

@@ -43,7 +43,7 @@ std::string attributesJson(const PgResult &rows, int row, int firstColumn,
 
 } // namespace
 
-Result<segments::ExportCounts> exportSegment(const std::string &uri, const WarehouseExportRequest &request,
+Result<segments::ExportCounts> exportMembers(const std::string &uri, const WarehouseExportRequest &request,
                                              ProgressSink &progress)
 {
     auto preset = exports::makePreset(
@@ -57,14 +57,18 @@ Result<segments::ExportCounts> exportSegment(const std::string &uri, const Wareh
         const auto pg = PgConnection::connect(uri);
         pg->setCancelCheck([&progress] { return progress.isCancelled(); });
         const SourceTables source = readSourceTables(*pg, sourceSchemaOf(*pg));
-        const PgResult saved =
-            pg->exec("SELECT count(*) FROM information_schema.tables WHERE table_schema = 'awb' "
-                     "AND table_name = 'segment_members'");
+        const bool audience = !request.audience.empty();
+        const std::string name = audience ? request.audience : request.segment;
+        const std::string table = audience ? "audiences" : "segments";
+        const PgResult saved = pg->exec(
+            "SELECT count(*) FROM information_schema.tables WHERE table_schema = 'awb' AND table_name = $1",
+            {table});
         if (saved.int64(0, 0) == 0 ||
-            pg->exec("SELECT count(*) FROM awb.segments WHERE name = $1", {request.segment}).int64(0, 0) ==
-                0) {
-            return fail(Error::Code::NotFound, "No segment named '" + request.segment + "' was saved in " +
-                                                   redactedUri(uri) + " (awb segment save).");
+            pg->exec("SELECT count(*) FROM awb." + table + " WHERE name = $1", {name}).int64(0, 0) == 0) {
+            return fail(Error::Code::NotFound,
+                        (audience ? "No audience named '" : "No segment named '") + name + "' was " +
+                            (audience ? "created" : "saved") + " in " + redactedUri(uri) +
+                            (audience ? " (awb audience create)." : " (awb segment save)."));
         }
         // Text columns of users, the person's attributes; ids and load times are not.
         std::vector<std::string> attributes;
@@ -88,10 +92,18 @@ Result<segments::ExportCounts> exportSegment(const std::string &uri, const Wareh
         writer.setColumnKinds(exports::cellKinds(formatter.preset()));
         writer.writeHeader(formatter.preset().header());
         pg->execScript("BEGIN");
-        pg->exec("DECLARE awb_members NO SCROLL CURSOR FOR SELECT m.person_key, l.node" + select +
-                     " FROM awb.segment_members m JOIN awb.identity_labels l ON l.label = m.person_key" +
-                     users + " WHERE m.segment_name = $1 ORDER BY m.person_key, l.node",
-                 {request.segment});
+        const std::string members =
+            audience
+                ? "SELECT m.person_id, l.node" + select +
+                      ", m.rank, m.score FROM awb.audience_memberships m JOIN awb.audiences a ON "
+                      "a.audience_id = m.audience_id JOIN awb.identity_labels l ON l.label = m.person_id" +
+                      users + " WHERE a.name = $1 AND NOT m.control ORDER BY m.rank, l.node"
+                : "SELECT m.person_key, l.node" + select +
+                      ", 0, 0 FROM awb.segment_members m JOIN awb.identity_labels l ON l.label = "
+                      "m.person_key" +
+                      users + " WHERE m.segment_name = $1 ORDER BY m.person_key, l.node";
+        pg->exec("DECLARE awb_members NO SCROLL CURSOR FOR " + members, {name});
+        const int rankColumn = 2 + static_cast<int>(attributes.size());
         exports::TraitReader traits(formatter.preset());
         segments::ExportCounts counts;
         std::vector<std::string> cells;
@@ -115,7 +127,9 @@ Result<segments::ExportCounts> exportSegment(const std::string &uri, const Wareh
                     finish();
                     person = rows.text(r, 0);
                     member = exports::MemberRecord();
-                    member.rank = ++counts.members;
+                    ++counts.members;
+                    member.rank = audience ? rows.int64(r, rankColumn) : counts.members;
+                    member.score = rows.real(r, rankColumn + 1);
                     member.traitsJson = "{}";
                 }
                 const std::string_view node = rows.text(r, 1);

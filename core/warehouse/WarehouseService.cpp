@@ -9,33 +9,17 @@
 #include "traits/TraitInfos.h"
 #include "warehouse/PgConnection.h"
 #include "warehouse/RuleSql.h"
+#include "warehouse/WarehouseSession.h"
 
 namespace awb::warehouse {
 
-namespace {
+using detail::connectWatched;
+using detail::guarded;
+using detail::segmentSource;
+using detail::traitsTime;
 
-template <typename F> auto guarded(F &&f) -> decltype(f())
-{
-    try {
-        return f();
-    } catch (const PgCancelled &) {
-        return fail(Error::cancelled());
-    } catch (const PgError &e) {
-        return fail(Error::Code::Database, e.what());
-    } catch (const store::StoreError &e) {
-        return fail(Error::Code::Database, e.what());
-    }
-}
+namespace detail {
 
-// A connection whose statements stop when progress is cancelled.
-std::unique_ptr<PgConnection> connectWatched(const std::string &uri, ProgressSink &progress)
-{
-    auto pg = PgConnection::connect(uri);
-    pg->setCancelCheck([&progress] { return progress.isCancelled(); });
-    return pg;
-}
-
-// The time the stored traits were computed for, when there are any.
 std::optional<std::int64_t> traitsTime(PgConnection &pg, const std::string &schema)
 {
     const PgResult exists =
@@ -48,7 +32,6 @@ std::optional<std::int64_t> traitsTime(PgConnection &pg, const std::string &sche
     return r.rows() > 0 ? std::optional(r.int64(0, 0)) : std::nullopt;
 }
 
-// The source of the URI; InvalidInput when its schema does not hold Segment's layout.
 Result<SourceTables> segmentSource(PgConnection &pg, const std::string &uri)
 {
     SourceTables source = readSourceTables(pg, sourceSchemaOf(pg));
@@ -61,7 +44,7 @@ Result<SourceTables> segmentSource(PgConnection &pg, const std::string &uri)
     return source;
 }
 
-} // namespace
+} // namespace detail
 
 Result<WarehouseSummary> openWarehouse(const std::string &uri, ProgressSink &progress)
 {

@@ -14,10 +14,6 @@ namespace awb::warehouse {
 
 namespace {
 
-// The node of an event row's person: its user id, else its anonymous id.
-constexpr const char *kNodeOf =
-    "CASE WHEN e.user_id IS NOT NULL THEN '0' || e.user_id ELSE '1' || e.anonymous_id END";
-
 struct EventTable
 {
     std::string table;
@@ -173,6 +169,12 @@ std::string personOf(const std::string &alias)
 std::string personJoin(const std::string &alias)
 {
     return " LEFT JOIN awb.identity_moves m_" + alias + " ON m_" + alias + ".node = " + alias + ".node";
+}
+
+std::string peopleSql(const SourceTables &source)
+{
+    return "SELECT " + personOf("a") + " AS person, min(a.ts) AS first_seen FROM (" + allEventsSql(source) +
+           ") a" + personJoin("a") + " GROUP BY " + personOf("a");
 }
 
 std::string SourceTables::typeOf(const std::string &table, const std::string &column) const

@@ -41,6 +41,11 @@ struct SourceTables
 /// person).
 std::string personOf(const std::string &alias);
 std::string personJoin(const std::string &alias);
+/// The node of an event row aliased e: its user id, else its anonymous id.
+inline constexpr const char *kNodeOf =
+    "CASE WHEN e.user_id IS NOT NULL THEN '0' || e.user_id ELSE '1' || e.anonymous_id END";
+/// Every person of the source with the time of their first event: (person, first_seen).
+std::string peopleSql(const SourceTables &source);
 
 /// Reads the source schema's tables from information_schema. Throws PgError.
 SourceTables readSourceTables(PgConnection &pg, const std::string &schema);

@@ -311,7 +311,7 @@ void WarehouseWindow::exportSegment()
         emit jobDone();
     };
     m_jobs->start(tr("Export segment"), [uri = m_uri, request](ProgressSink &progress) {
-        return warehouse::exportSegment(uri, request, progress);
+        return warehouse::exportMembers(uri, request, progress);
     });
 }
 

@@ -1,0 +1,67 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Recommendation audiences of a warehouse (warehouse mode, issue 16 items 4 and 5): the catalog's
+// interactions pulled back (WarehouseCatalog), scored by the same propensity model, backtest and tuning as a
+// workspace (services::scoreInput, so the same interactions give the same scores), and the members written
+// back where the warehouse's tools read them:
+//   awb.audiences(audience_id, name, source_schema, target, size_rule, horizon_days, as_of_ms, created_at_ms,
+//                 scored, members, control_share, control_seed, quality, auc)
+//   awb.audience_memberships(person_id, audience_id, score, rank, control)   (Census's names)
+//   awb.audience_membership_log(audience_id, person_id, at_ms, event_type 'enter' | 'exit')
+// Re-creating an audience of the same name replaces its members and logs who entered and left.
+#pragma once
+
+#include "audience/AudienceTypes.h"
+#include "catalog/CatalogDefinition.h"
+#include "common/Result.h"
+#include "jobs/Progress.h"
+#include "model/InteractionLoader.h"
+#include "numeric/Quality.h"
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace awb::warehouse {
+
+/// A catalog definition for the URI's source schema (awb catalog URI --event ...): validated, then stored.
+Result<void> setCatalogDefinition(const std::string &uri, const catalog::CatalogDefinition &definition);
+
+/// The catalog definition in force for the URI's source schema (Segment's e-commerce spec until one is
+/// stored).
+Result<catalog::CatalogDefinition> catalogDefinition(const std::string &uri);
+
+struct WarehouseAudienceRequest
+{
+    std::string name;
+    model::Target target;
+    audience::SizeRule size;
+    std::int64_t horizonMs = 30LL * 86400000;
+    std::optional<std::int64_t> asOfMs; ///< default: just after the latest event
+    bool everyone = false;              ///< score anonymous people too
+    double controlShare = 0.10;
+    std::optional<std::uint64_t> controlSeed; ///< default: a new one
+};
+
+struct WarehouseAudience
+{
+    std::int64_t audienceId = 0;
+    std::int64_t nowMs = 0;
+    std::int64_t interactions = 0; ///< pulled
+    std::int64_t scored = 0;
+    std::int64_t members = 0;
+    std::int64_t controlSize = 0;
+    std::uint64_t controlSeed = 0;
+    std::int64_t entered = 0;
+    std::int64_t exited = 0;
+    std::vector<numeric::Quality> backtest; ///< model first, then the baselines
+    std::string note;
+    std::string tuning;
+};
+
+/// Scores and stores the audience; the previous snapshot of the name stays when anything fails or is
+/// cancelled. The people are those of the last traits refresh (refreshed first when there was none).
+Result<WarehouseAudience> createAudience(const std::string &uri, const WarehouseAudienceRequest &request,
+                                         ProgressSink &progress = ProgressSink::null());
+
+} // namespace awb::warehouse

@@ -1,0 +1,46 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Internal to the warehouse services (Warehouse*.cpp): a watched connection, errors as Result, the source
+// schema checked for Segment's layout.
+#pragma once
+
+#include "common/Result.h"
+#include "jobs/Progress.h"
+#include "store/StoreError.h"
+#include "warehouse/PgConnection.h"
+#include "warehouse/WarehouseTraits.h"
+
+#include <memory>
+#include <optional>
+#include <string>
+
+namespace awb::warehouse::detail {
+
+/// Runs f, turning PostgreSQL and store errors into failed Results.
+template <typename F> auto guarded(F &&f) -> decltype(f())
+{
+    try {
+        return f();
+    } catch (const PgCancelled &) {
+        return fail(Error::cancelled());
+    } catch (const PgError &e) {
+        return fail(Error::Code::Database, e.what());
+    } catch (const store::StoreError &e) {
+        return fail(Error::Code::Database, e.what());
+    }
+}
+
+/// A connection whose statements stop when progress is cancelled.
+inline std::unique_ptr<PgConnection> connectWatched(const std::string &uri, ProgressSink &progress)
+{
+    auto pg = PgConnection::connect(uri);
+    pg->setCancelCheck([&progress] { return progress.isCancelled(); });
+    return pg;
+}
+
+/// The time the stored traits were computed for, when there are any.
+std::optional<std::int64_t> traitsTime(PgConnection &pg, const std::string &schema);
+
+/// The source of the URI; NotFound when its schema does not hold Segment's layout.
+Result<SourceTables> segmentSource(PgConnection &pg, const std::string &uri);
+
+} // namespace awb::warehouse::detail
