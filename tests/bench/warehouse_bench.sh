@@ -2,7 +2,7 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 # Warehouse benchmark (not a test): generates the sample store with N customers into a workspace and, in Segment's
 # layout, into a throw-away PostgreSQL (tests/warehouse/pg_server.sh), then times the same commands on both:
-# trait refresh, a template count (lapsed VIPs) and a count with an event condition. Prints seconds per step, the
+# trait refresh, a template count (lapsed VIPs), a count with an event condition and a recommendation audience. Prints seconds per step, the
 # ratio warehouse / local, and the sizes.
 #
 # usage: bash tests/bench/warehouse_bench.sh [PROFILES] [BUILD_DIR]     (defaults: 20000, build-release)
@@ -65,6 +65,13 @@ rest=(--template lapsed-vips --param spend=500)
 row "segment count: lapsed VIPs" segment count
 rest=(--rule "$work/viewed.json")
 row "segment count: event conditions" segment count
+# Audiences: the same catalog on both sides; the warehouse pulls the interactions and scores them with the
+# same model (the local workspace reads its built catalog).
+catalog=(--event "Order Completed=3" --event "Product Added=2" --event "Product Viewed=1" --column Category=category)
+"$awb" catalog "$work/ws.awb" "${catalog[@]}" --build >/dev/null
+"$awb" catalog "$uri" "${catalog[@]}" >/dev/null
+rest=(--name bench --target Category=Beauty --size 5% --control-seed 1)
+row "audience create (score, store members)" audience create
 events=$(sqlite3 "$work/ws.awb" "SELECT count(*) FROM events")
 echo
 echo "summary: warehouse profiles=$profiles events=$events"

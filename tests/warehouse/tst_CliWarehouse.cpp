@@ -132,12 +132,11 @@ private slots:
         QVERIFY2(templ.err.contains(QStringLiteral("warehouse mode")), qPrintable(templ.err));
         const auto list = awbRun({QStringLiteral("segment"), QStringLiteral("list"), m_uri});
         QCOMPARE(list.exitCode, 2);
-        const auto audience =
-            awbRun({QStringLiteral("audience"), QStringLiteral("create"), m_uri, QStringLiteral("--name"),
-                    QStringLiteral("A"), QStringLiteral("--target"), QStringLiteral("Category=Beauty")});
-        QCOMPARE(audience.exitCode, 2);
-        QVERIFY2(audience.err.contains(QStringLiteral("does not run against a warehouse yet")),
-                 qPrintable(audience.err));
+        const auto score = awbRun(
+            {QStringLiteral("score"), m_uri, QStringLiteral("--target"), QStringLiteral("Category=Beauty")});
+        QCOMPARE(score.exitCode, 2);
+        QVERIFY2(score.err.contains(QStringLiteral("does not run against a warehouse yet")),
+                 qPrintable(score.err));
     }
 
     // The source mapping is stored once and changes what the traits read: with "Product Added" as the order

@@ -1,0 +1,217 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Audiences in warehouse mode: the interactions pulled from the warehouse are the workspace catalog's, the
+// audience scored on them has the same members, ranks, control group and scores (compared exactly: the same
+// code scores the same interactions in the same canonical numbering), re-creating it logs who entered and
+// left, and `awb export URI` writes the workspace's file byte for byte.
+#include "CliRun.h"
+#include "WarehouseTestUtil.h"
+
+#include "jobs/Progress.h"
+#include "warehouse/WarehouseCatalog.h"
+#include "warehouse/WarehouseTraits.h"
+
+#include <QFile>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <tuple>
+
+using awb::test::awbRun;
+
+namespace {
+
+using Interaction = std::tuple<std::string, std::string, std::int64_t, float, float>;
+
+QStringList catalogArgs(const QString &target)
+{
+    return {QStringLiteral("catalog"),  target,
+            QStringLiteral("--event"),  QStringLiteral("Order Completed=3"),
+            QStringLiteral("--event"),  QStringLiteral("Product Added=2"),
+            QStringLiteral("--event"),  QStringLiteral("Product Viewed=1"),
+            QStringLiteral("--column"), QStringLiteral("Category=category"),
+            QStringLiteral("--column"), QStringLiteral("Brand=brand")};
+}
+
+QByteArray fileBytes(const QString &path)
+{
+    QFile f(path);
+    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+}
+
+} // namespace
+
+class TestWarehouseAudience : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase()
+    {
+        QString why;
+        m_server = awb::test::warehouseServer(why);
+        if (m_server.empty()) {
+            QSKIP(qPrintable(why));
+        }
+        QVERIFY(m_dir.isValid());
+        m_ws = m_dir.filePath(QStringLiteral("shop.awb"));
+        m_uri = QString::fromStdString(m_server) + QStringLiteral("&options=-csearch_path%3Daudience_shop");
+        auto r = awbRun({QStringLiteral("generate"), QStringLiteral("--out"), m_ws,
+                         QStringLiteral("--warehouse"), m_uri, QStringLiteral("--profiles"),
+                         QStringLiteral("700"), QStringLiteral("--seed"), QStringLiteral("4")});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        QStringList local = catalogArgs(m_ws);
+        local << QStringLiteral("--build");
+        r = awbRun(local);
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        r = awbRun(catalogArgs(m_uri));
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        QVERIFY2(r.out.contains(QStringLiteral("order_completed")), qPrintable(r.out));
+        r = awbRun({QStringLiteral("traits"), m_uri});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+    }
+
+    void pulledInteractionsAreTheWorkspaceCatalogs()
+    {
+        std::vector<Interaction> local;
+        {
+            const std::map<std::int64_t, std::string> keys = awb::test::personKeys(m_ws.toStdString());
+            auto db =
+                awb::store::Database::open(m_ws.toStdString(), awb::store::Database::OpenMode::ReadOnly);
+            QVERIFY(db.hasValue());
+            auto st = (*db)->prepare("SELECT c.profile_id, i.product_id, c.ts, c.weight, c.value FROM "
+                                     "catalog_interactions c JOIN catalog_items i ON i.item = c.item");
+            while (st.step()) {
+                local.emplace_back(keys.at(st.int64(0)), st.text(1), st.int64(2),
+                                   static_cast<float>(st.real(3)), static_cast<float>(st.real(4)));
+            }
+        }
+        const auto pg = awb::warehouse::PgConnection::connect(m_uri.toStdString());
+        const awb::warehouse::SourceTables source = awb::warehouse::readSourceTables(*pg, "audience_shop");
+        const awb::warehouse::PulledCatalog pulled = awb::warehouse::pullInteractions(
+            *pg, source, awb::warehouse::readCatalogDefinition(*pg, "audience_shop"),
+            awb::ProgressSink::null());
+        const awb::numeric::InteractionLog &log = pulled.input.data.log;
+        QVERIFY(std::is_sorted(log.ts.begin(), log.ts.end()));
+        std::vector<Interaction> warehouse;
+        for (std::size_t k = 0; k < log.ts.size(); ++k) {
+            warehouse.emplace_back(pulled.input.labels[static_cast<std::size_t>(log.profile[k])],
+                                   pulled.input.productIds[static_cast<std::size_t>(log.item[k])], log.ts[k],
+                                   log.weight[k], log.value[k]);
+        }
+        QVERIFY(local.size() > 5000);
+        std::sort(local.begin(), local.end());
+        std::sort(warehouse.begin(), warehouse.end());
+        QCOMPARE(warehouse.size(), local.size());
+        QVERIFY(warehouse == local);
+        // Every person of the workspace, with the same label and first event.
+        QCOMPARE(pulled.input.labels.size(), awb::test::personKeys(m_ws.toStdString()).size());
+    }
+
+    void audienceEqualsTheWorkspaces()
+    {
+        const QStringList create = {QStringLiteral("--name"),         QStringLiteral("electronics"),
+                                    QStringLiteral("--target"),       QStringLiteral("Category=Electronics"),
+                                    QStringLiteral("--size"),         QStringLiteral("10%"),
+                                    QStringLiteral("--control-seed"), QStringLiteral("11")};
+        auto r = awbRun(QStringList{QStringLiteral("audience"), QStringLiteral("create"), m_ws} + create);
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        r = awbRun(QStringList{QStringLiteral("audience"), QStringLiteral("create"), m_uri} + create);
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        QVERIFY2(r.out.contains(QStringLiteral("in the warehouse")), qPrintable(r.out));
+
+        // rank -> (person key, score, control), exactly.
+        std::vector<std::tuple<std::string, double, bool>> local;
+        {
+            const std::map<std::int64_t, std::string> keys = awb::test::personKeys(m_ws.toStdString());
+            auto db =
+                awb::store::Database::open(m_ws.toStdString(), awb::store::Database::OpenMode::ReadOnly);
+            QVERIFY(db.hasValue());
+            auto st =
+                (*db)->prepare("SELECT m.profile_id, m.score, m.control FROM audience_members m JOIN "
+                               "audiences a ON a.id = m.audience_id WHERE a.name = 'electronics' ORDER BY "
+                               "m.rank");
+            while (st.step()) {
+                local.emplace_back(keys.at(st.int64(0)), st.real(1), st.int64(2) != 0);
+            }
+        }
+        std::vector<std::tuple<std::string, double, bool>> warehouse;
+        const auto pg = awb::warehouse::PgConnection::connect(m_uri.toStdString());
+        const auto rows = pg->exec("SELECT m.person_id, CAST(m.score AS text), m.control FROM "
+                                   "awb.audience_memberships m JOIN awb.audiences a ON a.audience_id = "
+                                   "m.audience_id WHERE a.name = 'electronics' ORDER BY m.rank");
+        for (int i = 0; i < rows.rows(); ++i) {
+            warehouse.emplace_back(std::string(rows.text(i, 0)), std::stod(std::string(rows.text(i, 1))),
+                                   rows.text(i, 2) == "t");
+        }
+        QVERIFY(local.size() > 30);
+        QCOMPARE(warehouse.size(), local.size());
+        for (std::size_t i = 0; i < local.size(); ++i) {
+            QCOMPARE(std::get<0>(warehouse[i]), std::get<0>(local[i]));
+            // SQLite stores the score as a REAL, PostgreSQL as double precision: the same double.
+            QCOMPARE(std::get<1>(warehouse[i]), std::get<1>(local[i]));
+            QCOMPARE(std::get<2>(warehouse[i]), std::get<2>(local[i]));
+        }
+
+        // A smaller snapshot: the people past the new size left, nobody entered.
+        QStringList smaller = create;
+        smaller[5] = QStringLiteral("5%");
+        r = awbRun(QStringList{QStringLiteral("audience"), QStringLiteral("create"), m_uri} + smaller);
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        const auto log = pg->exec("SELECT event_type, count(*) FROM awb.audience_membership_log GROUP BY "
+                                  "event_type ORDER BY event_type");
+        QCOMPARE(log.rows(), 2);
+        QCOMPARE(log.int64(0, 1), static_cast<std::int64_t>(local.size())); // enter, first snapshot
+        const std::int64_t now =
+            pg->exec("SELECT count(*) FROM awb.audience_memberships WHERE audience_id = 1").int64(0, 0);
+        QCOMPARE(log.int64(1, 1), static_cast<std::int64_t>(local.size()) - now); // exit
+        QCOMPARE(pg->exec("SELECT count(*) FROM awb.audiences").int64(0, 0), 1);
+        // Back to 10% for the export below.
+        r = awbRun(QStringList{QStringLiteral("audience"), QStringLiteral("create"), m_uri} + create);
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+    }
+
+    void exportEqualsTheWorkspaces()
+    {
+        for (const QString &preset : {QStringLiteral("mailchimp"), QStringLiteral("meta")}) {
+            const QString local = m_dir.filePath(QStringLiteral("local-") + preset + QStringLiteral(".csv"));
+            const QString remote =
+                m_dir.filePath(QStringLiteral("warehouse-") + preset + QStringLiteral(".csv"));
+            auto r = awbRun({QStringLiteral("export"), m_ws, QStringLiteral("--audience"),
+                             QStringLiteral("electronics"), QStringLiteral("--preset"), preset,
+                             QStringLiteral("--out"), local});
+            QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+            r = awbRun({QStringLiteral("export"), m_uri, QStringLiteral("--audience"),
+                        QStringLiteral("electronics"), QStringLiteral("--preset"), preset,
+                        QStringLiteral("--out"), remote});
+            QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+            QVERIFY(fileBytes(local).count('\n') > 30);
+            QCOMPARE(fileBytes(remote), fileBytes(local));
+        }
+    }
+
+    void errorsNameWhatIsWrong()
+    {
+        auto r = awbRun({QStringLiteral("audience"), QStringLiteral("create"), m_uri,
+                         QStringLiteral("--name"), QStringLiteral("x"), QStringLiteral("--target"),
+                         QStringLiteral("Category=Nope"), QStringLiteral("--size"), QStringLiteral("5%")});
+        QVERIFY(r.exitCode != 0);
+        QVERIFY2(r.err.contains(QStringLiteral("Category = 'Nope'")), qPrintable(r.err));
+        r = awbRun({QStringLiteral("export"), m_uri, QStringLiteral("--audience"), QStringLiteral("missing"),
+                    QStringLiteral("--preset"), QStringLiteral("mailchimp"), QStringLiteral("--out"),
+                    m_dir.filePath(QStringLiteral("x.csv"))});
+        QVERIFY(r.exitCode != 0);
+        QVERIFY2(r.err.contains(QStringLiteral("No audience named 'missing'")), qPrintable(r.err));
+        r = awbRun({QStringLiteral("audience"), QStringLiteral("list"), m_uri});
+        QVERIFY(r.exitCode != 0);
+        QVERIFY2(r.err.contains(QStringLiteral("only audience create")), qPrintable(r.err));
+    }
+
+private:
+    QTemporaryDir m_dir;
+    std::string m_server;
+    QString m_ws;
+    QString m_uri;
+};
+
+QTEST_GUILESS_MAIN(TestWarehouseAudience)
+#include "tst_WarehouseAudience.moc"
