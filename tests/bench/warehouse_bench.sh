@@ -71,7 +71,15 @@ catalog=(--event "Order Completed=3" --event "Product Added=2" --event "Product 
 "$awb" catalog "$work/ws.awb" "${catalog[@]}" --build >/dev/null
 "$awb" catalog "$uri" "${catalog[@]}" >/dev/null
 rest=(--name bench --target Category=Beauty --size 5% --control-seed 1)
-row "audience create (score, store members)" audience create
+# A workspace audience's name is taken once created: each local run removes it first (a few milliseconds).
+l=$(seconds bash -c '"$0" audience remove "$1" --name bench >/dev/null 2>&1; "$0" audience create "$1" "${@:2}"' \
+    "$awb" "$work/ws.awb" "${rest[@]}")
+local_out=$(grep '^audience' "$work/out.txt" | tail -n 1)
+w=$(seconds "$awb" audience create "$uri" "${rest[@]}")
+remote_out=$(tail -n 1 "$work/out.txt")
+printf '%-40s %10.2f %10.2f %8.2f\n' "audience create (score, store members)" "$l" "$w" "$(echo "$w / $l" | bc -l)"
+echo "    local:     $local_out"
+echo "    warehouse: $remote_out"
 events=$(sqlite3 "$work/ws.awb" "SELECT count(*) FROM events")
 echo
 echo "summary: warehouse profiles=$profiles events=$events"
