@@ -28,6 +28,7 @@ constexpr const char *kSubUsage =
     "                           [--control 10%|0 [--control-seed N]]\n"
     "                           [--only-in AUDIENCE|SEGMENT] [--exclude AUDIENCE|SEGMENT] [--everyone]\n"
     "                           [--export PRESET --out FILE [--columns a,b,c] [--default-country CC]]\n"
+    "                           [--memory COUNT] [--sample PERCENT] [--parts N]   (against a warehouse)\n"
     "       awb audience list WORKSPACE [--json]\n"
     "       awb audience show WORKSPACE --name N [--members COUNT]\n"
     "       awb audience duplicate WORKSPACE --name N --new-name M --size 5%|COUNT\n"
@@ -59,6 +60,15 @@ void addOptions(QCommandLineParser &parser)
                       opt("NAME")});
     parser.addOption({opt("everyone"), opt("Guests and anonymous visitors may enter too (default: identified "
                                            "people, those with a user id).")});
+    parser.addOption(
+        {opt("memory"),
+         opt("Against a warehouse: interactions held in memory at once (default 40000000); with more, the "
+             "model trains on a sample of the people and everyone is scored in parts."),
+         opt("COUNT")});
+    parser.addOption(
+        {opt("sample"), opt("Against a warehouse: train on this share of the people."), opt("PERCENT")});
+    parser.addOption(
+        {opt("parts"), opt("Against a warehouse: score the people in this many parts."), opt("N")});
     parser.addOption({opt("export"), opt("Export preset to write after creation."), opt("PRESET")});
     parser.addOption({opt("out"), opt("File for --export."), opt("FILE")});
     parser.addOption({opt("columns"), opt("Columns of the generic preset."), opt("a,b,c")});
@@ -178,6 +188,28 @@ int create(const QCommandLineParser &parser, const std::string &workspace)
         w.everyone = parser.isSet(opt("everyone"));
         w.controlShare = what.controlShare;
         w.controlSeed = what.controlSeed;
+        bool ok = true;
+        if (parser.isSet(opt("memory"))) {
+            w.memoryInteractions = parser.value(opt("memory")).toLongLong(&ok);
+            if (!ok || w.memoryInteractions < 1000) {
+                return usageError("bad --memory (expected a number of interactions, at least 1000)");
+            }
+        }
+        if (parser.isSet(opt("sample"))) {
+            QString share = parser.value(opt("sample")).trimmed();
+            share.chop(share.endsWith(QLatin1Char('%')) ? 1 : 0);
+            const double percent = share.toDouble(&ok);
+            if (!ok || percent <= 0 || percent > 100) {
+                return usageError("bad --sample (expected a share of the people, e.g. 25%)");
+            }
+            w.sampleShare = percent / 100.0;
+        }
+        if (parser.isSet(opt("parts"))) {
+            w.parts = parser.value(opt("parts")).toInt(&ok);
+            if (!ok || *w.parts < 1 || *w.parts > 65536) {
+                return usageError("bad --parts (expected 1 to 65536)");
+            }
+        }
         return warehouseAudienceCreate(workspace, w);
     }
     audience::Population &population = request.population;

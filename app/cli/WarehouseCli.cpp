@@ -217,8 +217,12 @@ int warehouseAudienceCreate(const std::string &uri, const warehouse::WarehouseAu
              ", control group " + std::to_string(created->controlSize) + " (seed " +
              std::to_string(created->controlSeed) + "); " + std::to_string(created->entered) + " entered, " +
              std::to_string(created->exited) + " left since the last snapshot; " +
-             withThousands(created->interactions) +
-             " interactions pulled (awb.audiences, awb.audience_memberships)\n");
+             withThousands(created->interactions) + " interactions pulled" +
+             (created->sampleShare < 1.0 || created->parts > 1
+                  ? " to train on a sample of " + withThousands(created->sampled) +
+                        " people, everyone scored in " + std::to_string(created->parts) + " parts"
+                  : std::string()) +
+             " (awb.audiences, awb.audience_memberships)\n");
     if (!created->note.empty()) {
         printOut("note: " + created->note + "\n");
     }

@@ -265,13 +265,22 @@ double Ials::loss(const InteractionMatrix &userItems) const
 
 Eigen::VectorXf Ials::foldIn(const Eigen::SparseVector<float> &items) const
 {
+    return foldIn(items, foldInGramian());
+}
+
+Eigen::MatrixXf Ials::foldInGramian() const
+{
+    return scaledGramian(m_items, m_params.alpha0, 1);
+}
+
+Eigen::VectorXf Ials::foldIn(const Eigen::SparseVector<float> &items, const Eigen::MatrixXf &gramian) const
+{
     InteractionMatrix one(1, m_items.rows());
     one.reserve(items.nonZeros());
     for (Eigen::SparseVector<float>::InnerIterator it(items); it; ++it) {
         one.insert(0, it.index()) = it.value();
     }
     one.makeCompressed();
-    const Matrix gramian = scaledGramian(m_items, m_params.alpha0, 1);
     const RowProblem problem{one, m_items, gramian, m_params, m_items.rows()};
     return problem.solveExact(0);
 }

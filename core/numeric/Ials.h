@@ -5,7 +5,8 @@
 // of Rendle, Krichene, Zhang & Koren 2022, "Revisiting the Performance of iALS on Item Recommendation
 // Benchmarks"):
 //   L = sum_{(u,i) observed} c_ui (1 - x_u.y_i)^2 + alpha0 * sum_{(u,i) unobserved} (x_u.y_i)^2
-//       + lambda * sum_u (n_u + alpha0 * nItems)^nu |x_u|^2 + lambda * sum_i (n_i + alpha0 * nUsers)^nu |y_i|^2
+//       + lambda * sum_u (n_u + alpha0 * nItems)^nu |x_u|^2 + lambda * sum_i (n_i + alpha0 * nUsers)^nu
+//       |y_i|^2
 // with c_ui = 1 + alpha * r_ui for an observed weight r_ui > 0. Each half-step solves, per row,
 //   (alpha0 G + sum_{i in I_u} (c_ui - alpha0) y_i y_i^T + lambda_u I) x_u = sum_{i in I_u} c_ui y_i,
 // G = Y^T Y (the Gramian trick), either exactly (Cholesky) or by a few conjugate-gradient steps warm-started
@@ -28,12 +29,12 @@ struct IalsParams
 {
     int factors = 64;
     int iterations = 10;
-    float alpha = 1.0f;        ///< confidence scale: c = 1 + alpha * r
-    float alpha0 = 0.1f;       ///< weight of unobserved pairs
-    float lambda = 0.05f;      ///< regularisation
-    float nu = 1.0f;           ///< frequency scaling exponent of the regularisation (0 = plain lambda)
-    float initStddev = 0.1f;   ///< factors start as N(0, initStddev^2 / factors)
-    int cgSteps = 3;           ///< conjugate-gradient steps per row; 0 = exact Cholesky solve
+    float alpha = 1.0f;      ///< confidence scale: c = 1 + alpha * r
+    float alpha0 = 0.1f;     ///< weight of unobserved pairs
+    float lambda = 0.05f;    ///< regularisation
+    float nu = 1.0f;         ///< frequency scaling exponent of the regularisation (0 = plain lambda)
+    float initStddev = 0.1f; ///< factors start as N(0, initStddev^2 / factors)
+    int cgSteps = 3;         ///< conjugate-gradient steps per row; 0 = exact Cholesky solve
     int threads = 2;
     std::uint64_t seed = 1;
 };
@@ -58,6 +59,10 @@ public:
     /// Factors of a user who was not in training, from their interactions (item index -> weight), with the
     /// trained item factors held fixed (exact solve).
     Eigen::VectorXf foldIn(const Eigen::SparseVector<float> &items) const;
+    /// The same with foldInGramian() computed once for many users.
+    Eigen::VectorXf foldIn(const Eigen::SparseVector<float> &items, const Eigen::MatrixXf &gramian) const;
+    /// alpha0 Y^T Y, what every fold-in shares.
+    Eigen::MatrixXf foldInGramian() const;
 
     const FactorMatrix &userFactors() const { return m_users; }
     const FactorMatrix &itemFactors() const { return m_items; }

@@ -104,7 +104,9 @@ TargetWindows targetWindows(const InteractionLog &log, const ProfileTimeline &ti
     w.x1 = propensityFeatures(log, timeline, targetItems, w.pop1, models.scoring, params);
     w.y1 = engagementLabels(log, targetItems, w.pop1, c1, t);
     w.pop2 = populationAt(log, t, params.everyone);
-    w.x2 = propensityFeatures(log, timeline, targetItems, w.pop2, models.now, params);
+    FeatureOptions atNow;
+    atNow.centresUsed = &w.centres2;
+    w.x2 = propensityFeatures(log, timeline, targetItems, w.pop2, models.now, params, atNow);
     if (params.eligible.empty()) {
         for (Eigen::Index r = 0; r < static_cast<Eigen::Index>(w.pop1.size()); ++r) {
             w.eval1.push_back(r);
@@ -161,6 +163,7 @@ Quality evaluateEligible(const std::string &name, const Eigen::VectorXd &predict
 PropensityResult combinePerTarget(const TargetWindows &w, const PropensityParams &params)
 {
     PropensityResult result;
+    result.centres = w.centres2;
     const LogisticModel backtestFit = fitLogistic(w.x0, toEigen(w.y0), params.l2);
     result.backtest.push_back(evaluateEligible("model", backtestFit.predict(w.x1), w, params.minPositives));
     std::size_t bestBaseline = 0;
@@ -190,15 +193,34 @@ PropensityResult combinePerTarget(const TargetWindows &w, const PropensityParams
                       std::to_string(params.minPositives) + " are needed); scores use " +
                       kBaselines[bestBaseline].name + ".";
         result.probability = result.baselineProbability[bestBaseline];
+        const int col = static_cast<int>(kBaselines[bestBaseline].feature);
+        result.combiner = fitLogistic(w.x1.col(col), toEigen(w.y1), params.l2);
+        result.combinerColumns = {col};
         return result;
     }
     const LogisticModel fit = fitLogistic(w.x1, toEigen(w.y1), params.l2);
     result.probability = toStd(fit.predict(w.x2));
     result.weights = toStd(fit.weights);
+    result.combiner = fit;
+    for (int c = 0; c < static_cast<int>(w.x1.cols()); ++c) {
+        result.combinerColumns.push_back(c);
+    }
     return result;
 }
 
 } // namespace detail
+
+Eigen::VectorXd applyCombiner(const PropensityResult &result, const Eigen::MatrixXd &features)
+{
+    if (result.combinerColumns.size() == static_cast<std::size_t>(features.cols())) {
+        return result.combiner.predict(features);
+    }
+    Eigen::MatrixXd x(features.rows(), static_cast<Eigen::Index>(result.combinerColumns.size()));
+    for (std::size_t c = 0; c < result.combinerColumns.size(); ++c) {
+        x.col(static_cast<Eigen::Index>(c)) = features.col(result.combinerColumns[c]);
+    }
+    return result.combiner.predict(x);
+}
 
 PropensityResult scorePropensity(const InteractionLog &log, const std::vector<std::int32_t> &targetItems,
                                  const PropensityParams &params, const ModelSnapshots *models,

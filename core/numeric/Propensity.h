@@ -18,8 +18,10 @@
 #include "numeric/Ials.h"
 #include "numeric/InteractionLog.h"
 #include "numeric/ItemKnn.h"
+#include "numeric/LogisticRegression.h"
 #include "numeric/Quality.h"
 
+#include <array>
 #include <cstdint>
 #include <functional>
 #include <string>
@@ -81,7 +83,16 @@ struct PropensityResult
     std::string fallbackInput;   ///< that baseline's name ("own history only") when fallback
     std::string note;            ///< why it fell back, or empty
     bool cancelled = false;      ///< onStage asked to stop: everything else is empty
+    /// What turns features at T into probability: the scoring fit (the best baseline's when fallback) over
+    /// these columns, and the item-kNN / EASE centres subtracted at T (see applyCombiner).
+    LogisticModel combiner;
+    std::vector<int> combinerColumns;
+    std::array<double, 2> centres{0.0, 0.0};
 };
+
+/// probability for feature rows computed at T with result.centres subtracted: what scorePropensity gives
+/// the same rows.
+Eigen::VectorXd applyCombiner(const PropensityResult &result, const Eigen::MatrixXd &features);
 
 /// The log's interactions grouped by profile, each profile's in time order (a stable counting sort of the
 /// log), so that features are computed by reading contiguous arrays. Built once per log; does not depend
@@ -118,13 +129,24 @@ struct CutoffModels
 CutoffModels trainCutoffModels(const InteractionLog &log, std::int64_t cutoff,
                                const PropensityParams &params);
 
+/// For features of profiles outside the log the models were trained on (scoring by streaming).
+struct FeatureOptions
+{
+    /// CF factors, one row per profile of the log, instead of the trained model's own rows.
+    const FactorMatrix *userFactors = nullptr;
+    /// Subtracted from the item-kNN and EASE columns instead of their means over the rows.
+    const std::array<double, 2> *centres = nullptr;
+    /// Receives what was subtracted.
+    std::array<double, 2> *centresUsed = nullptr;
+};
+
 /// The combiner's inputs at models.cutoff (rows aligned with population, columns FeatureIndex) from the
 /// interactions before it, the models trained on them and params' decay scales: the step that turns trained
 /// models into scores. Uses both cores; the result does not depend on the number of cores.
 Eigen::MatrixXd propensityFeatures(const InteractionLog &log, const ProfileTimeline &timeline,
                                    const std::vector<std::int32_t> &targetItems,
                                    const std::vector<std::int32_t> &population, const CutoffModels &models,
-                                   const PropensityParams &params);
+                                   const PropensityParams &params, const FeatureOptions &options = {});
 
 /// What does not depend on the target: the models at the three cutoffs (T - 2H, T - H, T) and the
 /// profile timeline, so scoring many targets at the same T builds them once.

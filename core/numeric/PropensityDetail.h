@@ -54,6 +54,7 @@ struct TargetWindows
     std::vector<Eigen::Index> eval1; ///< the rows of pop1 the backtest is reported on
     Eigen::MatrixXd x0, x1, x2;
     std::vector<int> y0, y1;
+    std::array<double, 2> centres2{0.0, 0.0}; ///< the item-kNN and EASE centres subtracted from x2
 };
 
 TargetWindows targetWindows(const InteractionLog &log, const ProfileTimeline &timeline,

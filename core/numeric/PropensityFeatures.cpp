@@ -74,10 +74,12 @@ struct FeatureInputs
     const ProfileTimeline &timeline;
     const std::vector<char> &target;
     std::int64_t cutoff;
-    DecayTable decay;                      ///< of the own history, by age in ms
-    std::optional<DecayTable> neighbourDecay; ///< of the history the neighbourhood scores read; none: undecayed
+    DecayTable decay; ///< of the own history, by age in ms
+    std::optional<DecayTable>
+        neighbourDecay; ///< of the history the neighbourhood scores read; none: undecayed
     const std::vector<std::int32_t> &population;
     const CutoffModels &models;
+    const FactorMatrix &userFactors;
     Eigen::VectorXf targetCf;
     Eigen::VectorXf knn;  ///< s_T of ItemKnn
     Eigen::VectorXf ease; ///< s_T of Ease
@@ -111,9 +113,10 @@ void fillRows(const FeatureInputs &in, std::size_t begin, std::size_t end, Eigen
             last = ts;
             const auto item = static_cast<Eigen::Index>(tl.item[j]);
             if (hasKnn || hasEase) {
-                const double w = in.neighbourDecay
-                                     ? tl.weight[j] * (*in.neighbourDecay)(static_cast<double>(in.cutoff - ts))
-                                     : tl.weight[j];
+                const double w =
+                    in.neighbourDecay
+                        ? tl.weight[j] * (*in.neighbourDecay)(static_cast<double>(in.cutoff - ts))
+                        : tl.weight[j];
                 knn += hasKnn ? w * in.knn[item] : 0.0;
                 ease += hasEase ? w * in.ease[item] : 0.0;
             }
@@ -124,7 +127,7 @@ void fillRows(const FeatureInputs &in, std::size_t begin, std::size_t end, Eigen
             }
         }
         const auto row = static_cast<Eigen::Index>(r);
-        const auto &factors = in.models.cf.userFactors();
+        const auto &factors = in.userFactors;
         // No CF model trained on this log (tuning the neighbourhood models alone): its score is 0.
         x(row, static_cast<int>(FeatureIndex::Cf)) =
             p < factors.rows() && factors.cols() == in.targetCf.size() ? factors.row(p).dot(in.targetCf)
@@ -190,7 +193,7 @@ std::vector<std::int32_t> populationAt(const InteractionLog &log, std::int64_t c
 Eigen::MatrixXd propensityFeatures(const InteractionLog &log, const ProfileTimeline &timeline,
                                    const std::vector<std::int32_t> &targetItems,
                                    const std::vector<std::int32_t> &population, const CutoffModels &models,
-                                   const PropensityParams &params)
+                                   const PropensityParams &params, const FeatureOptions &options)
 {
     const std::vector<char> target = detail::itemMask(log, targetItems);
     const FeatureInputs in{timeline,
@@ -202,6 +205,7 @@ Eigen::MatrixXd propensityFeatures(const InteractionLog &log, const ProfileTimel
                                : std::nullopt,
                            population,
                            models,
+                           options.userFactors ? *options.userFactors : models.cf.userFactors(),
                            targetFactor(models.cf, target),
                            models.knn.targetWeights(targetItems),
                            models.ease.targetWeights(targetItems)};
@@ -217,10 +221,13 @@ Eigen::MatrixXd propensityFeatures(const InteractionLog &log, const ProfileTimel
     // combiner is fitted at and the one it is applied at they shift as a whole; measured from their mean
     // over the candidates they keep the ranking and lose the shift (which else inflates the calibrated
     // probabilities, by 20 % on tst_Propensity's planted log without history decay).
-    for (const FeatureIndex f : {FeatureIndex::Knn, FeatureIndex::Ease}) {
-        auto column = x.col(static_cast<int>(f));
-        if (rows > 0) {
-            column.array() -= column.mean();
+    const FeatureIndex centred[] = {FeatureIndex::Knn, FeatureIndex::Ease};
+    for (std::size_t c = 0; c < 2; ++c) {
+        auto column = x.col(static_cast<int>(centred[c]));
+        const double centre = options.centres ? (*options.centres)[c] : rows > 0 ? column.mean() : 0.0;
+        column.array() -= centre;
+        if (options.centresUsed) {
+            (*options.centresUsed)[c] = centre;
         }
     }
     return x;

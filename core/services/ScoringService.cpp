@@ -7,6 +7,7 @@
 #include "numeric/PropensityPooled.h"
 #include "numeric/PropensityTuning.h"
 #include "services/SampleOracle.h"
+#include "services/StreamScorer.h"
 #include "services/WithWorkspace.h"
 #include "store/Database.h"
 
@@ -140,7 +141,7 @@ bool EligibleProfiles::admits(std::int64_t profileId) const
 }
 
 Result<ScoreResult> scoreInput(const ScoringInput &input, const std::vector<std::int32_t> &targetItems,
-                               const ScoreRequest &request, ProgressSink &progress)
+                               const ScoreRequest &request, ProgressSink &progress, FittedScorer *fitted)
 {
     const model::LoadedInteractions &in = input.data;
     progress.setStage("Numbering the interactions");
@@ -181,16 +182,36 @@ Result<ScoreResult> scoreInput(const ScoringInput &input, const std::vector<std:
                     result->fallbackInput,
                     result->note,
                     prepared->tuning};
-    out.ranked.reserve(result->population.size());
-    for (std::size_t r = 0; r < result->population.size(); ++r) {
+    // One rank order everywhere (the size picker, the stored members): ties broken by label, i.e. by the
+    // canonical profile number.
+    std::vector<std::size_t> rank(result->population.size());
+    std::iota(rank.begin(), rank.end(), std::size_t{0});
+    std::sort(rank.begin(), rank.end(), [&](std::size_t a, std::size_t b) {
+        const double pa = result->probability[a];
+        const double pb = result->probability[b];
+        return pa > pb || (pa == pb && result->population[a] < result->population[b]);
+    });
+    out.ranked.reserve(rank.size());
+    for (const std::size_t r : rank) {
         const auto p = static_cast<std::size_t>(result->population[r]);
         const std::string &label = input.labels[static_cast<std::size_t>(canonical.inputProfile[p])];
         out.ranked.push_back({data.profileIds[p], label.substr(1), result->probability[r]});
     }
-    // One rank order everywhere (the size picker, the stored members): ties broken by profile id.
-    std::sort(out.ranked.begin(), out.ranked.end(), [](const ScoredProfile &a, const ScoredProfile &b) {
-        return a.probability > b.probability || (a.probability == b.probability && a.profileId < b.profileId);
-    });
+    if (fitted) {
+        fitted->params = prepared->params;
+        fitted->now = std::move(prepared->models.now);
+        fitted->combiner.combiner = result->combiner;
+        fitted->combiner.combinerColumns = result->combinerColumns;
+        fitted->combiner.centres = result->centres;
+        fitted->targetItems = items;
+        for (std::size_t i = 0; i < input.productIds.size(); ++i) {
+            fitted->items.emplace(input.productIds[i], canonical.itemOf[i]);
+        }
+        for (std::size_t p = 0; p < canonical.inputProfile.size(); ++p) {
+            fitted->trained.emplace(input.labels[static_cast<std::size_t>(canonical.inputProfile[p])],
+                                    static_cast<std::int32_t>(p));
+        }
+    }
     return out;
 }
 

@@ -82,6 +82,8 @@ struct EvaluationResult
     bool everyone = false;            ///< candidates were every profile, not only those with a user id
 };
 
+struct FittedScorer;
+
 /// What scoring reads, from a workspace or a warehouse: the interactions, each profile's label
 /// (model::profileLabels: "0" + user id, "1" + anonymous id) and each item's product id.
 struct ScoringInput
@@ -93,9 +95,12 @@ struct ScoringInput
 
 /// Scores the eligible candidates for the target items (indices into input's items), as ScoringService::score
 /// does; the interactions are renumbered first (model::canonicalOrder), so two stores holding the same
-/// interactions give the same scores. ScoredProfile::profileId is input.data.profileIds' entry.
+/// interactions give the same scores. ScoredProfile::profileId is input.data.profileIds' entry; ties rank by
+/// label.
+/// fitted (optional) receives the models and combiner, for scoring other people (StreamScorer).
 Result<ScoreResult> scoreInput(const ScoringInput &input, const std::vector<std::int32_t> &targetItems,
-                               const ScoreRequest &request, ProgressSink &progress);
+                               const ScoreRequest &request, ProgressSink &progress,
+                               FittedScorer *fitted = nullptr);
 
 class ScoringService
 {

@@ -4,9 +4,12 @@
 #include "audience/ControlGroup.h"
 #include "common/Time.h"
 #include "services/ScoringService.h"
+#include "services/StreamScorer.h"
 #include "warehouse/WarehouseCatalog.h"
 #include "warehouse/WarehouseSession.h"
 
+#include <algorithm>
+#include <cmath>
 #include <cstdio>
 
 namespace awb::warehouse {
@@ -19,7 +22,9 @@ const char *const kAudienceTables =
     "source_schema text NOT NULL, target text NOT NULL, size_rule text NOT NULL, horizon_days integer NOT "
     "NULL, as_of_ms bigint NOT NULL, created_at_ms bigint NOT NULL, scored bigint NOT NULL, members bigint "
     "NOT NULL, control_share double precision NOT NULL, control_seed bigint NOT NULL, quality text, auc "
-    "double precision); "
+    "double precision, sample_share double precision NOT NULL, parts integer NOT NULL, score_histogram text "
+    "NOT "
+    "NULL); "
     "CREATE TABLE IF NOT EXISTS awb.audience_memberships (person_id text NOT NULL, audience_id bigint NOT "
     "NULL, score double precision NOT NULL, rank integer NOT NULL, control boolean NOT NULL); "
     "CREATE TABLE IF NOT EXISTS awb.audience_membership_log (audience_id bigint NOT NULL, person_id text NOT "
@@ -35,8 +40,8 @@ std::string exact(double v)
 // Writes the members in one transaction: COPY into a temporary table, the enter / exit log against the
 // previous snapshot with EXCEPT, then the snapshot replaced.
 void storeMembers(PgConnection &pg, const std::string &schema, const WarehouseAudienceRequest &request,
-                  const services::ScoringInput &input, const services::ScoreResult &scores,
-                  const std::vector<bool> &control, WarehouseAudience &out)
+                  const std::vector<services::StreamedMember> &ranked, const std::vector<bool> &control,
+                  WarehouseAudience &out)
 {
     pg.execScript("BEGIN");
     try {
@@ -54,8 +59,8 @@ void storeMembers(PgConnection &pg, const std::string &schema, const WarehouseAu
             "NOT NULL)");
         std::string rows;
         for (std::int64_t r = 0; r < out.members; ++r) {
-            const services::ScoredProfile &p = scores.ranked[static_cast<std::size_t>(r)];
-            copyField(rows, input.labels[static_cast<std::size_t>(p.profileId)]);
+            const services::StreamedMember &p = ranked[static_cast<std::size_t>(r)];
+            copyField(rows, p.label);
             rows += '\t';
             copyField(rows, exact(p.probability));
             rows += '\t';
@@ -87,16 +92,22 @@ void storeMembers(PgConnection &pg, const std::string &schema, const WarehouseAu
             "FROM awb_new_audience",
             {id});
         pg.exec("DELETE FROM awb.audiences WHERE audience_id = CAST($1 AS bigint)", {id});
-        const numeric::Quality *model = scores.backtest.empty() ? nullptr : &scores.backtest.front();
+        const numeric::Quality *model = out.backtest.empty() ? nullptr : &out.backtest.front();
+        std::string histogram;
+        for (const std::int64_t people : out.histogram) {
+            histogram += (histogram.empty() ? "" : ",") + std::to_string(people);
+        }
         pg.exec(
             "INSERT INTO awb.audiences VALUES (CAST($1 AS bigint), $2, $3, $4, $5, CAST($6 AS integer), "
             "CAST($7 AS bigint), CAST($8 AS bigint), CAST($9 AS bigint), CAST($10 AS bigint), CAST($11 AS "
-            "double precision), CAST($12 AS bigint), $13, CAST($14 AS double precision))",
+            "double precision), CAST($12 AS bigint), $13, CAST($14 AS double precision), CAST($15 AS double "
+            "precision), CAST($16 AS integer), $17)",
             {id, request.name, schema, request.target.describe(), request.size.toString(),
              std::to_string(request.horizonMs / 86400000), std::to_string(out.nowMs), at,
              std::to_string(out.scored), std::to_string(out.members), exact(request.controlShare),
              std::to_string(out.controlSeed), model ? PgParam(model->label) : PgParam(),
-             model ? PgParam(exact(model->auc)) : PgParam()});
+             model ? PgParam(exact(model->auc)) : PgParam(), exact(out.sampleShare), std::to_string(out.parts),
+             histogram});
         pg.execScript("DROP TABLE awb_new_audience; COMMIT");
     } catch (...) {
         pg.setCancelCheck({}); // the rollback itself must run
@@ -151,9 +162,24 @@ Result<WarehouseAudience> createAudience(const std::string &uri, const Warehouse
             progress.setStage("Joining identities");
             refreshWarehouseTraits(*pg, *source, latestEventMs(*pg, *source) + 1);
         }
-        const PulledCatalog pulled =
-            pullInteractions(*pg, *source, readCatalogDefinition(*pg, source->schema), progress);
-        const auto items = resolveTarget(pulled, request.target);
+        const catalog::CatalogDefinition definition = readCatalogDefinition(*pg, source->schema);
+        WarehouseAudience out;
+        // Held in memory at once: everything when it fits, else a sample of the people to train on, and the
+        // people in parts for scoring.
+        const std::int64_t budget = std::max<std::int64_t>(1, request.memoryInteractions);
+        const std::int64_t rows = catalogEventRows(*pg, *source, definition);
+        out.sampleShare = request.sampleShare.value_or(
+            rows <= budget ? 1.0 : static_cast<double>(budget) / static_cast<double>(rows));
+        progress.setStage("Reading the sample");
+        const PulledCatalog sample =
+            pullInteractions(*pg, *source, definition, progress, PersonRange::share(out.sampleShare));
+        out.interactions = static_cast<std::int64_t>(sample.input.data.log.ts.size());
+        out.sampled = static_cast<std::int64_t>(sample.input.labels.size());
+        const double estimated = static_cast<double>(out.interactions) / std::max(out.sampleShare, 1e-9);
+        out.parts = request.parts.value_or(
+            std::max(1, static_cast<int>(std::ceil(estimated / static_cast<double>(budget)))));
+        const bool streamed = out.parts > 1 || out.sampleShare < 1.0;
+        const auto items = resolveTarget(sample, request.target);
         if (!items) {
             return fail(items.error());
         }
@@ -162,24 +188,57 @@ Result<WarehouseAudience> createAudience(const std::string &uri, const Warehouse
         scoreRequest.asOfMs = request.asOfMs;
         scoreRequest.horizonMs = request.horizonMs;
         scoreRequest.everyone = request.everyone;
-        const auto scores = services::scoreInput(pulled.input, *items, scoreRequest, progress);
+        services::FittedScorer fitted;
+        const auto scores =
+            services::scoreInput(sample.input, *items, scoreRequest, progress, streamed ? &fitted : nullptr);
         if (!scores) {
             return fail(scores.error());
         }
-        WarehouseAudience out;
         out.nowMs = scores->nowMs;
-        out.interactions = static_cast<std::int64_t>(pulled.input.data.log.ts.size());
-        out.scored = static_cast<std::int64_t>(scores->ranked.size());
-        out.members = request.size.resolve(out.scored);
-        out.controlSeed = request.controlSeed.value_or(audience::newControlSeed());
         out.backtest = scores->backtest;
         out.note = scores->note;
         out.tuning = scores->tuning;
+        std::vector<services::StreamedMember> ranked;
+        if (!streamed) {
+            out.scored = static_cast<std::int64_t>(scores->ranked.size());
+            out.members = request.size.resolve(out.scored);
+            for (const services::ScoredProfile &p : scores->ranked) {
+                ++out.histogram[static_cast<std::size_t>(
+                    std::clamp(static_cast<int>(p.probability * 100.0), 0, 99))];
+                if (static_cast<std::int64_t>(ranked.size()) < out.members) {
+                    ranked.push_back(
+                        {sample.input.labels[static_cast<std::size_t>(p.profileId)], p.probability});
+                }
+            }
+        } else {
+            // Everyone scored a part at a time; only the best members and the histogram are kept.
+            const PgResult candidates =
+                pg->exec("SELECT count(*) FROM (" + peopleSql(*source) +
+                             ") p WHERE p.first_seen < CAST($1 AS bigint)" +
+                             (request.everyone ? "" : " AND substr(p.person, 1, 1) = '0'"),
+                         {std::to_string(out.nowMs)});
+            out.members = request.size.resolve(candidates.int64(0, 0));
+            services::StreamScorer scorer(fitted, out.members);
+            for (int part = 0; part < out.parts; ++part) {
+                progress.setStage("Scoring part " + std::to_string(part + 1) + " of " +
+                                  std::to_string(out.parts));
+                const PulledCatalog chunk =
+                    pullInteractions(*pg, *source, definition, progress, PersonRange::part(part, out.parts));
+                if (!scorer.add(chunk.input, progress)) {
+                    return fail(Error::cancelled());
+                }
+            }
+            out.scored = scorer.scored();
+            out.histogram = scorer.histogram();
+            ranked = scorer.ranked();
+            out.members = static_cast<std::int64_t>(ranked.size());
+        }
+        out.controlSeed = request.controlSeed.value_or(audience::newControlSeed());
         const std::vector<bool> control = audience::drawControlGroup(static_cast<std::size_t>(out.members),
                                                                      {request.controlShare, out.controlSeed});
         out.controlSize = std::count(control.begin(), control.end(), true);
         progress.setStage("Writing " + std::to_string(out.members) + " members");
-        storeMembers(*pg, source->schema, request, pulled.input, *scores, control, out);
+        storeMembers(*pg, source->schema, request, ranked, control, out);
         return out;
     });
 }

@@ -4,7 +4,8 @@
 // workspace (services::scoreInput, so the same interactions give the same scores), and the members written
 // back where the warehouse's tools read them:
 //   awb.audiences(audience_id, name, source_schema, target, size_rule, horizon_days, as_of_ms, created_at_ms,
-//                 scored, members, control_share, control_seed, quality, auc)
+//                 scored, members, control_share, control_seed, quality, auc, sample_share, parts,
+//                 score_histogram: people per hundredth of score, comma-separated)
 //   awb.audience_memberships(person_id, audience_id, score, rank, control)   (Census's names)
 //   awb.audience_membership_log(audience_id, person_id, at_ms, event_type 'enter' | 'exit')
 // Re-creating an audience of the same name replaces its members and logs who entered and left.
@@ -41,13 +42,24 @@ struct WarehouseAudienceRequest
     bool everyone = false;              ///< score anonymous people too
     double controlShare = 0.10;
     std::optional<std::uint64_t> controlSeed; ///< default: a new one
+    /// Interactions held in memory at once. When the catalog's events hold more, the models train on a
+    /// deterministic sample of the people (PersonRange::share) and everyone is scored in parts
+    /// (services::StreamScorer).
+    std::int64_t memoryInteractions = 40'000'000;
+    std::optional<double> sampleShare; ///< instead of what the budget gives
+    std::optional<int> parts;          ///< instead of what the budget gives
 };
 
 struct WarehouseAudience
 {
     std::int64_t audienceId = 0;
     std::int64_t nowMs = 0;
-    std::int64_t interactions = 0; ///< pulled
+    std::int64_t interactions = 0; ///< pulled for training (the sample's)
+    std::int64_t sampled = 0;      ///< people in the training sample
+    double sampleShare = 1.0;
+    int parts = 1; ///< scored in this many parts (1: with the sample, everyone at once)
+    std::vector<std::int64_t> histogram =
+        std::vector<std::int64_t>(100, 0); ///< people per hundredth of score
     std::int64_t scored = 0;
     std::int64_t members = 0;
     std::int64_t controlSize = 0;

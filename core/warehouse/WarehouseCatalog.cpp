@@ -137,6 +137,32 @@ TableRead tableRead(const SourceTables &source, const std::string &table, const 
     return read;
 }
 
+// The WHERE clause keeping the people of range ($1, $2 bound by rangeParams), for a person expression.
+std::string rangeWhere(const std::string &person, const PersonRange &range)
+{
+    std::string sql;
+    const std::string prefix = "substr(md5(" + person + "), 1, 4)";
+    if (!range.from.empty()) {
+        sql += " WHERE " + prefix + " >= $1";
+    }
+    if (!range.to.empty()) {
+        sql += std::string(sql.empty() ? " WHERE " : " AND ") + prefix +
+               (range.from.empty() ? " < $1" : " < $2");
+    }
+    return sql;
+}
+
+std::vector<PgParam> rangeParams(const PersonRange &range)
+{
+    std::vector<PgParam> params;
+    for (const std::string *bound : {&range.from, &range.to}) {
+        if (!bound->empty()) {
+            params.emplace_back(*bound);
+        }
+    }
+    return params;
+}
+
 struct Pulled
 {
     std::vector<std::int32_t> profile;
@@ -158,9 +184,10 @@ struct Pulled
 // Reads the rows of one catalog event's table through a cursor into pass and pulled.
 void readTable(PgConnection &pg, const TableRead &read,
                const std::unordered_map<std::string, std::int32_t> &people, catalog::ItemPass &pass,
-               Pulled &pulled, ProgressSink &progress, std::int64_t &done)
+               Pulled &pulled, ProgressSink &progress, std::int64_t &done, const PersonRange &range)
 {
-    pg.exec("DECLARE awb_rows NO SCROLL CURSOR FOR " + read.sql);
+    pg.exec("DECLARE awb_rows NO SCROLL CURSOR FOR " + read.sql + rangeWhere(personOf("e"), range),
+            rangeParams(range));
     simdjson::dom::parser parser;
     std::string flat;
     std::string ownId;
@@ -322,8 +349,46 @@ void writeCatalogDefinition(PgConnection &pg, const std::string &schema,
     pg.execScript("COMMIT");
 }
 
+PersonRange PersonRange::part(int i, int n)
+{
+    const auto bound = [n](int k) -> std::string {
+        if (k <= 0 || k >= n) {
+            return {};
+        }
+        char hex[8];
+        std::snprintf(hex, sizeof hex, "%04x", static_cast<unsigned>((65536LL * k) / n));
+        return hex;
+    };
+    return {bound(i), bound(i + 1)};
+}
+
+PersonRange PersonRange::share(double share)
+{
+    const auto end = static_cast<long long>(std::ceil(std::clamp(share, 0.0, 1.0) * 65536.0));
+    if (end >= 65536) {
+        return {};
+    }
+    char hex[8];
+    std::snprintf(hex, sizeof hex, "%04x", static_cast<unsigned>(std::max(1LL, end)));
+    return {{}, hex};
+}
+
+std::int64_t catalogEventRows(PgConnection &pg, const SourceTables &source,
+                              const catalog::CatalogDefinition &definition)
+{
+    std::int64_t rows = 0;
+    for (const catalog::CatalogEvent &event : definition.events) {
+        const std::string table = snakeCase(event.name);
+        if (source.has(table)) {
+            rows += pg.exec("SELECT count(*) FROM " + source.qualified(table)).int64(0, 0);
+        }
+    }
+    return rows;
+}
+
 PulledCatalog pullInteractions(PgConnection &pg, const SourceTables &source,
-                               const catalog::CatalogDefinition &definition, ProgressSink &progress)
+                               const catalog::CatalogDefinition &definition, ProgressSink &progress,
+                               const PersonRange &range)
 {
     PulledCatalog out;
     out.definition = definition;
@@ -331,7 +396,9 @@ PulledCatalog pullInteractions(PgConnection &pg, const SourceTables &source,
     progress.setStage("Reading people");
     std::unordered_map<std::string, std::int32_t> people;
     {
-        const PgResult rows = pg.exec(peopleSql(source));
+        const PgResult rows = pg.exec("SELECT p.person, p.first_seen FROM (" + peopleSql(source) + ") p" +
+                                          rangeWhere("p.person", range),
+                                      rangeParams(range));
         data.log.profileCount = rows.rows();
         for (int r = 0; r < rows.rows(); ++r) {
             std::string label(rows.text(r, 0));
@@ -352,7 +419,7 @@ PulledCatalog pullInteractions(PgConnection &pg, const SourceTables &source,
         const std::string table = snakeCase(event.name);
         if (source.has(table)) {
             readTable(pg, tableRead(source, table, catalog::eventRule(out.definition, event)), people, pass,
-                      pulled, progress, done);
+                      pulled, progress, done, range);
         }
     }
     pg.execScript("COMMIT");

@@ -37,10 +37,29 @@ struct PulledCatalog
     catalog::CatalogDefinition definition;
 };
 
-/// Pulls the people (first seen = their first event of any kind) and the interactions of the definition's
-/// events. Throws PgError / PgCancelled.
+/// A deterministic share of the people: those whose label's md5 starts with a 4-hex-digit prefix in
+/// [from, to) (empty: unbounded). Uniform over people, the same on every run and every engine with md5().
+struct PersonRange
+{
+    std::string from;
+    std::string to;
+
+    /// The i-th of n equal ranges.
+    static PersonRange part(int i, int n);
+    /// The first share (0, 1] of the people.
+    static PersonRange share(double share);
+};
+
+/// Pulls the people of range (first seen = their first event of any kind) and the interactions of the
+/// definition's events. Throws PgError / PgCancelled.
 PulledCatalog pullInteractions(PgConnection &pg, const SourceTables &source,
-                               const catalog::CatalogDefinition &definition, ProgressSink &progress);
+                               const catalog::CatalogDefinition &definition, ProgressSink &progress,
+                               const PersonRange &range = {});
+
+/// The rows of the definition's event tables (a lower bound of their interactions: an order holds several
+/// products). Throws PgError.
+std::int64_t catalogEventRows(PgConnection &pg, const SourceTables &source,
+                              const catalog::CatalogDefinition &definition);
 
 /// The target's items in the pulled catalog, sorted; InvalidInput naming an unknown column, value or product
 /// (as model::resolveTarget does for a workspace).
