@@ -6,6 +6,7 @@
 # ratio warehouse / local, and the sizes.
 #
 # usage: bash tests/bench/warehouse_bench.sh [PROFILES] [BUILD_DIR]     (defaults: 20000, build-release)
+#        RUNS=1 for large stores (default 3 runs per step, the median reported).
 # The local traits command also fits the predictive models, which warehouse mode does not compute yet.
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
@@ -37,14 +38,14 @@ JSON
 # Whole-process wall time of one command (the median of 3 runs) and its last output line.
 seconds() {
     local best=()
-    for _ in 1 2 3; do
+    for _ in $(seq "${RUNS:-3}"); do
         local t0 t1
         t0=$(date +%s.%N)
         "$@" >"$work/out.txt"
         t1=$(date +%s.%N)
         best+=("$(echo "$t1 - $t0" | bc)")
     done
-    printf '%s\n' "${best[@]}" | sort -n | sed -n 2p
+    printf '%s\n' "${best[@]}" | sort -n | sed -n "$(((${#best[@]} + 1) / 2))p"
 }
 
 printf '\n%-40s %10s %10s %8s\n' "step" "local s" "warehouse s" "ratio"
@@ -80,6 +81,22 @@ remote_out=$(tail -n 1 "$work/out.txt")
 printf '%-40s %10.2f %10.2f %8.2f\n' "audience create (score, store members)" "$l" "$w" "$(echo "$w / $l" | bc -l)"
 echo "    local:     $local_out"
 echo "    warehouse: $remote_out"
+# Peak memory (maximum resident set, KiB) of the same audience: on the workspace file, in the warehouse with
+# everything in memory, and in the warehouse trained on a sample of a tenth of the interactions and scored in
+# parts.
+interactions=$(sqlite3 "$work/ws.awb" "SELECT count(*) FROM catalog_interactions")
+peak() {
+    /usr/bin/time -f "%M" -o "$work/rss.txt" "$@" >"$work/out.txt"
+    cat "$work/rss.txt"
+}
+"$awb" audience remove "$work/ws.awb" --name bench >/dev/null
+echo
+echo "peak memory of audience create (KiB):"
+echo "    workspace file:               $(peak "$awb" audience create "$work/ws.awb" "${rest[@]}")"
+echo "    warehouse, all in memory:     $(peak "$awb" audience create "$uri" "${rest[@]}")"
+t0=$(date +%s.%N)
+echo "    warehouse, sample and parts:  $(peak "$awb" audience create "$uri" "${rest[@]}" --memory $((interactions / 10 + 1000)))"
+echo "    (that run: $(echo "$(date +%s.%N) - $t0" | bc) s; $(tail -n 1 "$work/out.txt"))"
 events=$(sqlite3 "$work/ws.awb" "SELECT count(*) FROM events")
 echo
-echo "summary: warehouse profiles=$profiles events=$events"
+echo "summary: warehouse profiles=$profiles events=$events catalog interactions=$interactions"
