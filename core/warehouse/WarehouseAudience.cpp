@@ -106,8 +106,8 @@ void storeMembers(PgConnection &pg, const std::string &schema, const WarehouseAu
              std::to_string(request.horizonMs / 86400000), std::to_string(out.nowMs), at,
              std::to_string(out.scored), std::to_string(out.members), exact(request.controlShare),
              std::to_string(out.controlSeed), model ? PgParam(model->label) : PgParam(),
-             model ? PgParam(exact(model->auc)) : PgParam(), exact(out.sampleShare), std::to_string(out.parts),
-             histogram});
+             model ? PgParam(exact(model->auc)) : PgParam(), exact(out.sampleShare),
+             std::to_string(out.parts), histogram});
         pg.execScript("DROP TABLE awb_new_audience; COMMIT");
     } catch (...) {
         pg.setCancelCheck({}); // the rollback itself must run
@@ -158,9 +158,12 @@ Result<WarehouseAudience> createAudience(const std::string &uri, const Warehouse
         if (!source) {
             return fail(source.error());
         }
-        if (!detail::traitsTime(*pg, source->schema)) {
+        // People are joined by the last traits refresh: again when events came in since.
+        const std::int64_t latest = latestEventMs(*pg, *source);
+        if (detail::identitiesLatestEvent(*pg, source->schema) != latest) {
             progress.setStage("Joining identities");
-            refreshWarehouseTraits(*pg, *source, latestEventMs(*pg, *source) + 1);
+            refreshWarehouseTraits(*pg, *source,
+                                   detail::traitsTime(*pg, source->schema).value_or(latest + 1));
         }
         const catalog::CatalogDefinition definition = readCatalogDefinition(*pg, source->schema);
         WarehouseAudience out;
@@ -171,8 +174,9 @@ Result<WarehouseAudience> createAudience(const std::string &uri, const Warehouse
         out.sampleShare = request.sampleShare.value_or(
             rows <= budget ? 1.0 : static_cast<double>(budget) / static_cast<double>(rows));
         progress.setStage("Reading the sample");
-        const PulledCatalog sample =
+        PulledCatalog sample =
             pullInteractions(*pg, *source, definition, progress, PersonRange::share(out.sampleShare));
+        sample.input.data.latestEventMs = latest;
         out.interactions = static_cast<std::int64_t>(sample.input.data.log.ts.size());
         out.sampled = static_cast<std::int64_t>(sample.input.labels.size());
         const double estimated = static_cast<double>(out.interactions) / std::max(out.sampleShare, 1e-9);

@@ -72,7 +72,8 @@ struct WarehouseAudience
 };
 
 /// Scores and stores the audience; the previous snapshot of the name stays when anything fails or is
-/// cancelled. The people are those of the last traits refresh (refreshed first when there was none).
+/// cancelled. People are joined by the last traits refresh, which runs again (at its as-of time) when events
+/// came in since.
 Result<WarehouseAudience> createAudience(const std::string &uri, const WarehouseAudienceRequest &request,
                                          ProgressSink &progress = ProgressSink::null());
 

@@ -409,7 +409,6 @@ PulledCatalog pullInteractions(PgConnection &pg, const SourceTables &source,
             out.input.labels.push_back(std::move(label));
         }
     }
-    data.latestEventMs = latestEventMs(pg, source);
     progress.setStage("Reading interactions");
     catalog::ItemPass pass(out.definition);
     Pulled pulled;

@@ -22,7 +22,7 @@ struct WarehouseExportRequest
     std::string segment;  ///< a segment saved in the warehouse (awb segment save), or
     std::string audience; ///< an audience created there (awb audience create): its members outside the
                           ///< control group, best first
-    std::string preset;                                                  ///< exports::presetList() id
+    std::string preset;   ///< exports::presetList() id
     std::vector<std::string> columns = exports::segmentGenericColumns(); ///< the generic preset's columns
     std::string outFile;
     std::string defaultCountry; ///< completes national phone numbers (empty: they must be international)

@@ -32,6 +32,16 @@ std::optional<std::int64_t> traitsTime(PgConnection &pg, const std::string &sche
     return r.rows() > 0 ? std::optional(r.int64(0, 0)) : std::nullopt;
 }
 
+std::optional<std::int64_t> identitiesLatestEvent(PgConnection &pg, const std::string &schema)
+{
+    if (!traitsTime(pg, schema)) {
+        return std::nullopt;
+    }
+    const PgResult r =
+        pg.exec("SELECT latest_event_ms FROM awb.traits_info WHERE source_schema = $1", {schema});
+    return r.rows() > 0 && !r.isNull(0, 0) ? std::optional(r.int64(0, 0)) : std::nullopt;
+}
+
 Result<SourceTables> segmentSource(PgConnection &pg, const std::string &uri)
 {
     SourceTables source = readSourceTables(pg, sourceSchemaOf(pg));

@@ -40,6 +40,9 @@ inline std::unique_ptr<PgConnection> connectWatched(const std::string &uri, Prog
 /// The time the stored traits were computed for, when there are any.
 std::optional<std::int64_t> traitsTime(PgConnection &pg, const std::string &schema);
 
+/// The latest event the people were joined from (awb.traits_info), when they were.
+std::optional<std::int64_t> identitiesLatestEvent(PgConnection &pg, const std::string &schema);
+
 /// The source of the URI; NotFound when its schema does not hold Segment's layout.
 Result<SourceTables> segmentSource(PgConnection &pg, const std::string &uri);
 

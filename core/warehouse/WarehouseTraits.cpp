@@ -345,9 +345,10 @@ WarehouseTraitsInfo refreshWarehouseTraits(PgConnection &pg, const SourceTables 
         const SourceMapping mapping = readMapping(pg, source.schema);
         pg.exec(traitsSql(source, mapping), {std::to_string(nowMs), mapping.refundEvent});
         pg.execScript("DROP TABLE IF EXISTS awb.traits_info");
+        // The latest event the people were joined from: a later one means new ids to join.
         pg.exec("CREATE TABLE awb.traits_info AS SELECT CAST($1 AS bigint) AS now_ms, CAST($2 AS text) AS "
-                "source_schema",
-                {std::to_string(nowMs), source.schema});
+                "source_schema, CAST($3 AS bigint) AS latest_event_ms",
+                {std::to_string(nowMs), source.schema, std::to_string(latestEventMs(pg, source))});
         info.people = pg.exec("SELECT count(*) FROM awb.traits").int64(0, 0);
         info.events = pg.exec("SELECT coalesce(sum(event_count), 0) FROM awb.traits").int64(0, 0);
         pg.execScript("COMMIT");

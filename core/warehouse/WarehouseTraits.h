@@ -80,8 +80,8 @@ struct WarehouseTraitsInfo
 /// Just after the latest event of the source (the local default for "now"). Throws PgError.
 std::int64_t latestEventMs(PgConnection &pg, const SourceTables &source);
 
-/// Rebuilds awb.identity_labels, awb.event_sources and awb.traits as of nowMs, in one transaction. Throws
-/// PgError.
+/// Rebuilds awb.identity_labels, awb.event_sources and awb.traits as of nowMs, in one transaction, and
+/// awb.traits_info(now_ms, source_schema, latest_event_ms). Throws PgError.
 WarehouseTraitsInfo refreshWarehouseTraits(PgConnection &pg, const SourceTables &source, std::int64_t nowMs);
 
 /// The statement that creates awb.traits ($1: now in ms, $2: the refund event's name; exposed for the lint).
