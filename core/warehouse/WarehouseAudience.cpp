@@ -215,6 +215,7 @@ Result<WarehouseAudience> createAudience(const std::string &uri, const Warehouse
                 }
             }
         } else {
+            sample = PulledCatalog(); // the models keep what scoring needs
             // Everyone scored a part at a time; only the best members and the histogram are kept.
             const PgResult candidates =
                 pg->exec("SELECT count(*) FROM (" + peopleSql(*source) +

@@ -239,6 +239,31 @@ private slots:
         }
     }
 
+    void newEventsJoinPeopleFirst()
+    {
+        // An event after the last refresh joins a new anonymous id to a customer: creating an audience joins
+        // the people again before pulling.
+        const auto pg = awb::warehouse::PgConnection::connect(m_uri.toStdString());
+        const std::string user(pg->exec("SELECT user_id FROM audience_shop.tracks WHERE user_id IS NOT NULL "
+                                        "ORDER BY user_id LIMIT 1")
+                                   .text(0, 0));
+        pg->exec(
+            "INSERT INTO audience_shop.tracks (id, anonymous_id, user_id, event, event_text, \"timestamp\", "
+            "received_at) VALUES ('late-1', 'anon-late', $1, 'late_visit', 'Late Visit', "
+            "'2030-01-01T00:00:00Z', '2030-01-01T00:00:00Z')",
+            {user});
+        auto r =
+            awbRun({QStringLiteral("audience"), QStringLiteral("create"), m_uri, QStringLiteral("--name"),
+                    QStringLiteral("after-new-events"), QStringLiteral("--target"),
+                    QStringLiteral("Category=Electronics"), QStringLiteral("--size"), QStringLiteral("100"),
+                    QStringLiteral("--as-of"), QStringLiteral("2026-10-15")});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        const auto label = pg->exec("SELECT label FROM awb.identity_labels WHERE node = '1anon-late'");
+        QCOMPARE(label.rows(), 1);
+        QCOMPARE(std::string(label.text(0, 0)), "0" + user);
+        pg->exec("DELETE FROM audience_shop.tracks WHERE id = 'late-1'");
+    }
+
     void errorsNameWhatIsWrong()
     {
         auto r = awbRun({QStringLiteral("audience"), QStringLiteral("create"), m_uri,
