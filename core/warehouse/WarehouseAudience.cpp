@@ -103,7 +103,7 @@ void storeMembers(PgConnection &pg, const std::string &schema, const WarehouseAu
             "double precision), CAST($12 AS bigint), $13, CAST($14 AS double precision), CAST($15 AS double "
             "precision), CAST($16 AS integer), $17)",
             {id, request.name, schema, request.target.describe(), request.size.toString(),
-             std::to_string(request.horizonMs / 86400000), std::to_string(out.nowMs), at,
+             std::to_string(request.horizonMs / services::kDayMs), std::to_string(out.nowMs), at,
              std::to_string(out.scored), std::to_string(out.members), exact(request.controlShare),
              std::to_string(out.controlSeed), model ? PgParam(model->label) : PgParam(),
              model ? PgParam(exact(model->auc)) : PgParam(), exact(out.sampleShare),

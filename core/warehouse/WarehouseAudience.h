@@ -17,6 +17,7 @@
 #include "jobs/Progress.h"
 #include "model/InteractionLoader.h"
 #include "numeric/Quality.h"
+#include "services/ScoringService.h"
 
 #include <cstdint>
 #include <optional>
@@ -37,7 +38,7 @@ struct WarehouseAudienceRequest
     std::string name;
     model::Target target;
     audience::SizeRule size;
-    std::int64_t horizonMs = 30LL * 86400000;
+    std::int64_t horizonMs = 30 * services::kDayMs;
     std::optional<std::int64_t> asOfMs; ///< default: just after the latest event
     bool everyone = false;              ///< score anonymous people too
     double controlShare = 0.10;
