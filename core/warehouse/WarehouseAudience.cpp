@@ -217,11 +217,10 @@ Result<WarehouseAudience> createAudience(const std::string &uri, const Warehouse
         } else {
             sample = PulledCatalog(); // the models keep what scoring needs
             // Everyone scored a part at a time; only the best members and the histogram are kept.
-            const PgResult candidates =
-                pg->exec("SELECT count(*) FROM (" + peopleSql(*source) +
-                             ") p WHERE p.first_seen < CAST($1 AS bigint)" +
-                             (request.everyone ? "" : " AND substr(p.person, 1, 1) = '0'"),
-                         {std::to_string(out.nowMs)});
+            const PgResult candidates = pg->exec(
+                std::string("SELECT count(*) FROM awb.people p WHERE p.first_seen < CAST($1 AS bigint)") +
+                    (request.everyone ? "" : " AND substr(p.person, 1, 1) = '0'"),
+                {std::to_string(out.nowMs)});
             out.members = request.size.resolve(candidates.int64(0, 0));
             services::StreamScorer scorer(fitted, out.members);
             for (int part = 0; part < out.parts; ++part) {

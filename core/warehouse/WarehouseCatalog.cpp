@@ -137,11 +137,10 @@ TableRead tableRead(const SourceTables &source, const std::string &table, const 
     return read;
 }
 
-// The WHERE clause keeping the people of range ($1, $2 bound by rangeParams), for a person expression.
-std::string rangeWhere(const std::string &person, const PersonRange &range)
+// The WHERE clause keeping the people of range ($1, $2 bound by rangeParams), for a part expression.
+std::string rangeWhere(const std::string &prefix, const PersonRange &range)
 {
     std::string sql;
-    const std::string prefix = "substr(md5(" + person + "), 1, 4)";
     if (!range.from.empty()) {
         sql += " WHERE " + prefix + " >= $1";
     }
@@ -186,7 +185,7 @@ void readTable(PgConnection &pg, const TableRead &read,
                const std::unordered_map<std::string, std::int32_t> &people, catalog::ItemPass &pass,
                Pulled &pulled, ProgressSink &progress, std::int64_t &done, const PersonRange &range)
 {
-    pg.exec("DECLARE awb_rows NO SCROLL CURSOR FOR " + read.sql + rangeWhere(personOf("e"), range),
+    pg.exec("DECLARE awb_rows NO SCROLL CURSOR FOR " + read.sql + rangeWhere(partOf(personOf("e")), range),
             rangeParams(range));
     simdjson::dom::parser parser;
     std::string flat;
@@ -396,9 +395,9 @@ PulledCatalog pullInteractions(PgConnection &pg, const SourceTables &source,
     progress.setStage("Reading people");
     std::unordered_map<std::string, std::int32_t> people;
     {
-        const PgResult rows = pg.exec("SELECT p.person, p.first_seen FROM (" + peopleSql(source) + ") p" +
-                                          rangeWhere("p.person", range),
-                                      rangeParams(range));
+        const PgResult rows =
+            pg.exec("SELECT p.person, p.first_seen FROM awb.people p" + rangeWhere("p.part", range),
+                    rangeParams(range));
         data.log.profileCount = rows.rows();
         for (int r = 0; r < rows.rows(); ++r) {
             std::string label(rows.text(r, 0));

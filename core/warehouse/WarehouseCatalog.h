@@ -51,7 +51,8 @@ struct PersonRange
 };
 
 /// Pulls the people of range (first seen = their first event of any kind) and the interactions of the
-/// definition's events (input.data.latestEventMs is left for the caller). Throws PgError / PgCancelled.
+/// definition's events (input.data.latestEventMs is left for the caller). The people are those of the last
+/// traits refresh (awb.people). Throws PgError / PgCancelled.
 PulledCatalog pullInteractions(PgConnection &pg, const SourceTables &source,
                                const catalog::CatalogDefinition &definition, ProgressSink &progress,
                                const PersonRange &range = {});

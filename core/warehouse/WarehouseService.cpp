@@ -34,11 +34,14 @@ std::optional<std::int64_t> traitsTime(PgConnection &pg, const std::string &sche
 
 std::optional<std::int64_t> identitiesLatestEvent(PgConnection &pg, const std::string &schema)
 {
-    // Traits refreshed before the column existed: as if the people were never joined.
+    // Traits refreshed before the column or awb.people existed: as if the people were never joined.
     if (!traitsTime(pg, schema) ||
-        pg.exec("SELECT count(*) FROM information_schema.columns WHERE table_schema = 'awb' AND table_name = "
-                "'traits_info' AND column_name = 'latest_event_ms'")
-                .int64(0, 0) == 0) {
+        pg.exec(
+              "SELECT count(*) FROM information_schema.columns WHERE table_schema = 'awb' AND ((table_name = "
+              "'traits_info' AND column_name = 'latest_event_ms') OR (table_name = 'people' AND column_name "
+              "= "
+              "'part'))")
+                .int64(0, 0) < 2) {
         return std::nullopt;
     }
     const PgResult r =

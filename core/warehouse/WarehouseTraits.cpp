@@ -171,10 +171,21 @@ std::string personJoin(const std::string &alias)
     return " LEFT JOIN awb.identity_moves m_" + alias + " ON m_" + alias + ".node = " + alias + ".node";
 }
 
+std::string partOf(const std::string &person)
+{
+    return "substr(md5(" + person + "), 1, 4)";
+}
+
+std::string personEventsSql(const SourceTables &source)
+{
+    return "SELECT " + personOf("a") + " AS person, a.ts, a.kind, a.name FROM (" + allEventsSql(source) +
+           ") a" + personJoin("a");
+}
+
 std::string peopleSql(const SourceTables &source)
 {
-    return "SELECT " + personOf("a") + " AS person, min(a.ts) AS first_seen FROM (" + allEventsSql(source) +
-           ") a" + personJoin("a") + " GROUP BY " + personOf("a");
+    return "SELECT e.person, min(e.ts) AS first_seen FROM (" + personEventsSql(source) +
+           ") e GROUP BY e.person";
 }
 
 std::string SourceTables::typeOf(const std::string &table, const std::string &column) const
@@ -248,11 +259,7 @@ std::string traitsSql(const SourceTables &s, const SourceMapping &mapping)
 {
     const std::string day = std::to_string(traits::kDayMs);
     const std::string gap = std::to_string(traits::kSessionGapMs);
-    return "CREATE TABLE awb.traits AS WITH ev AS (SELECT " + personOf("a") +
-           " AS person, a.ts, a.kind, a.name "
-           "FROM (" +
-           allEventsSql(s) + ") a" + personJoin("a") +
-           "), "
+    return "CREATE TABLE awb.traits AS WITH ev AS (SELECT person, ts, kind, name FROM awb_person_events), "
            // People first seen before now, and what they did before now.
            "seen AS (SELECT person, sum(CASE WHEN ts < CAST($1 AS bigint) THEN 1 ELSE 0 END) AS event_count, "
            "min(CASE WHEN ts < CAST($1 AS bigint) THEN ts END) AS first_seen, max(CASE WHEN ts < CAST($1 AS "
@@ -341,9 +348,17 @@ WarehouseTraitsInfo refreshWarehouseTraits(PgConnection &pg, const SourceTables 
                         {std::string(name), std::string(table)});
             }
         }
+        // Every event with its person, read once for the people and for the traits. The people are stored
+        // with their part: each part of an audience then reads its own rows.
+        pg.execScript("DROP TABLE IF EXISTS awb_person_events");
+        pg.exec("CREATE TEMP TABLE awb_person_events AS " + personEventsSql(source));
+        pg.execScript("DROP TABLE IF EXISTS awb.people");
+        pg.exec("CREATE TABLE awb.people AS SELECT person, min(ts) AS first_seen, " + partOf("person") +
+                " AS part FROM awb_person_events GROUP BY person");
         pg.execScript("DROP TABLE IF EXISTS awb.traits");
         const SourceMapping mapping = readMapping(pg, source.schema);
         pg.exec(traitsSql(source, mapping), {std::to_string(nowMs), mapping.refundEvent});
+        pg.execScript("DROP TABLE awb_person_events");
         pg.execScript("DROP TABLE IF EXISTS awb.traits_info");
         // The latest event the people were joined from: a later one means new ids to join.
         pg.exec("CREATE TABLE awb.traits_info AS SELECT CAST($1 AS bigint) AS now_ms, CAST($2 AS text) AS "

@@ -44,7 +44,13 @@ std::string personJoin(const std::string &alias);
 /// The node of an event row aliased e: its user id, else its anonymous id.
 inline constexpr const char *kNodeOf =
     "CASE WHEN e.user_id IS NOT NULL THEN '0' || e.user_id ELSE '1' || e.anonymous_id END";
-/// Every person of the source with the time of their first event: (person, first_seen).
+/// The 4-hex-digit md5 prefix of a person expression, by which people are sampled and split into parts.
+std::string partOf(const std::string &person);
+/// Every event of the source with its person: (person, ts, kind, name). A traits refresh reads it once into
+/// the temporary table awb_person_events, from which awb.people and traitsSql compute.
+std::string personEventsSql(const SourceTables &source);
+/// Every person of the source with the time of their first event: (person, first_seen). Each traits refresh
+/// stores it once in awb.people(person, first_seen, part), which audiences read part by part.
 std::string peopleSql(const SourceTables &source);
 
 /// Reads the source schema's tables from information_schema. Throws PgError.
@@ -84,7 +90,8 @@ std::int64_t latestEventMs(PgConnection &pg, const SourceTables &source);
 /// awb.traits_info(now_ms, source_schema, latest_event_ms). Throws PgError.
 WarehouseTraitsInfo refreshWarehouseTraits(PgConnection &pg, const SourceTables &source, std::int64_t nowMs);
 
-/// The statement that creates awb.traits ($1: now in ms, $2: the refund event's name; exposed for the lint).
+/// The statement that creates awb.traits from awb_person_events ($1: now in ms, $2: the refund event's name;
+/// exposed for the lint).
 std::string traitsSql(const SourceTables &source, const SourceMapping &mapping);
 
 /// The portable-SQL rules this statement breaks (empty when none), e.g. "uses FILTER".

@@ -264,6 +264,28 @@ private slots:
         pg->exec("DELETE FROM audience_shop.tracks WHERE id = 'late-1'");
     }
 
+    void peopleAreStoredOncePerRefresh()
+    {
+        // awb.people holds every person of the events once, with the part their label's md5 puts them in.
+        const auto pg = awb::warehouse::PgConnection::connect(m_uri.toStdString());
+        const awb::warehouse::SourceTables source = awb::warehouse::readSourceTables(*pg, "audience_shop");
+        const auto stored = pg->exec("SELECT count(*), count(DISTINCT person), sum(CASE WHEN part = "
+                                     "substr(md5(person), 1, 4) THEN 1 ELSE 0 END) FROM awb.people");
+        const auto grouped = pg->exec("SELECT count(*) FROM (" + awb::warehouse::peopleSql(source) + ") p");
+        QVERIFY2(grouped.int64(0, 0) > 500, std::to_string(grouped.int64(0, 0)).c_str());
+        QCOMPARE(stored.int64(0, 0), grouped.int64(0, 0));
+        QCOMPARE(stored.int64(0, 1), grouped.int64(0, 0));
+        QCOMPARE(stored.int64(0, 2), grouped.int64(0, 0));
+        // A warehouse refreshed before the table existed: the people are joined again before the pull.
+        pg->exec("DROP TABLE awb.people");
+        auto r = awbRun({QStringLiteral("audience"), QStringLiteral("create"), m_uri,
+                         QStringLiteral("--name"), QStringLiteral("people-again"), QStringLiteral("--target"),
+                         QStringLiteral("Category=Electronics"), QStringLiteral("--size"),
+                         QStringLiteral("50"), QStringLiteral("--parts"), QStringLiteral("2")});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        QCOMPARE(pg->exec("SELECT count(*) FROM awb.people").int64(0, 0), grouped.int64(0, 0));
+    }
+
     void errorsNameWhatIsWrong()
     {
         auto r = awbRun({QStringLiteral("audience"), QStringLiteral("create"), m_uri,

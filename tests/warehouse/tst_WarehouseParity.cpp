@@ -77,6 +77,7 @@ private slots:
         const auto source = warehouse::readSourceTables(*pg, "parity");
         const std::string sql = warehouse::traitsSql(source, warehouse::readMapping(*pg, "parity"));
         QCOMPARE(warehouse::portabilityProblems(sql), std::vector<std::string>{});
+        QCOMPARE(warehouse::portabilityProblems(warehouse::peopleSql(source)), std::vector<std::string>{});
         // The lint itself finds what it is for.
         QCOMPARE(warehouse::portabilityProblems("SELECT count(*) FILTER (WHERE x) FROM t").size(),
                  std::size_t(1));
