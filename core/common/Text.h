@@ -2,7 +2,10 @@
 // Small text helpers shared by the importers, the catalog reader and the exporters.
 #pragma once
 
+#include <charconv>
+#include <cmath>
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -27,7 +30,19 @@ constexpr std::string_view trimmed(std::string_view s)
     return s;
 }
 
-/// n in decimal with a comma between groups of three digits ("3,317"), as the reports print counts.
+/// The finite number a whole text holds, white space around it allowed ("12.5", " 3 ", "1e3"; not "12 kg",
+/// "", "inf"). How a property's text becomes a number, in the importer and in the warehouse alike.
+inline std::optional<double> parseNumber(std::string_view s)
+{
+    s = trimmed(s);
+    double d = 0;
+    const auto [ptr, ec] = std::from_chars(s.data(), s.data() + s.size(), d);
+    if (s.empty() || ec != std::errc() || ptr != s.data() + s.size() || !std::isfinite(d)) {
+        return std::nullopt;
+    }
+    return d;
+}
+
 /// "[3,17,42]": a list of ids as one bound parameter, read in SQL as IN (SELECT value FROM json_each(?)).
 inline std::string jsonArrayOf(const std::vector<std::int32_t> &values)
 {
@@ -38,6 +53,7 @@ inline std::string jsonArrayOf(const std::vector<std::int32_t> &values)
     return out + "]";
 }
 
+/// n in decimal with a comma between groups of three digits ("3,317"), as the reports print counts.
 inline std::string withThousands(std::int64_t n)
 {
     const auto magnitude = static_cast<unsigned long long>(n);

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "export/ExportPresets.h"
 
+#include "common/JsonText.h"
 #include "common/Text.h"
 #include "export/ConsentFilter.h"
 #include "export/Countries.h"
@@ -71,26 +72,6 @@ Result<ExportPreset> genericPreset(std::vector<std::string> names)
         p.columns.push_back(std::move(c));
     }
     return p;
-}
-
-void appendJsonString(std::string &out, std::string_view s)
-{
-    static constexpr char kHex[] = "0123456789abcdef";
-    out.push_back('"');
-    for (const char c : s) {
-        const auto u = static_cast<unsigned char>(c);
-        if (c == '"' || c == '\\') {
-            out.push_back('\\');
-            out.push_back(c);
-        } else if (u < 0x20) {
-            out.append("\\u00");
-            out.push_back(kHex[u >> 4]);
-            out.push_back(kHex[u & 15]);
-        } else {
-            out.push_back(c);
-        }
-    }
-    out.push_back('"');
 }
 
 std::string externalIds(const MemberRecord &m)

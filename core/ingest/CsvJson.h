@@ -2,6 +2,8 @@
 // Builds the members of a JSON object ("k":v,"k2":v2) from CSV values: escaping, numbers, lists.
 #pragma once
 
+#include "common/JsonText.h"
+
 #include <charconv>
 #include <cmath>
 #include <cstdint>
@@ -9,39 +11,6 @@
 #include <string_view>
 
 namespace awb::ingest::csvjson {
-
-/// Appends s as a JSON string literal. s must be valid UTF-8.
-inline void appendString(std::string &out, std::string_view s)
-{
-    static constexpr char kHex[] = "0123456789abcdef";
-    out += '"';
-    for (const char c : s) {
-        const auto u = static_cast<unsigned char>(c);
-        if (c == '"' || c == '\\') {
-            out += '\\';
-            out += c;
-        } else if (u < 0x20) {
-            switch (c) {
-            case '\n':
-                out += "\\n";
-                break;
-            case '\r':
-                out += "\\r";
-                break;
-            case '\t':
-                out += "\\t";
-                break;
-            default:
-                out += "\\u00";
-                out += kHex[u >> 4];
-                out += kHex[u & 0xf];
-            }
-        } else {
-            out += c;
-        }
-    }
-    out += '"';
-}
 
 /// Whether s is a number in JSON's own grammar without leading zeros ("12", "-0.5", "1e3"; not "007",
 /// ".5", "1.", "NaN"), short enough to survive a double. Such CSV values are stored as JSON numbers.
@@ -122,7 +91,7 @@ public:
     void addString(std::string_view key, std::string_view value)
     {
         this->key(key);
-        appendString(m_text, value);
+        appendJsonString(m_text, value);
     }
     void addNumber(std::string_view key, double value)
     {
@@ -141,7 +110,7 @@ public:
         if (isJsonNumber(value)) {
             m_text += value;
         } else {
-            appendString(m_text, value);
+            appendJsonString(m_text, value);
         }
     }
     /// Appends already-rendered members ("k":v,...).
@@ -162,7 +131,7 @@ private:
         if (!m_text.empty()) {
             m_text += ',';
         }
-        appendString(m_text, key);
+        appendJsonString(m_text, key);
         m_text += ':';
     }
     std::string m_text;

@@ -34,7 +34,7 @@ void appendList(std::string &out, std::string_view value, std::string_view separ
             if (!first) {
                 out += ',';
             }
-            csvjson::appendString(out, item);
+            appendJsonString(out, item);
             first = false;
         }
         if (p == std::string_view::npos) {
@@ -58,7 +58,7 @@ std::string renderMembers(const CsvReader::Record &rec, const std::vector<Attrib
             members.addAuto(a.key, value);
         } else {
             list.clear();
-            csvjson::appendString(list, a.key);
+            appendJsonString(list, a.key);
             list += ':';
             appendList(list, value, a.listSeparator);
             members.addMembers(list);

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ingest/SegmentJson.h"
 
+#include "common/Text.h"
 #include "ingest/SegmentCall.h"
 
 #include <charconv>
@@ -68,25 +69,11 @@ bool readId(element v, std::string &out)
 
 std::optional<double> readNumber(element v)
 {
-    double d = 0;
     if (v.is_number()) {
-        d = v.get_double().value_unsafe();
-    } else if (v.is_string()) {
-        std::string_view s = v.get_string().value_unsafe();
-        while (!s.empty() && s.front() == ' ') {
-            s.remove_prefix(1);
-        }
-        while (!s.empty() && s.back() == ' ') {
-            s.remove_suffix(1);
-        }
-        const auto [ptr, ec] = std::from_chars(s.data(), s.data() + s.size(), d);
-        if (s.empty() || ec != std::errc() || ptr != s.data() + s.size()) {
-            return std::nullopt;
-        }
-    } else {
-        return std::nullopt;
+        const double d = v.get_double().value_unsafe();
+        return std::isfinite(d) ? std::optional<double>(d) : std::nullopt;
     }
-    return std::isfinite(d) ? std::optional<double>(d) : std::nullopt;
+    return v.is_string() ? parseNumber(v.get_string().value_unsafe()) : std::nullopt;
 }
 
 void rawText(std::string_view span, element v, std::string &out)

@@ -80,14 +80,15 @@ Result<CampaignPlayed> playCampaign(const std::string &workspacePath, const Camp
         }
         const std::vector<TargetProduct> products = targetProducts(db, *items);
         if (products.empty()) {
-            return fail(Error::Code::InvalidInput, "The target " + info->target.describe() + " has no product.");
+            return fail(Error::Code::InvalidInput,
+                        "The target " + info->target.describe() + " has no product.");
         }
         progress.setStage("Playing the campaign of " + info->name);
         progress.setRange(info->size);
         store::Transaction tx(db);
         std::string source = "[";
-        json::appendString(source, "campaign:" + info->name + ",uplift=" + number(play.uplift) +
-                                       ",seed=" + std::to_string(play.seed));
+        appendJsonString(source, "campaign:" + info->name + ",uplift=" + number(play.uplift) +
+                                     ",seed=" + std::to_string(play.seed));
         source += "]";
         db.prepare("INSERT INTO import_runs (started_at, status, sources) VALUES (?, 'running', ?)")
             .bind(1, nowMs())
@@ -96,7 +97,8 @@ Result<CampaignPlayed> playCampaign(const std::string &workspacePath, const Camp
         const std::int64_t runId = db.lastInsertRowId();
         ingest::EventWriter writer(db, runId);
         store::ProfileRepository profiles(db);
-        auto userOf = db.prepare("SELECT value FROM identities WHERE profile_id = ? ORDER BY kind, value LIMIT 1");
+        auto userOf =
+            db.prepare("SELECT value FROM identities WHERE profile_id = ? ORDER BY kind, value LIMIT 1");
         auto members = db.prepare("SELECT rank, profile_id, score, control FROM audience_members "
                                   "WHERE audience_id = ? ORDER BY rank");
         members.bind(1, info->id);
@@ -110,8 +112,9 @@ Result<CampaignPlayed> playCampaign(const std::string &workspacePath, const Camp
             // Every member draws the same numbers whether or not it converts, so that the uplift changes
             // who converts and nothing else.
             const double draw = random.uniform();
-            const std::int64_t at = info->asOfMs + static_cast<std::int64_t>(random.below(
-                                                       static_cast<std::uint64_t>(std::max<std::int64_t>(info->horizonMs, 1))));
+            const std::int64_t at =
+                info->asOfMs + static_cast<std::int64_t>(random.below(
+                                   static_cast<std::uint64_t>(std::max<std::int64_t>(info->horizonMs, 1))));
             const TargetProduct &product = products[random.below(products.size())];
             const double likelihood = std::min(1.0, members.real(2) + (control ? 0.0 : play.uplift));
             if (rank % 256 == 0) {
@@ -130,10 +133,10 @@ Result<CampaignPlayed> playCampaign(const std::string &workspacePath, const Camp
             if (key.empty()) {
                 continue;
             }
-            const std::string orderId = "campaign-" + std::to_string(info->id) + "-" + std::to_string(play.seed) +
-                                        "-" + std::to_string(rank);
+            const std::string orderId = "campaign-" + std::to_string(info->id) + "-" +
+                                        std::to_string(play.seed) + "-" + std::to_string(rank);
             std::string line = "{\"product_id\":";
-            json::appendString(line, product.id);
+            appendJsonString(line, product.id);
             line += ",\"price\":" + number(product.price) + ",\"quantity\":1}";
             order.clear();
             order.name = "Order Completed";
@@ -141,15 +144,16 @@ Result<CampaignPlayed> playCampaign(const std::string &workspacePath, const Camp
             order.userId = key;
             order.messageId = orderId;
             order.propertiesJson = "{\"order_id\":";
-            json::appendString(order.propertiesJson, orderId);
+            appendJsonString(order.propertiesJson, orderId);
             order.propertiesJson += ",\"revenue\":" + number(product.price) + ",\"products\":[" + line + "]}";
             order.products.push_back({product.id, product.price, 1.0, line});
             writer.write(order);
             (control ? played.controlOrders : played.exportedOrders) += 1;
         }
         writer.finish();
-        db.prepare("UPDATE import_runs SET finished_at = ?, status = 'completed', rows_read = ?, imported = ? "
-                   "WHERE id = ?")
+        db.prepare(
+              "UPDATE import_runs SET finished_at = ?, status = 'completed', rows_read = ?, imported = ? "
+              "WHERE id = ?")
             .bind(1, nowMs())
             .bind(2, played.exportedOrders + played.controlOrders)
             .bind(3, played.exportedOrders + played.controlOrders)

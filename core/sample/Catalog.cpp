@@ -182,17 +182,17 @@ std::string Catalog::productJson(const Product &p) const
 {
     std::string j;
     json::appendKey(j, "product_id");
-    json::appendString(j, p.id);
+    appendJsonString(j, p.id);
     j.append(",\"sku\":");
-    json::appendString(j, p.sku);
+    appendJsonString(j, p.sku);
     j.append(",\"name\":");
-    json::appendString(j, p.name);
+    appendJsonString(j, p.name);
     j.append(",\"brand\":");
-    json::appendString(j, m_brands[p.brand].name);
+    appendJsonString(j, m_brands[p.brand].name);
     j.append(",\"category\":");
-    json::appendString(j, m_categories[p.category].name);
+    appendJsonString(j, m_categories[p.category].name);
     j.append(",\"subcategory\":");
-    json::appendString(j, m_subcategories[p.subcategory].name);
+    appendJsonString(j, m_subcategories[p.subcategory].name);
     j.append(",\"price\":");
     json::appendCents(j, p.priceCents);
     return j;

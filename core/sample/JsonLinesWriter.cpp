@@ -114,12 +114,12 @@ std::string EventFormatter::pageProperties(int subcategory) const
 {
     const std::string path = subcategory < 0 ? std::string("/") : m_catalog.pagePath(subcategory);
     std::string out = "{\"path\":";
-    json::appendString(out, path);
+    appendJsonString(out, path);
     out.append(",\"title\":");
-    json::appendString(out,
-                       subcategory < 0 ? std::string("Home") : m_catalog.subcategories()[subcategory].name);
+    appendJsonString(out,
+                     subcategory < 0 ? std::string("Home") : m_catalog.subcategories()[subcategory].name);
     out.append(",\"url\":");
-    json::appendString(out, kShopUrl + path);
+    appendJsonString(out, kShopUrl + path);
     out.push_back('}');
     return out;
 }
@@ -150,7 +150,7 @@ void EventFormatter::appendOrderProperties(std::string &out, const CustomerHisto
         json::appendCents(out, order.discountCents);
         if (order.coupon >= 0) {
             out.append(",\"coupon\":");
-            json::appendString(out, coupons()[order.coupon].code);
+            appendJsonString(out, coupons()[order.coupon].code);
         }
     }
     out.append(",\"currency\":\"USD\",\"products\":[");
@@ -194,19 +194,19 @@ void EventFormatter::appendTraits(std::string &out, const Customer &c) const
 {
     const Person &p = c.person;
     out.append("{\"email\":");
-    json::appendString(out, p.email);
+    appendJsonString(out, p.email);
     out.append(",\"firstName\":");
-    json::appendString(out, p.firstName);
+    appendJsonString(out, p.firstName);
     out.append(",\"lastName\":");
-    json::appendString(out, p.lastName);
+    appendJsonString(out, p.lastName);
     out.append(",\"phone\":");
-    json::appendString(out, p.phone);
+    appendJsonString(out, p.phone);
     out.append(",\"address\":{\"city\":");
-    json::appendString(out, p.city);
+    appendJsonString(out, p.city);
     out.append(",\"country\":");
-    json::appendString(out, p.country);
+    appendJsonString(out, p.country);
     out.append(",\"postalCode\":");
-    json::appendString(out, p.postalCode);
+    appendJsonString(out, p.postalCode);
     out.append("}}");
 }
 
@@ -240,11 +240,11 @@ void EventFormatter::appendLine(std::string &out, const CustomerHistory &h, std:
     out.push_back('"');
     if (e.device >= 0) {
         out.append(",\"anonymousId\":");
-        json::appendString(out, c.anonymousIds[e.device]);
+        appendJsonString(out, c.anonymousIds[e.device]);
     }
     if (e.withUser) {
         out.append(",\"userId\":");
-        json::appendString(out, c.userId);
+        appendJsonString(out, c.userId);
     }
     if (e.kind == EventKind::Identify) {
         out.append(",\"traits\":");

@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// Small hand-written JSON appenders for the sample generator's hot path (no allocation per value).
+// Small hand-written JSON appenders for the sample generator's hot path (no allocation per value); strings
+// are appended by awb::appendJsonString.
 #pragma once
+
+#include "common/JsonText.h"
 
 #include <charconv>
 #include <cstdint>
@@ -8,46 +11,6 @@
 #include <string_view>
 
 namespace awb::sample::json {
-
-/// Appends s as a JSON string literal. s must be UTF-8 (passed through unchanged); quotes, backslashes and
-/// control characters are escaped (RFC 8259 section 7).
-inline void appendString(std::string &out, std::string_view s)
-{
-    static constexpr char kHex[] = "0123456789abcdef";
-    out.push_back('"');
-    std::size_t start = 0;
-    for (std::size_t i = 0; i < s.size(); ++i) {
-        const auto c = static_cast<unsigned char>(s[i]);
-        if (c >= 0x20 && c != '"' && c != '\\') {
-            continue;
-        }
-        out.append(s.data() + start, i - start);
-        start = i + 1;
-        switch (c) {
-        case '"':
-            out.append("\\\"");
-            break;
-        case '\\':
-            out.append("\\\\");
-            break;
-        case '\n':
-            out.append("\\n");
-            break;
-        case '\t':
-            out.append("\\t");
-            break;
-        case '\r':
-            out.append("\\r");
-            break;
-        default:
-            out.append("\\u00");
-            out.push_back(kHex[c >> 4]);
-            out.push_back(kHex[c & 0xf]);
-        }
-    }
-    out.append(s.data() + start, s.size() - start);
-    out.push_back('"');
-}
 
 inline void appendInt(std::string &out, std::int64_t v)
 {

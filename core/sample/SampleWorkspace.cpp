@@ -114,7 +114,7 @@ void writeCustomer(const SampleRun &run, const CustomerHistory &h, ingest::Event
 std::string sourcesJson(const SampleRun &run)
 {
     std::string out = "[";
-    json::appendString(out, run.sourceName());
+    appendJsonString(out, run.sourceName());
     out.push_back(']');
     return out;
 }

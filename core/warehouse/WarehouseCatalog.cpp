@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "warehouse/WarehouseCatalog.h"
 
+#include "common/JsonText.h"
+#include "common/Text.h"
 #include "ingest/SegmentJson.h"
 #include "warehouse/PgConnection.h"
 #include "warehouse/SnakeCase.h"
@@ -46,40 +48,6 @@ std::string flatColumn(const std::string &path)
         }
         start = dot + 1;
     }
-}
-
-std::optional<double> numberOf(std::string_view s)
-{
-    while (!s.empty() && s.front() == ' ') {
-        s.remove_prefix(1);
-    }
-    while (!s.empty() && s.back() == ' ') {
-        s.remove_suffix(1);
-    }
-    double d = 0;
-    const auto [ptr, ec] = std::from_chars(s.data(), s.data() + s.size(), d);
-    if (s.empty() || ec != std::errc() || ptr != s.data() + s.size() || !std::isfinite(d)) {
-        return std::nullopt;
-    }
-    return d;
-}
-
-void appendJsonString(std::string &out, std::string_view text)
-{
-    out += '"';
-    for (const char ch : text) {
-        if (ch == '"' || ch == '\\') {
-            out += '\\';
-            out += ch;
-        } else if (static_cast<unsigned char>(ch) < 0x20) {
-            char buffer[8];
-            std::snprintf(buffer, sizeof buffer, "\\u%04x", static_cast<unsigned>(ch));
-            out += buffer;
-        } else {
-            out += ch;
-        }
-    }
-    out += '"';
 }
 
 bool isNumeric(const std::string &type)
@@ -259,15 +227,15 @@ void readTable(PgConnection &pg, const TableRead &read,
                 appendJsonString(flat, read.columns[c]);
                 flat += ':';
                 const std::string_view value = rows.text(r, column);
-                if (read.numeric[c] && numberOf(value)) {
+                if (read.numeric[c] && parseNumber(value)) {
                     flat += value;
                 } else {
                     appendJsonString(flat, value);
                 }
             }
             flat += '}';
-            add(read.single, id, flat, rows.isNull(r, 5) ? std::nullopt : numberOf(rows.text(r, 5)),
-                rows.isNull(r, 6) ? std::nullopt : numberOf(rows.text(r, 6)));
+            add(read.single, id, flat, rows.isNull(r, 5) ? std::nullopt : parseNumber(rows.text(r, 5)),
+                rows.isNull(r, 6) ? std::nullopt : parseNumber(rows.text(r, 6)));
         }
         done += rows.rows();
         progress.setValue(done);

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "warehouse/WarehouseExport.h"
 
+#include "common/JsonText.h"
 #include "export/BatchFormatter.h"
 #include "export/CsvWriter.h"
 #include "export/ExportPresets.h"
@@ -25,18 +26,10 @@ std::string attributesJson(const PgResult &rows, int row, int firstColumn,
         if (rows.isNull(row, column)) {
             continue;
         }
-        json += (json.size() > 1 ? "," : "") + std::string("\"") + names[c] + "\":\"";
-        for (const char ch : rows.text(row, column)) {
-            if (ch == '"' || ch == '\\') {
-                json += '\\';
-                json += ch;
-            } else if (static_cast<unsigned char>(ch) < 0x20) {
-                json += ' ';
-            } else {
-                json += ch;
-            }
-        }
-        json += '"';
+        json += json.size() > 1 ? "," : "";
+        appendJsonString(json, names[c]);
+        json += ':';
+        appendJsonString(json, rows.text(row, column));
     }
     return json + "}";
 }

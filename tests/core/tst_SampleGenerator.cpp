@@ -165,7 +165,7 @@ private slots:
     {
         QFETCH(QString, text);
         std::string json = "{\"v\":";
-        sample::json::appendString(json, text.toStdString());
+        awb::appendJsonString(json, text.toStdString());
         json += '}';
         QJsonParseError error{};
         const QJsonDocument doc = QJsonDocument::fromJson(QByteArray::fromStdString(json), &error);
