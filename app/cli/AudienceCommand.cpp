@@ -9,6 +9,7 @@
 #include "services/AudienceResults.h"
 #include "services/AudienceService.h"
 #include "warehouse/PgConnection.h"
+#include "warehouse/WarehouseAudienceStore.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -29,10 +30,10 @@ constexpr const char *kSubUsage =
     "                           [--only-in AUDIENCE|SEGMENT] [--exclude AUDIENCE|SEGMENT] [--everyone]\n"
     "                           [--export PRESET --out FILE [--columns a,b,c] [--default-country CC]]\n"
     "                           [--memory COUNT] [--sample PERCENT] [--parts N]   (against a warehouse)\n"
-    "       awb audience list WORKSPACE [--json]\n"
-    "       awb audience show WORKSPACE --name N [--members COUNT]\n"
+    "       awb audience list WORKSPACE|URI [--json]\n"
+    "       awb audience show WORKSPACE|URI --name N [--members COUNT]\n"
     "       awb audience duplicate WORKSPACE --name N --new-name M --size 5%|COUNT\n"
-    "       awb audience remove WORKSPACE --name N\n"
+    "       awb audience remove WORKSPACE|URI --name N\n"
     "       awb audience results WORKSPACE --name N [--event EVENT] [--since DATE]\n";
 
 void addOptions(QCommandLineParser &parser)
@@ -259,7 +260,8 @@ int create(const QCommandLineParser &parser, const std::string &workspace)
 
 int list(const QCommandLineParser &parser, const std::string &workspace)
 {
-    const auto all = services::AudienceService(workspace).list();
+    const auto all = warehouse::isWarehouseUri(workspace) ? warehouse::listAudiences(workspace)
+                                                          : services::AudienceService(workspace).list();
     if (!all) {
         return printError(all.error());
     }
@@ -293,13 +295,16 @@ int list(const QCommandLineParser &parser, const std::string &workspace)
 
 int show(const QCommandLineParser &parser, const std::string &workspace)
 {
-    services::AudienceService service(workspace);
     const std::string name = parser.value(opt("name")).toStdString();
-    const auto info = service.get(name);
+    const bool remote = warehouse::isWarehouseUri(workspace);
+    const auto info =
+        remote ? warehouse::audienceInfo(workspace, name) : services::AudienceService(workspace).get(name);
     if (!info) {
         return printError(info.error());
     }
-    const auto members = service.members(name, 0, parser.value(opt("members")).toLongLong());
+    const std::int64_t limit = parser.value(opt("members")).toLongLong();
+    const auto members = remote ? warehouse::audienceMembers(workspace, name, 0, limit)
+                                : services::AudienceService(workspace).members(name, 0, limit);
     if (!members) {
         return printError(members.error());
     }
@@ -357,8 +362,11 @@ int runAudience(const QStringList &args)
         return usageError("expected exactly one WORKSPACE");
     }
     const std::string workspace = parser.positionalArguments().first().toStdString();
-    if (warehouse::isWarehouseUri(workspace) && sub != opt("create")) {
-        return usageError("only audience create runs against a warehouse yet");
+    if (warehouse::isWarehouseUri(workspace) && (sub == opt("duplicate") || sub == opt("results"))) {
+        return usageError(
+            "audience " + sub.toStdString() +
+            " reads a workspace file; against a warehouse, audience create, list, show and remove "
+            "run");
     }
     const bool needsName = sub != opt("list");
     if (needsName && parser.value(opt("name")).trimmed().isEmpty()) {
@@ -378,7 +386,9 @@ int runAudience(const QStringList &args)
     }
     const std::string name = parser.value(opt("name")).toStdString();
     if (sub == opt("remove")) {
-        const auto removed = services::AudienceService(workspace).remove(name);
+        const auto removed = warehouse::isWarehouseUri(workspace)
+                                 ? warehouse::removeAudience(workspace, name)
+                                 : services::AudienceService(workspace).remove(name);
         return removed ? (printOut("removed audience '" + name + "'\n"), kExitOk)
                        : printError(removed.error());
     }

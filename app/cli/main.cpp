@@ -24,8 +24,8 @@ int main(int argc, char *argv[])
         return awb::cli::kExitOk;
     }
     const QString command = args.takeFirst();
-    // Warehouse mode covers traits, segments, the catalog, audience creation, exports and the sample store so
-    // far; other commands say so by name rather than taking the URI for a missing file.
+    // Warehouse mode covers traits, segments, the catalog, audiences, exports and the sample store so far;
+    // other commands say so by name rather than taking the URI for a missing file.
     const bool warehouseCommand = command == QLatin1String("traits") || command == QLatin1String("segment") ||
                                   command == QLatin1String("generate") ||
                                   command == QLatin1String("catalog") ||
@@ -34,8 +34,8 @@ int main(int argc, char *argv[])
         if (!warehouseCommand && awb::warehouse::isWarehouseUri(a.toStdString())) {
             std::fprintf(stderr,
                          "awb %s: does not run against a warehouse yet (warehouse mode: awb traits, awb "
-                         "segment count|save|export, awb catalog, awb audience create, awb export, awb "
-                         "generate --warehouse)\n",
+                         "segment count|save|export, awb catalog, awb audience create|list|show|remove, awb "
+                         "export, awb generate --warehouse)\n",
                          qPrintable(command));
             return awb::cli::kExitUsage;
         }

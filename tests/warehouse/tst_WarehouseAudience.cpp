@@ -12,6 +12,9 @@
 #include "warehouse/WarehouseTraits.h"
 
 #include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -286,6 +289,57 @@ private slots:
         QCOMPARE(pg->exec("SELECT count(*) FROM awb.people").int64(0, 0), grouped.int64(0, 0));
     }
 
+    void listShowAndRemove()
+    {
+        // show prints the same members, scores and control flags as the workspace's audience.
+        const QStringList show = {QStringLiteral("--name"), QStringLiteral("electronics"),
+                                  QStringLiteral("--members"), QStringLiteral("1000")};
+        auto local = awbRun(QStringList{QStringLiteral("audience"), QStringLiteral("show"), m_ws} + show);
+        QVERIFY2(local.exitCode == 0, qPrintable(local.err));
+        auto remote = awbRun(QStringList{QStringLiteral("audience"), QStringLiteral("show"), m_uri} + show);
+        QVERIFY2(remote.exitCode == 0, qPrintable(remote.err));
+        const auto memberLines = [](const QString &out) {
+            return out.mid(out.indexOf(QStringLiteral("rank,")));
+        };
+        QVERIFY(memberLines(local.out).count(QLatin1Char('\n')) > 30);
+        QCOMPARE(memberLines(remote.out), memberLines(local.out));
+        QVERIFY2(remote.out.startsWith(QStringLiteral("audience 'electronics': live, ")),
+                 qPrintable(remote.out));
+        // list names every audience created in the warehouse, with its size and control group.
+        auto r =
+            awbRun({QStringLiteral("audience"), QStringLiteral("list"), m_uri, QStringLiteral("--json")});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        const QJsonArray listed = QJsonDocument::fromJson(r.out.toUtf8()).array();
+        const auto pg = awb::warehouse::PgConnection::connect(m_uri.toStdString());
+        QCOMPARE(listed.size(), pg->exec("SELECT count(*) FROM awb.audiences").int64(0, 0));
+        QJsonObject electronics;
+        for (const QJsonValue &a : listed) {
+            if (a[QStringLiteral("name")].toString() == QStringLiteral("electronics")) {
+                electronics = a.toObject();
+            }
+        }
+        QCOMPARE(electronics[QStringLiteral("size")].toInteger(),
+                 static_cast<qint64>(members("electronics").size()));
+        QCOMPARE(electronics[QStringLiteral("controlSeed")].toString(), QStringLiteral("11"));
+        QCOMPARE(electronics[QStringLiteral("target")].toString(), QStringLiteral("Category = Electronics"));
+        // remove takes the audience, its members and its log away, and nothing else.
+        const std::int64_t others =
+            pg->exec(
+                  "SELECT count(*) FROM awb.audience_memberships m JOIN awb.audiences a ON a.audience_id = "
+                  "m.audience_id WHERE a.name <> 'people-again'")
+                .int64(0, 0);
+        r = awbRun({QStringLiteral("audience"), QStringLiteral("remove"), m_uri, QStringLiteral("--name"),
+                    QStringLiteral("people-again")});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        QCOMPARE(pg->exec("SELECT count(*) FROM awb.audiences WHERE name = 'people-again'").int64(0, 0), 0);
+        QCOMPARE(pg->exec("SELECT count(*) FROM awb.audience_memberships").int64(0, 0), others);
+        QCOMPARE(
+            pg->exec("SELECT count(*) FROM awb.audience_membership_log l WHERE NOT EXISTS (SELECT 1 FROM "
+                     "awb.audiences a WHERE a.audience_id = l.audience_id)")
+                .int64(0, 0),
+            0);
+    }
+
     void errorsNameWhatIsWrong()
     {
         auto r = awbRun({QStringLiteral("audience"), QStringLiteral("create"), m_uri,
@@ -298,9 +352,15 @@ private slots:
                     m_dir.filePath(QStringLiteral("x.csv"))});
         QVERIFY(r.exitCode != 0);
         QVERIFY2(r.err.contains(QStringLiteral("No audience named 'missing'")), qPrintable(r.err));
-        r = awbRun({QStringLiteral("audience"), QStringLiteral("list"), m_uri});
+        r = awbRun({QStringLiteral("audience"), QStringLiteral("results"), m_uri, QStringLiteral("--name"),
+                    QStringLiteral("electronics")});
         QVERIFY(r.exitCode != 0);
-        QVERIFY2(r.err.contains(QStringLiteral("only audience create")), qPrintable(r.err));
+        QVERIFY2(r.err.contains(QStringLiteral("audience results reads a workspace file")),
+                 qPrintable(r.err));
+        r = awbRun({QStringLiteral("audience"), QStringLiteral("show"), m_uri, QStringLiteral("--name"),
+                    QStringLiteral("missing")});
+        QVERIFY(r.exitCode != 0);
+        QVERIFY2(r.err.contains(QStringLiteral("No audience named 'missing'")), qPrintable(r.err));
     }
 
 private:
