@@ -325,7 +325,7 @@ std::string CompiledRule::countSql() const
 
 std::string CompiledRule::membersSql() const
 {
-    return "SELECT t.person_key FROM awb.traits t WHERE " + where + " ORDER BY t.person_key";
+    return "SELECT t.person_key FROM awb.traits t WHERE " + where + " ORDER BY t.person_key" + byteOrder;
 }
 
 Result<CompiledRule> compileRule(const segments::Rule &rule, const SourceTables &source,
@@ -339,6 +339,7 @@ Result<CompiledRule> compileRule(const segments::Rule &rule, const SourceTables 
         return fail(Error::Code::InvalidInput, compiler.error);
     }
     out.params = std::move(compiler.params);
+    out.byteOrder = source.byteOrder;
     return out;
 }
 

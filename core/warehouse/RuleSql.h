@@ -24,6 +24,7 @@ struct CompiledRule
 {
     std::string where; ///< a condition on the row "t" of awb.traits
     std::vector<PgParam> params;
+    std::string byteOrder; ///< SourceTables::byteOrder
 
     /// SELECT count(*) of the people who match.
     std::string countSql() const;

@@ -90,11 +90,13 @@ Result<segments::ExportCounts> exportMembers(const std::string &uri, const Wareh
                 ? "SELECT m.person_id, l.node" + select +
                       ", m.rank, m.score FROM awb.audience_memberships m JOIN awb.audiences a ON "
                       "a.audience_id = m.audience_id JOIN awb.identity_labels l ON l.label = m.person_id" +
-                      users + " WHERE a.name = $1 AND NOT m.control ORDER BY m.rank, l.node"
+                      users + " WHERE a.name = $1 AND NOT m.control ORDER BY m.rank, l.node" +
+                      source.byteOrder
                 : "SELECT m.person_key, l.node" + select +
                       ", 0, 0 FROM awb.segment_members m JOIN awb.identity_labels l ON l.label = "
                       "m.person_key" +
-                      users + " WHERE m.segment_name = $1 ORDER BY m.person_key, l.node";
+                      users + " WHERE m.segment_name = $1 ORDER BY m.person_key" + source.byteOrder +
+                      ", l.node" + source.byteOrder;
         pg->exec("DECLARE awb_members NO SCROLL CURSOR FOR " + members, {name});
         const int rankColumn = 2 + static_cast<int>(attributes.size());
         exports::TraitReader traits(formatter.preset());

@@ -141,13 +141,14 @@ void rebuildIdentities(PgConnection &pg, const SourceTables &s)
     // label is then the smallest node of its component.
     for (;;) {
         pg.execScript("DROP TABLE IF EXISTS awb_step");
-        pg.exec(
-            "CREATE TEMP TABLE awb_step AS SELECT x.node, min(l.label) AS label FROM (SELECT a AS node, b AS "
-            "other FROM awb.identity_edges UNION ALL SELECT b, a FROM awb.identity_edges) x JOIN "
-            "awb.identity_labels l ON l.node = x.other GROUP BY x.node");
+        pg.exec("CREATE TEMP TABLE awb_step AS SELECT x.node, min(l.label" + s.byteOrder +
+                ") AS label FROM (SELECT a AS node, b AS "
+                "other FROM awb.identity_edges UNION ALL SELECT b, a FROM awb.identity_edges) x JOIN "
+                "awb.identity_labels l ON l.node = x.other GROUP BY x.node");
         const PgResult lowered =
             pg.exec("UPDATE awb.identity_labels SET label = s.label FROM awb_step s WHERE "
-                    "awb.identity_labels.node = s.node AND s.label < awb.identity_labels.label");
+                    "awb.identity_labels.node = s.node AND s.label < awb.identity_labels.label" +
+                    s.byteOrder);
         if (lowered.affectedRows() == 0) {
             break;
         }
@@ -207,6 +208,9 @@ SourceTables readSourceTables(PgConnection &pg, const std::string &schema)
 {
     SourceTables s;
     s.schema = schema;
+    s.byteOrder = pg.exec("SELECT version()").text(0, 0).find("Redshift") == std::string_view::npos
+                      ? " COLLATE \"C\""
+                      : "";
     const PgResult r =
         pg.exec("SELECT table_name, column_name, data_type FROM information_schema.columns WHERE "
                 "table_schema = $1",

@@ -28,6 +28,10 @@ struct SourceTables
 {
     std::string schema;
     std::map<std::string, std::map<std::string, std::string>> columns; ///< table -> column -> data type
+    /// Put after a person key compared or sorted in SQL so that it orders by bytes, as the workspace does
+    /// (SQLite's BINARY), whatever the database's or the column's collation: ' COLLATE "C"' on PostgreSQL
+    /// and its kin, empty on Redshift, which has no such clause and compares bytes.
+    std::string byteOrder;
 
     bool has(const std::string &table) const { return columns.count(table) > 0; }
     /// The type of table.column, empty when there is no such column.

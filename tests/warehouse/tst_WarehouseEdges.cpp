@@ -3,7 +3,7 @@
 // identities merged through shared anonymous ids (chains included), people with no event of a kind under
 // never / at most, window bounds exactly at the as-of time and N days before it, RFM ties, missing and null
 // properties, non-ASCII text (lower() folds ASCII only in both engines), duplicate messageIds, text compared
-// with numbers.
+// with numbers, ids under a language's collation.
 #include "../core/JsonlTestUtil.h"
 #include "WarehouseTestUtil.h"
 #include "ingest/Timestamp.h"
@@ -64,6 +64,11 @@ private slots:
             call("page", "'anonymousId':'a2','userId':'B'", "2026-06-03T10:00:00Z"),
             call("track", "'anonymousId':'a2','userId':'C'", "2026-06-04T10:00:00Z",
                  "'event':'Product Viewed','properties':{'category':null,'price':30}"),
+            // a7 links b and Z: their person's key is the smaller id by bytes ("Z"), under any collation.
+            call("track", "'anonymousId':'a7','userId':'b'", "2026-06-02T12:00:00Z",
+                 "'event':'Product Viewed','properties':{'category':'Écoles'}"),
+            call("track", "'anonymousId':'a7','userId':'Z'", "2026-06-03T12:00:00Z",
+                 "'event':'Product Viewed','properties':{'category':'Écoles'}"),
             call("track", "'anonymousId':'a9'", "2026-06-05T10:00:00Z",
                  "'event':'Product Viewed','properties':{'brand':'Zoë'}"),
             call("identify", "'userId':'D'", "2026-06-06T10:00:00Z", "'traits':{'email':'d@example.com'}"),
@@ -94,6 +99,21 @@ private slots:
         m_uri = server + "&options=-csearch_path%3Dedges";
         const auto published = warehouse::publishWorkspace(m_files.workspace(), m_uri);
         QVERIFY2(published, published ? "" : published.error().message.c_str());
+        // The ids compared with a language's collation, as on a database created with one (ICU's root
+        // collation puts "b" before "Z"; the workspace, by bytes, "Z" before "b").
+        auto pg = warehouse::PgConnection::connect(m_uri);
+        if (pg->exec("SELECT count(*) FROM pg_collation WHERE collname = 'und-x-icu'").int64(0, 0) > 0) {
+            const auto columns =
+                pg->exec("SELECT table_name, column_name FROM information_schema.columns WHERE "
+                         "table_schema = 'edges' AND column_name IN ('user_id', 'anonymous_id')");
+            for (int r = 0; r < columns.rows(); ++r) {
+                pg->exec("ALTER TABLE edges." + std::string(columns.text(r, 0)) + " ALTER COLUMN " +
+                         std::string(columns.text(r, 1)) + " TYPE text COLLATE \"und-x-icu\"");
+            }
+            QVERIFY(pg->exec("SELECT 'b' < 'Z' COLLATE \"und-x-icu\"").text(0, 0) == "t");
+        } else {
+            qInfo("PostgreSQL has no ICU collations here: the ids keep the database's C collation");
+        }
         m_asOf = *ingest::parseTimestamp(kAsOf);
         auto table = services::TraitService(m_files.workspace()).load({m_asOf}, ProgressSink::null());
         QVERIFY(table);
@@ -112,6 +132,9 @@ private slots:
         QVERIFY(std::find(c->members.begin(), c->members.end(), "0A") != c->members.end());
         QVERIFY(std::find(c->members.begin(), c->members.end(), "0B") == c->members.end());
         QVERIFY(std::find(c->members.begin(), c->members.end(), "1a9") != c->members.end());
+        QVERIFY(std::find(c->members.begin(), c->members.end(), "0Z") != c->members.end());
+        QVERIFY(std::find(c->members.begin(), c->members.end(), "0b") == c->members.end());
+        QVERIFY(std::is_sorted(c->members.begin(), c->members.end()));
     }
 
     void rulesMatch_data()
