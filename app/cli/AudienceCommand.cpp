@@ -176,9 +176,9 @@ int create(const QCommandLineParser &parser, const std::string &workspace)
         }
     }
     if (warehouse::isWarehouseUri(workspace)) {
-        if (parser.isSet(opt("only-in")) || parser.isSet(opt("exclude")) || parser.isSet(opt("export"))) {
-            return usageError("--only-in, --exclude and --export read a workspace file; against a warehouse, "
-                              "export with awb export URI --audience NAME");
+        if (parser.isSet(opt("export"))) {
+            return usageError("--export writes from a workspace file; against a warehouse, export with awb "
+                              "export URI --audience NAME");
         }
         warehouse::WarehouseAudienceRequest w;
         w.name = what.name;
@@ -187,6 +187,8 @@ int create(const QCommandLineParser &parser, const std::string &workspace)
         w.horizonMs = request.horizonMs;
         w.asOfMs = request.asOfMs;
         w.everyone = parser.isSet(opt("everyone"));
+        w.onlyIn = parser.value(opt("only-in")).toStdString();
+        w.excluding = parser.value(opt("exclude")).toStdString();
         w.controlShare = what.controlShare;
         w.controlSeed = what.controlSeed;
         bool ok = true;

@@ -21,8 +21,9 @@ bool better(const StreamedMember &a, const StreamedMember &b)
 
 } // namespace
 
-StreamScorer::StreamScorer(const FittedScorer &fitted, std::int64_t keep)
-    : m_fitted(fitted), m_gramian(fitted.now.cf.foldInGramian()), m_keep(keep)
+StreamScorer::StreamScorer(const FittedScorer &fitted, std::int64_t keep,
+                           std::function<bool(const std::string &)> admits)
+    : m_fitted(fitted), m_gramian(fitted.now.cf.foldInGramian()), m_keep(keep), m_admits(std::move(admits))
 {}
 
 bool StreamScorer::add(const ScoringInput &chunk, ProgressSink &progress)
@@ -37,7 +38,8 @@ bool StreamScorer::add(const ScoringInput &chunk, ProgressSink &progress)
     for (std::int32_t p = 0; p < in.profileCount; ++p) {
         const auto at = static_cast<std::size_t>(p);
         if (in.firstSeen[at] < now &&
-            (m_fitted.params.everyone || in.identified.empty() || in.identified[at])) {
+            (m_fitted.params.everyone || in.identified.empty() || in.identified[at]) &&
+            (!m_admits || m_admits(chunk.labels[at]))) {
             people.push_back(p);
         }
     }

@@ -10,6 +10,7 @@
 #include "services/ScoringService.h"
 
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -36,8 +37,10 @@ struct StreamedMember
 class StreamScorer
 {
 public:
-    /// keep: how many of the best to keep (ties by label).
-    StreamScorer(const FittedScorer &fitted, std::int64_t keep);
+    /// keep: how many of the best to keep (ties by label); admits (optional): whether a person may be scored,
+    /// by label.
+    StreamScorer(const FittedScorer &fitted, std::int64_t keep,
+                 std::function<bool(const std::string &)> admits = {});
 
     /// Scores the candidates among a chunk of people (ScoringInput as pulled: labels, first events,
     /// interactions with the chunk's own product ids). Returns false when progress was cancelled.
@@ -53,6 +56,7 @@ private:
     const FittedScorer &m_fitted;
     Eigen::MatrixXf m_gramian;
     std::int64_t m_keep;
+    std::function<bool(const std::string &)> m_admits;
     std::vector<StreamedMember> m_heap; ///< the worst kept member on top
     std::vector<std::int64_t> m_histogram = std::vector<std::int64_t>(100, 0);
     std::int64_t m_scored = 0;

@@ -11,6 +11,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <unordered_set>
 
 namespace awb::warehouse {
 
@@ -29,6 +30,85 @@ const char *const kAudienceTables =
     "NULL, score double precision NOT NULL, rank integer NOT NULL, control boolean NOT NULL); "
     "CREATE TABLE IF NOT EXISTS awb.audience_membership_log (audience_id bigint NOT NULL, person_id text NOT "
     "NULL, at_ms bigint NOT NULL, event_type text NOT NULL)";
+
+// Who may enter (the request's onlyIn and excluding): the labels admitted, and the same as a condition on
+// the person column p.person for counting in the warehouse.
+struct PopulationFilter
+{
+    std::optional<std::unordered_set<std::string>> only;
+    std::unordered_set<std::string> excluded;
+    std::string sql; ///< " AND p.person IN (...)", " AND p.person NOT IN (...)"
+    std::vector<PgParam> params;
+
+    bool restricts() const { return only.has_value() || !excluded.empty(); }
+    bool admits(const std::string &label) const
+    {
+        return (!only || only->count(label) > 0) && excluded.count(label) == 0;
+    }
+};
+
+// The labels of the members of an audience of that name (its control group too, as in a workspace), else of
+// a saved segment as last saved: a subquery whose one parameter is $N, and its value. NotFound names it.
+Result<std::pair<std::string, PgParam>> membersOf(PgConnection &pg, const std::string &name)
+{
+    const auto has = [&pg](const char *table) {
+        return pg.exec("SELECT count(*) FROM information_schema.tables WHERE table_schema = 'awb' AND "
+                       "table_name = $1",
+                       {std::string(table)})
+                   .int64(0, 0) > 0;
+    };
+    if (has("audiences")) {
+        const PgResult a = pg.exec("SELECT audience_id FROM awb.audiences WHERE name = $1", {name});
+        if (a.rows() > 0) {
+            return std::pair{std::string("SELECT person_id FROM awb.audience_memberships WHERE audience_id = "
+                                         "CAST($N AS bigint)"),
+                             PgParam(std::to_string(a.int64(0, 0)))};
+        }
+    }
+    if (has("segments") &&
+        pg.exec("SELECT count(*) FROM awb.segments WHERE name = $1", {name}).int64(0, 0) > 0) {
+        return std::pair{std::string("SELECT person_key FROM awb.segment_members WHERE segment_name = $N"),
+                         PgParam(name)};
+    }
+    return fail(Error::Code::NotFound, "No audience or saved segment named '" + name +
+                                           "' in the warehouse to restrict the population to (awb audience "
+                                           "create, awb segment save).");
+}
+
+// The request's population read from the warehouse; its SQL parameters are numbered from firstParam on.
+Result<PopulationFilter> readPopulation(PgConnection &pg, const WarehouseAudienceRequest &request,
+                                        int firstParam)
+{
+    PopulationFilter out;
+    for (const bool only : {true, false}) {
+        const std::string &name = only ? request.onlyIn : request.excluding;
+        if (name.empty()) {
+            continue;
+        }
+        const auto members = membersOf(pg, name);
+        if (!members) {
+            return fail(members.error());
+        }
+        const auto numbered = [&](int n) {
+            std::string sql = members->first;
+            return sql.replace(sql.find("$N"), 2, "$" + std::to_string(n));
+        };
+        const PgResult rows = pg.exec(numbered(1), {members->second});
+        std::unordered_set<std::string> labels;
+        for (int r = 0; r < rows.rows(); ++r) {
+            labels.emplace(rows.text(r, 0));
+        }
+        out.params.push_back(members->second);
+        out.sql += std::string(only ? " AND p.person IN (" : " AND p.person NOT IN (") +
+                   numbered(firstParam + static_cast<int>(out.params.size()) - 1) + ")";
+        if (only) {
+            out.only = std::move(labels);
+        } else {
+            out.excluded = std::move(labels);
+        }
+    }
+    return out;
+}
 
 std::string exact(double v)
 {
@@ -166,6 +246,11 @@ Result<WarehouseAudience> createAudience(const std::string &uri, const Warehouse
                                    detail::traitsTime(*pg, source->schema).value_or(latest + 1));
         }
         const catalog::CatalogDefinition definition = readCatalogDefinition(*pg, source->schema);
+        // $1 of the candidates count below is the as-of time.
+        const auto population = readPopulation(*pg, request, 2);
+        if (!population) {
+            return fail(population.error());
+        }
         WarehouseAudience out;
         // Held in memory at once: everything when it fits, else a sample of the people to train on, and the
         // people in parts for scoring.
@@ -192,6 +277,16 @@ Result<WarehouseAudience> createAudience(const std::string &uri, const Warehouse
         scoreRequest.asOfMs = request.asOfMs;
         scoreRequest.horizonMs = request.horizonMs;
         scoreRequest.everyone = request.everyone;
+        if (population->restricts()) {
+            std::vector<std::int64_t> admitted;
+            for (std::size_t r = 0; r < sample.input.labels.size(); ++r) {
+                if (population->admits(sample.input.labels[r])) {
+                    admitted.push_back(sample.input.data.profileIds[r]);
+                }
+            }
+            std::sort(admitted.begin(), admitted.end());
+            scoreRequest.eligible.only = std::move(admitted);
+        }
         services::FittedScorer fitted;
         const auto scores =
             services::scoreInput(sample.input, *items, scoreRequest, progress, streamed ? &fitted : nullptr);
@@ -217,12 +312,19 @@ Result<WarehouseAudience> createAudience(const std::string &uri, const Warehouse
         } else {
             sample = PulledCatalog(); // the models keep what scoring needs
             // Everyone scored a part at a time; only the best members and the histogram are kept.
+            std::vector<PgParam> params = {std::to_string(out.nowMs)};
+            params.insert(params.end(), population->params.begin(), population->params.end());
             const PgResult candidates = pg->exec(
                 std::string("SELECT count(*) FROM awb.people p WHERE p.first_seen < CAST($1 AS bigint)") +
-                    (request.everyone ? "" : " AND substr(p.person, 1, 1) = '0'"),
-                {std::to_string(out.nowMs)});
+                    (request.everyone ? "" : " AND substr(p.person, 1, 1) = '0'") + population->sql,
+                params);
             out.members = request.size.resolve(candidates.int64(0, 0));
-            services::StreamScorer scorer(fitted, out.members);
+            services::StreamScorer scorer(
+                fitted, out.members,
+                population->restricts()
+                    ? std::function<bool(const std::string &)>(
+                          [&](const std::string &label) { return population->admits(label); })
+                    : std::function<bool(const std::string &)>());
             for (int part = 0; part < out.parts; ++part) {
                 progress.setStage("Scoring part " + std::to_string(part + 1) + " of " +
                                   std::to_string(out.parts));

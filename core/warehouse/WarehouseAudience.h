@@ -41,6 +41,10 @@ struct WarehouseAudienceRequest
     std::int64_t horizonMs = 30 * services::kDayMs;
     std::optional<std::int64_t> asOfMs; ///< default: just after the latest event
     bool everyone = false;              ///< score anonymous people too
+    /// Who may enter: the members of an audience of the warehouse (its control group too, as in a workspace)
+    /// or else of a saved segment (as last saved, awb.segment_members). The sources are set when resolved.
+    std::string onlyIn;
+    std::string excluding;
     double controlShare = 0.10;
     std::optional<std::uint64_t> controlSeed; ///< default: a new one
     /// Interactions held in memory at once. When the catalog's events hold more, the models train on a

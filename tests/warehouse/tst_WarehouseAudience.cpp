@@ -125,20 +125,7 @@ private slots:
         QVERIFY2(r.out.contains(QStringLiteral("in the warehouse")), qPrintable(r.out));
 
         // rank -> (person key, score, control), exactly.
-        std::vector<std::tuple<std::string, double, bool>> local;
-        {
-            const std::map<std::int64_t, std::string> keys = awb::test::personKeys(m_ws.toStdString());
-            auto db =
-                awb::store::Database::open(m_ws.toStdString(), awb::store::Database::OpenMode::ReadOnly);
-            QVERIFY(db.hasValue());
-            auto st =
-                (*db)->prepare("SELECT m.profile_id, m.score, m.control FROM audience_members m JOIN "
-                               "audiences a ON a.id = m.audience_id WHERE a.name = 'electronics' ORDER BY "
-                               "m.rank");
-            while (st.step()) {
-                local.emplace_back(keys.at(st.int64(0)), st.real(1), st.int64(2) != 0);
-            }
-        }
+        const auto local = localMembers("electronics");
         const auto warehouse = members("electronics");
         const auto pg = awb::warehouse::PgConnection::connect(m_uri.toStdString());
         QVERIFY(local.size() > 30);
@@ -166,6 +153,50 @@ private slots:
         // Back to 10% for the export below.
         r = awbRun(QStringList{QStringLiteral("audience"), QStringLiteral("create"), m_uri} + create);
         QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+    }
+
+    void populationsAreTheWorkspaces()
+    {
+        // Only the members of a saved segment, but not of an audience: the same members and scores as the
+        // workspace's, in memory and streamed in parts.
+        for (const QString &target : {m_ws, m_uri}) {
+            auto r =
+                awbRun({QStringLiteral("segment"), QStringLiteral("save"), target, QStringLiteral("--name"),
+                        QStringLiteral("buyers"), QStringLiteral("--template"), QStringLiteral("lapsed-vips"),
+                        QStringLiteral("--param"), QStringLiteral("spend=50"), QStringLiteral("--param"),
+                        QStringLiteral("days=1")});
+            QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        }
+        const QStringList create = {QStringLiteral("--target"),       QStringLiteral("Category=Electronics"),
+                                    QStringLiteral("--size"),         QStringLiteral("40%"),
+                                    QStringLiteral("--control-seed"), QStringLiteral("5"),
+                                    QStringLiteral("--only-in"),      QStringLiteral("buyers"),
+                                    QStringLiteral("--exclude"),      QStringLiteral("electronics")};
+        auto r = awbRun(QStringList{QStringLiteral("audience"), QStringLiteral("create"), m_ws,
+                                    QStringLiteral("--name"), QStringLiteral("buyers-only")} +
+                        create);
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        for (const QStringList &how :
+             {QStringList{}, QStringList{QStringLiteral("--sample"), QStringLiteral("100%"),
+                                         QStringLiteral("--parts"), QStringLiteral("2")}}) {
+            r = awbRun(QStringList{QStringLiteral("audience"), QStringLiteral("create"), m_uri,
+                                   QStringLiteral("--name"), QStringLiteral("buyers-only")} +
+                       create + how);
+            QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+            const auto local = localMembers("buyers-only");
+            QVERIFY(local.size() > 10);
+            QVERIFY(members("buyers-only") == local);
+        }
+        // Nobody outside the segment, nobody of the excluded audience.
+        const auto pg = awb::warehouse::PgConnection::connect(m_uri.toStdString());
+        QCOMPARE(
+            pg->exec("SELECT count(*) FROM awb.audience_memberships m JOIN awb.audiences a ON "
+                     "a.audience_id = m.audience_id WHERE a.name = 'buyers-only' AND (m.person_id NOT IN "
+                     "(SELECT person_key FROM awb.segment_members WHERE segment_name = 'buyers') OR "
+                     "m.person_id IN (SELECT e.person_id FROM awb.audience_memberships e JOIN awb.audiences "
+                     "x ON x.audience_id = e.audience_id WHERE x.name = 'electronics'))")
+                .int64(0, 0),
+            0);
     }
 
     void streamedScoringEqualsInMemory()
@@ -364,6 +395,24 @@ private slots:
     }
 
 private:
+    // A workspace audience's members, by rank: (person key as the warehouse writes it, score, control).
+    std::vector<std::tuple<std::string, double, bool>> localMembers(const char *name) const
+    {
+        std::vector<std::tuple<std::string, double, bool>> out;
+        const std::map<std::int64_t, std::string> keys = awb::test::personKeys(m_ws.toStdString());
+        auto db = awb::store::Database::open(m_ws.toStdString(), awb::store::Database::OpenMode::ReadOnly);
+        if (!db) {
+            return out;
+        }
+        auto st = (*db)->prepare("SELECT m.profile_id, m.score, m.control FROM audience_members m JOIN "
+                                 "audiences a ON a.id = m.audience_id WHERE a.name = ? ORDER BY m.rank");
+        st.bind(1, std::string(name));
+        while (st.step()) {
+            out.emplace_back(keys.at(st.int64(0)), st.real(1), st.int64(2) != 0);
+        }
+        return out;
+    }
+
     // An audience's memberships in the warehouse, by rank: (person, score, control).
     std::vector<std::tuple<std::string, double, bool>> members(const char *name) const
     {
