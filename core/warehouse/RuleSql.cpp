@@ -2,6 +2,7 @@
 #include "warehouse/RuleSql.h"
 
 #include "segments/EventQuery.h"
+#include "segments/RuleJson.h"
 #include "segments/TraitConditions.h"
 #include "traits/TraitInfos.h"
 #include "warehouse/SnakeCase.h"
@@ -17,6 +18,7 @@ namespace {
 
 using segments::CountOp;
 using segments::GroupMode;
+using segments::MembershipKind;
 using segments::Node;
 using segments::Op;
 using segments::Value;
@@ -32,8 +34,8 @@ class Compiler
 {
 public:
     Compiler(const SourceTables &source, const std::vector<std::pair<std::string, std::string>> &events,
-             std::int64_t nowMs)
-        : m_source(source), m_events(events), m_now(nowMs)
+             std::int64_t nowMs, const std::map<std::string, segments::Rule> &savedSegments)
+        : m_source(source), m_events(events), m_now(nowMs), m_saved(savedSegments)
     {}
 
     std::vector<PgParam> params;
@@ -49,8 +51,7 @@ public:
         case Node::Type::Event:
             return event(n.event, path);
         case Node::Type::Membership:
-            fail(path, "membership of segments and audiences is not computed in warehouse mode yet");
-            return "FALSE";
+            return membership(n.membership, path);
         }
         return "FALSE";
     }
@@ -71,6 +72,34 @@ private:
     std::string bindNumber(double v) { return bind(numberText(v), "double precision"); }
     std::string bindTime(std::int64_t ms) { return bind(std::to_string(ms), "bigint"); }
     std::string bindText(const std::string &v) { return bind(v, "text"); }
+
+    std::string membership(const segments::MembershipCondition &c, const std::string &path)
+    {
+        std::string in;
+        if (c.kind == MembershipKind::Audience) {
+            in =
+                "t.person_key IN (SELECT m.person_id FROM awb.audience_memberships m JOIN awb.audiences a ON "
+                "a.audience_id = m.audience_id WHERE a.name = " +
+                bindText(c.name) + ")";
+        } else if (c.kind == MembershipKind::Segment) {
+            const auto saved = m_saved.find(c.name);
+            if (saved == m_saved.end()) {
+                fail(path + ".name", "no saved segment named '" + c.name + "'");
+                return "FALSE";
+            }
+            if (std::find(m_segmentStack.begin(), m_segmentStack.end(), c.name) != m_segmentStack.end()) {
+                fail(path + ".name", "segment '" + c.name + "' refers to itself");
+                return "FALSE";
+            }
+            m_segmentStack.push_back(c.name);
+            in = "(" + node(saved->second.root, "segment '" + c.name + "' rule") + ")";
+            m_segmentStack.pop_back();
+        } else {
+            fail(path, "membership of exported audiences is not computed in warehouse mode yet");
+            return "FALSE";
+        }
+        return c.in ? in : "NOT " + in;
+    }
 
     std::string group(const Node &n, const std::string &path)
     {
@@ -314,6 +343,8 @@ private:
     const SourceTables &m_source;
     const std::vector<std::pair<std::string, std::string>> &m_events;
     std::int64_t m_now;
+    const std::map<std::string, segments::Rule> &m_saved;
+    std::vector<std::string> m_segmentStack;
 };
 
 } // namespace
@@ -330,9 +361,10 @@ std::string CompiledRule::membersSql() const
 
 Result<CompiledRule> compileRule(const segments::Rule &rule, const SourceTables &source,
                                  const std::vector<std::pair<std::string, std::string>> &eventTables,
-                                 std::int64_t nowMs)
+                                 std::int64_t nowMs,
+                                 const std::map<std::string, segments::Rule> &savedSegments)
 {
-    Compiler compiler(source, eventTables, nowMs);
+    Compiler compiler(source, eventTables, nowMs, savedSegments);
     CompiledRule out;
     out.where = compiler.node(rule.root, "rule");
     if (!compiler.error.empty()) {
@@ -349,6 +381,45 @@ std::vector<std::pair<std::string, std::string>> readEventSources(PgConnection &
     std::vector<std::pair<std::string, std::string>> out;
     for (int i = 0; i < r.rows(); ++i) {
         out.emplace_back(std::string(r.text(i, 0)), std::string(r.text(i, 1)));
+    }
+    return out;
+}
+
+namespace {
+
+bool hasAwbTable(PgConnection &pg, const char *table)
+{
+    return pg.exec("SELECT count(*) FROM information_schema.tables WHERE table_schema = 'awb' AND table_name "
+                   "= $1",
+                   {std::string(table)})
+               .int64(0, 0) > 0;
+}
+
+} // namespace
+
+std::map<std::string, segments::Rule> readSavedSegments(PgConnection &pg)
+{
+    std::map<std::string, segments::Rule> out;
+    if (!hasAwbTable(pg, "segments")) {
+        return out;
+    }
+    const PgResult r = pg.exec("SELECT name, rule_json FROM awb.segments");
+    for (int i = 0; i < r.rows(); ++i) {
+        if (auto rule = segments::ruleFromJson(std::string(r.text(i, 1)))) {
+            out.emplace(std::string(r.text(i, 0)), std::move(*rule));
+        }
+    }
+    return out;
+}
+
+std::vector<std::string> readAudienceNames(PgConnection &pg)
+{
+    std::vector<std::string> out;
+    if (hasAwbTable(pg, "audiences")) {
+        const PgResult r = pg.exec("SELECT name FROM awb.audiences ORDER BY name");
+        for (int i = 0; i < r.rows(); ++i) {
+            out.emplace_back(r.text(i, 0));
+        }
     }
     return out;
 }

@@ -134,8 +134,14 @@ namespace {
 Result<CompiledRule> prepareRule(PgConnection &pg, const std::string &uri, const segments::Rule &rule,
                                  std::optional<std::int64_t> asOfMs, std::int64_t &now)
 {
+    const std::map<std::string, segments::Rule> saved = readSavedSegments(pg);
     segments::ValidationContext context;
     context.traits = traits::fixedTraitInfos();
+    context.segments.emplace();
+    for (const auto &entry : saved) {
+        context.segments->push_back(entry.first);
+    }
+    context.audiences = readAudienceNames(pg);
     if (const auto valid = segments::validateRule(rule, context); !valid) {
         return fail(valid.error());
     }
@@ -147,7 +153,7 @@ Result<CompiledRule> prepareRule(PgConnection &pg, const std::string &uri, const
     if (traitsTime(pg, found->schema) != now) {
         refreshWarehouseTraits(pg, *found, now);
     }
-    return compileRule(rule, *found, readEventSources(pg), now);
+    return compileRule(rule, *found, readEventSources(pg), now, saved);
 }
 
 } // namespace

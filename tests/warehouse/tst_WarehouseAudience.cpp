@@ -199,6 +199,61 @@ private slots:
             0);
     }
 
+    void membershipConditionsAreTheWorkspaces()
+    {
+        // Rules on membership of an audience and of a saved segment (its rule compiled in place): the same
+        // people as on the workspace file, saved and exported.
+        const QStringList rules = {
+            QStringLiteral(
+                "{\"version\":1,\"rule\":{\"type\":\"all\",\"conditions\":["
+                "{\"type\":\"membership\",\"kind\":\"audience\",\"name\":\"electronics\",\"in\":true},"
+                "{\"type\":\"membership\",\"kind\":\"segment\",\"name\":\"buyers\",\"in\":false}]}}"),
+            QStringLiteral(
+                "{\"version\":1,\"rule\":{\"type\":\"any\",\"conditions\":["
+                "{\"type\":\"membership\",\"kind\":\"segment\",\"name\":\"buyers\",\"in\":true},"
+                "{\"type\":\"membership\",\"kind\":\"audience\",\"name\":\"buyers-only\",\"in\":false}]}}")};
+        for (int i = 0; i < rules.size(); ++i) {
+            const QString ruleFile = m_dir.filePath(QStringLiteral("membership-%1.json").arg(i));
+            QFile f(ruleFile);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write(rules[i].toUtf8());
+            f.close();
+            const QString name = QStringLiteral("by-membership-%1").arg(i);
+            std::vector<QStringList> exported;
+            for (const QString &target : {m_ws, m_uri}) {
+                auto r = awbRun({QStringLiteral("segment"), QStringLiteral("save"), target,
+                                 QStringLiteral("--name"), name, QStringLiteral("--rule"), ruleFile});
+                QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+                const QString out =
+                    m_dir.filePath(name + (target == m_ws ? QStringLiteral(".local.csv")
+                                                          : QStringLiteral(".warehouse.csv")));
+                r = awbRun({QStringLiteral("segment"), QStringLiteral("export"), target,
+                            QStringLiteral("--name"), name, QStringLiteral("--preset"),
+                            QStringLiteral("mailchimp"), QStringLiteral("--out"), out});
+                QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+                QStringList lines =
+                    QString::fromUtf8(fileBytes(out)).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+                lines.sort();
+                exported.push_back(lines);
+            }
+            qInfo("membership rule %d: %lld rows", i, static_cast<long long>(exported[0].size()) - 1);
+            QVERIFY(exported[0].size() > 5);
+            QCOMPARE(exported[1], exported[0]);
+        }
+        // Membership of an exported audience (campaign history) is refused by name.
+        const QString exportedRule = m_dir.filePath(QStringLiteral("exported.json"));
+        QFile f(exportedRule);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("{\"version\":1,\"rule\":{\"type\":\"all\",\"conditions\":[{\"type\":\"membership\",\"kind\":"
+                "\"exported\",\"name\":\"electronics\",\"in\":true}]}}");
+        f.close();
+        auto r = awbRun({QStringLiteral("segment"), QStringLiteral("count"), m_uri, QStringLiteral("--rule"),
+                         exportedRule});
+        QVERIFY(r.exitCode != 0);
+        QVERIFY2(r.err.contains(QStringLiteral("exported audiences is not computed in warehouse mode")),
+                 qPrintable(r.err));
+    }
+
     void streamedScoringEqualsInMemory()
     {
         // The sample holds everyone, the people are scored in three parts: the same members and scores.
