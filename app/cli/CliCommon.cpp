@@ -61,11 +61,8 @@ bool parseTarget(const QCommandLineParser &parser, model::Target &target)
         target.productId = parser.value(QStringLiteral("product")).toStdString();
         return !target.productId.empty();
     }
-    const QString spec = parser.value(QStringLiteral("target"));
-    const qsizetype eq = spec.indexOf(QLatin1Char('='));
-    target.column = spec.left(eq).trimmed().toStdString();
-    target.value = spec.mid(eq + 1).trimmed().toStdString();
-    return eq > 0 && !target.value.empty();
+    target = model::Target::parse(parser.value(QStringLiteral("target")).toStdString());
+    return !target.column.empty() && !target.value.empty();
 }
 
 int usageError(const char *command, const char *usage, const std::string &message)

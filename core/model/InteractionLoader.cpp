@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "model/InteractionLoader.h"
 
+#include "common/Text.h"
 #include "jobs/Progress.h"
 #include "store/Database.h"
 
@@ -17,6 +18,21 @@ constexpr std::int64_t kCheckEvery = 65536;
 std::string Target::describe() const
 {
     return productId.empty() ? column + " = " + value : "product " + productId;
+}
+
+Target Target::parse(std::string_view text)
+{
+    Target t;
+    text = trimmed(text);
+    if (text.starts_with("product ")) {
+        t.productId = std::string(trimmed(text.substr(8)));
+    } else if (const std::size_t eq = text.find('='); eq != std::string_view::npos) {
+        t.column = std::string(trimmed(text.substr(0, eq)));
+        t.value = std::string(trimmed(text.substr(eq + 1)));
+    } else {
+        t.productId = std::string(text);
+    }
+    return t;
 }
 
 Result<LoadedInteractions> loadInteractions(store::Database &db, ProgressSink &progress)

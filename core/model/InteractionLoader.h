@@ -7,6 +7,7 @@
 
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace awb {
@@ -37,6 +38,9 @@ struct Target
     std::string productId; ///< set instead of column / value for a product target
 
     std::string describe() const;
+    /// The target a text names: "COLUMN=VALUE" (blanks around either trimmed, so describe()'s "COLUMN =
+    /// VALUE" reads back), "product ID", or else a bare product id.
+    static Target parse(std::string_view text);
 };
 
 /// Item indices of the target, sorted. Unknown column, value or product: InvalidInput naming it (and, for a

@@ -80,7 +80,7 @@ private:
             in =
                 "t.person_key IN (SELECT m.person_id FROM awb.audience_memberships m JOIN awb.audiences a ON "
                 "a.audience_id = m.audience_id WHERE a.name = " +
-                bindText(c.name) + ")";
+                bindText(c.name) + " AND a.source_schema = " + bindText(m_source.schema) + ")";
         } else if (c.kind == MembershipKind::Segment) {
             const auto saved = m_saved.find(c.name);
             if (saved == m_saved.end()) {
@@ -412,11 +412,12 @@ std::map<std::string, segments::Rule> readSavedSegments(PgConnection &pg)
     return out;
 }
 
-std::vector<std::string> readAudienceNames(PgConnection &pg)
+std::vector<std::string> readAudienceNames(PgConnection &pg, const std::string &schema)
 {
     std::vector<std::string> out;
     if (hasAwbTable(pg, "audiences")) {
-        const PgResult r = pg.exec("SELECT name FROM awb.audiences ORDER BY name");
+        const PgResult r =
+            pg.exec("SELECT name FROM awb.audiences WHERE source_schema = $1 ORDER BY name", {schema});
         for (int i = 0; i < r.rows(); ++i) {
             out.emplace_back(r.text(i, 0));
         }

@@ -51,7 +51,7 @@ std::vector<std::pair<std::string, std::string>> readEventSources(PgConnection &
 /// A stored rule that does not parse is left out. Throws PgError.
 std::map<std::string, segments::Rule> readSavedSegments(PgConnection &pg);
 
-/// The names of the audiences created in the warehouse (awb.audiences), none before the first.
-std::vector<std::string> readAudienceNames(PgConnection &pg);
+/// The names of the audiences created from the source schema (awb.audiences), none before the first.
+std::vector<std::string> readAudienceNames(PgConnection &pg, const std::string &schema);
 
 } // namespace awb::warehouse

@@ -49,23 +49,17 @@ struct PopulationFilter
 
 // The labels of the members of an audience of that name (its control group too, as in a workspace), else of
 // a saved segment as last saved: a subquery whose one parameter is $N, and its value. NotFound names it.
-Result<std::pair<std::string, PgParam>> membersOf(PgConnection &pg, const std::string &name)
+Result<std::pair<std::string, PgParam>> membersOf(PgConnection &pg, const std::string &schema,
+                                                  const std::string &name)
 {
-    const auto has = [&pg](const char *table) {
-        return pg.exec("SELECT count(*) FROM information_schema.tables WHERE table_schema = 'awb' AND "
-                       "table_name = $1",
-                       {std::string(table)})
-                   .int64(0, 0) > 0;
-    };
-    if (has("audiences")) {
-        const PgResult a = pg.exec("SELECT audience_id FROM awb.audiences WHERE name = $1", {name});
-        if (a.rows() > 0) {
-            return std::pair{std::string("SELECT person_id FROM awb.audience_memberships WHERE audience_id = "
-                                         "CAST($N AS bigint)"),
-                             PgParam(std::to_string(a.int64(0, 0)))};
-        }
+    if (const auto id = detail::audienceIdOf(pg, schema, name)) {
+        return std::pair{std::string("SELECT person_id FROM awb.audience_memberships WHERE audience_id = "
+                                     "CAST($N AS bigint)"),
+                         PgParam(std::to_string(*id))};
     }
-    if (has("segments") &&
+    if (pg.exec("SELECT count(*) FROM information_schema.tables WHERE table_schema = 'awb' AND table_name = "
+                "'segments'")
+                .int64(0, 0) > 0 &&
         pg.exec("SELECT count(*) FROM awb.segments WHERE name = $1", {name}).int64(0, 0) > 0) {
         return std::pair{std::string("SELECT person_key FROM awb.segment_members WHERE segment_name = $N"),
                          PgParam(name)};
@@ -76,8 +70,8 @@ Result<std::pair<std::string, PgParam>> membersOf(PgConnection &pg, const std::s
 }
 
 // The request's population read from the warehouse; its SQL parameters are numbered from firstParam on.
-Result<PopulationFilter> readPopulation(PgConnection &pg, const WarehouseAudienceRequest &request,
-                                        int firstParam)
+Result<PopulationFilter> readPopulation(PgConnection &pg, const std::string &schema,
+                                        const WarehouseAudienceRequest &request, int firstParam)
 {
     PopulationFilter out;
     for (const bool only : {true, false}) {
@@ -85,7 +79,7 @@ Result<PopulationFilter> readPopulation(PgConnection &pg, const WarehouseAudienc
         if (name.empty()) {
             continue;
         }
-        const auto members = membersOf(pg, name);
+        const auto members = membersOf(pg, schema, name);
         if (!members) {
             return fail(members.error());
         }
@@ -126,12 +120,9 @@ void storeMembers(PgConnection &pg, const std::string &schema, const WarehouseAu
     pg.execScript("BEGIN");
     try {
         pg.execScript(kAudienceTables);
-        const PgResult existing =
-            pg.exec("SELECT audience_id FROM awb.audiences WHERE name = $1", {request.name});
         out.audienceId =
-            existing.rows() > 0
-                ? existing.int64(0, 0)
-                : pg.exec("SELECT coalesce(max(audience_id), 0) + 1 FROM awb.audiences").int64(0, 0);
+            detail::audienceIdOf(pg, schema, request.name)
+                .value_or(pg.exec("SELECT coalesce(max(audience_id), 0) + 1 FROM awb.audiences").int64(0, 0));
         const std::string id = std::to_string(out.audienceId);
         pg.execScript(
             "DROP TABLE IF EXISTS awb_new_audience; CREATE TEMP TABLE awb_new_audience (person_id "
@@ -247,7 +238,7 @@ Result<WarehouseAudience> createAudience(const std::string &uri, const Warehouse
         }
         const catalog::CatalogDefinition definition = readCatalogDefinition(*pg, source->schema);
         // $1 of the candidates count below is the as-of time.
-        const auto population = readPopulation(*pg, request, 2);
+        const auto population = readPopulation(*pg, source->schema, request, 2);
         if (!population) {
             return fail(population.error());
         }

@@ -18,27 +18,12 @@ const char *const kColumns =
     "a.auc, (SELECT count(*) FROM awb.audience_memberships m WHERE m.audience_id = "
     "a.audience_id AND m.control)";
 
-// The target as WarehouseAudience stored it (model::Target::describe): "product ID" or "COLUMN = VALUE".
-model::Target targetOf(const std::string &text)
-{
-    model::Target t;
-    if (text.starts_with("product ")) {
-        t.productId = text.substr(8);
-    } else if (const std::size_t eq = text.find(" = "); eq != std::string::npos) {
-        t.column = text.substr(0, eq);
-        t.value = text.substr(eq + 3);
-    } else {
-        t.column = text;
-    }
-    return t;
-}
-
 audience::AudienceInfo infoOf(const PgResult &rows, int r)
 {
     audience::AudienceInfo a;
     a.id = rows.int64(r, 0);
     a.name = std::string(rows.text(r, 1));
-    a.target = targetOf(std::string(rows.text(r, 2)));
+    a.target = model::Target::parse(rows.text(r, 2)); // as stored: Target::describe()
     if (auto rule = audience::SizeRule::parse(std::string(rows.text(r, 3)))) {
         a.sizeRule = *rule;
     }
@@ -67,9 +52,10 @@ bool hasAudiences(PgConnection &pg)
 // The audience of that name in the source schema, or NotFound naming it.
 Result<audience::AudienceInfo> find(PgConnection &pg, const std::string &uri, const std::string &name)
 {
-    if (hasAudiences(pg)) {
-        const PgResult rows =
-            pg.exec(std::string("SELECT ") + kColumns + " FROM awb.audiences a WHERE a.name = $1", {name});
+    if (const auto id = detail::audienceIdOf(pg, sourceSchemaOf(pg), name)) {
+        const PgResult rows = pg.exec(std::string("SELECT ") + kColumns +
+                                          " FROM awb.audiences a WHERE a.audience_id = CAST($1 AS bigint)",
+                                      {std::to_string(*id)});
         if (rows.rows() > 0) {
             return infoOf(rows, 0);
         }
@@ -88,8 +74,9 @@ Result<std::vector<audience::AudienceInfo>> listAudiences(const std::string &uri
         if (!hasAudiences(*pg)) {
             return out;
         }
-        const PgResult rows =
-            pg->exec(std::string("SELECT ") + kColumns + " FROM awb.audiences a ORDER BY a.name");
+        const PgResult rows = pg->exec(std::string("SELECT ") + kColumns +
+                                           " FROM awb.audiences a WHERE a.source_schema = $1 ORDER BY a.name",
+                                       {sourceSchemaOf(*pg)});
         for (int r = 0; r < rows.rows(); ++r) {
             out.push_back(infoOf(rows, r));
         }

@@ -12,7 +12,7 @@
 
 namespace awb::warehouse {
 
-/// Every audience of the warehouse's awb schema, by name. Their reach by e-mail is not recorded (-1).
+/// Every audience created from the URI's source schema, by name. Their reach by e-mail is not recorded (-1).
 Result<std::vector<audience::AudienceInfo>> listAudiences(const std::string &uri);
 
 /// The audience of that name; NotFound naming it when none was created.

@@ -8,6 +8,7 @@
 #include "export/TraitReader.h"
 #include "warehouse/PgConnection.h"
 #include "warehouse/SnakeCase.h"
+#include "warehouse/WarehouseSession.h"
 #include "warehouse/WarehouseTraits.h"
 
 namespace awb::warehouse {
@@ -52,12 +53,16 @@ Result<segments::ExportCounts> exportMembers(const std::string &uri, const Wareh
         const SourceTables source = readSourceTables(*pg, sourceSchemaOf(*pg));
         const bool audience = !request.audience.empty();
         const std::string name = audience ? request.audience : request.segment;
-        const std::string table = audience ? "audiences" : "segments";
-        const PgResult saved = pg->exec(
-            "SELECT count(*) FROM information_schema.tables WHERE table_schema = 'awb' AND table_name = $1",
-            {table});
-        if (saved.int64(0, 0) == 0 ||
-            pg->exec("SELECT count(*) FROM awb." + table + " WHERE name = $1", {name}).int64(0, 0) == 0) {
+        const std::optional<std::int64_t> audienceId =
+            audience ? detail::audienceIdOf(*pg, source.schema, name) : std::nullopt;
+        const bool found =
+            audience
+                ? audienceId.has_value()
+                : pg->exec("SELECT count(*) FROM information_schema.tables WHERE table_schema = 'awb' AND "
+                           "table_name = 'segments'")
+                              .int64(0, 0) > 0 &&
+                      pg->exec("SELECT count(*) FROM awb.segments WHERE name = $1", {name}).int64(0, 0) > 0;
+        if (!found) {
             return fail(Error::Code::NotFound,
                         (audience ? "No audience named '" : "No segment named '") + name + "' was " +
                             (audience ? "created" : "saved") + " in " + redactedUri(uri) +
@@ -90,14 +95,16 @@ Result<segments::ExportCounts> exportMembers(const std::string &uri, const Wareh
                 ? "SELECT m.person_id, l.node" + select +
                       ", m.rank, m.score FROM awb.audience_memberships m JOIN awb.audiences a ON "
                       "a.audience_id = m.audience_id JOIN awb.identity_labels l ON l.label = m.person_id" +
-                      users + " WHERE a.name = $1 AND NOT m.control ORDER BY m.rank, l.node" +
+                      users +
+                      " WHERE a.audience_id = CAST($1 AS bigint) AND NOT m.control ORDER BY m.rank, l.node" +
                       source.byteOrder
                 : "SELECT m.person_key, l.node" + select +
                       ", 0, 0 FROM awb.segment_members m JOIN awb.identity_labels l ON l.label = "
                       "m.person_key" +
                       users + " WHERE m.segment_name = $1 ORDER BY m.person_key" + source.byteOrder +
                       ", l.node" + source.byteOrder;
-        pg->exec("DECLARE awb_members NO SCROLL CURSOR FOR " + members, {name});
+        pg->exec("DECLARE awb_members NO SCROLL CURSOR FOR " + members,
+                 {audience ? std::to_string(*audienceId) : name});
         const int rankColumn = 2 + static_cast<int>(attributes.size());
         exports::TraitReader traits(formatter.preset());
         segments::ExportCounts counts;

@@ -49,6 +49,18 @@ std::optional<std::int64_t> identitiesLatestEvent(PgConnection &pg, const std::s
     return r.rows() > 0 && !r.isNull(0, 0) ? std::optional(r.int64(0, 0)) : std::nullopt;
 }
 
+std::optional<std::int64_t> audienceIdOf(PgConnection &pg, const std::string &schema, const std::string &name)
+{
+    if (pg.exec("SELECT count(*) FROM information_schema.tables WHERE table_schema = 'awb' AND table_name = "
+                "'audiences'")
+            .int64(0, 0) == 0) {
+        return std::nullopt;
+    }
+    const PgResult r = pg.exec("SELECT audience_id FROM awb.audiences WHERE name = $1 AND source_schema = $2",
+                               {name, schema});
+    return r.rows() > 0 ? std::optional(r.int64(0, 0)) : std::nullopt;
+}
+
 Result<SourceTables> segmentSource(PgConnection &pg, const std::string &uri)
 {
     SourceTables source = readSourceTables(pg, sourceSchemaOf(pg));
@@ -141,13 +153,13 @@ Result<CompiledRule> prepareRule(PgConnection &pg, const std::string &uri, const
     for (const auto &entry : saved) {
         context.segments->push_back(entry.first);
     }
-    context.audiences = readAudienceNames(pg);
-    if (const auto valid = segments::validateRule(rule, context); !valid) {
-        return fail(valid.error());
-    }
     const auto found = segmentSource(pg, uri);
     if (!found) {
         return fail(found.error());
+    }
+    context.audiences = readAudienceNames(pg, found->schema);
+    if (const auto valid = segments::validateRule(rule, context); !valid) {
+        return fail(valid.error());
     }
     now = asOfMs.value_or(latestEventMs(pg, *found) + 1);
     if (traitsTime(pg, found->schema) != now) {

@@ -43,6 +43,10 @@ std::optional<std::int64_t> traitsTime(PgConnection &pg, const std::string &sche
 /// The latest event the people were joined from (awb.traits_info), when they were.
 std::optional<std::int64_t> identitiesLatestEvent(PgConnection &pg, const std::string &schema);
 
+/// The id of the audience of that name created from the source schema (awb.audiences), when there is one.
+std::optional<std::int64_t> audienceIdOf(PgConnection &pg, const std::string &schema,
+                                         const std::string &name);
+
 /// The source of the URI; NotFound when its schema does not hold Segment's layout.
 Result<SourceTables> segmentSource(PgConnection &pg, const std::string &uri);
 

@@ -1,8 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The warehouse window against a real PostgreSQL: it opens on the warehouse (traits computed there), the live
-// count follows the rule editor and equals the workspace file's count, saving writes the members there; a
-// connection the dialog builds from its fields reaches the server. AWB_SCREENSHOT_DIR keeps a picture.
+// count follows the rule editor and equals the workspace file's count, saving writes the members there; the
+// Audiences tab creates, lists and deletes audiences there; a connection the dialog builds from its fields
+// reaches the server. AWB_SCREENSHOT_DIR keeps a picture.
 #include "WarehouseTestUtil.h"
+#include "audiences/AudienceListModel.h"
 #include "jobs/Progress.h"
 #include "sample/SampleGenerator.h"
 #include "segments/RuleEditor.h"
@@ -11,13 +13,18 @@
 #include "services/TraitService.h"
 #include "settings/Settings.h"
 #include "warehouse/PgConnection.h"
+#include "warehouse/WarehouseAudienceStore.h"
+#include "warehouse/WarehouseAudiencesPanel.h"
 #include "warehouse/WarehouseConnectDialog.h"
 #include "warehouse/WarehouseService.h"
 #include "warehouse/WarehouseWindow.h"
 
 #include <QLineEdit>
+#include <QMessageBox>
 #include <QPushButton>
 #include <QSignalSpy>
+#include <QTabWidget>
+#include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -111,6 +118,62 @@ private slots:
         if (!shots.isEmpty()) {
             window.grab().save(shots + QStringLiteral("/warehouse-window.png"));
         }
+    }
+
+    void audiencesTabCreatesListsAndDeletes()
+    {
+        ui::WarehouseWindow window(m_uri, QStringLiteral("gui_shop"));
+        window.setAttribute(Qt::WA_DeleteOnClose, false);
+        QSignalSpy opened(&window, &ui::WarehouseWindow::opened);
+        window.show();
+        QVERIFY(opened.count() > 0 || opened.wait(30000));
+        ui::WarehouseAudiencesPanel *panel = window.audiencesPanel();
+        QTRY_VERIFY_WITH_TIMEOUT(!window.isBusy() && !panel->isBusy(), 30000);
+        window.findChild<QTabWidget *>(QStringLiteral("warehouseTabs"))->setCurrentWidget(panel);
+        const auto field = [panel](const char *name) {
+            return panel->findChild<QLineEdit *>(QLatin1String(name));
+        };
+
+        // A form without a target starts nothing and says what is missing.
+        field("warehouseAudienceName")->setText(QStringLiteral("GUI Beauty"));
+        field("warehouseAudienceTarget")->clear();
+        panel->createAudience();
+        QVERIFY(!panel->isBusy());
+        QCOMPARE(panel->model()->rowCount(), 0);
+
+        field("warehouseAudienceTarget")->setText(QStringLiteral("Category=Beauty"));
+        field("warehouseAudienceSize")->setText(QStringLiteral("10%"));
+        panel->createAudience();
+        QVERIFY(panel->isBusy());
+        QTRY_VERIFY_WITH_TIMEOUT(!panel->isBusy() && panel->model()->rowOf(QStringLiteral("GUI Beauty")) >= 0,
+                                 60000);
+        const auto stored = warehouse::audienceInfo(m_uri, "GUI Beauty");
+        QVERIFY2(stored, stored ? "" : stored.error().message.c_str());
+        QVERIFY(stored->size > 0);
+        const audience::AudienceInfo &listed =
+            panel->model()
+                ->audiences()[static_cast<std::size_t>(panel->model()->rowOf(QStringLiteral("GUI Beauty")))];
+        QCOMPARE(listed.size, stored->size);
+        QCOMPARE(listed.target.describe(), std::string("Category = Beauty"));
+        const QString shots = qEnvironmentVariable("AWB_SCREENSHOT_DIR");
+        if (!shots.isEmpty()) {
+            window.grab().save(shots + QStringLiteral("/warehouse-audiences.png"));
+        }
+
+        // Deleting asks first, then takes it out of the warehouse and the table.
+        auto *table = panel->findChild<QTableView *>(QStringLiteral("warehouseAudienceTable"));
+        table->selectRow(panel->model()->rowOf(QStringLiteral("GUI Beauty")));
+        panel->confirmRemove();
+        auto *box = panel->findChild<QMessageBox *>(QStringLiteral("confirmRemoveBox"));
+        QVERIFY(box);
+        for (QAbstractButton *b : box->buttons()) {
+            if (box->buttonRole(b) == QMessageBox::DestructiveRole) {
+                b->click();
+            }
+        }
+        QTRY_VERIFY_WITH_TIMEOUT(!panel->isBusy() && panel->model()->rowOf(QStringLiteral("GUI Beauty")) < 0,
+                                 30000);
+        QVERIFY(!warehouse::audienceInfo(m_uri, "GUI Beauty"));
     }
 
 private:

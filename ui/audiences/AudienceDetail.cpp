@@ -15,13 +15,13 @@
 #include "main/ShowError.h"
 #include "models/DisplayFormat.h"
 #include "services/AudienceService.h"
+#include "widgets/ConfirmDelete.h"
 
 #include <QDialogButtonBox>
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
-#include <QMessageBox>
 #include <QPushButton>
 #include <QSplitter>
 #include <QToolButton>
@@ -31,8 +31,9 @@ namespace awb::ui {
 
 AudienceDetail::AudienceDetail(QWidget *parent)
     : QWidget(parent), m_job(new JobRunner(this)), m_heading(new QLabel(this)), m_summary(new QLabel(this)),
-      m_results(new AudienceResultsPanel(this)), m_chart(new PropensityChart(this)), m_histogram(new ScoreHistogram(this)),
-      m_members(new AudienceMembersModel(this)), m_view(new DataTableView(this)), m_history(new QLabel(this)),
+      m_results(new AudienceResultsPanel(this)), m_chart(new PropensityChart(this)),
+      m_histogram(new ScoreHistogram(this)), m_members(new AudienceMembersModel(this)),
+      m_view(new DataTableView(this)), m_history(new QLabel(this)),
       m_export(new QPushButton(tr("&Export…"), this)),
       m_duplicate(new QPushButton(tr("D&uplicate with another size…"), this)),
       m_remove(new QPushButton(tr("&Delete…"), this))
@@ -174,16 +175,17 @@ QString AudienceDetail::summaryHtml() const
             .arg(AudienceListModel::targetText(m_info).toHtmlEscaped(), format::date(m_info.asOfMs),
                  format::count(m_info.size), format::count(m_info.eligible),
                  QString::fromStdString(m_info.sizeRule.toString()),
-                 m_quality.reachableByEmail < 0
-                     ? QString()
-                     : tr(", %1 reachable by e-mail at creation").arg(format::count(m_quality.reachableByEmail)),
+                 m_quality.reachableByEmail < 0 ? QString()
+                                                : tr(", %1 reachable by e-mail at creation")
+                                                      .arg(format::count(m_quality.reachableByEmail)),
                  QString::fromStdString(m_quality.population).toHtmlEscaped(),
                  format::timestamp(m_info.createdAtMs));
     if (m_info.control.share > 0) {
         html += tr("<br>Control group: %1 of the %2 members (%3) held out within each score decile, never "
                    "exported; muted in the list (seed %4)")
                     .arg(format::count(m_info.controlSize), format::count(m_info.size),
-                         QString::fromStdString(m_info.control.shareText()), QString::number(m_info.control.seed));
+                         QString::fromStdString(m_info.control.shareText()),
+                         QString::number(m_info.control.seed));
     }
     if (!m_quality.backtest.empty()) {
         const numeric::Quality &model = m_quality.backtest.front();
@@ -192,19 +194,17 @@ QString AudienceDetail::summaryHtml() const
             bestBaseline = std::max(bestBaseline, m_quality.backtest[i].auc);
         }
         // Audiences created before the backtest population was recorded say how many profiles it had.
-        const QString over =
-            m_quality.backtestPopulation.empty()
-                ? tr("%1 among %2")
-                      .arg(format::plural(static_cast<std::int64_t>(model.positives), tr("%1 engager"),
-                                          tr("%1 engagers")),
-                           format::plural(static_cast<std::int64_t>(model.rows), tr("%1 profile"),
-                                          tr("%1 profiles")))
-                : QString::fromStdString(m_quality.backtestPopulation);
-        const QString measured = model.label == numeric::kInsufficientData
-                                     ? tr("too few engagers to measure a quality")
-                                     : tr("AUC %1 (best baseline %2)")
-                                           .arg(model.auc, 0, 'f', 3)
-                                           .arg(bestBaseline, 0, 'f', 3);
+        const QString over = m_quality.backtestPopulation.empty()
+                                 ? tr("%1 among %2")
+                                       .arg(format::plural(static_cast<std::int64_t>(model.positives),
+                                                           tr("%1 engager"), tr("%1 engagers")),
+                                            format::plural(static_cast<std::int64_t>(model.rows),
+                                                           tr("%1 profile"), tr("%1 profiles")))
+                                 : QString::fromStdString(m_quality.backtestPopulation);
+        const QString measured =
+            model.label == numeric::kInsufficientData
+                ? tr("too few engagers to measure a quality")
+                : tr("AUC %1 (best baseline %2)").arg(model.auc, 0, 'f', 3).arg(bestBaseline, 0, 'f', 3);
         html += tr("<br><span style=\"color:%1\">Backtest at creation: <b>%2</b>, %3; %4.</span>")
                     .arg(muted, QString::fromStdString(model.label).toHtmlEscaped(), measured,
                          over.toHtmlEscaped());
@@ -334,23 +334,11 @@ void AudienceDetail::confirmRemove()
     if (m_info.name.empty()) {
         return;
     }
-    auto *box = new QMessageBox(
-        QMessageBox::Warning, tr("Delete audience"),
-        tr("Delete the audience \"%1\" and its %2? Files already exported stay; "
-           "this cannot be undone.")
+    confirmDelete(
+        this, tr("Delete audience"),
+        tr("Delete the audience \"%1\" and its %2? Files already exported stay; this cannot be undone.")
             .arg(audienceName(), format::plural(m_info.size, tr("%1 member"), tr("%1 members"))),
-        QMessageBox::Cancel, this);
-    box->setObjectName(QStringLiteral("confirmRemoveBox"));
-    QPushButton *remove = box->addButton(tr("Delete"), QMessageBox::DestructiveRole);
-    box->setDefaultButton(QMessageBox::Cancel);
-    box->setAttribute(Qt::WA_DeleteOnClose);
-    box->setWindowModality(Qt::WindowModal);
-    connect(box, &QMessageBox::finished, this, [this, box, remove] {
-        if (box->clickedButton() == remove) {
-            removeAudience();
-        }
-    });
-    box->open();
+        [this] { removeAudience(); });
 }
 
 bool AudienceDetail::removeAudience()

@@ -9,6 +9,7 @@
 #include "segments/SegmentFreezer.h"
 #include "segments/SegmentListModel.h"
 #include "services/SegmentService.h"
+#include "widgets/ConfirmDelete.h"
 
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -16,7 +17,6 @@
 #include <QItemSelectionModel>
 #include <QLabel>
 #include <QMenu>
-#include <QMessageBox>
 #include <QPushButton>
 #include <QSortFilterProxyModel>
 #include <QStackedWidget>
@@ -357,23 +357,11 @@ void SegmentsArea::askFreeze(const QString &name, bool unsaved)
 
 void SegmentsArea::confirmRemove(const QString &name)
 {
-    auto *box =
-        new QMessageBox(QMessageBox::Warning, tr("Delete segment"),
-                        tr("Delete the segment \"%1\"? Segments whose rules refer to it will no longer "
-                           "count; this cannot be undone.")
-                            .arg(name),
-                        QMessageBox::Cancel, this);
-    box->setObjectName(QStringLiteral("confirmRemoveBox"));
-    QPushButton *remove = box->addButton(tr("Delete"), QMessageBox::DestructiveRole);
-    box->setDefaultButton(QMessageBox::Cancel);
-    box->setAttribute(Qt::WA_DeleteOnClose);
-    box->setWindowModality(Qt::WindowModal);
-    connect(box, &QMessageBox::finished, this, [this, box, remove, name] {
-        if (box->clickedButton() == remove) {
-            removeSegment(name);
-        }
-    });
-    box->open();
+    confirmDelete(this, tr("Delete segment"),
+                  tr("Delete the segment \"%1\"? Segments whose rules refer to it will no longer count; this "
+                     "cannot be undone.")
+                      .arg(name),
+                  [this, name] { removeSegment(name); });
 }
 
 void SegmentsArea::askRename(const QString &name)

@@ -8,12 +8,12 @@
 #include "segments/RuleVocabulary.h"
 #include "traits/Scores.h"
 #include "traits/TraitInfos.h"
-#include "warehouse/WarehouseExport.h"
+#include "warehouse/WarehouseAudiencesPanel.h"
+#include "warehouse/WarehouseExportFile.h"
 #include "warehouse/WarehouseTraits.h"
 #include "widgets/StatusLine.h"
 
 #include <QComboBox>
-#include <QFileDialog>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
@@ -21,6 +21,7 @@
 #include <QProgressBar>
 #include <QPushButton>
 #include <QScrollArea>
+#include <QTabWidget>
 #include <QTimer>
 #include <QVBoxLayout>
 #include <QtConcurrent>
@@ -68,7 +69,7 @@ WarehouseWindow::WarehouseWindow(std::string uri, const QString &title, QWidget 
       m_save(new QPushButton(tr("&Save in warehouse"), this)),
       m_export(new QPushButton(tr("&Export…"), this)), m_cancel(new QPushButton(tr("Cancel"), this)),
       m_progress(new QProgressBar(this)), m_status(new StatusLine(this)), m_jobs(new JobRunner(this)),
-      m_debounce(new QTimer(this))
+      m_audiences(new WarehouseAudiencesPanel(m_uri, this)), m_debounce(new QTimer(this))
 {
     setAttribute(Qt::WA_DeleteOnClose);
     setWindowTitle(tr("Warehouse %1 — Audience Workbench").arg(title));
@@ -115,7 +116,12 @@ WarehouseWindow::WarehouseWindow(std::string uri, const QString &title, QWidget 
     layout->addWidget(scroll, 1);
     layout->addLayout(bottom);
     layout->addWidget(m_status);
-    setCentralWidget(central);
+    auto *tabs = new QTabWidget(this);
+    tabs->setObjectName(QStringLiteral("warehouseTabs"));
+    tabs->setDocumentMode(true);
+    tabs->addTab(central, tr("&Segments"));
+    tabs->addTab(m_audiences, tr("&Audiences"));
+    setCentralWidget(tabs);
     resize(1100, 640);
 
     m_debounce->setSingleShot(true);
@@ -188,6 +194,7 @@ void WarehouseWindow::onOpened(const warehouse::WarehouseSummary &summary)
                                 when(summary.nowMs)));
     m_editor->setVocabulary(vocabularyOf(summary));
     m_status->clearMessage();
+    m_audiences->reload();
     emit opened();
     startCount();
 }
@@ -292,25 +299,17 @@ void WarehouseWindow::exportSegment()
         m_name->setFocus();
         return;
     }
-    const QString file = QFileDialog::getSaveFileName(this, tr("Export %1").arg(name),
-                                                      name + QStringLiteral(".csv"), tr("CSV files (*.csv)"));
-    if (file.isEmpty()) {
+    const auto request = askWarehouseExport(this, name, false, m_preset->currentData().toString());
+    if (!request) {
         return;
     }
-    warehouse::WarehouseExportRequest request;
-    request.segment = name.toStdString();
-    request.preset = m_preset->currentData().toString().toStdString();
-    request.outFile = file.toStdString();
     setBusy(true, tr("Exporting %1 from the warehouse…").arg(name));
-    m_onFinished = [this, file] {
-        const auto &counts = m_jobs->result<segments::ExportCounts>();
+    m_onFinished = [this, file = QString::fromStdString(request->outFile)] {
         setBusy(false);
-        m_status->showMessage(
-            tr("Exported %1 of %2 members to %3.")
-                .arg(QLocale().toString(counts.written), QLocale().toString(counts.members), file));
+        m_status->showMessage(exportedText(m_jobs->result<segments::ExportCounts>(), file));
         emit jobDone();
     };
-    m_jobs->start(tr("Export segment"), [uri = m_uri, request](ProgressSink &progress) {
+    m_jobs->start(tr("Export segment"), [uri = m_uri, request = *request](ProgressSink &progress) {
         return warehouse::exportMembers(uri, request, progress);
     });
 }

@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// A window on a warehouse (warehouse mode): the segment builder's rule editor over the traits the warehouse
-// computes, with a live count of the people a rule selects, counted inside the warehouse after each edit
-// (only the newest count is shown); the traits refreshed on demand; the segment saved into the warehouse
-// (members and who entered / left) and exported as a preset's CSV. Every warehouse call runs off the UI
-// thread.
+// A window on a warehouse (warehouse mode). Its Segments tab has the segment builder's rule editor over the
+// traits the warehouse computes, with a live count of the people a rule selects, counted inside the warehouse
+// after each edit (only the newest count is shown); the traits refreshed on demand; the segment saved into
+// the warehouse (members and who entered / left) and exported as a preset's CSV. Its Audiences tab is
+// WarehouseAudiencesPanel. Every warehouse call runs off the UI thread.
 #pragma once
 
 #include "segments/Rule.h"
@@ -28,6 +28,7 @@ namespace awb::ui {
 class JobRunner;
 class RuleEditor;
 class StatusLine;
+class WarehouseAudiencesPanel;
 
 class WarehouseWindow : public QMainWindow
 {
@@ -38,6 +39,7 @@ public:
     ~WarehouseWindow() override;
 
     RuleEditor *ruleEditor() const { return m_editor; }
+    WarehouseAudiencesPanel *audiencesPanel() const { return m_audiences; }
     /// The count shown ("" while counting), for tests.
     QString countText() const;
     /// Whether a count or another warehouse call is running (tests wait for it).
@@ -80,6 +82,7 @@ private:
     QProgressBar *m_progress;
     StatusLine *m_status;
     JobRunner *m_jobs;
+    WarehouseAudiencesPanel *m_audiences;
     QTimer *m_debounce;
     std::function<void()> m_onFinished; ///< what the running job's success leads to
     QFutureWatcher<CountResult> m_countWatcher;
