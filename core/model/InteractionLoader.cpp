@@ -98,8 +98,7 @@ Result<std::vector<std::int32_t>> resolveTarget(store::Database &db, const Targe
         auto st = db.prepare("SELECT item FROM catalog_items WHERE product_id = ?");
         st.bind(1, target.productId);
         if (!st.step()) {
-            return fail(Error::Code::InvalidInput,
-                        "Product '" + target.productId + "' has no interactions in the catalog.");
+            return fail(unknownTargetProduct(target, "the catalog"));
         }
         items.push_back(static_cast<std::int32_t>(st.int64(0)));
         return items;
@@ -107,13 +106,12 @@ Result<std::vector<std::int32_t>> resolveTarget(store::Database &db, const Targe
     auto column = db.prepare("SELECT 1 FROM catalog_columns WHERE name = ?");
     column.bind(1, target.column);
     if (!column.step()) {
-        std::string known;
+        std::vector<std::string> known;
         auto all = db.prepare("SELECT name FROM catalog_columns ORDER BY position");
         while (all.step()) {
-            known += (known.empty() ? "" : ", ") + all.text(0);
+            known.push_back(all.text(0));
         }
-        return fail(Error::Code::InvalidInput, "The catalog has no column '" + target.column +
-                                                   "' (columns: " + (known.empty() ? "none" : known) + ").");
+        return fail(unknownTargetColumn(target, known));
     }
     auto st =
         db.prepare("SELECT item FROM catalog_item_values WHERE column_name = ? AND value = ? ORDER BY item");
@@ -122,17 +120,52 @@ Result<std::vector<std::int32_t>> resolveTarget(store::Database &db, const Targe
         items.push_back(static_cast<std::int32_t>(st.int64(0)));
     }
     if (items.empty()) {
-        std::string examples;
+        std::vector<std::string> examples;
         auto top = db.prepare(
             "SELECT value FROM catalog_values WHERE column_name = ? ORDER BY interactions DESC LIMIT 5");
         top.bind(1, target.column);
         while (top.step()) {
-            examples += (examples.empty() ? "" : ", ") + top.text(0);
+            examples.push_back(top.text(0));
         }
-        return fail(Error::Code::InvalidInput, "No product has " + target.column + " = '" + target.value +
-                                                   "' (most common values: " + examples + ").");
+        return fail(unknownTargetValue(target, examples, "the catalog"));
     }
     return items;
+}
+
+namespace {
+
+std::string listed(const std::vector<std::string> &names)
+{
+    std::string out;
+    for (const std::string &n : names) {
+        out += (out.empty() ? "" : ", ") + n;
+    }
+    return out.empty() ? "none" : out;
+}
+
+} // namespace
+
+Error unknownTargetProduct(const Target &target, const std::string &catalog)
+{
+    return {Error::Code::InvalidInput,
+            "Product '" + target.productId + "' has no interactions in " + catalog + ".",
+            {}};
+}
+
+Error unknownTargetColumn(const Target &target, const std::vector<std::string> &columns)
+{
+    return {Error::Code::InvalidInput,
+            "The catalog has no column '" + target.column + "' (columns: " + listed(columns) + ").",
+            {}};
+}
+
+Error unknownTargetValue(const Target &target, const std::vector<std::string> &commonValues,
+                         const std::string &catalog)
+{
+    return {Error::Code::InvalidInput,
+            "No product has " + target.column + " = '" + target.value + "' in " + catalog +
+                " (most common values: " + listed(commonValues) + ").",
+            {}};
 }
 
 std::vector<std::string> profileLabels(store::Database &db, const std::vector<std::int64_t> &profileIds)

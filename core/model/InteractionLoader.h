@@ -44,8 +44,15 @@ struct Target
 };
 
 /// Item indices of the target, sorted. Unknown column, value or product: InvalidInput naming it (and, for a
-/// value, the closest known values).
+/// value, the most common values).
 Result<std::vector<std::int32_t>> resolveTarget(store::Database &db, const Target &target);
+
+/// resolveTarget's errors, which the warehouse's catalog gives too (catalog: "the catalog", "the warehouse's
+/// catalog").
+Error unknownTargetProduct(const Target &target, const std::string &catalog);
+Error unknownTargetColumn(const Target &target, const std::vector<std::string> &columns);
+Error unknownTargetValue(const Target &target, const std::vector<std::string> &commonValues,
+                         const std::string &catalog);
 
 /// The label of each profile (aligned with profileIds): "0" + its smallest user id, else "1" + its smallest
 /// anonymous id, else "2" + its id; the same label a warehouse gives a person (warehouse::personOf).

@@ -16,6 +16,7 @@
 #include <climits>
 #include <cmath>
 #include <cstdio>
+#include <map>
 #include <numeric>
 #include <unordered_map>
 
@@ -420,31 +421,39 @@ Result<std::vector<std::int32_t>> resolveTarget(const PulledCatalog &catalog, co
                 return items;
             }
         }
-        return fail(Error::Code::InvalidInput,
-                    "Product '" + target.productId + "' has no interactions in the warehouse's catalog.");
+        return fail(model::unknownTargetProduct(target, "the warehouse's catalog"));
     }
     const auto &columns = catalog.definition.columns;
     const auto column = std::find_if(columns.begin(), columns.end(), [&](const catalog::CatalogColumn &c) {
         return c.name == target.column;
     });
     if (column == columns.end()) {
-        std::string known;
+        std::vector<std::string> known;
         for (const catalog::CatalogColumn &c : columns) {
-            known += (known.empty() ? "" : ", ") + c.name;
+            known.push_back(c.name);
         }
-        return fail(Error::Code::InvalidInput, "The catalog has no column '" + target.column +
-                                                   "' (columns: " + (known.empty() ? "none" : known) + ").");
+        return fail(model::unknownTargetColumn(target, known));
     }
     const auto c = static_cast<std::size_t>(column - columns.begin());
+    std::map<std::string, std::int64_t> interactions; // per value of the column, for the message
     for (std::size_t i = 0; i < catalog.items.size(); ++i) {
         const std::vector<std::string> &values = catalog.items[i].columns[c].values;
         if (std::find(values.begin(), values.end(), target.value) != values.end()) {
             items.push_back(static_cast<std::int32_t>(i));
         }
+        for (const std::string &v : values) {
+            interactions[v] += catalog.items[i].interactions;
+        }
     }
     if (items.empty()) {
-        return fail(Error::Code::InvalidInput, "No product has " + target.column + " = '" + target.value +
-                                                   "' in the warehouse's catalog.");
+        std::vector<std::pair<std::string, std::int64_t>> common(interactions.begin(), interactions.end());
+        std::stable_sort(common.begin(), common.end(),
+                         [](const auto &a, const auto &b) { return a.second > b.second; });
+        std::vector<std::string> examples;
+        for (std::size_t k = 0; k < common.size() && k < 5; ++k) {
+            examples.push_back(common[k].first);
+        }
+        return fail(model::unknownTargetValue(target, examples, "the warehouse's catalog"));
     }
     return items;
 }
