@@ -166,6 +166,9 @@ private slots:
         panel->confirmRemove();
         auto *box = panel->findChild<QMessageBox *>(QStringLiteral("confirmRemoveBox"));
         QVERIFY(box);
+        if (!shots.isEmpty()) {
+            box->grab().save(shots + QStringLiteral("/warehouse-delete-audience.png"));
+        }
         for (QAbstractButton *b : box->buttons()) {
             if (box->buttonRole(b) == QMessageBox::DestructiveRole) {
                 b->click();
