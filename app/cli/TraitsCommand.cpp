@@ -165,6 +165,22 @@ int runTraits(const QStringList &args)
                       QStringLiteral("Warehouse: the order's value, the first set of these columns (default "
                                      "revenue,total)."),
                       QStringLiteral("COLUMN[,COLUMN]")});
+    parser.addOption({QStringLiteral("user-id-column"),
+                      QStringLiteral("Warehouse: the event tables' user id column (default user_id)."),
+                      QStringLiteral("COLUMN")});
+    parser.addOption(
+        {QStringLiteral("anonymous-id-column"),
+         QStringLiteral("Warehouse: the event tables' anonymous id column (default anonymous_id; "
+                        "empty: none)."),
+         QStringLiteral("COLUMN")});
+    parser.addOption(
+        {QStringLiteral("profile-table"),
+         QStringLiteral("Warehouse: the table of one row per user id whose columns are exported as "
+                        "attributes (default users; empty: none)."),
+         QStringLiteral("TABLE")});
+    parser.addOption({QStringLiteral("profile-key"),
+                      QStringLiteral("Warehouse: the profile table's user id column (default id)."),
+                      QStringLiteral("COLUMN")});
     int exitCode = kExitOk;
     if (!parseArgs(parser, QStringLiteral("traits"), args, exitCode)) {
         return exitCode;
@@ -188,6 +204,12 @@ int runTraits(const QStringList &args)
             return kExitUsage;
         }
         return warehouseTraits(parser, target, request.asOfMs, json);
+    }
+    if (setsSourceMapping(parser)) {
+        std::fputs("awb traits: the source mapping options (--order-event ... --profile-key) name what a "
+                   "warehouse reads; a workspace file's imports are mapped when imported\n",
+                   stderr);
+        return kExitUsage;
     }
     services::TraitService service(parser.positionalArguments().first().toStdString());
     TerminalProgress progress;

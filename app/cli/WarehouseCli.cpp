@@ -16,6 +16,9 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 
+#include <algorithm>
+#include <array>
+
 namespace awb::cli {
 
 namespace {
@@ -51,29 +54,67 @@ Result<segments::Rule> warehouseRule(const QCommandLineParser &parser)
 
 } // namespace
 
+namespace {
+
+// The mapping's text fields by their option of `awb traits`.
+std::array<std::pair<QString, std::string warehouse::SourceMapping::*>, 6> mappingOptions()
+{
+    using M = warehouse::SourceMapping;
+    return {{{QStringLiteral("order-event"), &M::orderEvent},
+             {QStringLiteral("refund-event"), &M::refundEvent},
+             {QStringLiteral("user-id-column"), &M::userIdColumn},
+             {QStringLiteral("anonymous-id-column"), &M::anonymousIdColumn},
+             {QStringLiteral("profile-table"), &M::profileTable},
+             {QStringLiteral("profile-key"), &M::profileKey}}};
+}
+
+std::string mappingText(const warehouse::SourceMapping &m)
+{
+    std::string values;
+    for (const std::string &c : m.valueColumns) {
+        values += (values.empty() ? "" : ",") + c;
+    }
+    return "user id column " + m.userIdColumn + ", anonymous id column " +
+           (m.anonymousIdColumn.empty() ? std::string("(none)") : m.anonymousIdColumn) + ", profiles " +
+           (m.profileTable.empty() ? std::string("(none)") : m.profileTable + "." + m.profileKey) +
+           ", orders '" + m.orderEvent + "' valued by " + values + ", refunds '" + m.refundEvent + "'";
+}
+
+} // namespace
+
+bool setsSourceMapping(const QCommandLineParser &parser)
+{
+    const auto options = mappingOptions();
+    return parser.isSet(QStringLiteral("order-value")) ||
+           std::any_of(options.begin(), options.end(),
+                       [&](const auto &option) { return parser.isSet(option.first); });
+}
+
 int warehouseTraits(const QCommandLineParser &parser, const std::string &uri,
                     std::optional<std::int64_t> asOfMs, bool json)
 {
-    const QString order = QStringLiteral("order-event");
-    const QString refund = QStringLiteral("refund-event");
-    const QString value = QStringLiteral("order-value");
-    if (parser.isSet(order) || parser.isSet(refund) || parser.isSet(value)) {
-        warehouse::SourceMapping mapping;
-        if (parser.isSet(order)) {
-            mapping.orderEvent = parser.value(order).trimmed().toStdString();
+    std::optional<warehouse::SourceMapping> changed;
+    if (setsSourceMapping(parser)) {
+        auto mapping = warehouse::sourceMapping(uri);
+        if (!mapping) {
+            return printError(mapping.error());
         }
-        if (parser.isSet(refund)) {
-            mapping.refundEvent = parser.value(refund).trimmed().toStdString();
-        }
-        if (parser.isSet(value)) {
-            mapping.valueColumns.clear();
-            for (const QString &c : parser.value(value).split(QLatin1Char(','), Qt::SkipEmptyParts)) {
-                mapping.valueColumns.push_back(c.trimmed().toStdString());
+        for (const auto &[option, field] : mappingOptions()) {
+            if (parser.isSet(option)) {
+                (*mapping).*field = parser.value(option).trimmed().toStdString();
             }
         }
-        if (const auto stored = warehouse::setSourceMapping(uri, mapping); !stored) {
+        const QString value = QStringLiteral("order-value");
+        if (parser.isSet(value)) {
+            mapping->valueColumns.clear();
+            for (const QString &c : parser.value(value).split(QLatin1Char(','), Qt::SkipEmptyParts)) {
+                mapping->valueColumns.push_back(c.trimmed().toStdString());
+            }
+        }
+        if (const auto stored = warehouse::setSourceMapping(uri, *mapping); !stored) {
             return printError(stored.error());
         }
+        changed = *mapping;
     }
     const auto info = warehouse::refreshTraits(uri, asOfMs);
     if (!info) {
@@ -81,11 +122,17 @@ int warehouseTraits(const QCommandLineParser &parser, const std::string &uri,
     }
     const std::string now = ingest::formatTimestamp(info->nowMs);
     if (json) {
-        const QJsonObject o{{opt("people"), static_cast<qint64>(info->people)},
-                            {opt("events"), static_cast<qint64>(info->events)},
-                            {opt("now"), QString::fromStdString(now)}};
+        QJsonObject o{{opt("people"), static_cast<qint64>(info->people)},
+                      {opt("events"), static_cast<qint64>(info->events)},
+                      {opt("now"), QString::fromStdString(now)}};
+        if (changed) {
+            o.insert(opt("sourceMapping"), QString::fromStdString(mappingText(*changed)));
+        }
         printOut(QJsonDocument(o).toJson(QJsonDocument::Indented).toStdString());
         return kExitOk;
+    }
+    if (changed) {
+        printOut("source mapping stored: " + mappingText(*changed) + "\n");
     }
     printOut("traits of " + std::to_string(info->people) + " people from " + std::to_string(info->events) +
              " events as of " + now + ", computed in " + warehouse::redactedUri(uri) +

@@ -17,8 +17,12 @@
 
 namespace awb::cli {
 
-/// awb traits URI [--order-event E] [--refund-event E] [--order-value C,...] [--as-of DATE] [--json]: stores
-/// the source mapping when given, then refreshes the people and traits in the warehouse.
+/// Whether any source mapping option of `awb traits` is given.
+bool setsSourceMapping(const QCommandLineParser &parser);
+
+/// awb traits URI [--order-event E] [--refund-event E] [--order-value C,...] [--user-id-column C]
+/// [--anonymous-id-column C] [--profile-table T] [--profile-key C] [--as-of DATE] [--json]: stores the options
+/// given into the source mapping (the rest as stored), then refreshes the people and traits in the warehouse.
 int warehouseTraits(const QCommandLineParser &parser, const std::string &uri,
                     std::optional<std::int64_t> asOfMs, bool json);
 

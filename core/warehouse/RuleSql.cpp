@@ -311,12 +311,10 @@ private:
                     " AND (" + filter(c.where[i], table, path + "/where " + std::to_string(i + 1)) + ")";
             }
             branches += std::string(branches.empty() ? "" : " UNION ALL ") + "SELECT " + personOf("w") +
-                        " AS person FROM (SELECT " + msOf("e.\"timestamp\"") +
-                        " AS ts, CASE WHEN e.user_id IS NOT NULL THEN '0' || e.user_id "
-                        "ELSE '1' || e.anonymous_id END AS node FROM " +
-                        m_source.qualified(table) +
-                        " e WHERE (e.user_id IS NOT NULL OR e.anonymous_id IS NOT NULL)" + filters + ") w" +
-                        personJoin("w") + " WHERE " + where;
+                        " AS person FROM (SELECT " + msOf("e.\"timestamp\"") + " AS ts, " +
+                        m_source.nodeOf(table, "e") + " AS node FROM " + m_source.qualified(table) +
+                        " e WHERE " + m_source.identified(table, "e") + filters + ") w" + personJoin("w") +
+                        " WHERE " + where;
         }
         if (branches.empty()) {
             // No table holds this event: nobody did it.

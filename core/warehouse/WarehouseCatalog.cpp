@@ -83,7 +83,8 @@ TableRead tableRead(const SourceTables &source, const std::string &table, const 
     std::string select = "SELECT " + personOf("e") +
                          ", e.ts, e.products, e.product_id, e.sku, e.price, "
                          "e.quantity";
-    std::string inner = std::string("SELECT ") + kNodeOf + " AS node, " + msOf("e.\"timestamp\"") + " AS ts";
+    std::string inner =
+        "SELECT " + source.nodeOf(table, "e") + " AS node, " + msOf("e.\"timestamp\"") + " AS ts";
     for (const char *fixed : {"products", "product_id", "sku", "price", "quantity"}) {
         inner += ", " +
                  (source.typeOf(table, fixed).empty() ? std::string("CAST(NULL AS text)")
@@ -101,8 +102,8 @@ TableRead tableRead(const SourceTables &source, const std::string &table, const 
         inner += ", CAST(e." + sqlName(c) + " AS text) AS " + alias;
         select += ", e." + alias;
     }
-    read.sql = select + " FROM (" + inner + " FROM " + source.qualified(table) +
-               " e WHERE e.user_id IS NOT NULL OR e.anonymous_id IS NOT NULL) e" + personJoin("e");
+    read.sql = select + " FROM (" + inner + " FROM " + source.qualified(table) + " e WHERE " +
+               source.identified(table, "e") + ") e" + personJoin("e");
     return read;
 }
 

@@ -17,7 +17,7 @@ namespace {
 
 constexpr int kFetchRows = 5000;
 
-// The users table's columns as one flat JSON object (attributes the export's trait reader takes).
+// The profile table's columns as one flat JSON object (attributes the export's trait reader takes).
 std::string attributesJson(const PgResult &rows, int row, int firstColumn,
                            const std::vector<std::string> &names)
 {
@@ -68,21 +68,25 @@ Result<segments::ExportCounts> exportMembers(const std::string &uri, const Wareh
                             (audience ? "created" : "saved") + " in " + redactedUri(uri) +
                             (audience ? " (awb audience create)." : " (awb segment save)."));
         }
-        // Text columns of users, the person's attributes; ids and load times are not.
+        // The columns of the profile table are the person's attributes; its key and load times are not.
+        const std::string &profiles = source.mapping.profileTable;
+        const std::string &key = source.mapping.profileKey;
+        const bool withProfiles = !profiles.empty() && !source.typeOf(profiles, key).empty();
         std::vector<std::string> attributes;
         std::string select;
-        if (source.has("users")) {
-            for (const auto &[column, type] : source.columns.at("users")) {
-                if (column != "id" && column != "received_at" && column != "uuid_ts" &&
+        if (withProfiles) {
+            for (const auto &[column, type] : source.columns.at(profiles)) {
+                if (column != key && column != "received_at" && column != "uuid_ts" &&
                     column != "loaded_at") {
                     attributes.push_back(column);
                     select += ", CAST(u." + sqlName(column) + " AS text)";
                 }
             }
         }
-        const std::string users = source.has("users")
-                                      ? " LEFT JOIN (SELECT * FROM " + source.qualified("users") +
-                                            ") u ON substr(l.node, 1, 1) = '0' AND u.id = substr(l.node, 2)"
+        const std::string users = withProfiles
+                                      ? " LEFT JOIN (SELECT * FROM " + source.qualified(profiles) +
+                                            ") u ON substr(l.node, 1, 1) = '0' AND " +
+                                            source.textOf(profiles, key, "u") + " = substr(l.node, 2)"
                                       : "";
         if (const Result<void> opened = writer.open(); !opened) {
             return fail(opened.error());
@@ -136,7 +140,7 @@ Result<segments::ExportCounts> exportMembers(const std::string &uri, const Wareh
                 }
                 const std::string_view node = rows.text(r, 1);
                 if (node.starts_with('0')) {
-                    // The person's smallest user id, with its row of users.
+                    // The person's smallest user id, with its row of the profile table.
                     if (member.userId.empty()) {
                         member.userId = node.substr(1);
                         member.traitsJson = attributesJson(rows, r, 2, attributes);

@@ -9,7 +9,10 @@
 #include "traits/TraitInfos.h"
 #include "warehouse/PgConnection.h"
 #include "warehouse/RuleSql.h"
+#include "warehouse/SnakeCase.h"
 #include "warehouse/WarehouseSession.h"
+
+#include <algorithm>
 
 namespace awb::warehouse {
 
@@ -89,6 +92,19 @@ Result<WarehouseSummary> openWarehouse(const std::string &uri, ProgressSink &pro
         out.nowMs = computed ? *computed
                              : refreshWarehouseTraits(*pg, *source, latestEventMs(*pg, *source) + 1).nowMs;
         out.people = pg->exec("SELECT count(*) FROM awb.traits").int64(0, 0);
+        std::vector<std::string> numbers;
+        std::string largest;
+        for (const std::string &id : warehouseTraitIds()) {
+            if (traits::findTraitInfo(id)->kind == traits::TraitKind::Number) {
+                numbers.push_back(id);
+                largest += std::string(largest.empty() ? "" : ", ") + "max(abs(" + sqlName(id) + "))";
+            }
+        }
+        const PgResult maxima = pg->exec("SELECT " + largest + " FROM awb.traits");
+        for (std::size_t i = 0; i < numbers.size(); ++i) {
+            const int column = static_cast<int>(i);
+            out.largest[numbers[i]] = maxima.isNull(0, column) ? 0.0 : maxima.real(0, column);
+        }
         for (const auto &[name, table] : readEventSources(*pg)) {
             if (out.events.empty() || out.events.back() != name) {
                 out.events.push_back(name);
@@ -118,12 +134,45 @@ Result<void> setSourceMapping(const std::string &uri, const SourceMapping &mappi
         if (!source) {
             return fail(source.error());
         }
-        if (mapping.orderEvent.empty() || mapping.refundEvent.empty() || mapping.valueColumns.empty()) {
-            return fail(Error::Code::InvalidInput,
-                        "The order event, the refund event and the order value need a name.");
+        if (mapping.orderEvent.empty() || mapping.refundEvent.empty() || mapping.valueColumns.empty() ||
+            mapping.userIdColumn.empty()) {
+            return fail(
+                Error::Code::InvalidInput,
+                "The order event, the refund event, the order value and the user id column need a name.");
+        }
+        const auto anyTableHas = [&](const std::string &column) {
+            return std::any_of(source->columns.begin(), source->columns.end(),
+                               [&](const auto &table) { return table.second.count(column) > 0; });
+        };
+        for (const auto &[column, role] : {std::pair{mapping.userIdColumn, "user id"},
+                                           std::pair{mapping.anonymousIdColumn, "anonymous id"}}) {
+            if (!column.empty() && !anyTableHas(column)) {
+                return fail(Error::Code::InvalidInput, "No table of schema " + source->schema +
+                                                           " has a column '" + column + "' (the " + role +
+                                                           " column).");
+            }
+        }
+        if (!mapping.profileTable.empty()) {
+            if (!source->has(mapping.profileTable)) {
+                return fail(Error::Code::InvalidInput, "Schema " + source->schema + " has no table '" +
+                                                           mapping.profileTable + "' (the profile table).");
+            }
+            if (source->typeOf(mapping.profileTable, mapping.profileKey).empty()) {
+                return fail(Error::Code::InvalidInput, "Table " + mapping.profileTable + " of schema " +
+                                                           source->schema + " has no column '" +
+                                                           mapping.profileKey + "' (the profile key).");
+            }
         }
         writeMapping(*pg, source->schema, mapping);
         return {};
+    });
+}
+
+Result<SourceMapping> sourceMapping(const std::string &uri)
+{
+    return guarded([&]() -> Result<SourceMapping> {
+        const auto pg = PgConnection::connect(uri);
+        return readMapping(*pg, sourceSchemaOf(*pg));
     });
 }
 

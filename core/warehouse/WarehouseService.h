@@ -12,6 +12,7 @@
 #include "warehouse/WarehouseTraits.h"
 
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -24,6 +25,8 @@ struct WarehouseSummary
     std::int64_t people = 0;
     std::int64_t nowMs = 0;
     std::vector<std::string> events; ///< event names rules may count, by name
+    std::map<std::string, double>
+        largest; ///< each number trait's largest absolute value (0 when none is set)
 };
 
 /// Connects, checks the source schema holds Segment's layout and computes the traits when they never were (as
@@ -33,8 +36,11 @@ Result<WarehouseSummary> openWarehouse(const std::string &uri, ProgressSink &pro
 /// Writes the workspace's events into the first schema of the URI's search_path.
 Result<LayoutCounts> publishWorkspace(const std::string &workspacePath, const std::string &uri);
 
-/// Stores what the traits read from the source schema (the order and refund events, the order value's
-/// columns); the next count or refresh computes the traits with it.
+/// What the warehouse reads from the source schema: the stored mapping, defaults where none is stored.
+Result<SourceMapping> sourceMapping(const std::string &uri);
+/// Stores what the warehouse reads from the source schema (the order and refund events, the order value's
+/// columns, the identity columns, the profile table); InvalidInput naming a column or table the schema does
+/// not have. The next count or refresh joins the people and computes the traits with it.
 Result<void> setSourceMapping(const std::string &uri, const SourceMapping &mapping);
 
 /// Rebuilds the people and traits as of asOfMs (default: just after the latest event).

@@ -8,6 +8,7 @@
 #include "warehouse/WarehouseTime.h"
 
 #include <algorithm>
+#include <array>
 #include <cctype>
 
 namespace awb::warehouse {
@@ -41,11 +42,9 @@ std::string allEventsSql(const SourceTables &s)
 {
     std::string sql;
     for (const EventTable &t : eventTables(s)) {
-        sql += std::string(sql.empty() ? "" : " UNION ALL ") + "SELECT " + kNodeOf + " AS node, " +
-               msOf("e.\"timestamp\"") + " AS ts, " + std::to_string(t.kind) + " AS kind, " + t.name +
-               " AS name FROM " + s.qualified(t.table) +
-               " e WHERE e.user_id IS NOT NULL OR e.anonymous_id IS "
-               "NOT NULL";
+        sql += std::string(sql.empty() ? "" : " UNION ALL ") + "SELECT " + s.nodeOf(t.table, "e") +
+               " AS node, " + msOf("e.\"timestamp\"") + " AS ts, " + std::to_string(t.kind) + " AS kind, " +
+               t.name + " AS name FROM " + s.qualified(t.table) + " e WHERE " + s.identified(t.table, "e");
     }
     return sql.empty()
                ? "SELECT CAST(NULL AS text) AS node, CAST(0 AS bigint) AS ts, 0 AS kind, CAST(NULL AS "
@@ -55,10 +54,10 @@ std::string allEventsSql(const SourceTables &s)
 
 // The value of an order or refund row: revenue, else total (the local engine falls back to the products'
 // lines, which a warehouse stores as text; not pushed down).
-std::string orderValue(const SourceTables &s, const std::string &table, const SourceMapping &mapping)
+std::string orderValue(const SourceTables &s, const std::string &table)
 {
     std::vector<std::string> parts;
-    for (const std::string &name : mapping.valueColumns) {
+    for (const std::string &name : s.mapping.valueColumns) {
         const std::string c = snakeCase(name);
         const std::string type = s.typeOf(table, c);
         if (type == "double precision" || type == "numeric" || type == "integer" || type == "bigint" ||
@@ -77,8 +76,7 @@ std::string orderValue(const SourceTables &s, const std::string &table, const So
     return sql + ")";
 }
 
-std::string ordersSql(const SourceTables &s, const std::string &event, const SourceMapping &mapping,
-                      const std::string &aggregates)
+std::string ordersSql(const SourceTables &s, const std::string &event, const std::string &aggregates)
 {
     const std::string table = snakeCase(event);
     if (!s.has(table)) {
@@ -86,10 +84,9 @@ std::string ordersSql(const SourceTables &s, const std::string &event, const Sou
                " FROM (SELECT CAST(0 AS bigint) AS ts, "
                "CAST(0 AS double precision) AS v) e WHERE 1 = 0 GROUP BY 1";
     }
-    return "SELECT " + personOf("e") + " AS person, " + aggregates + " FROM (SELECT " + std::string(kNodeOf) +
-           " AS node, " + msOf("e.\"timestamp\"") + " AS ts, " + orderValue(s, table, mapping) +
-           " AS v FROM " + s.qualified(table) +
-           " e WHERE e.user_id IS NOT NULL OR e.anonymous_id IS NOT NULL) e" + personJoin("e") +
+    return "SELECT " + personOf("e") + " AS person, " + aggregates + " FROM (SELECT " + s.nodeOf(table, "e") +
+           " AS node, " + msOf("e.\"timestamp\"") + " AS ts, " + orderValue(s, table) + " AS v FROM " +
+           s.qualified(table) + " e WHERE " + s.identified(table, "e") + ") e" + personJoin("e") +
            " WHERE e.ts < CAST($1 AS bigint) GROUP BY " + personOf("e");
 }
 
@@ -124,13 +121,15 @@ void rebuildIdentities(PgConnection &pg, const SourceTables &s)
     std::string nodes;
     std::string edges;
     for (const EventTable &t : eventTables(s)) {
-        const std::string table = s.qualified(t.table);
-        nodes += std::string(nodes.empty() ? "" : " UNION ") + "SELECT '0' || user_id AS node FROM " + table +
-                 " WHERE user_id IS NOT NULL UNION SELECT '1' || anonymous_id FROM " + table +
-                 " WHERE anonymous_id IS NOT NULL";
-        edges += std::string(edges.empty() ? "" : " UNION ") +
-                 "SELECT '0' || user_id AS a, '1' || anonymous_id AS b FROM " + table +
-                 " WHERE user_id IS NOT NULL AND anonymous_id IS NOT NULL";
+        const std::string table = s.qualified(t.table) + " e";
+        const std::string user = s.textOf(t.table, s.mapping.userIdColumn, "e");
+        const std::string anonymous = s.textOf(t.table, s.mapping.anonymousIdColumn, "e");
+        nodes += std::string(nodes.empty() ? "" : " UNION ") + "SELECT '0' || " + user + " AS node FROM " +
+                 table + " WHERE " + user + " IS NOT NULL UNION SELECT '1' || " + anonymous + " FROM " +
+                 table + " WHERE " + anonymous + " IS NOT NULL";
+        edges += std::string(edges.empty() ? "" : " UNION ") + "SELECT '0' || " + user + " AS a, '1' || " +
+                 anonymous + " AS b FROM " + table + " WHERE " + user + " IS NOT NULL AND " + anonymous +
+                 " IS NOT NULL";
     }
     const std::string none = "SELECT CAST(NULL AS text) AS a, CAST(NULL AS text) AS b WHERE 1 = 0";
     pg.execScript("DROP TABLE IF EXISTS awb.identity_labels; DROP TABLE IF EXISTS awb.identity_edges");
@@ -204,6 +203,30 @@ std::string SourceTables::qualified(const std::string &table) const
     return sqlName(schema) + "." + sqlName(table);
 }
 
+std::string SourceTables::textOf(const std::string &table, const std::string &column,
+                                 const std::string &alias) const
+{
+    const std::string type = column.empty() ? std::string() : typeOf(table, column);
+    if (type.empty()) {
+        return "CAST(NULL AS text)";
+    }
+    const std::string ref = alias + "." + sqlName(column);
+    return type == "text" || type == "character varying" ? ref : "CAST(" + ref + " AS text)";
+}
+
+std::string SourceTables::nodeOf(const std::string &table, const std::string &alias) const
+{
+    const std::string user = textOf(table, mapping.userIdColumn, alias);
+    return "CASE WHEN " + user + " IS NOT NULL THEN '0' || " + user + " ELSE '1' || " +
+           textOf(table, mapping.anonymousIdColumn, alias) + " END";
+}
+
+std::string SourceTables::identified(const std::string &table, const std::string &alias) const
+{
+    return "(" + textOf(table, mapping.userIdColumn, alias) + " IS NOT NULL OR " +
+           textOf(table, mapping.anonymousIdColumn, alias) + " IS NOT NULL)";
+}
+
 SourceTables readSourceTables(PgConnection &pg, const std::string &schema)
 {
     SourceTables s;
@@ -218,6 +241,7 @@ SourceTables readSourceTables(PgConnection &pg, const std::string &schema)
     for (int i = 0; i < r.rows(); ++i) {
         s.columns[std::string(r.text(i, 0))][std::string(r.text(i, 1))] = std::string(r.text(i, 2));
     }
+    s.mapping = readMapping(pg, schema);
     return s;
 }
 
@@ -259,7 +283,7 @@ std::int64_t latestEventMs(PgConnection &pg, const SourceTables &source)
     return r.int64(0, 0);
 }
 
-std::string traitsSql(const SourceTables &s, const SourceMapping &mapping)
+std::string traitsSql(const SourceTables &s)
 {
     const std::string day = std::to_string(traits::kDayMs);
     const std::string gap = std::to_string(traits::kSessionGapMs);
@@ -275,11 +299,11 @@ std::string traitsSql(const SourceTables &s, const SourceMapping &mapping)
            gap +
            " THEN 1 ELSE 0 END) AS sessions FROM visits GROUP BY person), "
            "orders AS (" +
-           ordersSql(s, mapping.orderEvent, mapping,
+           ordersSql(s, s.mapping.orderEvent,
                      "count(*) AS orders, sum(e.v) AS spend, min(e.ts) AS first_purchase, "
                      "max(e.ts) AS last_purchase") +
            "), refunds AS (" +
-           ordersSql(s, mapping.refundEvent, mapping, "count(*) AS refunds, sum(abs(e.v)) AS refunded") +
+           ordersSql(s, s.mapping.refundEvent, "count(*) AS refunds, sum(abs(e.v)) AS refunded") +
            "), buyers AS (SELECT person, CAST(last_purchase AS double precision) AS r, CAST(orders AS double "
            "precision) AS f, spend AS m FROM orders), "
            "rfm AS (SELECT r.person, r.score AS rs, f.score AS fs, m.score AS ms, " +
@@ -360,8 +384,7 @@ WarehouseTraitsInfo refreshWarehouseTraits(PgConnection &pg, const SourceTables 
         pg.exec("CREATE TABLE awb.people AS SELECT person, min(ts) AS first_seen, " + partOf("person") +
                 " AS part FROM awb_person_events GROUP BY person");
         pg.execScript("DROP TABLE IF EXISTS awb.traits");
-        const SourceMapping mapping = readMapping(pg, source.schema);
-        pg.exec(traitsSql(source, mapping), {std::to_string(nowMs), mapping.refundEvent});
+        pg.exec(traitsSql(source), {std::to_string(nowMs), source.mapping.refundEvent});
         pg.execScript("DROP TABLE awb_person_events");
         pg.execScript("DROP TABLE IF EXISTS awb.traits_info");
         // The latest event the people were joined from: a later one means new ids to join.
@@ -382,6 +405,23 @@ WarehouseTraitsInfo refreshWarehouseTraits(PgConnection &pg, const SourceTables 
     return info;
 }
 
+namespace {
+
+// The mapping's text fields by their key in awb.source_definition (the order value's columns are
+// "order_value", joined with commas).
+template <typename Mapping> auto textFields(Mapping &m)
+{
+    using Field = std::pair<const char *, decltype(&m.orderEvent)>;
+    return std::array<Field, 6>{{{"order_event", &m.orderEvent},
+                                 {"refund_event", &m.refundEvent},
+                                 {"user_id_column", &m.userIdColumn},
+                                 {"anonymous_id_column", &m.anonymousIdColumn},
+                                 {"profile_table", &m.profileTable},
+                                 {"profile_key", &m.profileKey}}};
+}
+
+} // namespace
+
 SourceMapping readMapping(PgConnection &pg, const std::string &schema)
 {
     SourceMapping m;
@@ -396,11 +436,12 @@ SourceMapping readMapping(PgConnection &pg, const std::string &schema)
     for (int i = 0; i < r.rows(); ++i) {
         const std::string key(r.text(i, 0));
         const std::string value(r.text(i, 1));
-        if (key == "order_event") {
-            m.orderEvent = value;
-        } else if (key == "refund_event") {
-            m.refundEvent = value;
-        } else if (key == "order_value") {
+        for (const auto &[name, field] : textFields(m)) {
+            if (key == name) {
+                *field = value;
+            }
+        }
+        if (key == "order_value") {
             m.valueColumns.clear();
             std::size_t start = 0;
             while (start <= value.size()) {
@@ -426,13 +467,11 @@ void writeMapping(PgConnection &pg, const std::string &schema, const SourceMappi
         pg.execScript("CREATE SCHEMA IF NOT EXISTS awb; CREATE TABLE IF NOT EXISTS awb.source_definition "
                       "(source_schema text NOT NULL, key text NOT NULL, value text NOT NULL)");
         pg.exec("DELETE FROM awb.source_definition WHERE source_schema = $1", {schema});
-        // Traits computed with another mapping are out of date.
+        // Traits and people computed with another mapping are out of date.
         pg.execScript("DROP TABLE IF EXISTS awb.traits_info");
-        for (const auto &[key, value] :
-             {std::pair<std::string, std::string>{"order_event", mapping.orderEvent},
-              {"refund_event", mapping.refundEvent},
-              {"order_value", values}}) {
-            pg.exec("INSERT INTO awb.source_definition VALUES ($1, $2, $3)", {schema, key, value});
+        pg.exec("INSERT INTO awb.source_definition VALUES ($1, 'order_value', $2)", {schema, values});
+        for (const auto &[key, field] : textFields(mapping)) {
+            pg.exec("INSERT INTO awb.source_definition VALUES ($1, $2, $3)", {schema, key, *field});
         }
         pg.execScript("COMMIT");
     } catch (...) {

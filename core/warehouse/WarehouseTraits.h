@@ -23,7 +23,24 @@ namespace awb::warehouse {
 
 class PgConnection;
 
-/// The tables of the source schema and the SQL type of each of their columns.
+/// What the warehouse reads from the source schema (issue 16's "mapping once"), kept per source schema in
+/// awb.source_definition(source_schema, key, value). Defaults: the names of Segment's warehouse connector and
+/// of its e-commerce spec.
+struct SourceMapping
+{
+    std::string orderEvent = "Order Completed";
+    std::string refundEvent = "Order Refunded";
+    std::vector<std::string> valueColumns = {"revenue", "total"}; ///< an order's value: the first set one
+    /// The identity columns of every event table: the user id, and the id of a visitor not known yet (empty:
+    /// the source has none).
+    std::string userIdColumn = "user_id";
+    std::string anonymousIdColumn = "anonymous_id";
+    /// One row per user id, whose other columns are the person's attributes in exports (empty: none).
+    std::string profileTable = "users";
+    std::string profileKey = "id"; ///< its column holding the user id
+};
+
+/// The tables of the source schema, the SQL type of each of their columns and the stored mapping.
 struct SourceTables
 {
     std::string schema;
@@ -32,12 +49,20 @@ struct SourceTables
     /// (SQLite's BINARY), whatever the database's or the column's collation: ' COLLATE "C"' on PostgreSQL
     /// and its kin, empty on Redshift, which has no such clause and compares bytes.
     std::string byteOrder;
+    SourceMapping mapping;
 
     bool has(const std::string &table) const { return columns.count(table) > 0; }
     /// The type of table.column, empty when there is no such column.
     std::string typeOf(const std::string &table, const std::string &column) const;
     /// schema.table, quoted.
     std::string qualified(const std::string &table) const;
+    /// alias.column of table as text; NULL when the table has no such column or column is empty.
+    std::string textOf(const std::string &table, const std::string &column, const std::string &alias) const;
+    /// The person node of a row of table aliased alias: "0" || its user id, else "1" || its anonymous id (the
+    /// mapping's identity columns; NULL without either).
+    std::string nodeOf(const std::string &table, const std::string &alias) const;
+    /// True for a row of table aliased alias that carries an id of either kind.
+    std::string identified(const std::string &table, const std::string &alias) const;
 };
 
 /// The person of an event row aliased alias with a column "node" ("0" || user_id, else "1" || anonymous_id):
@@ -45,9 +70,6 @@ struct SourceTables
 /// person).
 std::string personOf(const std::string &alias);
 std::string personJoin(const std::string &alias);
-/// The node of an event row aliased e: its user id, else its anonymous id.
-inline constexpr const char *kNodeOf =
-    "CASE WHEN e.user_id IS NOT NULL THEN '0' || e.user_id ELSE '1' || e.anonymous_id END";
 /// The 4-hex-digit md5 prefix of a person expression, by which people are sampled and split into parts.
 std::string partOf(const std::string &person);
 /// Every event of the source with its person: (person, ts, kind, name). A traits refresh reads it once into
@@ -57,20 +79,11 @@ std::string personEventsSql(const SourceTables &source);
 /// stores it once in awb.people(person, first_seen, part), which audiences read part by part.
 std::string peopleSql(const SourceTables &source);
 
-/// Reads the source schema's tables from information_schema. Throws PgError.
+/// Reads the source schema's tables from information_schema, and its stored mapping. Throws PgError.
 SourceTables readSourceTables(PgConnection &pg, const std::string &schema);
 
 /// The first schema of the connection's search_path ("public" when it names none).
 std::string sourceSchemaOf(PgConnection &pg);
-
-/// What the traits read from the source (issue 16's "mapping once"), kept per source schema in
-/// awb.source_definition(source_schema, key, value). Defaults: Segment's e-commerce spec names.
-struct SourceMapping
-{
-    std::string orderEvent = "Order Completed";
-    std::string refundEvent = "Order Refunded";
-    std::vector<std::string> valueColumns = {"revenue", "total"}; ///< an order's value: the first set one
-};
 
 /// The mapping stored for the schema, defaults for what is not stored. Throws PgError.
 SourceMapping readMapping(PgConnection &pg, const std::string &schema);
@@ -94,9 +107,9 @@ std::int64_t latestEventMs(PgConnection &pg, const SourceTables &source);
 /// awb.traits_info(now_ms, source_schema, latest_event_ms). Throws PgError.
 WarehouseTraitsInfo refreshWarehouseTraits(PgConnection &pg, const SourceTables &source, std::int64_t nowMs);
 
-/// The statement that creates awb.traits from awb_person_events ($1: now in ms, $2: the refund event's name;
-/// exposed for the lint).
-std::string traitsSql(const SourceTables &source, const SourceMapping &mapping);
+/// The statement that creates awb.traits from awb_person_events with the source's mapping ($1: now in ms, $2:
+/// the refund event's name; exposed for the lint).
+std::string traitsSql(const SourceTables &source);
 
 /// The portable-SQL rules this statement breaks (empty when none), e.g. "uses FILTER".
 std::vector<std::string> portabilityProblems(const std::string &sql);

@@ -3,6 +3,7 @@
 // segment count run there and agree with the same commands on the workspace file; errors name the schema and
 // never print a password.
 #include "CliRun.h"
+#include "warehouse/PgConnection.h"
 
 #include <QFile>
 #include <QJsonDocument>
@@ -174,6 +175,87 @@ private slots:
                                       QStringLiteral("Order Completed"), QStringLiteral("--order-value"),
                                       QStringLiteral("revenue,total")});
         QVERIFY2(restored.exitCode == 0, qPrintable(restored.err));
+    }
+
+    // A source whose identity columns and profile table are named otherwise (customer_id, visitor_id, a
+    // customers table keyed by customer_ref) gives nobody until mapped, then the same counts and export rows
+    // as Segment's layout; a column the schema does not have is refused by name, and the stored mapping is
+    // kept.
+    void identityColumnsAndTheProfileTableAreMapped()
+    {
+        const std::string server = qEnvironmentVariable("AWB_TEST_PG_URI").toStdString();
+        const auto pg = awb::warehouse::PgConnection::connect(server);
+        pg->execScript("DROP SCHEMA IF EXISTS cli_renamed CASCADE; CREATE SCHEMA cli_renamed");
+        const auto tables = pg->exec("SELECT table_name FROM information_schema.tables WHERE table_schema = "
+                                     "'cli_shop'");
+        for (int i = 0; i < tables.rows(); ++i) {
+            const std::string t = "\"" + std::string(tables.text(i, 0)) + "\"";
+            pg->execScript("CREATE TABLE cli_renamed." + t + " AS SELECT * FROM cli_shop." + t);
+        }
+        const auto renames = pg->exec("SELECT table_name, column_name FROM information_schema.columns WHERE "
+                                      "table_schema = 'cli_renamed' AND column_name IN ('user_id', "
+                                      "'anonymous_id')");
+        QVERIFY(renames.rows() > 4);
+        for (int i = 0; i < renames.rows(); ++i) {
+            const std::string column(renames.text(i, 1));
+            pg->execScript("ALTER TABLE cli_renamed.\"" + std::string(renames.text(i, 0)) +
+                           "\" RENAME COLUMN " + column + " TO " +
+                           (column == "user_id" ? "customer_id" : "visitor_id"));
+        }
+        pg->execScript("ALTER TABLE cli_renamed.users RENAME TO customers; ALTER TABLE cli_renamed.customers "
+                       "RENAME COLUMN id TO customer_ref");
+        QString renamed = m_uri;
+        renamed.replace(QStringLiteral("cli_shop"), QStringLiteral("cli_renamed"));
+        const QStringList rule = {QStringLiteral("--template"), QStringLiteral("lapsed-vips"),
+                                  QStringLiteral("--param"), QStringLiteral("spend=300")};
+        const auto count = [&](const QString &uri) {
+            const auto r = awbRun(QStringList{QStringLiteral("segment"), QStringLiteral("count"), uri,
+                                              QStringLiteral("--json")} +
+                                  rule);
+            return r.exitCode == 0 ? QJsonDocument::fromJson(r.out.toUtf8()).object() : QJsonObject();
+        };
+        QCOMPARE(count(renamed).value(QStringLiteral("profiles")).toInteger(), 0);
+
+        const auto wrong = awbRun({QStringLiteral("traits"), renamed, QStringLiteral("--user-id-column"),
+                                   QStringLiteral("no_such_column")});
+        QCOMPARE(wrong.exitCode, 2);
+        QVERIFY2(wrong.err.contains(QStringLiteral("'no_such_column' (the user id column)")),
+                 qPrintable(wrong.err));
+        const auto mapped = awbRun({QStringLiteral("traits"), renamed, QStringLiteral("--user-id-column"),
+                                    QStringLiteral("customer_id"), QStringLiteral("--anonymous-id-column"),
+                                    QStringLiteral("visitor_id"), QStringLiteral("--profile-table"),
+                                    QStringLiteral("customers"), QStringLiteral("--profile-key"),
+                                    QStringLiteral("customer_ref")});
+        QVERIFY2(mapped.exitCode == 0, qPrintable(mapped.err));
+        QVERIFY2(mapped.out.contains(QStringLiteral("profiles customers.customer_ref")),
+                 qPrintable(mapped.out));
+        const QJsonObject expected = count(m_uri);
+        QVERIFY(expected.value(QStringLiteral("matching")).toInteger() > 0);
+        QCOMPARE(count(renamed), expected);
+
+        // One option changed later keeps the rest of the stored mapping.
+        const auto order = awbRun({QStringLiteral("traits"), renamed, QStringLiteral("--order-value"),
+                                   QStringLiteral("revenue,total")});
+        QVERIFY2(order.exitCode == 0, qPrintable(order.err));
+        QVERIFY2(order.out.contains(QStringLiteral("user id column customer_id")), qPrintable(order.out));
+
+        QStringList files;
+        for (const QString &uri : {m_uri, renamed}) {
+            const QString name = QStringLiteral("Mapped VIPs");
+            const auto saved = awbRun(QStringList{QStringLiteral("segment"), QStringLiteral("save"), uri,
+                                                  QStringLiteral("--name"), name} +
+                                      rule);
+            QVERIFY2(saved.exitCode == 0, qPrintable(saved.err));
+            files << m_dir.filePath(QStringLiteral("mapped-%1.csv").arg(files.size()));
+            const auto out = awbRun({QStringLiteral("segment"), QStringLiteral("export"), uri,
+                                     QStringLiteral("--name"), name, QStringLiteral("--preset"),
+                                     QStringLiteral("klaviyo"), QStringLiteral("--out"), files.back()});
+            QVERIFY2(out.exitCode == 0, qPrintable(out.err));
+        }
+        const QStringList rows = sortedRows(files[0]);
+        QVERIFY(rows.size() > 2);
+        QVERIFY2(rows[1].contains(QLatin1Char('@')), qPrintable(rows[1])); // e-mail from the profile table
+        QCOMPARE(sortedRows(files[1]), rows);
     }
 
 private:

@@ -13,12 +13,14 @@
 #include "services/TraitService.h"
 #include "settings/Settings.h"
 #include "warehouse/PgConnection.h"
+#include "warehouse/SourceMappingDialog.h"
 #include "warehouse/WarehouseAudienceStore.h"
 #include "warehouse/WarehouseAudiencesPanel.h"
 #include "warehouse/WarehouseConnectDialog.h"
 #include "warehouse/WarehouseService.h"
 #include "warehouse/WarehouseWindow.h"
 
+#include <QLabel>
 #include <QLineEdit>
 #include <QMessageBox>
 #include <QPushButton>
@@ -77,12 +79,8 @@ private slots:
     void liveCountFollowsTheRule()
     {
         ui::WarehouseWindow window(m_uri, QStringLiteral("gui_shop"));
-        window.setAttribute(Qt::WA_DeleteOnClose, false);
-        // Listen before anything can run the event loop: the opening may be done within milliseconds.
         QSignalSpy opened(&window, &ui::WarehouseWindow::opened);
-        window.show();
-        QVERIFY(opened.count() > 0 || opened.wait(30000));
-        QTRY_VERIFY_WITH_TIMEOUT(!window.isBusy(), 30000);
+        QVERIFY(showOpened(window, opened));
         QVERIFY2(window.countText().startsWith(QStringLiteral("500 of 500")), qPrintable(window.countText()));
 
         auto table = services::TraitService(m_ws).load({}, ProgressSink::null());
@@ -123,10 +121,8 @@ private slots:
     void audiencesTabCreatesListsAndDeletes()
     {
         ui::WarehouseWindow window(m_uri, QStringLiteral("gui_shop"));
-        window.setAttribute(Qt::WA_DeleteOnClose, false);
         QSignalSpy opened(&window, &ui::WarehouseWindow::opened);
-        window.show();
-        QVERIFY(opened.count() > 0 || opened.wait(30000));
+        QVERIFY(showOpened(window, opened));
         ui::WarehouseAudiencesPanel *panel = window.audiencesPanel();
         QTRY_VERIFY_WITH_TIMEOUT(!window.isBusy() && !panel->isBusy(), 30000);
         window.findChild<QTabWidget *>(QStringLiteral("warehouseTabs"))->setCurrentWidget(panel);
@@ -179,7 +175,69 @@ private slots:
         QVERIFY(!warehouse::audienceInfo(m_uri, "GUI Beauty"));
     }
 
+    // Source mapping… shows the stored mapping; a column the schema lacks comes back in the dialog with the
+    // warehouse's reason and what was typed; an accepted one is stored and the window opens again with it.
+    void sourceMappingIsEditedInTheWindow()
+    {
+        ui::WarehouseWindow window(m_uri, QStringLiteral("gui_shop"));
+        QSignalSpy opened(&window, &ui::WarehouseWindow::opened);
+        QVERIFY(showOpened(window, opened));
+        const auto dialog = [&window]() -> ui::SourceMappingDialog * {
+            for (auto *d : window.findChildren<ui::SourceMappingDialog *>()) {
+                if (d->isVisible()) {
+                    return d;
+                }
+            }
+            return nullptr;
+        };
+        window.findChild<QPushButton *>(QStringLiteral("warehouseMappingButton"))->click();
+        QTRY_VERIFY_WITH_TIMEOUT(dialog() != nullptr, 30000);
+        const auto edit = [&dialog](const char *name) {
+            return dialog()->findChild<QLineEdit *>(QLatin1String(name));
+        };
+        QCOMPARE(edit("mappingUserId")->text(), QStringLiteral("user_id"));
+        QCOMPARE(edit("mappingOrderValue")->text(), QStringLiteral("revenue,total"));
+
+        edit("mappingUserId")->setText(QStringLiteral("customer_no"));
+        edit("mappingProfileTable")->clear();
+        dialog()->accept();
+        QTRY_VERIFY_WITH_TIMEOUT(dialog() != nullptr && !window.isBusy(), 30000);
+        auto *why = dialog()->findChild<QLabel *>(QStringLiteral("mappingError"));
+        QVERIFY(why);
+        QVERIFY2(why->text().contains(QStringLiteral("'customer_no' (the user id column)")),
+                 qPrintable(why->text()));
+        QCOMPARE(edit("mappingUserId")->text(), QStringLiteral("customer_no"));
+        QVERIFY(edit("mappingProfileTable")->text().isEmpty());
+        const QString shots = qEnvironmentVariable("AWB_SCREENSHOT_DIR");
+        if (!shots.isEmpty()) {
+            dialog()->grab().save(shots + QStringLiteral("/warehouse-source-mapping.png"));
+        }
+
+        edit("mappingUserId")->setText(QStringLiteral("user_id"));
+        opened.clear();
+        dialog()->accept();
+        QVERIFY(opened.wait(60000));
+        QTRY_VERIFY_WITH_TIMEOUT(!window.isBusy(), 30000);
+        QVERIFY(dialog() == nullptr);
+        const auto stored = warehouse::sourceMapping(m_uri);
+        QVERIFY(stored);
+        QCOMPARE(stored->userIdColumn, std::string("user_id"));
+        QVERIFY(stored->profileTable.empty());
+        QVERIFY2(window.countText().contains(QStringLiteral(" of 500")), qPrintable(window.countText()));
+        QVERIFY(warehouse::setSourceMapping(m_uri, warehouse::SourceMapping{}));
+    }
+
 private:
+    // Shows the window and waits until it has opened (traits in the warehouse) and counted. The spy listens
+    // from before anything can run the event loop: the opening may be done within milliseconds.
+    static bool showOpened(ui::WarehouseWindow &window, QSignalSpy &opened)
+    {
+        window.setAttribute(Qt::WA_DeleteOnClose, false);
+        window.show();
+        return (opened.count() > 0 || opened.wait(30000)) &&
+               QTest::qWaitFor([&window] { return !window.isBusy(); }, 30000);
+    }
+
     QTemporaryDir m_dir;
     std::string m_ws;
     std::string m_uri;

@@ -8,6 +8,7 @@
 #include "segments/RuleVocabulary.h"
 #include "traits/Scores.h"
 #include "traits/TraitInfos.h"
+#include "warehouse/SourceMappingDialog.h"
 #include "warehouse/WarehouseAudiencesPanel.h"
 #include "warehouse/WarehouseExportFile.h"
 #include "warehouse/WarehouseTraits.h"
@@ -45,6 +46,8 @@ std::shared_ptr<const RuleVocabulary> vocabularyOf(const warehouse::WarehouseSum
             }
         } else if (c.info.kind == traits::TraitKind::Number) {
             c.integral = id != "total_spend" && id != "average_order_value" && id != "refund_amount";
+            const auto largest = summary.largest.find(id);
+            c.largest = largest == summary.largest.end() ? 0.0 : largest->second;
         }
         v->traits.push_back(std::move(c));
     }
@@ -66,6 +69,7 @@ WarehouseWindow::WarehouseWindow(std::string uri, const QString &title, QWidget 
     : QMainWindow(parent), m_uri(std::move(uri)), m_editor(new RuleEditor(this)), m_summary(new QLabel(this)),
       m_count(new QLabel(this)), m_name(new QLineEdit(this)), m_preset(new QComboBox(this)),
       m_refresh(new QPushButton(tr("&Refresh traits"), this)),
+      m_mapping(new QPushButton(tr("Source &mapping…"), this)),
       m_save(new QPushButton(tr("&Save in warehouse"), this)),
       m_export(new QPushButton(tr("&Export…"), this)), m_cancel(new QPushButton(tr("Cancel"), this)),
       m_progress(new QProgressBar(this)), m_status(new StatusLine(this)), m_jobs(new JobRunner(this)),
@@ -87,6 +91,9 @@ WarehouseWindow::WarehouseWindow(std::string uri, const QString &title, QWidget 
         m_preset->addItem(QString::fromStdString(p.name), QString::fromStdString(p.id));
     }
     m_refresh->setToolTip(tr("Compute the people and traits again in the warehouse, as of its latest event"));
+    m_mapping->setObjectName(QStringLiteral("warehouseMappingButton"));
+    m_mapping->setToolTip(
+        tr("Which identity columns, profile table, order and refund events the warehouse reads"));
     m_save->setToolTip(tr("Write the rule and its members into the warehouse's awb schema"));
     m_export->setToolTip(tr("Write the members saved in the warehouse as a CSV file for the chosen tool"));
     m_progress->setRange(0, 0);
@@ -101,6 +108,7 @@ WarehouseWindow::WarehouseWindow(std::string uri, const QString &title, QWidget 
 
     auto *top = new QHBoxLayout;
     top->addWidget(m_summary, 1);
+    top->addWidget(m_mapping);
     top->addWidget(m_refresh);
     auto *bottom = new QHBoxLayout;
     bottom->addWidget(m_count, 1);
@@ -130,10 +138,12 @@ WarehouseWindow::WarehouseWindow(std::string uri, const QString &title, QWidget 
     connect(m_editor, &RuleEditor::ruleChanged, this, &WarehouseWindow::scheduleCount);
     connect(&m_countWatcher, &QFutureWatcher<CountResult>::finished, this, &WarehouseWindow::onCounted);
     connect(m_refresh, &QPushButton::clicked, this, &WarehouseWindow::refreshTraits);
+    connect(m_mapping, &QPushButton::clicked, this, &WarehouseWindow::editMapping);
     connect(m_save, &QPushButton::clicked, this, &WarehouseWindow::saveSegment);
     connect(m_export, &QPushButton::clicked, this, &WarehouseWindow::exportSegment);
     connect(m_cancel, &QPushButton::clicked, m_jobs, &JobRunner::cancel);
     connect(m_jobs, &JobRunner::finished, this, [this] {
+        m_onFailed = {};
         if (auto done = std::exchange(m_onFinished, {})) {
             done();
         }
@@ -141,6 +151,7 @@ WarehouseWindow::WarehouseWindow(std::string uri, const QString &title, QWidget 
     connect(m_jobs, &JobRunner::failed, this, &WarehouseWindow::onJobFailed);
     connect(m_jobs, &JobRunner::cancelled, this, [this] {
         m_onFinished = {};
+        m_onFailed = {};
         setBusy(false);
         m_status->showMessage(
             tr("Cancelled: the warehouse stopped the statement and kept what it had before."));
@@ -169,7 +180,7 @@ void WarehouseWindow::setBusy(bool busy, const QString &what)
 {
     m_progress->setVisible(busy);
     m_cancel->setVisible(busy);
-    for (QPushButton *b : {m_refresh, m_save, m_export}) {
+    for (QPushButton *b : {m_refresh, m_mapping, m_save, m_export}) {
         b->setEnabled(!busy);
     }
     if (busy) {
@@ -189,6 +200,7 @@ void WarehouseWindow::onOpened(const warehouse::WarehouseSummary &summary)
 {
     setBusy(false);
     m_nowMs = summary.nowMs;
+    m_schema = QString::fromStdString(summary.schema);
     m_summary->setText(tr("Schema %1: %2 people, traits as of %3, computed in the warehouse")
                            .arg(QString::fromStdString(summary.schema), QLocale().toString(summary.people),
                                 when(summary.nowMs)));
@@ -267,6 +279,47 @@ void WarehouseWindow::refreshTraits()
     });
 }
 
+void WarehouseWindow::editMapping()
+{
+    setBusy(true, tr("Reading the source mapping…"));
+    m_onFinished = [this] {
+        setBusy(false);
+        m_status->clearMessage();
+        emit jobDone();
+        showMappingDialog(m_jobs->result<warehouse::SourceMapping>(), {});
+    };
+    m_jobs->start(tr("Read source mapping"),
+                  [uri = m_uri](ProgressSink &) { return warehouse::sourceMapping(uri); });
+}
+
+void WarehouseWindow::showMappingDialog(const warehouse::SourceMapping &mapping, const QString &error)
+{
+    auto *dialog = new SourceMappingDialog(m_schema, mapping, error, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::accepted, this, [this, dialog] { storeMapping(dialog->mapping()); });
+    dialog->open();
+}
+
+void WarehouseWindow::storeMapping(const warehouse::SourceMapping &mapping)
+{
+    setBusy(true, tr("Storing the source mapping and computing the people and traits again…"));
+    m_onFinished = [this] {
+        onOpened(m_jobs->result<warehouse::WarehouseSummary>());
+        m_status->showMessage(tr("Source mapping stored; people and traits computed with it."));
+        emit jobDone();
+    };
+    m_onFailed = [this, mapping](const Error &error) {
+        showMappingDialog(mapping, QString::fromStdString(error.message));
+    };
+    m_jobs->start(tr("Store source mapping"),
+                  [uri = m_uri, mapping](ProgressSink &progress) -> Result<warehouse::WarehouseSummary> {
+                      if (const Result<void> stored = warehouse::setSourceMapping(uri, mapping); !stored) {
+                          return fail(stored.error());
+                      }
+                      return warehouse::openWarehouse(uri, progress);
+                  });
+}
+
 void WarehouseWindow::saveSegment()
 {
     const std::string name = m_name->text().trimmed().toStdString();
@@ -319,6 +372,9 @@ void WarehouseWindow::onJobFailed(const Error &error)
     m_onFinished = {};
     setBusy(false);
     m_status->showMessage(QString::fromStdString(error.message), true);
+    if (auto failed = std::exchange(m_onFailed, {})) {
+        failed(error);
+    }
     if (m_nowMs == 0) {
         m_summary->setText(tr("Not connected."));
     }

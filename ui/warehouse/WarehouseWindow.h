@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // A window on a warehouse (warehouse mode). Its Segments tab has the segment builder's rule editor over the
 // traits the warehouse computes, with a live count of the people a rule selects, counted inside the warehouse
-// after each edit (only the newest count is shown); the traits refreshed on demand; the segment saved into
+// after each edit (only the newest count is shown); the traits refreshed on demand, the source mapping edited
+// (SourceMappingDialog); the segment saved into
 // the warehouse (members and who entered / left) and exported as a preset's CSV. Its Audiences tab is
 // WarehouseAudiencesPanel. Every warehouse call runs off the UI thread.
 #pragma once
@@ -64,6 +65,12 @@ private:
     void startCount();
     void onCounted();
     void refreshTraits();
+    /// Source mapping…: reads the stored mapping, then asks for the new one (storeMapping).
+    void editMapping();
+    /// Stores the mapping and computes the people and traits again; a refused mapping comes back in the
+    /// dialog.
+    void storeMapping(const warehouse::SourceMapping &mapping);
+    void showMappingDialog(const warehouse::SourceMapping &mapping, const QString &error);
     void saveSegment();
     void exportSegment();
     void onJobFailed(const Error &error);
@@ -76,6 +83,7 @@ private:
     QLineEdit *m_name;
     QComboBox *m_preset;
     QPushButton *m_refresh;
+    QPushButton *m_mapping;
     QPushButton *m_save;
     QPushButton *m_export;
     QPushButton *m_cancel;
@@ -84,12 +92,14 @@ private:
     JobRunner *m_jobs;
     WarehouseAudiencesPanel *m_audiences;
     QTimer *m_debounce;
-    std::function<void()> m_onFinished; ///< what the running job's success leads to
+    std::function<void()> m_onFinished;            ///< what the running job's success leads to
+    std::function<void(const Error &)> m_onFailed; ///< what its failure leads to, beside the message
     QFutureWatcher<CountResult> m_countWatcher;
     std::uint64_t m_generation = 0;
     bool m_counting = false;   ///< a count runs (until its result is shown)
     bool m_countAgain = false; ///< the rule changed while counting
     std::int64_t m_nowMs = 0;
+    QString m_schema;
 };
 
 } // namespace awb::ui
