@@ -25,10 +25,9 @@ constexpr std::size_t kMaxCachedLinks = 1'000'000;
 struct EventWriter::Statements
 {
     explicit Statements(store::Database &db)
-        : insertEvent(
-              db.prepare("INSERT OR IGNORE INTO events (dedup_key, type, name_id, ts, profile_id, user_id, "
-                         "anonymous_id, message_id, properties, context, run_id) "
-                         "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")),
+        : insertEvent(db.prepare("INSERT INTO events (dedup_key, type, name_id, ts, profile_id, user_id, "
+                                 "anonymous_id, message_id, properties, context, run_id) "
+                                 "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")),
           insertProduct(
               db.prepare("INSERT INTO event_products (event_id, position, product_id, price, quantity, "
                          "properties) VALUES (?, ?, ?, ?, ?, ?)")),
@@ -78,7 +77,7 @@ struct EventWriter::MergeStatements
 };
 
 EventWriter::EventWriter(store::Database &db, std::int64_t runId)
-    : m_db(db), m_runId(runId), m_st(std::make_unique<Statements>(db))
+    : m_db(db), m_runId(runId), m_st(std::make_unique<Statements>(db)), m_keys(db)
 {
     auto count = m_db.prepare("SELECT count(*) FROM (SELECT 1 FROM identities LIMIT ?)");
     count.bind(1, kPreloadIdentities + 1);
@@ -271,8 +270,12 @@ EventWriter::Outcome EventWriter::write(const EventRecord &event)
                                  const std::string &text) -> store::Statement & {
         return text.empty() ? st.bindNull(index) : st.bindStatic(index, text);
     };
+    const std::uint64_t key = dedupKey(event);
+    if (!m_keys.add(key)) {
+        return Outcome::Duplicate;
+    }
     auto &ins = m_st->insertEvent;
-    ins.bind(1, static_cast<std::int64_t>(dedupKey(event)))
+    ins.bind(1, static_cast<std::int64_t>(key))
         .bind(2, static_cast<int>(event.type))
         .bind(3, eventNameId(event.name))
         .bind(4, event.timestampMs)
@@ -285,9 +288,6 @@ EventWriter::Outcome EventWriter::write(const EventRecord &event)
                                                    : std::string_view(event.propertiesJson));
     staticOrNull(ins, 10, event.contextJson);
     ins.run();
-    if (m_db.changes() == 0) {
-        return Outcome::Duplicate;
-    }
     writeProducts(m_db.lastInsertRowId(), event.products);
     applyTraits(profile, event);
     auto [it, inserted] = m_seen.try_emplace(profile, SeenRange{event.timestampMs, event.timestampMs});
@@ -328,6 +328,7 @@ void EventWriter::flushSeen()
 void EventWriter::finish()
 {
     flushSeen();
+    m_keys.store();
 }
 
 } // namespace awb::ingest

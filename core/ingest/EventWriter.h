@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Stores events inside the caller's import transaction: resolves identities (union-find merge of
-// profiles), de-duplicates, writes products. Not thread-safe; one writer per connection.
+// profiles), de-duplicates (DedupKeys), writes products. Not thread-safe; one writer per connection.
 #pragma once
 
+#include "ingest/DedupKeys.h"
 #include "ingest/EventRecord.h"
 #include "store/ProfileFields.h"
 
@@ -46,7 +47,8 @@ public:
     void setAttributes(std::int64_t profileId, const std::vector<store::ProfileAttribute> &attributes,
                        const std::string &email);
 
-    /// Writes the first / last seen times accumulated in memory. Call once before committing.
+    /// Writes the first / last seen times accumulated in memory and the new de-duplication keys. Call once
+    /// before committing: without it, the events written are not known as stored to the next import.
     void finish();
 
     std::int64_t profilesCreated() const { return m_profilesCreated; }
@@ -78,6 +80,7 @@ private:
     std::int64_t m_runId;
     std::unique_ptr<Statements> m_st;
     std::unique_ptr<MergeStatements> m_merge;
+    DedupKeys m_keys;
     // Identity cache: (kind, value) -> profile id as stored when cached; follow m_mergedInto for the
     // current owner. Bounded: cleared when it grows past a limit, so memory stays constant.
     std::unordered_map<std::string, std::int64_t> m_identityCache[2];

@@ -71,16 +71,21 @@ RemovedRun ImportRunRepository::remove(std::int64_t id)
     m_db.prepare("INSERT INTO removed_run_profiles SELECT DISTINCT profile_id FROM events WHERE run_id = ?")
         .bind(1, id)
         .run();
-    // event_products go with their events (ON DELETE CASCADE).
+    // event_products go with their events (ON DELETE CASCADE); their de-duplication keys go first, so that
+    // the same events can be imported again.
+    m_db.prepare("DELETE FROM event_keys WHERE key IN (SELECT dedup_key FROM events WHERE run_id = ?)")
+        .bind(1, id)
+        .run();
     m_db.prepare("DELETE FROM events WHERE run_id = ?").bind(1, id).run();
     removed.events = m_db.changes();
     m_db.exec(std::string("DELETE FROM profile_merges WHERE into_id IN (") + kOrphans + ")");
     m_db.exec(std::string("DELETE FROM identities WHERE profile_id IN (") + kOrphans + ")");
     m_db.exec(std::string("DELETE FROM profiles WHERE id IN (") + kOrphans + ")");
     removed.profiles = m_db.changes();
-    m_db.exec("UPDATE profiles SET first_seen = (SELECT min(ts) FROM events e WHERE e.profile_id = profiles.id), "
-              "last_seen = (SELECT max(ts) FROM events e WHERE e.profile_id = profiles.id) "
-              "WHERE id IN (SELECT profile_id FROM removed_run_profiles)");
+    m_db.exec(
+        "UPDATE profiles SET first_seen = (SELECT min(ts) FROM events e WHERE e.profile_id = profiles.id), "
+        "last_seen = (SELECT max(ts) FROM events e WHERE e.profile_id = profiles.id) "
+        "WHERE id IN (SELECT profile_id FROM removed_run_profiles)");
     m_db.exec("DELETE FROM removed_run_profiles");
     m_db.prepare("UPDATE profile_merges SET run_id = NULL WHERE run_id = ?").bind(1, id).run();
     m_db.prepare("DELETE FROM import_rejections WHERE run_id = ?").bind(1, id).run();

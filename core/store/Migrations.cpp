@@ -344,9 +344,9 @@ void addItemPrices(Database &db)
     addColumnIfMissing(db, "catalog_items", "list_price", "REAL");
 }
 
-// Version 11: control groups of frozen (static) segments, as version 9's of audiences: segment_members.control
-// = 1 for a member held out (stored, never a member for exports and conditions), and the share, seed and size.
-// Added only when missing, as version 7's column.
+// Version 11: control groups of frozen (static) segments, as version 9's of audiences:
+// segment_members.control = 1 for a member held out (stored, never a member for exports and conditions), and
+// the share, seed and size. Added only when missing, as version 7's column.
 constexpr const char *kSchemaV11 = "";
 
 void addSegmentControlGroups(Database &db)
@@ -355,6 +355,26 @@ void addSegmentControlGroups(Database &db)
     addColumnIfMissing(db, "segments", "control_seed", "INTEGER NOT NULL DEFAULT 0");
     addColumnIfMissing(db, "segments", "control_size", "INTEGER NOT NULL DEFAULT 0");
     addColumnIfMissing(db, "segment_members", "control", "INTEGER NOT NULL DEFAULT 0");
+}
+
+// Version 12 (issue 18): the events' de-duplication keys in a table of their own, which imports read once and
+// write in sorted batches (ingest/DedupKeys), in place of the unique index on events.dedup_key, which cost a
+// random B-tree insert per event. events.dedup_key stays: removing an import run removes its keys with it.
+// Added only when missing, as version 7's column.
+constexpr const char *kSchemaV12 = "CREATE TABLE IF NOT EXISTS event_keys (key INTEGER PRIMARY KEY);";
+
+void moveDedupKeys(Database &db)
+{
+    bool indexed = false;
+    {
+        auto index =
+            db.prepare("SELECT count(*) FROM sqlite_schema WHERE type = 'index' AND name = 'events_dedup'");
+        indexed = index.step() && index.int64(0) > 0;
+    } // finalised before the index can be dropped
+    if (indexed) {
+        db.exec("INSERT OR IGNORE INTO event_keys (key) SELECT dedup_key FROM events ORDER BY dedup_key");
+        db.exec("DROP INDEX events_dedup");
+    }
 }
 
 void moveTraitsToAttributes(Database &db)
@@ -379,13 +399,18 @@ void moveTraitsToAttributes(Database &db)
 const std::vector<Step> &steps()
 {
     static const std::vector<Step> list = {
-        {1, kSchemaV1}, {2, kSchemaV2}, {3, kSchemaV3},
-        {4, kSchemaV4}, {5, kSchemaV5}, {6, kSchemaV6, moveTraitsToAttributes},
+        {1, kSchemaV1},
+        {2, kSchemaV2},
+        {3, kSchemaV3},
+        {4, kSchemaV4},
+        {5, kSchemaV5},
+        {6, kSchemaV6, moveTraitsToAttributes},
         {7, kSchemaV7, addRunMapping},
         {8, kSchemaV8},
         {9, kSchemaV9, addControlGroups},
         {10, kSchemaV10, addItemPrices},
         {11, kSchemaV11, addSegmentControlGroups},
+        {12, kSchemaV12, moveDedupKeys},
     };
     return list;
 }

@@ -77,8 +77,12 @@ std::string workspaceFingerprint(const std::string &workspace)
     while (tables.step()) {
         const std::string table = tables.text(0);
         hash.addData(QByteArray::fromStdString(table));
-        // Table names come from sqlite_schema, not from input; quoting keeps them identifiers.
-        auto rows = db->prepare("SELECT * FROM \"" + table + "\" ORDER BY 1, 2");
+        // Table names come from sqlite_schema, not from input; quoting keeps them identifiers. Rows in the
+        // order of their first two columns (the one of a single-column table).
+        auto columns = db->prepare("SELECT count(*) FROM pragma_table_info(?)");
+        columns.bind(1, table);
+        const bool wide = columns.step() && columns.int64(0) > 1;
+        auto rows = db->prepare("SELECT * FROM \"" + table + "\" ORDER BY 1" + (wide ? ", 2" : ""));
         while (rows.step()) {
             for (int c = 0; c < rows.columnCount(); ++c) {
                 hash.addData(QByteArray::fromStdString(rows.text(c)));

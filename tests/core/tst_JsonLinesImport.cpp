@@ -270,6 +270,51 @@ private slots:
         QCOMPARE(report.duplicates, 1);
     }
 
+    // A workspace of version 11 kept its keys in a unique index on events: opening it moves them into
+    // event_keys and drops the index, and a re-import still adds nothing.
+    void keysOfAnOlderWorkspaceMove()
+    {
+        std::vector<std::string> lines;
+        for (int i = 0; i < 40; ++i) {
+            lines.push_back(goodCall(i, i % 2 == 0));
+        }
+        const std::string file = m_s.write("old.jsonl", lines);
+        QCOMPARE(m_s.run({file}).imported, 40);
+        {
+            auto db = store::Database::open(m_s.workspace(), store::Database::OpenMode::OpenExisting);
+            QVERIFY(db);
+            (*db)->exec("DROP TABLE event_keys; CREATE UNIQUE INDEX events_dedup ON events(dedup_key); "
+                        "PRAGMA user_version = 11");
+        }
+        const auto again = m_s.run({file});
+        QCOMPARE(again.imported, 0);
+        QCOMPARE(again.duplicates, 40);
+        QCOMPARE(m_s.integer("SELECT count(*) FROM event_keys"), 40);
+        QCOMPARE(m_s.integer("SELECT count(*) FROM event_keys k JOIN events e ON e.dedup_key = k.key"), 40);
+        QCOMPARE(m_s.integer("SELECT count(*) FROM sqlite_schema WHERE name = 'events_dedup'"), 0);
+    }
+
+    // Replacing a run takes its events' keys away with them: the same events are imported again, once.
+    void replacingARunForgetsItsKeys()
+    {
+        std::vector<std::string> lines;
+        for (int i = 0; i < 20; ++i) {
+            lines.push_back(goodCall(i));
+        }
+        const std::string file = m_s.write("replaced.jsonl", lines);
+        const auto first = m_s.run({file});
+        QCOMPARE(first.imported, 20);
+        services::ImportSpec spec;
+        spec.files = {file, file};
+        spec.replaceRuns = {first.runId};
+        const auto replaced = services::ImportService(m_s.workspace()).run(spec, ProgressSink::null());
+        QVERIFY2(replaced, replaced ? "" : replaced.error().message.c_str());
+        QCOMPARE(replaced->imported, 20);
+        QCOMPARE(replaced->duplicates, 20);
+        QCOMPARE(m_s.integer("SELECT count(*) FROM events"), 20);
+        QCOMPARE(m_s.integer("SELECT count(*) FROM event_keys"), 20);
+    }
+
     // Progress rises in steps of a few thousand lines up to the file size; cancel is checked as often.
     void reportsProgress()
     {
