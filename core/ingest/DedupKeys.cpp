@@ -27,7 +27,7 @@ DedupKeys::DedupKeys(store::Database &db) : m_db(db)
     auto count = db.prepare("SELECT count(*) FROM event_keys");
     const std::size_t stored = count.step() ? static_cast<std::size_t>(count.int64(0)) : 0;
     m_bits = kInitialBits;
-    while ((std::size_t{1} << m_bits) < (stored + 1) * 2) {
+    while ((std::size_t{1} << m_bits) * 3 < (stored + 1) * 4) {
         ++m_bits;
     }
     m_slots.assign(std::size_t{1} << m_bits, 0);
@@ -42,7 +42,7 @@ bool DedupKeys::insert(std::uint64_t key)
     if (key == 0) {
         return !std::exchange(m_hasZero, true);
     }
-    if ((m_size + 1) * 2 > m_slots.size()) {
+    if ((m_size + 1) * 4 > m_slots.size() * 3) { // at most three quarters full
         grow();
     }
     const std::size_t mask = m_slots.size() - 1;
@@ -82,14 +82,14 @@ bool DedupKeys::add(std::uint64_t key)
 
 void DedupKeys::store()
 {
-    // event_keys holds them as SQLite integers: signed order is the table's order.
-    std::vector<std::int64_t> keys(m_added.size());
-    std::transform(m_added.begin(), m_added.end(), keys.begin(),
-                   [](std::uint64_t k) { return static_cast<std::int64_t>(k); });
-    std::sort(keys.begin(), keys.end());
+    // event_keys holds them as SQLite integers: signed order is the table's order. Sorted in place: a copy
+    // would add 8 bytes per new key at the peak.
+    std::sort(m_added.begin(), m_added.end(), [](std::uint64_t a, std::uint64_t b) {
+        return static_cast<std::int64_t>(a) < static_cast<std::int64_t>(b);
+    });
     auto insertKey = m_db.prepare("INSERT INTO event_keys (key) VALUES (?)");
-    for (const std::int64_t key : keys) {
-        insertKey.bind(1, key).run();
+    for (const std::uint64_t key : m_added) {
+        insertKey.bind(1, static_cast<std::int64_t>(key)).run();
     }
     m_added.clear();
     m_added.shrink_to_fit();

@@ -4,8 +4,8 @@
 // event's key is checked and added there, and the import's new keys are written to event_keys once, sorted,
 // before it commits. A sorted batch touches each page of event_keys about once; the unique index on
 // events.dedup_key that this replaces paid a random B-tree insert per event, which made the 10th million of
-// an import cost twice as much as without it (tests/bench/index_upkeep_bench.sh). Memory: 16 bytes per key at
-// most, 24 for a new one.
+// an import cost twice as much as without it (tests/bench/index_upkeep_bench.sh). Memory: 8 bytes per slot,
+// at most three quarters of them used (11-21 bytes per key), and 8 more per key new to this import.
 #pragma once
 
 #include <cstddef>
