@@ -6,6 +6,7 @@
 #include "segments/TraitConditions.h"
 #include "traits/TraitInfos.h"
 #include "warehouse/SnakeCase.h"
+#include "warehouse/WarehouseSession.h"
 #include "warehouse/WarehouseTime.h"
 #include "warehouse/WarehouseTraits.h"
 
@@ -395,13 +396,13 @@ bool hasAwbTable(PgConnection &pg, const char *table)
 
 } // namespace
 
-std::map<std::string, segments::Rule> readSavedSegments(PgConnection &pg)
+std::map<std::string, segments::Rule> readSavedSegments(PgConnection &pg, const std::string &schema)
 {
     std::map<std::string, segments::Rule> out;
-    if (!hasAwbTable(pg, "segments")) {
+    if (!detail::savedSegmentsReady(pg, schema)) {
         return out;
     }
-    const PgResult r = pg.exec("SELECT name, rule_json FROM awb.segments");
+    const PgResult r = pg.exec("SELECT name, rule_json FROM awb.segments WHERE source_schema = $1", {schema});
     for (int i = 0; i < r.rows(); ++i) {
         if (auto rule = segments::ruleFromJson(std::string(r.text(i, 1)))) {
             out.emplace(std::string(r.text(i, 0)), std::move(*rule));

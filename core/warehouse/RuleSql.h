@@ -47,9 +47,9 @@ Result<CompiledRule> compileRule(const segments::Rule &rule, const SourceTables 
 /// awb.event_sources, read once per count. Throws PgError.
 std::vector<std::pair<std::string, std::string>> readEventSources(PgConnection &pg);
 
-/// The rules of the segments saved in the warehouse (awb.segments), by name; none before the first save.
-/// A stored rule that does not parse is left out. Throws PgError.
-std::map<std::string, segments::Rule> readSavedSegments(PgConnection &pg);
+/// The rules of the segments saved in the warehouse from the source schema (awb.segments), by name; none
+/// before the first save. A stored rule that does not parse is left out. Throws PgError.
+std::map<std::string, segments::Rule> readSavedSegments(PgConnection &pg, const std::string &schema);
 
 /// The names of the audiences created from the source schema (awb.audiences), none before the first.
 std::vector<std::string> readAudienceNames(PgConnection &pg, const std::string &schema);

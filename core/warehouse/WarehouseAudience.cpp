@@ -48,21 +48,39 @@ struct PopulationFilter
 };
 
 // The labels of the members of an audience of that name (its control group too, as in a workspace), else of
-// a saved segment as last saved: a subquery whose one parameter is $N, and its value. NotFound names it.
-Result<std::pair<std::string, PgParam>> membersOf(PgConnection &pg, const std::string &schema,
-                                                  const std::string &name)
+// a saved segment of the schema as last saved: a subquery whose parameters are $N0, $N1..., and their values.
+// NotFound names it.
+struct MembersQuery
+{
+    std::string sql;
+    std::vector<PgParam> params;
+
+    // The subquery with its parameters numbered from first on.
+    std::string numbered(int first) const
+    {
+        std::string out = sql;
+        for (std::size_t i = params.size(); i-- > 0;) {
+            const std::string placeholder = "$N" + std::to_string(i);
+            out.replace(out.find(placeholder), placeholder.size(),
+                        "$" + std::to_string(first + static_cast<int>(i)));
+        }
+        return out;
+    }
+};
+
+Result<MembersQuery> membersOf(PgConnection &pg, const std::string &schema, const std::string &name)
 {
     if (const auto id = detail::audienceIdOf(pg, schema, name)) {
-        return std::pair{std::string("SELECT person_id FROM awb.audience_memberships WHERE audience_id = "
-                                     "CAST($N AS bigint)"),
-                         PgParam(std::to_string(*id))};
+        return MembersQuery{
+            "SELECT person_id FROM awb.audience_memberships WHERE audience_id = CAST($N0 AS bigint)",
+            {std::to_string(*id)}};
     }
-    if (pg.exec("SELECT count(*) FROM information_schema.tables WHERE table_schema = 'awb' AND table_name = "
-                "'segments'")
-                .int64(0, 0) > 0 &&
-        pg.exec("SELECT count(*) FROM awb.segments WHERE name = $1", {name}).int64(0, 0) > 0) {
-        return std::pair{std::string("SELECT person_key FROM awb.segment_members WHERE segment_name = $N"),
-                         PgParam(name)};
+    if (detail::savedSegmentsReady(pg, schema) &&
+        pg.exec("SELECT count(*) FROM awb.segments WHERE name = $1 AND source_schema = $2", {name, schema})
+                .int64(0, 0) > 0) {
+        return MembersQuery{
+            "SELECT person_key FROM awb.segment_members WHERE segment_name = $N0 AND source_schema = $N1",
+            {name, schema}};
     }
     return fail(Error::Code::NotFound, "No audience or saved segment named '" + name +
                                            "' in the warehouse to restrict the population to (awb audience "
@@ -83,18 +101,15 @@ Result<PopulationFilter> readPopulation(PgConnection &pg, const std::string &sch
         if (!members) {
             return fail(members.error());
         }
-        const auto numbered = [&](int n) {
-            std::string sql = members->first;
-            return sql.replace(sql.find("$N"), 2, "$" + std::to_string(n));
-        };
-        const PgResult rows = pg.exec(numbered(1), {members->second});
+        const PgResult rows = pg.exec(members->numbered(1), members->params);
         std::unordered_set<std::string> labels;
         for (int r = 0; r < rows.rows(); ++r) {
             labels.emplace(rows.text(r, 0));
         }
-        out.params.push_back(members->second);
+        const int first = firstParam + static_cast<int>(out.params.size());
+        out.params.insert(out.params.end(), members->params.begin(), members->params.end());
         out.sql += std::string(only ? " AND p.person IN (" : " AND p.person NOT IN (") +
-                   numbered(firstParam + static_cast<int>(out.params.size()) - 1) + ")";
+                   members->numbered(first) + ")";
         if (only) {
             out.only = std::move(labels);
         } else {

@@ -58,10 +58,10 @@ Result<segments::ExportCounts> exportMembers(const std::string &uri, const Wareh
         const bool found =
             audience
                 ? audienceId.has_value()
-                : pg->exec("SELECT count(*) FROM information_schema.tables WHERE table_schema = 'awb' AND "
-                           "table_name = 'segments'")
-                              .int64(0, 0) > 0 &&
-                      pg->exec("SELECT count(*) FROM awb.segments WHERE name = $1", {name}).int64(0, 0) > 0;
+                : detail::savedSegmentsReady(*pg, source.schema) &&
+                      pg->exec("SELECT count(*) FROM awb.segments WHERE name = $1 AND source_schema = $2",
+                               {name, source.schema})
+                              .int64(0, 0) > 0;
         if (!found) {
             return fail(Error::Code::NotFound,
                         (audience ? "No audience named '" : "No segment named '") + name + "' was " +
@@ -105,10 +105,11 @@ Result<segments::ExportCounts> exportMembers(const std::string &uri, const Wareh
                 : "SELECT m.person_key, l.node" + select +
                       ", 0, 0 FROM awb.segment_members m JOIN awb.identity_labels l ON l.label = "
                       "m.person_key" +
-                      users + " WHERE m.segment_name = $1 ORDER BY m.person_key" + source.byteOrder +
-                      ", l.node" + source.byteOrder;
+                      users + " WHERE m.segment_name = $1 AND m.source_schema = $2 ORDER BY m.person_key" +
+                      source.byteOrder + ", l.node" + source.byteOrder;
         pg->exec("DECLARE awb_members NO SCROLL CURSOR FOR " + members,
-                 {audience ? std::to_string(*audienceId) : name});
+                 audience ? std::vector<PgParam>{std::to_string(*audienceId)}
+                          : std::vector<PgParam>{name, source.schema});
         const int rankColumn = 2 + static_cast<int>(attributes.size());
         exports::TraitReader traits(formatter.preset());
         segments::ExportCounts counts;

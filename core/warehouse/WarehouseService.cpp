@@ -64,6 +64,33 @@ std::optional<std::int64_t> audienceIdOf(PgConnection &pg, const std::string &sc
     return r.rows() > 0 ? std::optional(r.int64(0, 0)) : std::nullopt;
 }
 
+bool savedSegmentsReady(PgConnection &pg, const std::string &schema)
+{
+    const PgResult tables =
+        pg.exec("SELECT table_name, sum(CASE WHEN column_name = 'source_schema' THEN 1 ELSE 0 END) FROM "
+                "information_schema.columns WHERE table_schema = 'awb' AND table_name IN ('segments', "
+                "'segment_members', "
+                "'segment_membership_log') GROUP BY table_name");
+    bool saved = false;
+    for (int i = 0; i < tables.rows(); ++i) {
+        const std::string table(tables.text(i, 0));
+        saved = saved || table == "segments";
+        if (tables.int64(i, 1) > 0) {
+            continue;
+        }
+        const PgResult owner =
+            pg.exec("SELECT count(*) FROM information_schema.tables WHERE table_schema = 'awb' "
+                    "AND table_name = 'traits_info'");
+        const std::string from =
+            owner.int64(0, 0) > 0
+                ? std::string(pg.exec("SELECT min(source_schema) FROM awb.traits_info").text(0, 0))
+                : std::string();
+        pg.execScript("ALTER TABLE awb." + table + " ADD COLUMN source_schema text");
+        pg.exec("UPDATE awb." + table + " SET source_schema = $1", {from.empty() ? schema : from});
+    }
+    return saved;
+}
+
 Result<SourceTables> segmentSource(PgConnection &pg, const std::string &uri)
 {
     SourceTables source = readSourceTables(pg, sourceSchemaOf(pg));
@@ -195,16 +222,16 @@ namespace {
 Result<CompiledRule> prepareRule(PgConnection &pg, const std::string &uri, const segments::Rule &rule,
                                  std::optional<std::int64_t> asOfMs, std::int64_t &now)
 {
-    const std::map<std::string, segments::Rule> saved = readSavedSegments(pg);
+    const auto found = segmentSource(pg, uri);
+    if (!found) {
+        return fail(found.error());
+    }
+    const std::map<std::string, segments::Rule> saved = readSavedSegments(pg, found->schema);
     segments::ValidationContext context;
     context.traits = traits::fixedTraitInfos();
     context.segments.emplace();
     for (const auto &entry : saved) {
         context.segments->push_back(entry.first);
-    }
-    const auto found = segmentSource(pg, uri);
-    if (!found) {
-        return fail(found.error());
     }
     context.audiences = readAudienceNames(pg, found->schema);
     if (const auto valid = segments::validateRule(rule, context); !valid) {
@@ -258,42 +285,55 @@ Result<SavedMembership> saveSegment(const std::string &uri, const std::string &n
             return fail(compiled.error());
         }
         const std::string savedAt = std::to_string(awb::nowMs());
+        const std::string schema = sourceSchemaOf(*pg);
         pg->execScript("BEGIN");
         try {
-            pg->execScript("CREATE TABLE IF NOT EXISTS awb.segments (name text NOT NULL, rule_json text NOT "
-                           "NULL, as_of_ms bigint "
-                           "NOT NULL, saved_at_ms bigint NOT NULL); "
-                           "CREATE TABLE IF NOT EXISTS awb.segment_members (segment_name text NOT NULL, "
-                           "person_key text NOT "
-                           "NULL); "
-                           "CREATE TABLE IF NOT EXISTS awb.segment_membership_log (segment_name text NOT "
-                           "NULL, person_key text "
-                           "NOT NULL, at_ms bigint NOT NULL, event_type text NOT NULL)");
+            pg->execScript(
+                "CREATE TABLE IF NOT EXISTS awb.segments (name text NOT NULL, rule_json text NOT NULL, "
+                "as_of_ms bigint NOT NULL, saved_at_ms bigint NOT NULL, source_schema text); "
+                "CREATE TABLE IF NOT EXISTS awb.segment_members (segment_name text NOT NULL, person_key "
+                "text NOT NULL, source_schema text); "
+                "CREATE TABLE IF NOT EXISTS awb.segment_membership_log (segment_name text NOT NULL, "
+                "person_key text NOT NULL, at_ms bigint NOT NULL, event_type text NOT NULL, "
+                "source_schema text)");
+            detail::savedSegmentsReady(*pg, schema);
             pg->execScript("DROP TABLE IF EXISTS awb_new_members");
             pg->exec("CREATE TEMP TABLE awb_new_members AS SELECT t.person_key FROM awb.traits t WHERE " +
                          compiled->where,
                      compiled->params);
-            const std::vector<PgParam> byName = {name, savedAt};
-            out.entered =
-                pg->exec("INSERT INTO awb.segment_membership_log SELECT CAST($1 AS text), person_key, "
-                         "CAST($2 AS bigint), 'enter' FROM (SELECT person_key FROM awb_new_members EXCEPT "
-                         "SELECT person_key FROM awb.segment_members WHERE segment_name = $1) d",
-                         byName)
-                    .affectedRows();
-            out.exited =
-                pg->exec("INSERT INTO awb.segment_membership_log SELECT CAST($1 AS text), person_key, "
-                         "CAST($2 AS bigint), 'exit' FROM (SELECT person_key FROM awb.segment_members "
-                         "WHERE segment_name = $1 EXCEPT SELECT person_key FROM awb_new_members) d",
-                         byName)
-                    .affectedRows();
-            pg->exec("DELETE FROM awb.segment_members WHERE segment_name = $1", {name});
-            out.members = pg->exec("INSERT INTO awb.segment_members SELECT CAST($1 AS text), person_key FROM "
-                                   "awb_new_members",
-                                   {name})
+            // Segments are kept per source schema: every statement names both.
+            const std::vector<PgParam> byName = {name, schema, savedAt};
+            const std::string previous =
+                "SELECT person_key FROM awb.segment_members WHERE segment_name = $1 AND "
+                "source_schema = $2";
+            out.entered = pg->exec("INSERT INTO awb.segment_membership_log (segment_name, source_schema, "
+                                   "person_key, at_ms, "
+                                   "event_type) SELECT CAST($1 AS text), CAST($2 AS text), person_key, "
+                                   "CAST($3 AS bigint), "
+                                   "'enter' FROM (SELECT person_key FROM awb_new_members EXCEPT " +
+                                       previous + ") d",
+                                   byName)
                               .affectedRows();
-            pg->exec("DELETE FROM awb.segments WHERE name = $1", {name});
-            pg->exec("INSERT INTO awb.segments VALUES ($1, $2, CAST($3 AS bigint), CAST($4 AS bigint))",
-                     {name, segments::ruleToJson(rule), std::to_string(out.nowMs), savedAt});
+            out.exited = pg->exec("INSERT INTO awb.segment_membership_log (segment_name, source_schema, "
+                                  "person_key, at_ms, "
+                                  "event_type) SELECT CAST($1 AS text), CAST($2 AS text), person_key, "
+                                  "CAST($3 AS bigint), "
+                                  "'exit' FROM (" +
+                                      previous + " EXCEPT SELECT person_key FROM awb_new_members) d",
+                                  byName)
+                             .affectedRows();
+            pg->exec("DELETE FROM awb.segment_members WHERE segment_name = $1 AND source_schema = $2",
+                     {name, schema});
+            out.members =
+                pg->exec("INSERT INTO awb.segment_members (segment_name, source_schema, person_key) "
+                         "SELECT CAST($1 AS text), CAST($2 AS text), person_key FROM awb_new_members",
+                         {name, schema})
+                    .affectedRows();
+            pg->exec("DELETE FROM awb.segments WHERE name = $1 AND source_schema = $2", {name, schema});
+            pg->exec("INSERT INTO awb.segments (name, source_schema, rule_json, as_of_ms, saved_at_ms) "
+                     "VALUES ($1, "
+                     "$2, $3, CAST($4 AS bigint), CAST($5 AS bigint))",
+                     {name, schema, segments::ruleToJson(rule), std::to_string(out.nowMs), savedAt});
             pg->execScript("COMMIT");
         } catch (...) {
             pg->setCancelCheck({}); // the rollback itself must run

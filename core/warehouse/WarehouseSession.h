@@ -47,6 +47,11 @@ std::optional<std::int64_t> identitiesLatestEvent(PgConnection &pg, const std::s
 std::optional<std::int64_t> audienceIdOf(PgConnection &pg, const std::string &schema,
                                          const std::string &name);
 
+/// Whether segments were ever saved in the warehouse (awb.segments). Tables written before saved segments
+/// were kept per source schema get their source_schema column here; their rows go to the schema the traits
+/// were last computed for (they were saved against those), else to schema.
+bool savedSegmentsReady(PgConnection &pg, const std::string &schema);
+
 /// The source of the URI; NotFound when its schema does not hold Segment's layout.
 Result<SourceTables> segmentSource(PgConnection &pg, const std::string &uri);
 

@@ -258,6 +258,52 @@ private slots:
         QCOMPARE(sortedRows(files[1]), rows);
     }
 
+    // Two source schemas keep their own segment of the same name, and the members and exports of each are its
+    // own. Tables saved before segments were kept per schema get the column, their rows going to the schema
+    // the traits were last computed for.
+    void savedSegmentsAreKeptPerSourceSchema()
+    {
+        QString renamed = m_uri;
+        renamed.replace(QStringLiteral("cli_shop"), QStringLiteral("cli_renamed"));
+        const auto save = [](const QString &uri, const char *spend) {
+            return awbRun({QStringLiteral("segment"), QStringLiteral("save"), uri, QStringLiteral("--name"),
+                           QStringLiteral("Per schema"), QStringLiteral("--template"),
+                           QStringLiteral("lapsed-vips"), QStringLiteral("--param"),
+                           QStringLiteral("spend=") + QLatin1String(spend)});
+        };
+        const auto exported = [this](const QString &uri, const QString &file) {
+            const auto r =
+                awbRun({QStringLiteral("segment"), QStringLiteral("export"), uri, QStringLiteral("--name"),
+                        QStringLiteral("Per schema"), QStringLiteral("--preset"), QStringLiteral("generic"),
+                        QStringLiteral("--out"), m_dir.filePath(file)});
+            return r.exitCode == 0 ? sortedRows(m_dir.filePath(file)) : QStringList{r.err};
+        };
+        QCOMPARE(save(m_uri, "300").exitCode, 0);
+        const QStringList shop = exported(m_uri, QStringLiteral("shop.csv"));
+        QCOMPARE(save(renamed, "1000").exitCode, 0);
+        const QStringList other = exported(renamed, QStringLiteral("other.csv"));
+        QVERIFY(other.size() > 1);
+        QVERIFY2(shop.size() > other.size(), qPrintable(shop.join(QLatin1Char('\n'))));
+        QCOMPARE(exported(m_uri, QStringLiteral("shop-again.csv")), shop);
+
+        // The tables as an earlier version wrote them.
+        QVERIFY(awbRun({QStringLiteral("traits"), m_uri}).exitCode == 0);
+        const auto pg =
+            awb::warehouse::PgConnection::connect(qEnvironmentVariable("AWB_TEST_PG_URI").toStdString());
+        pg->execScript("DELETE FROM awb.segments WHERE source_schema <> 'cli_shop'; "
+                       "DELETE FROM awb.segment_members WHERE source_schema <> 'cli_shop'; "
+                       "DELETE FROM awb.segment_membership_log WHERE source_schema <> 'cli_shop'; "
+                       "ALTER TABLE awb.segments DROP COLUMN source_schema; "
+                       "ALTER TABLE awb.segment_members DROP COLUMN source_schema; "
+                       "ALTER TABLE awb.segment_membership_log DROP COLUMN source_schema");
+        QCOMPARE(exported(m_uri, QStringLiteral("upgraded.csv")), shop);
+        QCOMPARE(pg->exec("SELECT count(*) FROM awb.segments WHERE source_schema = 'cli_shop'").int64(0, 0),
+                 pg->exec("SELECT count(*) FROM awb.segments").int64(0, 0));
+        QVERIFY(exported(renamed, QStringLiteral("gone.csv"))
+                    .first()
+                    .contains(QStringLiteral("No segment named")));
+    }
+
 private:
     static void writeRule(const QString &path, const char *root)
     {
