@@ -70,14 +70,11 @@ std::array<std::pair<QString, std::string warehouse::SourceMapping::*>, 6> mappi
 
 std::string mappingText(const warehouse::SourceMapping &m)
 {
-    std::string values;
-    for (const std::string &c : m.valueColumns) {
-        values += (values.empty() ? "" : ",") + c;
-    }
     return "user id column " + m.userIdColumn + ", anonymous id column " +
            (m.anonymousIdColumn.empty() ? std::string("(none)") : m.anonymousIdColumn) + ", profiles " +
            (m.profileTable.empty() ? std::string("(none)") : m.profileTable + "." + m.profileKey) +
-           ", orders '" + m.orderEvent + "' valued by " + values + ", refunds '" + m.refundEvent + "'";
+           ", orders '" + m.orderEvent + "' valued by " + m.valueColumnList() + ", refunds '" +
+           m.refundEvent + "'";
 }
 
 } // namespace
@@ -106,10 +103,7 @@ int warehouseTraits(const QCommandLineParser &parser, const std::string &uri,
         }
         const QString value = QStringLiteral("order-value");
         if (parser.isSet(value)) {
-            mapping->valueColumns.clear();
-            for (const QString &c : parser.value(value).split(QLatin1Char(','), Qt::SkipEmptyParts)) {
-                mapping->valueColumns.push_back(c.trimmed().toStdString());
-            }
+            mapping->setValueColumnList(parser.value(value).toStdString());
         }
         if (const auto stored = warehouse::setSourceMapping(uri, *mapping); !stored) {
             return printError(stored.error());

@@ -98,6 +98,11 @@ std::unique_ptr<PgConnection> PgConnection::connect(const std::string &uri)
 }
 
 PgConnection::PgConnection(pg_conn *conn) : m_conn(conn) {}
+
+bool PgConnection::inTransaction() const
+{
+    return PQtransactionStatus(m_conn) != PQTRANS_IDLE;
+}
 PgConnection::~PgConnection()
 {
     PQfinish(m_conn);

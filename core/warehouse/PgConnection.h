@@ -75,6 +75,8 @@ public:
     PgResult exec(std::string_view sql, const std::vector<PgParam> &params = {});
     /// Statements without parameters, separated by semicolons (schema scripts). Throws PgError.
     void execScript(std::string_view sql);
+    /// Whether a transaction is open on the connection (BEGIN sent, no COMMIT / ROLLBACK yet).
+    bool inTransaction() const;
     /// "COPY table (cols) FROM STDIN" fed with rows in COPY's text format (see copyField). Throws PgError.
     void copyIn(std::string_view copySql, std::string_view data);
 

@@ -85,8 +85,24 @@ bool savedSegmentsReady(PgConnection &pg, const std::string &schema)
             owner.int64(0, 0) > 0
                 ? std::string(pg.exec("SELECT min(source_schema) FROM awb.traits_info").text(0, 0))
                 : std::string();
-        pg.execScript("ALTER TABLE awb." + table + " ADD COLUMN source_schema text");
-        pg.exec("UPDATE awb." + table + " SET source_schema = $1", {from.empty() ? schema : from});
+        // The column and its values together: a column left without them would hide the rows for good.
+        const bool own = !pg.inTransaction();
+        if (own) {
+            pg.execScript("BEGIN");
+        }
+        try {
+            pg.execScript("ALTER TABLE awb." + table + " ADD COLUMN source_schema text");
+            pg.exec("UPDATE awb." + table + " SET source_schema = $1", {from.empty() ? schema : from});
+            if (own) {
+                pg.execScript("COMMIT");
+            }
+        } catch (...) {
+            if (own) {
+                pg.setCancelCheck({}); // the rollback itself must run
+                pg.execScript("ROLLBACK");
+            }
+            throw;
+        }
     }
     return saved;
 }

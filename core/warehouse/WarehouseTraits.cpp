@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "warehouse/WarehouseTraits.h"
 
+#include "common/Text.h"
 #include "traits/Scores.h"
 #include "traits/TraitTable.h"
 #include "warehouse/PgConnection.h"
@@ -422,6 +423,29 @@ template <typename Mapping> auto textFields(Mapping &m)
 
 } // namespace
 
+std::string SourceMapping::valueColumnList() const
+{
+    std::string out;
+    for (const std::string &c : valueColumns) {
+        out += (out.empty() ? "" : ",") + c;
+    }
+    return out;
+}
+
+void SourceMapping::setValueColumnList(std::string_view list)
+{
+    valueColumns.clear();
+    std::size_t start = 0;
+    while (start <= list.size()) {
+        const std::size_t comma = std::min(list.find(',', start), list.size());
+        const std::string name(trimmed(list.substr(start, comma - start)));
+        if (!name.empty()) {
+            valueColumns.push_back(name);
+        }
+        start = comma + 1;
+    }
+}
+
 SourceMapping readMapping(PgConnection &pg, const std::string &schema)
 {
     SourceMapping m;
@@ -442,15 +466,7 @@ SourceMapping readMapping(PgConnection &pg, const std::string &schema)
             }
         }
         if (key == "order_value") {
-            m.valueColumns.clear();
-            std::size_t start = 0;
-            while (start <= value.size()) {
-                const std::size_t comma = std::min(value.find(',', start), value.size());
-                if (comma > start) {
-                    m.valueColumns.push_back(value.substr(start, comma - start));
-                }
-                start = comma + 1;
-            }
+            m.setValueColumnList(value);
         }
     }
     return m;
@@ -458,10 +474,7 @@ SourceMapping readMapping(PgConnection &pg, const std::string &schema)
 
 void writeMapping(PgConnection &pg, const std::string &schema, const SourceMapping &mapping)
 {
-    std::string values;
-    for (const std::string &c : mapping.valueColumns) {
-        values += (values.empty() ? "" : ",") + c;
-    }
+    const std::string values = mapping.valueColumnList();
     pg.execScript("BEGIN");
     try {
         pg.execScript("CREATE SCHEMA IF NOT EXISTS awb; CREATE TABLE IF NOT EXISTS awb.source_definition "

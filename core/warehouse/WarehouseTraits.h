@@ -17,6 +17,7 @@
 #include <cstdint>
 #include <map>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace awb::warehouse {
@@ -31,6 +32,10 @@ struct SourceMapping
     std::string orderEvent = "Order Completed";
     std::string refundEvent = "Order Refunded";
     std::vector<std::string> valueColumns = {"revenue", "total"}; ///< an order's value: the first set one
+    /// The value columns joined with commas ("revenue,total"), as stored and shown.
+    std::string valueColumnList() const;
+    /// Sets the value columns from such a list; blanks around names and empty names are dropped.
+    void setValueColumnList(std::string_view list);
     /// The identity columns of every event table: the user id, and the id of a visitor not known yet (empty:
     /// the source has none).
     std::string userIdColumn = "user_id";

@@ -22,15 +22,6 @@ QLineEdit *field(QWidget *parent, const char *name, const std::string &text, con
     return e;
 }
 
-QString joined(const std::vector<std::string> &columns)
-{
-    QStringList out;
-    for (const std::string &c : columns) {
-        out << QString::fromStdString(c);
-    }
-    return out.join(QLatin1Char(','));
-}
-
 std::string trimmed(const QLineEdit *e)
 {
     return e->text().trimmed().toStdString();
@@ -50,7 +41,7 @@ SourceMappingDialog::SourceMappingDialog(const QString &schema, const warehouse:
     m_profileTable = field(this, "mappingProfileTable", mapping.profileTable, tr("none"));
     m_profileKey = field(this, "mappingProfileKey", mapping.profileKey, tr("e.g. id"));
     m_orderEvent = field(this, "mappingOrderEvent", mapping.orderEvent, tr("required, e.g. Order Completed"));
-    m_orderValue = new QLineEdit(joined(mapping.valueColumns), this);
+    m_orderValue = new QLineEdit(QString::fromStdString(mapping.valueColumnList()), this);
     m_orderValue->setObjectName(QStringLiteral("mappingOrderValue"));
     m_orderValue->setPlaceholderText(tr("required, e.g. revenue,total"));
     m_orderValue->setToolTip(tr("An order's value is the first of these columns that is set."));
@@ -89,7 +80,7 @@ SourceMappingDialog::SourceMappingDialog(const QString &schema, const warehouse:
                 m_profileTable->setText(QString::fromStdString(defaults.profileTable));
                 m_profileKey->setText(QString::fromStdString(defaults.profileKey));
                 m_orderEvent->setText(QString::fromStdString(defaults.orderEvent));
-                m_orderValue->setText(joined(defaults.valueColumns));
+                m_orderValue->setText(QString::fromStdString(defaults.valueColumnList()));
                 m_refundEvent->setText(QString::fromStdString(defaults.refundEvent));
             });
     // The required fields; the warehouse checks that the columns and tables exist.
@@ -126,12 +117,7 @@ warehouse::SourceMapping SourceMappingDialog::mapping() const
     m.profileKey = trimmed(m_profileKey);
     m.orderEvent = trimmed(m_orderEvent);
     m.refundEvent = trimmed(m_refundEvent);
-    m.valueColumns.clear();
-    for (const QString &c : m_orderValue->text().split(QLatin1Char(','), Qt::SkipEmptyParts)) {
-        if (!c.trimmed().isEmpty()) {
-            m.valueColumns.push_back(c.trimmed().toStdString());
-        }
-    }
+    m.setValueColumnList(trimmed(m_orderValue));
     return m;
 }
 
